@@ -1,0 +1,188 @@
+"""The store interface: everything fairmatch keeps, behind one contract.
+
+Two implementations follow it: :class:`~service.store.sqlite.SQLiteStore`
+(the embedded default) and :class:`~service.store.redis.RedisStore` (for
+several workers or hosts). ``tests/store`` runs one contract suite against both.
+
+Records are plain dicts shaped as ``docs/DESIGN.md`` says. Every method that
+writes more than one thing does it atomically. Methods return ``None`` (or
+``False``) for a missing object rather than raising; raising is for broken
+invariants (:class:`Conflict`) and for the store being unreachable.
+"""
+from __future__ import annotations
+
+import abc
+from typing import Iterable, NamedTuple
+
+
+class StoreError(Exception):
+    """Base class of the store's own errors."""
+
+
+class Conflict(StoreError):
+    """A write would break a uniqueness or state rule (e.g. a duplicate)."""
+
+
+class Principal(NamedTuple):
+    """Who a token belongs to."""
+
+    role: str  # "organizer" | "employer" | "kiosk"
+    id: int  # organizer, employer or kiosk id
+    fair_id: int | None  # None for organizers
+    name: str
+
+
+class Changes(NamedTuple):
+    """What changed in a fair after a given feed position."""
+
+    version: int
+    seekers: list
+    postings: list
+    removed_seekers: list
+    removed_postings: list
+
+
+SIDES = ("seeker", "employer")
+
+
+class Store(abc.ABC):
+    """Abstract store. ``now`` arguments are ISO-8601 strings with offset."""
+
+    # -- lifecycle -------------------------------------------------------
+    @abc.abstractmethod
+    def ping(self) -> bool:
+        """True when the backing database answers."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release connections."""
+
+    # -- principals ------------------------------------------------------
+    @abc.abstractmethod
+    def create_organizer(self, name: str, token_hash: str, *, now: str) -> dict:
+        """Create an organizer: ``{id, name, created_at}``."""
+
+    @abc.abstractmethod
+    def find_principal(self, token_hash: str) -> Principal | None:
+        """The owner of a hashed token, or None."""
+
+    # -- fairs -----------------------------------------------------------
+    @abc.abstractmethod
+    def create_fair(self, organizer_id: int, data: dict, *, now: str) -> dict:
+        """Create a fair owned by ``organizer_id``; returns the fair record
+        ``{id, organizer_id, name, date, venue, city, district, created_at}``."""
+
+    @abc.abstractmethod
+    def get_fair(self, fair_id: int) -> dict | None:
+        """The fair record or None."""
+
+    @abc.abstractmethod
+    def list_fairs(self, organizer_id: int) -> list[dict]:
+        """The organizer's fairs, newest first."""
+
+    # -- employers and kiosks ---------------------------------------------
+    @abc.abstractmethod
+    def create_employer(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:
+        """Create an employer in a fair (counts in stats); returns its record
+        ``{id, fair_id, name, industry, credit_code, contact_name, contact_phone, created_at}``."""
+
+    @abc.abstractmethod
+    def get_employer(self, employer_id: int) -> dict | None:
+        """The employer record or None."""
+
+    @abc.abstractmethod
+    def list_employers(self, fair_id: int) -> list[dict]:
+        """The fair's employers in creation order."""
+
+    @abc.abstractmethod
+    def create_kiosk(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:
+        """Create a kiosk: ``{id, fair_id, label, created_at}``."""
+
+    # -- postings ----------------------------------------------------------
+    @abc.abstractmethod
+    def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str) -> list[dict]:
+        """Create postings all-or-nothing; ``items`` are validated posting
+        fields plus ``occupation``. Returns the records in input order."""
+
+    @abc.abstractmethod
+    def get_posting(self, posting_id: int) -> dict | None:
+        """The posting record or None."""
+
+    @abc.abstractmethod
+    def update_posting(self, posting_id: int, changes: dict, *, now: str) -> dict | None:
+        """Apply validated field changes (``status`` included); None if missing.
+        Counters (positions, open postings) follow the change."""
+
+    @abc.abstractmethod
+    def delete_posting(self, posting_id: int, *, now: str) -> bool:
+        """Delete a posting and its intents; False if it did not exist."""
+
+    @abc.abstractmethod
+    def list_postings(
+        self,
+        fair_id: int,
+        *,
+        employer_id: int | None = None,
+        occupation: str | None = None,
+        status: str | None = None,
+        q: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> tuple[list[dict], int]:
+        """Postings of a fair, newest first, filtered; returns (page, total).
+        ``occupation`` matches a code prefix (``6-18`` matches ``6-18-01-01``);
+        ``q`` is a case-insensitive substring of title, description or skills."""
+
+    # -- seekers -----------------------------------------------------------
+    @abc.abstractmethod
+    def upsert_seeker(self, fair_id: int, data: dict, *, now: str) -> tuple[dict, bool]:
+        """Create or update the seeker with ``data["phone"]`` in this fair.
+        Returns (record, created). Concurrent calls with one phone make one seeker."""
+
+    @abc.abstractmethod
+    def get_seeker(self, seeker_id: int) -> dict | None:
+        """The seeker record or None."""
+
+    @abc.abstractmethod
+    def find_seeker_by_phone(self, fair_id: int, phone: str) -> dict | None:
+        """The seeker of a fair with that phone, or None."""
+
+    @abc.abstractmethod
+    def delete_seeker(self, seeker_id: int, *, now: str) -> bool:
+        """Erase a seeker's data (record, phone index, intents); counts stay."""
+
+    # -- intents -------------------------------------------------------------
+    @abc.abstractmethod
+    def set_intent(self, posting_id: int, seeker_id: int, side: str, interested: bool, *, now: str) -> dict:
+        """Mark (True) or withdraw (False) one side's interest, atomically;
+        returns the intent record. ``side`` is one of :data:`SIDES`."""
+
+    @abc.abstractmethod
+    def get_intent(self, posting_id: int, seeker_id: int) -> dict:
+        """The intent record (all false when the pair has none)."""
+
+    @abc.abstractmethod
+    def get_intents(self, posting_id: int | None = None, seeker_id: int | None = None,
+                    *, others: Iterable[int] = ()) -> dict[int, dict]:
+        """Intent records keyed by the other side's id: with ``posting_id`` the
+        keys are seeker ids, with ``seeker_id`` posting ids. ``others`` limits
+        the keys (pairs with no intent are left out); empty means all pairs
+        that have one."""
+
+    @abc.abstractmethod
+    def list_agreements(self, fair_id: int, *, employer_id: int | None = None) -> list[dict]:
+        """Agreed pairs of a fair (optionally one employer's), newest first:
+        ``{intent..., posting: record, seeker: record}``."""
+
+    # -- change feed and stats ---------------------------------------------
+    @abc.abstractmethod
+    def fair_version(self, fair_id: int) -> int:
+        """The fair's change-feed position (0 when nothing was written)."""
+
+    @abc.abstractmethod
+    def changes_since(self, fair_id: int, version: int) -> Changes:
+        """Current records of seekers and postings changed after ``version``."""
+
+    @abc.abstractmethod
+    def stats(self, fair_id: int) -> dict:
+        """The fair's statistics, shaped as docs/DESIGN.md says, from counters."""
