@@ -1,0 +1,567 @@
+"""SQLiteStore: the embedded default store, one file, safe across threads and processes.
+
+WAL mode lets readers run beside the single writer; every write that touches
+more than one row runs in ``BEGIN IMMEDIATE`` so writers queue up (waiting up
+to ``busy_timeout``) instead of failing half way. Connections are opened
+lazily, one per thread and process, so a store created before a gunicorn fork
+is safe to use in the workers.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from contextlib import contextmanager
+from typing import Iterable
+
+from .base import Changes, Conflict, Principal, SIDES, Store
+from .common import (
+    build_stats, difference, dumps,
+    first_occupation, hour_bucket, intent_record, posting_cells, posting_defaults,
+    search_text, seeker_defaults,
+)
+
+BUSY_TIMEOUT_MS = 30_000
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS organizers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS tokens (
+    token_hash TEXT PRIMARY KEY,
+    role TEXT NOT NULL,
+    principal_id INTEGER NOT NULL,
+    fair_id INTEGER,
+    name TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS fairs (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    organizer_id INTEGER NOT NULL REFERENCES organizers(id),
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS fairs_organizer ON fairs(organizer_id);
+CREATE TABLE IF NOT EXISTS employers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    fair_id INTEGER NOT NULL REFERENCES fairs(id),
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS employers_fair ON employers(fair_id);
+CREATE TABLE IF NOT EXISTS kiosks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    fair_id INTEGER NOT NULL REFERENCES fairs(id),
+    data TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS postings (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    fair_id INTEGER NOT NULL REFERENCES fairs(id),
+    employer_id INTEGER NOT NULL REFERENCES employers(id),
+    status TEXT NOT NULL,
+    occupation_code TEXT,
+    search TEXT NOT NULL,
+    seeker_interest INTEGER NOT NULL DEFAULT 0,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS postings_fair_employer ON postings(fair_id, employer_id);
+CREATE INDEX IF NOT EXISTS postings_fair_occupation ON postings(fair_id, occupation_code);
+CREATE TABLE IF NOT EXISTS seekers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    fair_id INTEGER NOT NULL REFERENCES fairs(id),
+    phone TEXT NOT NULL,
+    resume_counted INTEGER NOT NULL DEFAULT 0,
+    agreed_pairs INTEGER NOT NULL DEFAULT 0,
+    data TEXT NOT NULL,
+    UNIQUE (fair_id, phone)
+);
+CREATE TABLE IF NOT EXISTS intents (
+    posting_id INTEGER NOT NULL REFERENCES postings(id) ON DELETE CASCADE,
+    seeker_id INTEGER NOT NULL REFERENCES seekers(id) ON DELETE CASCADE,
+    fair_id INTEGER NOT NULL,
+    seeker_interested INTEGER NOT NULL DEFAULT 0,
+    employer_interested INTEGER NOT NULL DEFAULT 0,
+    agreed_at TEXT,
+    PRIMARY KEY (posting_id, seeker_id)
+);
+CREATE INDEX IF NOT EXISTS intents_seeker ON intents(seeker_id);
+CREATE INDEX IF NOT EXISTS intents_fair_agreed ON intents(fair_id, agreed_at);
+CREATE TABLE IF NOT EXISTS counters (
+    fair_id INTEGER NOT NULL,
+    dim TEXT NOT NULL,
+    key TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (fair_id, dim, key, metric)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS occupation_names (
+    code TEXT PRIMARY KEY,
+    name TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    fair_id INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    entity_id INTEGER NOT NULL,
+    UNIQUE (fair_id, kind, entity_id)
+);
+CREATE INDEX IF NOT EXISTS changes_fair_seq ON changes(fair_id, seq);
+"""
+
+
+def _posting(row) -> dict:
+    record = json.loads(row["data"])
+    record.update(id=row["id"], fair_id=row["fair_id"], employer_id=row["employer_id"])
+    return record
+
+
+def _seeker(row) -> dict:
+    record = json.loads(row["data"])
+    record.update(id=row["id"], fair_id=row["fair_id"], phone=row["phone"])
+    return record
+
+
+def _data_record(row) -> dict:
+    record = json.loads(row["data"])
+    record["id"] = row["id"]
+    return record
+
+
+def _intent(row) -> dict:
+    return intent_record(row["posting_id"], row["seeker_id"], row["seeker_interested"],
+                         row["employer_interested"], row["agreed_at"])
+
+
+class SQLiteStore(Store):
+    """Store in one SQLite file (``path``)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self._local = threading.local()
+        self._all_connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        directory = os.path.dirname(os.path.abspath(path))
+        os.makedirs(directory, exist_ok=True)
+        setup = self._connect()
+        try:
+            setup.execute("PRAGMA journal_mode=WAL")
+            setup.execute("BEGIN IMMEDIATE")
+            setup.executescript(SCHEMA)  # executescript commits
+        finally:
+            setup.close()
+
+    # -- connections -------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
+                               isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        return conn
+
+    @property
+    def _conn(self) -> sqlite3.Connection:
+        local = self._local
+        # A connection must never cross a fork: reopen in a new process.
+        if getattr(local, "pid", None) != os.getpid():
+            local.conn = self._connect()
+            local.pid = os.getpid()
+            with self._lock:
+                self._all_connections.append(local.conn)
+        return local.conn
+
+    @contextmanager
+    def _write(self):
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
+    @contextmanager
+    def _read(self):
+        """A read transaction: one consistent snapshot for several queries."""
+        conn = self._conn
+        conn.execute("BEGIN")
+        try:
+            yield conn
+        finally:
+            conn.execute("COMMIT")
+
+    def ping(self) -> bool:
+        try:
+            return self._conn.execute("SELECT 1").fetchone()[0] == 1
+        except sqlite3.Error:
+            return False
+
+    def close(self) -> None:
+        with self._lock:
+            connections, self._all_connections = self._all_connections, []
+        for conn in connections:
+            conn.close()
+        self._local = threading.local()
+
+    # -- helpers -------------------------------------------------------------
+    @staticmethod
+    def _bump(conn, fair_id: int, cells: Iterable[tuple]) -> None:
+        conn.executemany(
+            "INSERT INTO counters (fair_id, dim, key, metric, value) VALUES (?, ?, ?, ?, ?)"
+            " ON CONFLICT DO UPDATE SET value = value + excluded.value",
+            [(fair_id, dim, str(key), metric, value) for dim, key, metric, value in cells])
+
+    @staticmethod
+    def _log_change(conn, fair_id: int, kind: str, entity_id: int) -> None:
+        # Replacing the row gives it a new, higher seq: the feed holds each
+        # entity once, at its latest change.
+        conn.execute("INSERT OR REPLACE INTO changes (fair_id, kind, entity_id) VALUES (?, ?, ?)",
+                     (fair_id, kind, entity_id))
+
+    @staticmethod
+    def _name_occupation(conn, occupation: dict | None) -> None:
+        if occupation:
+            conn.execute("INSERT OR REPLACE INTO occupation_names (code, name) VALUES (?, ?)",
+                         (occupation["code"], occupation["name"]))
+
+    # -- principals ------------------------------------------------------------
+    def create_organizer(self, name: str, token_hash: str, *, now: str) -> dict:
+        with self._write() as conn:
+            organizer_id = conn.execute(
+                "INSERT INTO organizers (name, created_at) VALUES (?, ?)", (name, now)).lastrowid
+            self._add_token(conn, token_hash, "organizer", organizer_id, None, name)
+        return {"id": organizer_id, "name": name, "created_at": now}
+
+    @staticmethod
+    def _add_token(conn, token_hash, role, principal_id, fair_id, name) -> None:
+        try:
+            conn.execute("INSERT INTO tokens VALUES (?, ?, ?, ?, ?)",
+                         (token_hash, role, principal_id, fair_id, name))
+        except sqlite3.IntegrityError as exc:
+            raise Conflict("token already in use") from exc
+
+    def find_principal(self, token_hash: str) -> Principal | None:
+        row = self._conn.execute(
+            "SELECT role, principal_id, fair_id, name FROM tokens WHERE token_hash = ?",
+            (token_hash,)).fetchone()
+        return Principal(row["role"], row["principal_id"], row["fair_id"], row["name"]) if row else None
+
+    # -- fairs -----------------------------------------------------------------
+    def create_fair(self, organizer_id: int, data: dict, *, now: str) -> dict:
+        record = {"organizer_id": organizer_id, "name": data["name"], "date": data.get("date"),
+                  "venue": data.get("venue"), "city": data.get("city"),
+                  "district": data.get("district"), "created_at": now}
+        with self._write() as conn:
+            record["id"] = conn.execute("INSERT INTO fairs (organizer_id, data) VALUES (?, ?)",
+                                        (organizer_id, dumps(record))).lastrowid
+        return record
+
+    def get_fair(self, fair_id: int) -> dict | None:
+        row = self._conn.execute("SELECT id, data FROM fairs WHERE id = ?", (fair_id,)).fetchone()
+        return _data_record(row) if row else None
+
+    def list_fairs(self, organizer_id: int) -> list[dict]:
+        rows = self._conn.execute("SELECT id, data FROM fairs WHERE organizer_id = ? ORDER BY id DESC",
+                                  (organizer_id,))
+        return [_data_record(row) for row in rows]
+
+    # -- employers and kiosks ----------------------------------------------------
+    def create_employer(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:
+        record = {"fair_id": fair_id, "name": data["name"]}
+        for field in ("industry", "credit_code", "contact_name", "contact_phone"):
+            record[field] = data.get(field)
+        record["created_at"] = now
+        with self._write() as conn:
+            record["id"] = conn.execute("INSERT INTO employers (fair_id, data) VALUES (?, ?)",
+                                        (fair_id, dumps(record))).lastrowid
+            self._add_token(conn, token_hash, "employer", record["id"], fair_id, record["name"])
+            self._bump(conn, fair_id, [("fair", "", "employers", 1)])
+        return record
+
+    def get_employer(self, employer_id: int) -> dict | None:
+        row = self._conn.execute("SELECT id, data FROM employers WHERE id = ?", (employer_id,)).fetchone()
+        return _data_record(row) if row else None
+
+    def list_employers(self, fair_id: int) -> list[dict]:
+        rows = self._conn.execute("SELECT id, data FROM employers WHERE fair_id = ? ORDER BY id", (fair_id,))
+        return [_data_record(row) for row in rows]
+
+    def create_kiosk(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:
+        record = {"fair_id": fair_id, "label": data["label"], "created_at": now}
+        with self._write() as conn:
+            record["id"] = conn.execute("INSERT INTO kiosks (fair_id, data) VALUES (?, ?)",
+                                        (fair_id, dumps(record))).lastrowid
+            self._add_token(conn, token_hash, "kiosk", record["id"], fair_id, record["label"])
+            self._bump(conn, fair_id, [("fair", "", "kiosks", 1)])
+        return record
+
+    # -- postings ----------------------------------------------------------------
+    def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str) -> list[dict]:
+        records = []
+        with self._write() as conn:
+            for item in items:
+                record = {**posting_defaults(), **item, "created_at": now, "updated_at": now}
+                record.pop("id", None)
+                posting_id = conn.execute(
+                    "INSERT INTO postings (fair_id, employer_id, status, occupation_code, search, data)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (fair_id, employer_id, record["status"],
+                     (record["occupation"] or {}).get("code"), search_text(record), dumps(record)),
+                ).lastrowid
+                record.update(id=posting_id, fair_id=fair_id, employer_id=employer_id)
+                self._bump(conn, fair_id, posting_cells(record, 0))
+                self._name_occupation(conn, record["occupation"])
+                self._log_change(conn, fair_id, "posting", posting_id)
+                records.append(record)
+        return records
+
+    def get_posting(self, posting_id: int) -> dict | None:
+        row = self._conn.execute("SELECT * FROM postings WHERE id = ?", (posting_id,)).fetchone()
+        return _posting(row) if row else None
+
+    def update_posting(self, posting_id: int, changes: dict, *, now: str) -> dict | None:
+        with self._write() as conn:
+            row = conn.execute("SELECT * FROM postings WHERE id = ?", (posting_id,)).fetchone()
+            if row is None:
+                return None
+            old = _posting(row)
+            record = {**old, **changes, "updated_at": now}
+            for fixed in ("id", "fair_id", "employer_id", "created_at"):
+                record[fixed] = old[fixed]
+            interest = row["seeker_interest"]
+            self._bump(conn, old["fair_id"],
+                       difference(posting_cells(record, interest), posting_cells(old, interest)))
+            self._name_occupation(conn, record.get("occupation"))
+            conn.execute(
+                "UPDATE postings SET status = ?, occupation_code = ?, search = ?, data = ? WHERE id = ?",
+                (record["status"], (record.get("occupation") or {}).get("code"),
+                 search_text(record), dumps(record), posting_id))
+            self._log_change(conn, old["fair_id"], "posting", posting_id)
+        return record
+
+    def delete_posting(self, posting_id: int, *, now: str) -> bool:
+        with self._write() as conn:
+            row = conn.execute("SELECT * FROM postings WHERE id = ?", (posting_id,)).fetchone()
+            if row is None:
+                return False
+            old = _posting(row)
+            self._bump(conn, old["fair_id"], difference([], posting_cells(old, row["seeker_interest"])))
+            conn.execute("DELETE FROM postings WHERE id = ?", (posting_id,))
+            self._log_change(conn, old["fair_id"], "posting", posting_id)
+        return True
+
+    def list_postings(self, fair_id, *, employer_id=None, occupation=None, status=None,
+                      q=None, limit=50, offset=0):
+        where, params = ["fair_id = ?"], [fair_id]
+        if employer_id is not None:
+            where.append("employer_id = ?")
+            params.append(employer_id)
+        if occupation:
+            # Prefix match on a code: "6-18" matches itself and "6-18-...".
+            where.append("(occupation_code = ? OR substr(occupation_code, 1, ?) = ?)")
+            params += [occupation, len(occupation) + 1, occupation + "-"]
+        if status:
+            where.append("status = ?")
+            params.append(status)
+        if q:
+            where.append("instr(search, ?) > 0")
+            params.append(q.lower())
+        condition = " AND ".join(where)
+        with self._read() as conn:
+            total = conn.execute(f"SELECT count(*) FROM postings WHERE {condition}", params).fetchone()[0]
+            rows = conn.execute(
+                f"SELECT * FROM postings WHERE {condition} ORDER BY id DESC LIMIT ? OFFSET ?",
+                [*params, limit, offset]).fetchall()
+        return [_posting(row) for row in rows], total
+
+    # -- seekers -------------------------------------------------------------------
+    def upsert_seeker(self, fair_id: int, data: dict, *, now: str) -> tuple[dict, bool]:
+        phone = data["phone"]
+        with self._write() as conn:
+            row = conn.execute("SELECT * FROM seekers WHERE fair_id = ? AND phone = ?",
+                               (fair_id, phone)).fetchone()
+            if row is None:
+                record = {**seeker_defaults(), **data, "created_at": now, "updated_at": now}
+                old_occupation, resume_counted = None, False
+                cells = [("fair", "", "seekers", 1), ("hour", hour_bucket(now), "seekers", 1)]
+            else:
+                old = _seeker(row)
+                record = {**old, **data, "created_at": old["created_at"], "updated_at": now}
+                old_occupation, resume_counted = first_occupation(old), bool(row["resume_counted"])
+                cells = []
+            new_occupation = first_occupation(record)
+            if (old_occupation or {}).get("code") != (new_occupation or {}).get("code"):
+                if old_occupation:
+                    cells.append(("occupation", old_occupation["code"], "seekers", -1))
+                if new_occupation:
+                    cells.append(("occupation", new_occupation["code"], "seekers", 1))
+                    self._name_occupation(conn, new_occupation)
+            count_resume = bool(record.get("resume_text")) and not resume_counted
+            if count_resume:
+                cells.append(("fair", "", "resumes", 1))
+            stored = {k: v for k, v in record.items() if k not in ("id", "fair_id", "phone")}
+            if row is None:
+                seeker_id = conn.execute(
+                    "INSERT INTO seekers (fair_id, phone, resume_counted, data) VALUES (?, ?, ?, ?)",
+                    (fair_id, phone, int(count_resume), dumps(stored))).lastrowid
+            else:
+                seeker_id = row["id"]
+                conn.execute("UPDATE seekers SET resume_counted = ?, data = ? WHERE id = ?",
+                             (int(resume_counted or count_resume), dumps(stored), seeker_id))
+            self._bump(conn, fair_id, cells)
+            self._log_change(conn, fair_id, "seeker", seeker_id)
+        record.update(id=seeker_id, fair_id=fair_id, phone=phone)
+        return record, row is None
+
+    def get_seeker(self, seeker_id: int) -> dict | None:
+        row = self._conn.execute("SELECT * FROM seekers WHERE id = ?", (seeker_id,)).fetchone()
+        return _seeker(row) if row else None
+
+    def find_seeker_by_phone(self, fair_id: int, phone: str) -> dict | None:
+        row = self._conn.execute("SELECT * FROM seekers WHERE fair_id = ? AND phone = ?",
+                                 (fair_id, phone)).fetchone()
+        return _seeker(row) if row else None
+
+    def delete_seeker(self, seeker_id: int, *, now: str) -> bool:
+        with self._write() as conn:
+            row = conn.execute("SELECT fair_id FROM seekers WHERE id = ?", (seeker_id,)).fetchone()
+            if row is None:
+                return False
+            # Intents go by ON DELETE CASCADE; counters stay as reported.
+            conn.execute("DELETE FROM seekers WHERE id = ?", (seeker_id,))
+            self._log_change(conn, row["fair_id"], "seeker", seeker_id)
+        return True
+
+    # -- intents ---------------------------------------------------------------------
+    def set_intent(self, posting_id: int, seeker_id: int, side: str, interested: bool, *, now: str) -> dict:
+        if side not in SIDES:
+            raise ValueError(f"side must be one of {SIDES}, not {side!r}")
+        with self._write() as conn:
+            posting = conn.execute("SELECT * FROM postings WHERE id = ?", (posting_id,)).fetchone()
+            seeker = conn.execute("SELECT fair_id, agreed_pairs FROM seekers WHERE id = ?",
+                                  (seeker_id,)).fetchone()
+            if posting is None or seeker is None:
+                return None
+            fair_id = posting["fair_id"]
+            if seeker["fair_id"] != fair_id:
+                raise Conflict("posting and seeker belong to different fairs")
+            row = conn.execute("SELECT * FROM intents WHERE posting_id = ? AND seeker_id = ?",
+                               (posting_id, seeker_id)).fetchone()
+            old = {"seeker": bool(row and row["seeker_interested"]),
+                   "employer": bool(row and row["employer_interested"])}
+            agreed_at = row["agreed_at"] if row else None
+            if old[side] == bool(interested):
+                return intent_record(posting_id, seeker_id, old["seeker"], old["employer"], agreed_at)
+            new = {**old, side: bool(interested)}
+            step = 1 if interested else -1
+            employer = str(posting["employer_id"])
+            occupation = posting["occupation_code"]
+            hour = hour_bucket(now)
+            metric = f"{side}_intents"
+            cells = [("fair", "", metric, step), ("employer", employer, metric, step)]
+            if side == "seeker":
+                if interested:
+                    cells.append(("hour", hour, "seeker_intents", 1))
+                interest = posting["seeker_interest"] + step
+                conn.execute("UPDATE postings SET seeker_interest = ? WHERE id = ?", (interest, posting_id))
+                # The first seeker mark takes an open posting out of
+                # "without interest"; the last withdrawal puts it back.
+                if posting["status"] == "open" and (interest, step) in ((1, 1), (0, -1)):
+                    cells.append(("fair", "", "postings_without_interest", -step))
+            was_agreed, is_agreed = all(old.values()), all(new.values())
+            if was_agreed != is_agreed:
+                agreed_step = 1 if is_agreed else -1
+                cells += [("fair", "", "agreements", agreed_step),
+                          ("employer", employer, "agreements", agreed_step)]
+                if occupation:
+                    cells.append(("occupation", occupation, "agreements", agreed_step))
+                if is_agreed:
+                    cells.append(("hour", hour, "agreements", 1))
+                pairs = seeker["agreed_pairs"] + agreed_step
+                conn.execute("UPDATE seekers SET agreed_pairs = ? WHERE id = ?", (pairs, seeker_id))
+                if (pairs, agreed_step) in ((1, 1), (0, -1)):
+                    cells.append(("fair", "", "seekers_with_agreement", agreed_step))
+                agreed_at = now if is_agreed else None
+            conn.execute(
+                "INSERT INTO intents (posting_id, seeker_id, fair_id, seeker_interested,"
+                " employer_interested, agreed_at) VALUES (?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT DO UPDATE SET seeker_interested = excluded.seeker_interested,"
+                " employer_interested = excluded.employer_interested, agreed_at = excluded.agreed_at",
+                (posting_id, seeker_id, fair_id, int(new["seeker"]), int(new["employer"]), agreed_at))
+            self._bump(conn, fair_id, cells)
+        return intent_record(posting_id, seeker_id, new["seeker"], new["employer"], agreed_at)
+
+    def get_intent(self, posting_id: int, seeker_id: int) -> dict:
+        row = self._conn.execute("SELECT * FROM intents WHERE posting_id = ? AND seeker_id = ?",
+                                 (posting_id, seeker_id)).fetchone()
+        return _intent(row) if row else intent_record(posting_id, seeker_id, False, False, None)
+
+    def get_intents(self, posting_id=None, seeker_id=None, *, others=()) -> dict[int, dict]:
+        if (posting_id is None) == (seeker_id is None):
+            raise ValueError("give exactly one of posting_id and seeker_id")
+        mine, other = ("posting_id", "seeker_id") if posting_id is not None else ("seeker_id", "posting_id")
+        others = list(others)
+        sql = f"SELECT * FROM intents WHERE {mine} = ?"
+        params = [posting_id if posting_id is not None else seeker_id]
+        if others:
+            sql += f" AND {other} IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(others))
+        return {row[other]: _intent(row) for row in self._conn.execute(sql, params)}
+
+    def list_agreements(self, fair_id: int, *, employer_id: int | None = None) -> list[dict]:
+        sql = ("SELECT i.*, p.id AS p_id, p.fair_id AS p_fair_id, p.employer_id, p.data AS p_data,"
+               " s.phone, s.data AS s_data FROM intents i"
+               " JOIN postings p ON p.id = i.posting_id JOIN seekers s ON s.id = i.seeker_id"
+               " WHERE i.fair_id = ? AND i.agreed_at IS NOT NULL")
+        params = [fair_id]
+        if employer_id is not None:
+            sql += " AND p.employer_id = ?"
+            params.append(employer_id)
+        sql += " ORDER BY i.agreed_at DESC, i.rowid DESC"
+        results = []
+        for row in self._conn.execute(sql, params):
+            posting = json.loads(row["p_data"])
+            posting.update(id=row["p_id"], fair_id=row["p_fair_id"], employer_id=row["employer_id"])
+            seeker = json.loads(row["s_data"])
+            seeker.update(id=row["seeker_id"], fair_id=fair_id, phone=row["phone"])
+            results.append({**_intent(row), "posting": posting, "seeker": seeker})
+        return results
+
+    # -- change feed and stats -----------------------------------------------------------
+    def fair_version(self, fair_id: int) -> int:
+        row = self._conn.execute("SELECT max(seq) FROM changes WHERE fair_id = ?", (fair_id,)).fetchone()
+        return row[0] or 0
+
+    def changes_since(self, fair_id: int, version: int) -> Changes:
+        with self._read() as conn:
+            current = conn.execute("SELECT max(seq) FROM changes WHERE fair_id = ?", (fair_id,)).fetchone()[0]
+            seekers = [_seeker(row) for row in conn.execute(
+                "SELECT s.* FROM changes c JOIN seekers s ON s.id = c.entity_id"
+                " WHERE c.fair_id = ? AND c.kind = 'seeker' AND c.seq > ? ORDER BY c.seq",
+                (fair_id, version))]
+            postings = [_posting(row) for row in conn.execute(
+                "SELECT p.* FROM changes c JOIN postings p ON p.id = c.entity_id"
+                " WHERE c.fair_id = ? AND c.kind = 'posting' AND c.seq > ? ORDER BY c.seq",
+                (fair_id, version))]
+            removed = {"seeker": [], "posting": []}
+            for row in conn.execute(
+                    "SELECT c.kind, c.entity_id FROM changes c"
+                    " LEFT JOIN seekers s ON c.kind = 'seeker' AND s.id = c.entity_id"
+                    " LEFT JOIN postings p ON c.kind = 'posting' AND p.id = c.entity_id"
+                    " WHERE c.fair_id = ? AND c.seq > ? AND s.id IS NULL AND p.id IS NULL"
+                    " ORDER BY c.seq", (fair_id, version)):
+                removed[row["kind"]].append(row["entity_id"])
+        return Changes(current or 0, seekers, postings, removed["seeker"], removed["posting"])
+
+    def stats(self, fair_id: int) -> dict:
+        with self._read() as conn:
+            cells = conn.execute("SELECT dim, key, metric, value FROM counters WHERE fair_id = ?",
+                                 (fair_id,)).fetchall()
+            employers = {row["id"]: json.loads(row["data"])["name"] for row in conn.execute(
+                "SELECT id, data FROM employers WHERE fair_id = ?", (fair_id,))}
+            names = dict(conn.execute(
+                "SELECT n.code, n.name FROM occupation_names n JOIN counters c ON c.key = n.code"
+                " WHERE c.fair_id = ? AND c.dim = 'occupation'", (fair_id,)).fetchall())
+        return build_stats(fair_id, cells, employers, names)
