@@ -1,5 +1,7 @@
-"""Server-rendered pages (kiosk, employer booth, dashboard) and file exports."""
+"""Server-rendered pages (kiosk, employer booth, dashboard) and file exports/imports."""
+from . import pages
 
 
 def init_app(app):
-    """Register the pages with the app (filled in by the pages work)."""
+    """Register the pages (and, under /api/v1, the export and import endpoints)."""
+    app.register_blueprint(pages.bp)

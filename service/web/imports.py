@@ -1,0 +1,162 @@
+"""Bulk upload of postings: the template's columns and turning its rows into postings.
+
+Employers fill the template in Excel or WPS, so each column accepts what a
+person naturally types there: Chinese headers (or the API's field names),
+学历 and 工作性质 by their Chinese names, numbers typed as text, skills
+separated by 、 or commas.
+"""
+from __future__ import annotations
+
+import re
+
+from marshmallow import ValidationError
+
+from schemas.postings import MAX_BATCH, PostingIn
+
+from .i18n import EDUCATION_LEVELS, JOB_TYPES
+from .spreadsheets import Sheet, Table
+
+# (field, Chinese header, how to fill it, example)
+COLUMNS = (
+    ("title", "职位名称", "必填", "数控车床操作工"),
+    ("description", "职位描述", "选填", "操作数控车床，看懂图纸，两班倒"),
+    ("skills", "技能要求", "选填，多个用、或逗号分隔", "数控车床、看图纸"),
+    ("headcount", "招聘人数", "选填，整数，默认 1", 5),
+    ("education_min", "最低学历", "选填：" + "、".join(zh for _, zh, _ in EDUCATION_LEVELS), "高中"),
+    ("experience_min_years", "最低工作年限", "选填，整数（年）", 1),
+    ("salary_min", "最低月薪", "选填，整数（元/月）", 6000),
+    ("salary_max", "最高月薪", "选填，整数（元/月），不低于最低月薪", 9000),
+    ("location", "工作地点", "选填", "两江新区"),
+    ("job_type", "工作性质", "选填：全职、兼职、实习，默认全职", "全职"),
+)
+INTEGER_FIELDS = {"headcount", "experience_min_years", "salary_min", "salary_max"}
+TEMPLATE_SHEET = "职位"
+
+_HEADER_TO_FIELD = {zh: field for field, zh, _, _ in COLUMNS} | {field: field for field, *_ in COLUMNS}
+_CHOICES = {
+    "education_min": {zh: code for code, zh, _ in EDUCATION_LEVELS}
+    | {en.lower(): code for code, _, en in EDUCATION_LEVELS}
+    | {"中专": "vocational", "技校": "vocational", "专科": "associate", "研究生": "master", "不限": None},
+    "job_type": {zh: code for code, zh, _ in JOB_TYPES} | {en.lower(): code for code, _, en in JOB_TYPES},
+}
+_LIST_SEPARATORS = re.compile(r"[,，、;；\n]+")
+# "职位名称*" or "最低月薪（元）": the hint after the name does not matter.
+_HEADER_DECORATION = re.compile(r"[*＊\s]|[（(].*$")
+
+MSG_INTEGER = "应填整数 / Must be a whole number."
+MSG_CHOICE = "「{value}」不是可选值，请填：{allowed} / Not one of the allowed values."
+MSG_UNKNOWN_COLUMN = "无法识别的列 / Unknown column: {}"
+MSG_NO_TITLE = "缺少「职位名称」列 / The 职位名称 (title) column is missing."
+MSG_NO_ROWS = "文件里没有职位 / The file has no postings."
+MSG_TOO_MANY = f"一次最多导入 {MAX_BATCH} 个职位 / At most {MAX_BATCH} postings per file."
+
+
+class ImportErrors(ValueError):
+    """Rows that cannot be imported; ``errors`` maps a row number to field messages."""
+
+    def __init__(self, errors: dict):
+        super().__init__(errors)
+        self.errors = errors
+
+
+def template_sheets() -> list[Sheet]:
+    """The template workbook: an empty postings sheet, then a sheet explaining each column."""
+    guide = [[zh, field, how, example] for field, zh, how, example in COLUMNS]
+    return [
+        Sheet(TEMPLATE_SHEET, [zh for _, zh, _, _ in COLUMNS], []),
+        Sheet("填写说明", ["列名", "字段", "填写要求", "示例"], guide),
+    ]
+
+
+def _field_of(header: str) -> str | None:
+    name = _HEADER_DECORATION.sub("", header)
+    return _HEADER_TO_FIELD.get(name) or _HEADER_TO_FIELD.get(name.lower())
+
+
+def _integer(value):
+    if isinstance(value, bool):
+        raise ValueError(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    text = str(value).strip().replace(",", "").replace("，", "")
+    if re.fullmatch(r"\d+(\.0+)?", text):
+        return int(float(text))
+    raise ValueError(value)
+
+
+def _convert(field: str, value):
+    """A cell as the posting schema expects it; raises ValueError with a message."""
+    if field in INTEGER_FIELDS:
+        try:
+            return _integer(value)
+        except ValueError:
+            raise ValueError(MSG_INTEGER) from None
+    text = str(value).strip()
+    if field == "skills":
+        return [item.strip() for item in _LIST_SEPARATORS.split(text) if item.strip()]
+    if field in _CHOICES:
+        choices = _CHOICES[field]
+        if text in choices.values():
+            return text
+        for key in (text, text.lower()):
+            if key in choices:
+                return choices[key]
+        allowed = "、".join(zh for _, zh, _ in (EDUCATION_LEVELS if field == "education_min" else JOB_TYPES))
+        raise ValueError(MSG_CHOICE.format(value=text, allowed=allowed))
+    return text
+
+
+def _row_to_posting(fields: list[str | None], cells: list) -> tuple[dict, dict]:
+    data, errors = {}, {}
+    for field, value in zip(fields, cells):
+        if field is None or value is None or str(value).strip() == "":
+            continue
+        try:
+            converted = _convert(field, value)
+        except ValueError as error:
+            errors[field] = [str(error)]
+            continue
+        if converted is not None:
+            data[field] = converted
+    return data, errors
+
+
+def postings_from_table(table: Table) -> list[dict]:
+    """Validated posting dicts, one per data row, or :class:`ImportErrors` for any bad row.
+
+    Errors are keyed by the row number the spreadsheet shows (the header is
+    usually row 1, so the first posting is row 2), then by field.
+    """
+    fields = [_field_of(header) if header else None for header in table.headers]
+    unknown = [header for header, field in zip(table.headers, fields) if header and field is None]
+    header_errors = {}
+    if unknown:
+        header_errors["columns"] = [MSG_UNKNOWN_COLUMN.format("、".join(unknown))]
+    if "title" not in fields:
+        header_errors.setdefault("columns", []).append(MSG_NO_TITLE)
+    if header_errors:
+        raise ImportErrors({str(table.header_row): header_errors})
+    if not table.rows:
+        raise ImportErrors({str(table.header_row + 1): {"rows": [MSG_NO_ROWS]}})
+    if len(table.rows) > MAX_BATCH:
+        raise ImportErrors({str(table.rows[MAX_BATCH][0]): {"rows": [MSG_TOO_MANY]}})
+
+    schema = PostingIn()
+    postings, errors = [], {}
+    for number, cells in table.rows:
+        data, row_errors = _row_to_posting(fields, cells)
+        try:
+            posting = schema.load(data)
+        except ValidationError as error:
+            for field, messages in error.normalized_messages().items():
+                row_errors.setdefault(field, []).extend(messages if isinstance(messages, list) else [str(messages)])
+            posting = None
+        if row_errors:
+            errors[str(number)] = row_errors
+        else:
+            postings.append(posting)
+    if errors:
+        raise ImportErrors(errors)
+    return postings

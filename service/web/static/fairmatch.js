@@ -1,0 +1,204 @@
+/* Shared helpers of the booth pages: language, the device's token, API calls,
+   downloads and a tiny element builder (text only, never innerHTML, so nothing a
+   seeker types can become markup). */
+"use strict";
+
+const FM = (() => {
+  const strings = JSON.parse(document.getElementById("fm-i18n").textContent);
+  const LANG_KEY = "fairmatch.lang";
+  const langListeners = [];
+  let lang = localStorage.getItem(LANG_KEY) === "en" ? "en" : "zh";
+  let token = null;
+
+  function t(key) {
+    const entry = strings[key];
+    return entry ? entry[lang] : key;
+  }
+
+  function applyLang() {
+    document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+    document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = t(el.dataset.i18n); });
+    document.querySelectorAll("[data-i18n-placeholder]").forEach((el) => {
+      el.placeholder = t(el.dataset.i18nPlaceholder);
+    });
+    langListeners.forEach((listener) => listener(lang));
+  }
+
+  function setLang(next) {
+    lang = next === "en" ? "en" : "zh";
+    localStorage.setItem(LANG_KEY, lang);
+    applyLang();
+  }
+
+  /* Build an element: h("li", {class: "x", onclick: f}, "text", child, [more]) */
+  function h(tag, attrs, ...children) {
+    const el = document.createElement(tag);
+    for (const [name, value] of Object.entries(attrs || {})) {
+      if (value === null || value === undefined || value === false) continue;
+      if (name.startsWith("on")) el.addEventListener(name.slice(2), value);
+      else if (name === "dataset") Object.assign(el.dataset, value);
+      else if (value === true) el.setAttribute(name, "");
+      else el.setAttribute(name, value);
+    }
+    const add = (child) => {
+      if (child === null || child === undefined || child === false) return;
+      if (Array.isArray(child)) child.forEach(add);
+      else el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    };
+    children.forEach(add);
+    return el;
+  }
+
+  class ApiError extends Error {
+    constructor(status, body) {
+      super((body && body.message) || String(status));
+      this.status = status;
+      this.body = body || {};
+    }
+  }
+
+  async function request(method, path, body) {
+    const headers = { Authorization: "Bearer " + token, Accept: "application/json" };
+    let payload;
+    if (body instanceof FormData) payload = body;
+    else if (body !== undefined) {
+      headers["Content-Type"] = "application/json";
+      payload = JSON.stringify(body);
+    }
+    try {
+      return await fetch(path, { method, headers, body: payload });
+    } catch (networkError) {
+      throw new ApiError(0, { message: t("error.network") });
+    }
+  }
+
+  async function api(method, path, body) {
+    const resp = await request(method, path, body);
+    const text = await resp.text();
+    let data = null;
+    try { data = text ? JSON.parse(text) : null; } catch (notJson) { data = { message: text }; }
+    if (!resp.ok) throw new ApiError(resp.status, data);
+    return data;
+  }
+
+  /* A list endpoint may answer with a bare list or a page object. */
+  function items(data) {
+    if (Array.isArray(data)) return data;
+    return (data && (data.results || data.items || data.postings)) || [];
+  }
+
+  function filenameFrom(disposition, fallback) {
+    const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition || "");
+    if (encoded) return decodeURIComponent(encoded[1]);
+    const plain = /filename="?([^";]+)"?/i.exec(disposition || "");
+    return plain ? plain[1] : fallback;
+  }
+
+  /* Files need the bearer token too, so fetch them and hand the browser a blob. */
+  async function download(path, fallbackName) {
+    const resp = await request("GET", path);
+    if (!resp.ok) {
+      let body = {};
+      try { body = await resp.json(); } catch (notJson) { /* keep the status alone */ }
+      throw new ApiError(resp.status, body);
+    }
+    const blob = await resp.blob();
+    const url = URL.createObjectURL(blob);
+    const link = h("a", { href: url, download: filenameFrom(resp.headers.get("Content-Disposition"), fallbackName) });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  }
+
+  function showError(error) {
+    const banner = document.getElementById("global-error");
+    if (!error) { banner.hidden = true; return; }
+    banner.textContent = error.status === 0 ? t("error.network") : t("error.generic") + error.message;
+    banner.hidden = false;
+  }
+
+  /* Split what a person typed into a list: commas, 顿号, semicolons or new lines. */
+  function splitList(text) {
+    return String(text || "").split(/[,，、;；\n]+/).map((s) => s.trim()).filter(Boolean);
+  }
+
+  function intOrNull(value) {
+    const trimmed = String(value ?? "").trim();
+    return trimmed === "" ? null : Number(trimmed);
+  }
+
+  function formatTime(iso) {
+    if (!iso) return "";
+    return iso.replace("T", " ").slice(0, 16);
+  }
+
+  function salaryText(min, max) {
+    if (min == null && max == null) return t("kiosk.negotiable");
+    if (min != null && max != null) return `${min}–${max} ${t("yuan_month")}`;
+    return `${min ?? max} ${t("yuan_month")}`;
+  }
+
+  /* Show the token form until a token of the wanted role is saved; then call
+     onReady(me). The token stays in this browser's localStorage. */
+  function start(role, onReady) {
+    const storageKey = "fairmatch.token." + role;
+    const screen = document.getElementById("token-screen");
+    const app = document.getElementById("app");
+    const form = document.getElementById("token-form");
+    const errorLine = document.getElementById("token-error");
+    const forget = document.getElementById("forget-token");
+
+    document.getElementById("lang-switch").addEventListener("click", () => setLang(lang === "zh" ? "en" : "zh"));
+    forget.addEventListener("click", () => {
+      if (!window.confirm(t("token.forget_confirm"))) return;
+      localStorage.removeItem(storageKey);
+      window.location.reload();
+    });
+
+    async function tryToken(candidate) {
+      token = candidate;
+      const me = await api("GET", "/api/v1/me");
+      if (me.role !== role) throw new ApiError(403, { message: t("token.wrong_role") });
+      return me;
+    }
+
+    async function enter(candidate, remember) {
+      try {
+        const me = await tryToken(candidate);
+        if (remember) localStorage.setItem(storageKey, candidate);
+        screen.hidden = true;
+        app.hidden = false;
+        forget.hidden = false;
+        await onReady(me);
+      } catch (error) {
+        token = null;
+        // A saved token that stopped working is dropped; a network error keeps it.
+        if (error.status === 401 || error.status === 403) localStorage.removeItem(storageKey);
+        screen.hidden = false;
+        app.hidden = true;
+        errorLine.textContent = error.status === 401 ? t("token.invalid")
+          : error.status === 403 ? t("token.wrong_role") : error.message;
+        errorLine.hidden = false;
+      }
+    }
+
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      errorLine.hidden = true;
+      enter(form.elements.token.value.trim(), true);
+    });
+
+    applyLang();
+    const saved = localStorage.getItem(storageKey);
+    if (saved) enter(saved, false);
+    else screen.hidden = false;
+  }
+
+  return {
+    t, h, api, items, download, showError, splitList, intOrNull, formatTime, salaryText, start,
+    setLang, applyLang, ApiError,
+    get lang() { return lang; },
+    onLang(listener) { langListeners.push(listener); },
+  };
+})();
