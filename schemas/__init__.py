@@ -1,0 +1,1 @@
+"""marshmallow schemas: validate input and shape output, one module per resource."""

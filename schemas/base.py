@@ -1,0 +1,96 @@
+"""The base schema (unknown-field policy set once) and fields shared by resources."""
+from __future__ import annotations
+
+import re
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate
+
+EDUCATION_LEVELS = (
+    "none", "junior_high", "high_school", "vocational",
+    "associate", "bachelor", "master", "doctorate",
+)
+JOB_TYPES = ("full_time", "part_time", "internship")
+POSTING_STATUSES = ("open", "closed")
+
+MAX_LIST_ITEMS = 50
+MAX_SHORT_TEXT = 100
+MAX_SALARY = 1_000_000
+MAX_YEARS = 60
+
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_PHONE_SEPARATORS = re.compile(r"[\s\-()]")
+
+
+class BaseSchema(Schema):
+    """Every fairmatch schema: unknown fields are an error (422), never ignored."""
+
+    class Meta:
+        unknown = RAISE
+
+
+def normalize_mobile(raw: str) -> str:
+    """``+86 138-0000-0000`` -> ``13800000000``; raises ValidationError if not a mainland mobile."""
+    digits = _PHONE_SEPARATORS.sub("", raw)
+    for prefix in ("+86", "0086", "86"):
+        if digits.startswith(prefix) and len(digits) == len(prefix) + 11:
+            digits = digits[len(prefix):]
+            break
+    if not _MOBILE.match(digits):
+        raise ValidationError("Not a mainland China mobile number (11 digits starting 13-19).")
+    return digits
+
+
+class MobilePhone(fields.String):
+    """A mainland mobile number, accepted with spaces, dashes or +86 and stored as 11 digits."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        return normalize_mobile(text)
+
+
+def short_text(max_length: int = MAX_SHORT_TEXT, **kwargs) -> fields.String:
+    """A trimmed-by-caller string of 1..max_length characters."""
+    return fields.String(validate=validate.Length(min=1, max=max_length), **kwargs)
+
+
+def optional_text(max_length: int, **kwargs) -> fields.String:
+    """An optional string up to max_length characters (null allowed)."""
+    return fields.String(validate=validate.Length(max=max_length), allow_none=True, **kwargs)
+
+
+def text_list(item_length: int = MAX_SHORT_TEXT, **kwargs) -> fields.List:
+    """A list of at most MAX_LIST_ITEMS short strings."""
+    return fields.List(
+        fields.String(validate=validate.Length(min=1, max=item_length)),
+        validate=validate.Length(max=MAX_LIST_ITEMS),
+        **kwargs,
+    )
+
+
+def optional_int(minimum: int, maximum: int, **kwargs) -> fields.Integer:
+    """An optional strict integer in [minimum, maximum] (null allowed)."""
+    return fields.Integer(
+        strict=True, allow_none=True, validate=validate.Range(min=minimum, max=maximum), **kwargs
+    )
+
+
+class PageQuery(BaseSchema):
+    """``limit`` (1..200, default 50) and ``offset`` for list endpoints."""
+
+    limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+
+
+class PageSchema(Schema):
+    """The envelope of a page of a list."""
+
+    total = fields.Integer(required=True)
+    limit = fields.Integer(required=True)
+    offset = fields.Integer(required=True)
+
+
+class OccupationSchema(Schema):
+    """A normalised occupation: code (national classification style) and name."""
+
+    code = fields.String(required=True)
+    name = fields.String(required=True)

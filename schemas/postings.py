@@ -1,0 +1,101 @@
+"""Postings (jobs offered by employers)."""
+from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+
+from schemas.base import (
+    EDUCATION_LEVELS, JOB_TYPES, MAX_SALARY, MAX_YEARS, POSTING_STATUSES,
+    BaseSchema, OccupationSchema, PageQuery, PageSchema, optional_int, optional_text,
+    short_text, text_list,
+)
+
+MAX_BATCH = 500
+MAX_DESCRIPTION = 5000
+MAX_HEADCOUNT = 10_000
+
+
+def check_salary_range(salary_min, salary_max) -> None:
+    """Raise a field error on salary_max when it is below salary_min."""
+    if salary_min is not None and salary_max is not None and salary_min > salary_max:
+        raise ValidationError("Must be at least salary_min.", field_name="salary_max")
+
+
+class PostingIn(BaseSchema):
+    """A posting to create (or, partially, to change)."""
+
+    title = short_text(required=True, metadata={"example": "数控车床操作工"})
+    description = fields.String(validate=validate.Length(max=MAX_DESCRIPTION), load_default="")
+    skills = text_list(50, load_default=list)
+    headcount = fields.Integer(strict=True, load_default=1, validate=validate.Range(min=1, max=MAX_HEADCOUNT))
+    education_min = fields.String(allow_none=True, validate=validate.OneOf(EDUCATION_LEVELS))
+    experience_min_years = optional_int(0, MAX_YEARS)
+    salary_min = optional_int(0, MAX_SALARY)
+    salary_max = optional_int(0, MAX_SALARY)
+    location = optional_text(100, metadata={"example": "两江新区"})
+    job_type = fields.String(load_default="full_time", validate=validate.OneOf(JOB_TYPES))
+
+    @validates_schema
+    def _salary_range(self, data, **kwargs):
+        check_salary_range(data.get("salary_min"), data.get("salary_max"))
+
+
+class PostingPatch(PostingIn):
+    """Fields to change on a posting; only those sent change. ``status`` closes or reopens it."""
+
+    # The same rules as PostingIn, minus "required" and the defaults: absent means unchanged.
+    title = short_text()
+    description = fields.String(validate=validate.Length(max=MAX_DESCRIPTION))
+    skills = text_list(50)
+    headcount = fields.Integer(strict=True, validate=validate.Range(min=1, max=MAX_HEADCOUNT))
+    job_type = fields.String(validate=validate.OneOf(JOB_TYPES))
+    status = fields.String(validate=validate.OneOf(POSTING_STATUSES))
+
+
+class PostingBatchIn(BaseSchema):
+    """Up to 500 postings created all-or-nothing."""
+
+    postings = fields.List(
+        fields.Nested(PostingIn), required=True, validate=validate.Length(min=1, max=MAX_BATCH)
+    )
+
+
+class PostingOut(Schema):
+    """A posting."""
+
+    id = fields.Integer()
+    fair_id = fields.Integer()
+    employer_id = fields.Integer()
+    employer_name = fields.String(allow_none=True)
+    title = fields.String()
+    description = fields.String()
+    skills = fields.List(fields.String())
+    headcount = fields.Integer()
+    education_min = fields.String(allow_none=True)
+    experience_min_years = fields.Integer(allow_none=True)
+    salary_min = fields.Integer(allow_none=True)
+    salary_max = fields.Integer(allow_none=True)
+    location = fields.String(allow_none=True)
+    job_type = fields.String()
+    status = fields.String()
+    occupation = fields.Nested(OccupationSchema, allow_none=True)
+    created_at = fields.String()
+    updated_at = fields.String()
+
+
+class PostingCreatedBatch(Schema):
+    """Ids of the postings a batch created, in input order."""
+
+    created = fields.List(fields.Integer())
+
+
+class PostingQuery(PageQuery):
+    """Filters of the postings list."""
+
+    q = fields.String(validate=validate.Length(max=100))
+    occupation = fields.String(validate=validate.Length(max=20), metadata={"example": "6-18"})
+    employer_id = fields.Integer()
+    status = fields.String(validate=validate.OneOf(POSTING_STATUSES))
+
+
+class PostingPage(PageSchema):
+    """A page of postings."""
+
+    items = fields.List(fields.Nested(PostingOut))

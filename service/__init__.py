@@ -1,0 +1,64 @@
+"""fairmatch: a job-fair matching service (Flask application factory)."""
+from __future__ import annotations
+
+import os
+import secrets
+
+from flask import Flask
+from flask_smorest import Api
+
+from service import config as settings
+from service import errors
+
+API_PREFIX = "/api/v1"
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app: defaults, then ``FAIRMATCH_*`` variables, then ``config`` (which wins).
+
+    A secret key is required unless ``TESTING`` is set (tests get a random one).
+    """
+    app = Flask(__name__, instance_path=os.path.join(os.getcwd(), "instance"))
+    app.config.update(settings.defaults())
+    app.config.update(settings.from_environ())
+    app.config.update(config or {})
+    if not app.config.get("SECRET_KEY"):
+        if not app.config["TESTING"]:
+            raise settings.ConfigError(
+                "FAIRMATCH_SECRET_KEY is not set: tokens are hashed with it, so it is required."
+            )
+        app.config["SECRET_KEY"] = secrets.token_hex(32)
+    app.config["MAX_CONTENT_LENGTH"] = app.config["MAX_BODY_BYTES"]
+    app.config.update(
+        API_TITLE="fairmatch",
+        API_VERSION="v1",
+        OPENAPI_VERSION="3.0.3",
+        OPENAPI_URL_PREFIX=API_PREFIX,
+        OPENAPI_JSON_PATH="openapi.json",
+        API_SPEC_OPTIONS={
+            "info": {"description": "Job-fair matching: kiosks register seekers, employers post jobs, "
+                                    "both sides mark interest, organizers watch the numbers."},
+            "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
+            "security": [{"bearer": []}],
+        },
+    )
+    if app.config["STORE_URL"].startswith("sqlite:///"):
+        os.makedirs(os.path.dirname(app.config["STORE_URL"][len("sqlite:///"):]) or ".", exist_ok=True)
+
+    api = Api(app)
+    errors.init_app(app)
+
+    from service import api as api_package
+    from service import docs, web
+
+    api_package.init_app(app, api)
+    docs.init_app(app)
+    web.init_app(app)
+
+    @app.after_request
+    def _worker_header(response):
+        # Lets clients (and the cross-worker tests) see which worker answered.
+        response.headers["X-Worker-Pid"] = str(os.getpid())
+        return response
+
+    return app

@@ -1,0 +1,56 @@
+"""Employers and kiosks of a fair, registered by its organizer."""
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from schemas.base import PageQuery
+from schemas.employers import EmployerCreated, EmployerIn, EmployerPage, KioskCreated, KioskIn
+from service import domain
+from service.auth import ORGANIZER, authorized, fair_for
+from service.context import get_store, now
+
+blp = Blueprint("employers", __name__, url_prefix="/api/v1/fairs", description="Employers and kiosks of a fair.")
+
+organizer_of_fair = authorized(lambda fair_id: fair_for(fair_id, ORGANIZER))
+
+
+@blp.route("/<int:fair_id>/employers")
+class Employers(MethodView):
+    @organizer_of_fair
+    @blp.arguments(EmployerIn)
+    @blp.response(201, EmployerCreated)
+    @blp.alt_response(403, description="Not this fair's organizer.")
+    @blp.alt_response(404, description="No such fair for this token.")
+    @blp.alt_response(422, description="Invalid fields.")
+    def post(self, data, fair_id, access):
+        """Register an employer; its token is in this response only."""
+        return domain.create_employer(
+            get_store(), fair_id, data, secret_key=current_app.config["SECRET_KEY"], now=now()
+        )
+
+    @organizer_of_fair
+    @blp.arguments(PageQuery, location="query")
+    @blp.response(200, EmployerPage)
+    @blp.alt_response(403, description="Not this fair's organizer.")
+    @blp.alt_response(404, description="No such fair for this token.")
+    def get(self, query, fair_id, access):
+        """List the fair's employers in registration order."""
+        employers = get_store().list_employers(fair_id)
+        limit, offset = query["limit"], query["offset"]
+        return {"items": employers[offset:offset + limit], "total": len(employers),
+                "limit": limit, "offset": offset}
+
+
+@blp.route("/<int:fair_id>/kiosks")
+class Kiosks(MethodView):
+    @organizer_of_fair
+    @blp.arguments(KioskIn)
+    @blp.response(201, KioskCreated)
+    @blp.alt_response(403, description="Not this fair's organizer.")
+    @blp.alt_response(404, description="No such fair for this token.")
+    @blp.alt_response(422, description="Invalid fields.")
+    def post(self, data, fair_id, access):
+        """Add a kiosk; its token is in this response only."""
+        return domain.create_kiosk(
+            get_store(), fair_id, data, secret_key=current_app.config["SECRET_KEY"], now=now()
+        )

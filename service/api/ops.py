@@ -1,0 +1,39 @@
+"""Operations: liveness and readiness (no auth), and the caller's identity."""
+from flask import Blueprint as FlaskBlueprint
+from flask import jsonify
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from schemas.ops import MeOut
+from service.auth import current_principal
+from service.context import get_store
+
+blp = Blueprint("ops", __name__, url_prefix="/api/v1", description="Who am I.")
+health = FlaskBlueprint("health", __name__)
+
+
+@blp.route("/me")
+class Me(MethodView):
+    @blp.response(200, MeOut)
+    @blp.alt_response(401, description="No or unknown token.")
+    def get(self):
+        """The caller's role, fair and name."""
+        return current_principal()._asdict()
+
+
+@health.get("/healthz")
+def healthz():
+    """Liveness: the process answers."""
+    return jsonify(status="ok")
+
+
+@health.get("/readyz")
+def readyz():
+    """Readiness: the store answers; 503 otherwise."""
+    try:
+        ready = get_store().ping()
+    except Exception:  # any failure to reach the store means "not ready", not a 500
+        ready = False
+    if not ready:
+        return jsonify(code=503, status="Service Unavailable", message="The store does not answer."), 503
+    return jsonify(status="ok")

@@ -1,0 +1,91 @@
+"""Postings: employers manage their own; every role of the fair can read them."""
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+
+from schemas.postings import (
+    PostingBatchIn, PostingCreatedBatch, PostingIn, PostingOut, PostingPage, PostingPatch, PostingQuery,
+)
+from service import domain
+from service.auth import EMPLOYER, KIOSK, ORGANIZER, authorized, fair_for, posting_for
+from service.context import get_store, now
+
+blp = Blueprint("postings", __name__, url_prefix="/api/v1", description="Jobs offered at a fair.")
+
+employer_of_fair = authorized(lambda fair_id: fair_for(fair_id, EMPLOYER))
+
+
+@blp.route("/fairs/<int:fair_id>/postings")
+class Postings(MethodView):
+    @employer_of_fair
+    @blp.arguments(PostingIn)
+    @blp.response(201, PostingOut)
+    @blp.alt_response(403, description="Not an employer token of this fair.")
+    @blp.alt_response(404, description="No such fair for this token.")
+    @blp.alt_response(422, description="Invalid fields.")
+    def post(self, data, fair_id, access):
+        """Create one posting for the calling employer."""
+        employer, _ = access
+        store = get_store()
+        (created,) = domain.create_postings(store, fair_id, employer.id, [data], now=now())
+        return domain.with_employer_names(store, [created])[0]
+
+    @authorized(lambda fair_id: fair_for(fair_id, ORGANIZER, EMPLOYER, KIOSK))
+    @blp.arguments(PostingQuery, location="query")
+    @blp.response(200, PostingPage)
+    @blp.alt_response(404, description="No such fair for this token.")
+    def get(self, query, fair_id, access):
+        """List the fair's postings, newest first; ``q`` searches title, description and skills."""
+        return domain.list_postings(get_store(), fair_id, **query)
+
+
+@blp.route("/fairs/<int:fair_id>/postings/batch")
+class PostingBatch(MethodView):
+    @employer_of_fair
+    @blp.arguments(PostingBatchIn)
+    @blp.response(201, PostingCreatedBatch)
+    @blp.alt_response(403, description="Not an employer token of this fair.")
+    @blp.alt_response(422, description="Invalid items, keyed by index; nothing was created.")
+    def post(self, data, fair_id, access):
+        """Create up to 500 postings, all or nothing."""
+        employer, _ = access
+        created = domain.create_postings(get_store(), fair_id, employer.id, data["postings"], now=now())
+        return {"created": [posting["id"] for posting in created]}
+
+
+@blp.route("/postings/<int:posting_id>")
+class Posting(MethodView):
+    @authorized(lambda posting_id: posting_for(posting_id, ORGANIZER, EMPLOYER, KIOSK))
+    @blp.response(200, PostingOut)
+    @blp.alt_response(403, description="Another employer's posting.")
+    @blp.alt_response(404, description="No such posting for this token.")
+    def get(self, posting_id, access):
+        """Read a posting (owner employer, organizer, kiosks of the fair)."""
+        _, posting = access
+        return domain.with_employer_names(get_store(), [posting])[0]
+
+    @authorized(lambda posting_id: posting_for(posting_id, ORGANIZER, EMPLOYER))
+    @blp.arguments(PostingPatch)
+    @blp.response(200, PostingOut)
+    @blp.alt_response(403, description="Not the owner employer or the organizer.")
+    @blp.alt_response(404, description="No such posting for this token.")
+    @blp.alt_response(422, description="Invalid fields.")
+    def patch(self, changes, posting_id, access):
+        """Change some fields of a posting; ``status: closed`` takes it off offer."""
+        _, posting = access
+        store = get_store()
+        try:
+            updated = domain.update_posting(store, posting, changes, now=now())
+        except domain.InvalidChanges as invalid:
+            abort(422, errors=invalid.errors)
+        if updated is None:
+            abort(404, message=f"Posting {posting_id} not found.")
+        return domain.with_employer_names(store, [updated])[0]
+
+    @authorized(lambda posting_id: posting_for(posting_id, ORGANIZER, EMPLOYER))
+    @blp.response(204)
+    @blp.alt_response(403, description="Not the owner employer or the organizer.")
+    @blp.alt_response(404, description="No such posting for this token.")
+    def delete(self, posting_id, access):
+        """Delete a posting and its intents."""
+        if not get_store().delete_posting(posting_id, now=now()):
+            abort(404, message=f"Posting {posting_id} not found.")

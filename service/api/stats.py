@@ -1,0 +1,42 @@
+"""Fair statistics for organizers, as JSON or as a spreadsheet-friendly CSV."""
+from flask import Response
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from schemas.stats import StatsOut
+from service import domain
+from service.auth import ORGANIZER, authorized, fair_for
+from service.context import get_store, now
+
+blp = Blueprint("stats", __name__, url_prefix="/api/v1/fairs", description="Fair statistics.")
+
+organizer_of_fair = authorized(lambda fair_id: fair_for(fair_id, ORGANIZER))
+
+
+def _stats(fair_id: int) -> dict:
+    return {**get_store().stats(fair_id), "fair_id": fair_id, "generated_at": now()}
+
+
+@blp.route("/<int:fair_id>/stats")
+class Stats(MethodView):
+    @organizer_of_fair
+    @blp.response(200, StatsOut)
+    @blp.alt_response(403, description="Not this fair's organizer.")
+    @blp.alt_response(404, description="No such fair for this token.")
+    def get(self, fair_id, access):
+        """The fair's counts: totals, by occupation, by employer, by hour."""
+        return _stats(fair_id)
+
+
+@blp.route("/<int:fair_id>/stats.csv")
+class StatsCsv(MethodView):
+    @organizer_of_fair
+    @blp.response(200, content_type="text/csv", description="UTF-8 with BOM, CRLF; sections separated by a blank row.")
+    @blp.alt_response(403, description="Not this fair's organizer.")
+    @blp.alt_response(404, description="No such fair for this token.")
+    def get(self, fair_id, access):
+        """The fair's counts as CSV, ready for a spreadsheet."""
+        body = domain.stats_csv(_stats(fair_id)).encode("utf-8")
+        return Response(body, mimetype="text/csv", headers={
+            "Content-Disposition": f'attachment; filename="fair-{fair_id}-stats.csv"',
+        })

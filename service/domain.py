@@ -1,0 +1,296 @@
+"""Business operations of fairmatch; views and pages call these, no HTTP here.
+
+Functions take the store (and, for ranking, the worker's index registry)
+explicitly and return plain dicts shaped for the output schemas. Rule
+violations that depend on stored state raise :class:`InvalidChanges`.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import hmac
+import io
+import re
+import secrets
+
+from marshmallow import ValidationError
+
+from matching import normalize_title
+from schemas.postings import check_salary_range
+
+TOKEN_PREFIXES = {"organizer": "fmo_", "employer": "fme_", "kiosk": "fmk_"}
+SEEKER_SIDE, EMPLOYER_SIDE = "seeker", "employer"
+
+_MOBILE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?\d{4}[\s-]?(\d{4})(?!\d)")
+
+
+class InvalidChanges(ValueError):
+    """A change is invalid given what is stored; ``errors`` is keyed by field."""
+
+    def __init__(self, errors: dict):
+        super().__init__(errors)
+        self.errors = errors
+
+
+# -- tokens -----------------------------------------------------------------
+
+def hash_token(token: str, secret_key: str) -> str:
+    """HMAC-SHA256 of a token under the secret key, hex: what the store keeps."""
+    return hmac.new(secret_key.encode(), token.encode(), hashlib.sha256).hexdigest()
+
+
+def issue_token(role: str, secret_key: str) -> tuple[str, str]:
+    """A fresh ``(token, token_hash)`` for a role; the plain token is shown once."""
+    token = TOKEN_PREFIXES[role] + secrets.token_urlsafe(32)
+    return token, hash_token(token, secret_key)
+
+
+def create_organizer(store, name: str, *, secret_key: str, now: str) -> tuple[dict, str]:
+    """Create an organizer; returns (record, plain token)."""
+    token, token_hash = issue_token("organizer", secret_key)
+    return store.create_organizer(name, token_hash, now=now), token
+
+
+def create_employer(store, fair_id: int, data: dict, *, secret_key: str, now: str) -> dict:
+    """Register an employer in a fair; the record carries its token this once."""
+    token, token_hash = issue_token("employer", secret_key)
+    return {**store.create_employer(fair_id, data, token_hash, now=now), "token": token}
+
+
+def create_kiosk(store, fair_id: int, data: dict, *, secret_key: str, now: str) -> dict:
+    """Add a kiosk to a fair; the record carries its token this once."""
+    token, token_hash = issue_token("kiosk", secret_key)
+    return {**store.create_kiosk(fair_id, data, token_hash, now=now), "token": token}
+
+
+# -- privacy ----------------------------------------------------------------
+
+def mask_name(name: str) -> str:
+    """``张伟`` -> ``张**``: the family name (first character) only."""
+    return (name[:1] or "?") + "**"
+
+
+def mask_phone(phone: str) -> str:
+    """``13812345678`` -> ``138****5678``."""
+    return phone[:3] + "****" + phone[-4:]
+
+
+def _mask_resume(seeker: dict) -> str:
+    """The resume with mobile numbers and the person's name masked."""
+    text = _MOBILE_IN_TEXT.sub(lambda m: f"{m.group(1)}****{m.group(2)}", seeker.get("resume_text") or "")
+    name = seeker.get("name") or ""
+    if len(name) >= 2:
+        text = text.replace(name, mask_name(name))
+    return text
+
+
+def seeker_as_seen_by_employer(seeker: dict, *, agreed: bool) -> dict:
+    """A seeker for an employer's eyes: name and phone only once the pair has agreed."""
+    shown = {key: value for key, value in seeker.items() if key not in ("name", "phone", "consent")}
+    shown["masked_name"] = mask_name(seeker["name"])
+    shown["masked_phone"] = mask_phone(seeker["phone"])
+    if agreed:
+        shown["name"], shown["phone"] = seeker["name"], seeker["phone"]
+    else:
+        shown["resume_text"] = _mask_resume(seeker)
+    return shown
+
+
+# -- occupations --------------------------------------------------------------
+
+def occupation_of(title: str) -> dict | None:
+    """The normalised occupation ``{code, name}`` of a job title, or None."""
+    found = normalize_title(title)
+    return None if found is None else {"code": found.code, "name": found.name}
+
+
+def occupations_of(titles: list[str]) -> list[dict]:
+    """Normalised occupations of desired titles, in order, without repeats."""
+    seen, result = set(), []
+    for title in titles:
+        occupation = occupation_of(title)
+        if occupation is not None and occupation["code"] not in seen:
+            seen.add(occupation["code"])
+            result.append(occupation)
+    return result
+
+
+# -- postings -------------------------------------------------------------------
+
+def with_employer_names(store, postings: list[dict]) -> list[dict]:
+    """Postings with ``employer_name`` added (one store read per distinct employer)."""
+    names: dict[int, str | None] = {}
+    shown = []
+    for posting in postings:
+        employer_id = posting["employer_id"]
+        if employer_id not in names:
+            employer = store.get_employer(employer_id)
+            names[employer_id] = employer["name"] if employer else None
+        shown.append({**posting, "employer_name": names[employer_id]})
+    return shown
+
+
+def create_postings(store, fair_id: int, employer_id: int, items: list[dict], *, now: str) -> list[dict]:
+    """Create validated postings all-or-nothing, each with its normalised occupation."""
+    prepared = [{**item, "occupation": occupation_of(item["title"])} for item in items]
+    return store.create_postings(fair_id, employer_id, prepared, now=now)
+
+
+def update_posting(store, posting: dict, changes: dict, *, now: str) -> dict:
+    """Apply validated partial changes; the salary range is checked against stored values."""
+    merged = {**posting, **changes}
+    try:
+        check_salary_range(merged.get("salary_min"), merged.get("salary_max"))
+    except ValidationError as error:
+        raise InvalidChanges(error.normalized_messages()) from None
+    if "title" in changes:
+        changes = {**changes, "occupation": occupation_of(changes["title"])}
+    if not changes:
+        return posting
+    return store.update_posting(posting["id"], changes, now=now)
+
+
+def list_postings(store, fair_id: int, *, limit: int, offset: int, **filters) -> dict:
+    """A page of a fair's postings with employer names: ``{items, total, limit, offset}``."""
+    page, total = store.list_postings(fair_id, limit=limit, offset=offset, **filters)
+    return {"items": with_employer_names(store, page), "total": total, "limit": limit, "offset": offset}
+
+
+# -- seekers ----------------------------------------------------------------------
+
+def upsert_seeker(store, fair_id: int, data: dict, *, now: str) -> tuple[dict, bool]:
+    """Create or update the seeker with this phone in the fair; returns (record, created)."""
+    prepared = {**data, "occupations": occupations_of(data.get("desired_titles") or [])}
+    return store.upsert_seeker(fair_id, prepared, now=now)
+
+
+# -- matching -------------------------------------------------------------------------
+
+def _match_score(score: float) -> float:
+    return round(min(1.0, max(0.0, float(score))), 4)
+
+
+def shortlist(store, indexes, posting: dict, *, limit: int = 50, offset: int = 0) -> dict:
+    """Seekers ranked for a posting, best first, with intent and (agreed-only) contact."""
+    with indexes.fresh(store, posting["fair_id"]) as fair_index:
+        matches = fair_index.matcher.shortlist(posting, limit=limit, offset=offset)
+        seekers = {match.id: fair_index.seekers[match.id] for match in matches}
+    intents = store.get_intents(posting_id=posting["id"], others=list(seekers))
+    results = []
+    for rank, match in enumerate(matches, start=offset + 1):
+        intent = intents.get(match.id) or blank_intent(posting["id"], match.id)
+        results.append({
+            "seeker_id": match.id,
+            "rank": rank,
+            "score": _match_score(match.score),
+            "reasons": match.reasons,
+            "seeker": seeker_as_seen_by_employer(seekers[match.id], agreed=intent["agreed"]),
+            "intent": intent,
+        })
+    return {"posting_id": posting["id"], "limit": limit, "offset": offset, "results": results}
+
+
+def recommendations(store, indexes, seeker: dict, *, limit: int = 10, offset: int = 0) -> dict:
+    """Open postings ranked for a seeker, best first, with the pair's intent."""
+    with indexes.fresh(store, seeker["fair_id"]) as fair_index:
+        matches = fair_index.matcher.recommend(seeker, limit=limit, offset=offset)
+        postings = [fair_index.postings[match.id] for match in matches]
+    intents = store.get_intents(seeker_id=seeker["id"], others=[posting["id"] for posting in postings])
+    shown = with_employer_names(store, postings)
+    results = []
+    for rank, (match, posting) in enumerate(zip(matches, shown), start=offset + 1):
+        results.append({
+            "posting_id": match.id,
+            "rank": rank,
+            "score": _match_score(match.score),
+            "reasons": match.reasons,
+            "posting": posting,
+            "intent": intents.get(match.id) or blank_intent(match.id, seeker["id"]),
+        })
+    return {"seeker_id": seeker["id"], "limit": limit, "offset": offset, "results": results}
+
+
+# -- intents --------------------------------------------------------------------------
+
+def blank_intent(posting_id: int, seeker_id: int) -> dict:
+    """The intent of a pair nobody has marked."""
+    return {"posting_id": posting_id, "seeker_id": seeker_id, "seeker_interested": False,
+            "employer_interested": False, "agreed": False, "agreed_at": None}
+
+
+def mark_intent(store, posting: dict, seeker: dict, side: str, interested: bool, *, now: str) -> dict:
+    """Mark or withdraw one side's interest (idempotent); returns the pair's intent."""
+    return store.set_intent(posting["id"], seeker["id"], side, interested, now=now)
+
+
+def seeker_intents(store, seeker: dict) -> dict:
+    """The postings a seeker has intents on, with the postings, newest posting first."""
+    intents = store.get_intents(seeker_id=seeker["id"])
+    postings = [store.get_posting(posting_id) for posting_id in sorted(intents, reverse=True)]
+    shown = with_employer_names(store, [posting for posting in postings if posting is not None])
+    results = [{**intents[posting["id"]], "posting": posting} for posting in shown]
+    return {"seeker_id": seeker["id"], "results": results}
+
+
+def agreements(store, fair_id: int, *, employer_id: int | None = None, limit: int, offset: int) -> dict:
+    """A page of agreed pairs with both sides' contact details."""
+    found = store.list_agreements(fair_id, employer_id=employer_id)
+    page = found[offset:offset + limit]
+    employers: dict[int, dict | None] = {}
+    items = []
+    for agreement in page:
+        posting = agreement["posting"]
+        if posting["employer_id"] not in employers:
+            employers[posting["employer_id"]] = store.get_employer(posting["employer_id"])
+        employer = employers[posting["employer_id"]] or {}
+        items.append({
+            **agreement,
+            "posting": {**posting, "employer_name": employer.get("name")},
+            "employer_contact_name": employer.get("contact_name"),
+            "employer_contact_phone": employer.get("contact_phone"),
+        })
+    return {"items": items, "total": len(found), "limit": limit, "offset": offset}
+
+
+# -- statistics -----------------------------------------------------------------------
+
+STATS_TOTALS = (
+    ("employers", "参展单位 Employers"),
+    ("kiosks", "登记台 Kiosks"),
+    ("postings", "在招岗位 Postings"),
+    ("positions", "招聘人数 Positions"),
+    ("seekers", "求职者 Seekers"),
+    ("resumes", "简历 Resumes"),
+    ("seeker_intents", "求职者意向 Seeker intents"),
+    ("employer_intents", "单位意向 Employer intents"),
+    ("agreements", "达成意向 Agreements"),
+    ("seekers_with_agreement", "达成意向的求职者 Seekers with an agreement"),
+    ("postings_without_interest", "无人问津的岗位 Postings without interest"),
+)
+_STATS_SECTIONS = (
+    ("by_occupation", "按职业 By occupation", ("code", "name", "postings", "positions", "seekers", "agreements")),
+    ("by_employer", "按单位 By employer",
+     ("employer_id", "name", "postings", "positions", "seeker_intents", "employer_intents", "agreements")),
+    ("by_hour", "按小时 By hour", ("hour", "seekers", "seeker_intents", "agreements")),
+)
+
+
+def stats_csv(stats: dict) -> str:
+    """The stats as CSV sections (totals, by occupation, by employer, by hour).
+
+    UTF-8 with BOM and CRLF line ends, which is what Excel on Chinese Windows
+    expects to open without garbling the characters.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["汇总 Totals", f"fair {stats.get('fair_id', '')}", stats.get("generated_at", "")])
+    writer.writerow(["metric", "label", "value"])
+    for key, label in STATS_TOTALS:
+        writer.writerow([key, label, stats.get(key, 0)])
+    for key, title, columns in _STATS_SECTIONS:
+        writer.writerow([])
+        writer.writerow([title])
+        writer.writerow(columns)
+        for row in stats.get(key, []):
+            writer.writerow([row.get(column, "") for column in columns])
+    return "\ufeff" + buffer.getvalue()

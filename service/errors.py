@@ -1,0 +1,90 @@
+"""One error shape for every error: ``{code, status, message, errors?}``."""
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from flask import current_app, jsonify
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+DEFAULT_MESSAGES = {
+    400: "The request could not be understood (malformed JSON?).",
+    401: "A valid bearer token is required.",
+    403: "This token may not do that.",
+    404: "Not found.",
+    405: "This method is not allowed here.",
+    413: "The request body is too large.",
+    422: "Some fields are invalid.",
+    500: "Something went wrong on our side.",
+}
+
+
+def _field_errors(messages):
+    """Validation messages keyed by field, whatever request part they came from.
+
+    webargs keys errors by location (``{"json": {...}, "query": {...}}``); the
+    contract keys them by field, so the location level is dropped.
+    """
+    if not isinstance(messages, dict):
+        return {"_schema": messages if isinstance(messages, list) else [str(messages)]}
+    locations = {"json", "query", "form", "files", "headers", "cookies", "path", "view_args"}
+    if messages and set(messages) <= locations:
+        merged: dict = {}
+        for part in messages.values():
+            merged.update(part if isinstance(part, dict) else {"_schema": part})
+        return merged
+    return messages
+
+
+def error_response(code: int, message: str | None = None, errors=None, headers=None):
+    """A JSON error response in the contract's shape."""
+    payload = {
+        "code": code,
+        "status": _reason(code),
+        "message": message or DEFAULT_MESSAGES.get(code, _reason(code)),
+    }
+    if errors is not None and code == 422:
+        payload["errors"] = _field_errors(errors)
+    response = jsonify(payload)
+    response.status_code = code
+    for name, value in (headers or {}).items():
+        response.headers[name] = value
+    return response
+
+
+def _reason(code: int) -> str:
+    try:
+        return HTTPStatus(code).phrase
+    except ValueError:
+        return "Error"
+
+
+def handle_http_exception(error: HTTPException):
+    """Turn Flask, werkzeug and flask-smorest HTTP errors into the error shape."""
+    data = getattr(error, "data", None) or {}
+    errors = data.get("errors", data.get("messages"))
+    message = data.get("message")
+    if error.code == 400 and errors is not None:
+        # webargs reports unparsable JSON as a 400 with messages; keep them readable.
+        message = message or "Invalid JSON body."
+        errors = None
+    if message is None and error.code not in DEFAULT_MESSAGES:
+        message = error.description
+    headers = dict(data.get("headers") or {})
+    if error.code == 405:
+        allowed = error.get_headers()
+        headers.update({k: v for k, v in allowed if k == "Allow"})
+    return error_response(error.code, message, errors, headers)
+
+
+def handle_unexpected(error: Exception):
+    """Log an unhandled exception and answer 500 without leaking details."""
+    if isinstance(error, HTTPException):
+        return handle_http_exception(error)
+    current_app.logger.exception("unhandled error", exc_info=error)
+    return handle_http_exception(InternalServerError())
+
+
+def init_app(app):
+    """Install the handlers (after flask-smorest's, so ours win)."""
+    app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(Exception, handle_unexpected)

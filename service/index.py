@@ -1,0 +1,80 @@
+"""Per-worker match indexes, one per fair, kept fresh from the store's change feed.
+
+Each worker process holds its own :class:`matching.MatchIndex` per fair.
+Before every ranking call the index asks the store for what changed since the
+version it has seen (``store.changes_since``) and applies only that, so a
+seeker or posting written through any worker (or host) is ranked by the next
+call here, without rebuilding the index per request.
+"""
+from __future__ import annotations
+
+import threading
+from contextlib import contextmanager
+from typing import Iterator
+
+from matching import MatchIndex
+
+
+class FairIndex:
+    """One fair's match index plus the records it was built from.
+
+    The records are kept so that ranked ids can be shown without one store
+    round trip per result. ``version`` is the change-feed position applied.
+    """
+
+    def __init__(self, fair_id: int):
+        self.fair_id = fair_id
+        self.version = 0
+        self.matcher = MatchIndex()
+        self.seekers: dict[int, dict] = {}
+        self.postings: dict[int, dict] = {}
+        self.lock = threading.Lock()
+
+    def refresh(self, store) -> None:
+        """Apply the store's changes since ``version`` (caller holds ``lock``)."""
+        changes = store.changes_since(self.fair_id, self.version)
+        if changes.version == self.version:
+            return
+        gone_seekers = list(changes.removed_seekers)
+        if gone_seekers:
+            self.matcher.remove_seekers(gone_seekers)
+            for seeker_id in gone_seekers:
+                self.seekers.pop(seeker_id, None)
+        if changes.seekers:
+            self.matcher.upsert_seekers(changes.seekers)
+            self.seekers.update((record["id"], record) for record in changes.seekers)
+        # A closed posting is never recommended, so it leaves the index like a deleted one.
+        closed = [record["id"] for record in changes.postings if record.get("status") == "closed"]
+        gone_postings = list(changes.removed_postings) + closed
+        if gone_postings:
+            self.matcher.remove_postings(gone_postings)
+            for posting_id in gone_postings:
+                self.postings.pop(posting_id, None)
+        open_postings = [record for record in changes.postings if record.get("status") != "closed"]
+        if open_postings:
+            self.matcher.upsert_postings(open_postings)
+            self.postings.update((record["id"], record) for record in open_postings)
+        self.version = changes.version
+
+
+class IndexRegistry:
+    """The fair indexes of one worker; thread-safe (gunicorn gthread workers)."""
+
+    def __init__(self):
+        self._fairs: dict[int, FairIndex] = {}
+        self._lock = threading.Lock()
+
+    def _fair(self, fair_id: int) -> FairIndex:
+        with self._lock:
+            found = self._fairs.get(fair_id)
+            if found is None:
+                found = self._fairs[fair_id] = FairIndex(fair_id)
+            return found
+
+    @contextmanager
+    def fresh(self, store, fair_id: int) -> Iterator[FairIndex]:
+        """The fair's index, brought up to date, held exclusively while in use."""
+        fair_index = self._fair(fair_id)
+        with fair_index.lock:
+            fair_index.refresh(store)
+            yield fair_index

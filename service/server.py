@@ -1,0 +1,61 @@
+"""Running the app on gunicorn, configured for a fair-day box.
+
+Defaults: one worker per CPU core, each with a few threads (``gthread``) so a
+slow client does not hold a whole worker; generous but finite timeouts; a
+graceful shutdown window so in-flight submissions finish on restart (HUP) or
+stop (TERM). The app is loaded once in the master and forked; the store and
+the match indexes are opened lazily inside each worker.
+"""
+from __future__ import annotations
+
+import os
+
+from gunicorn.app.base import BaseApplication
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+DEFAULT_THREADS = 4
+
+
+def default_workers() -> int:
+    """One worker per CPU core this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # platforms without sched_getaffinity
+        return max(1, os.cpu_count() or 1)
+
+
+def server_options(*, host: str, port: int, workers: int | None, threads: int | None) -> dict:
+    """gunicorn settings for ``fairmatch serve``."""
+    return {
+        "bind": f"{host}:{port}",
+        "workers": workers or default_workers(),
+        "worker_class": "gthread",
+        "threads": threads or DEFAULT_THREADS,
+        "timeout": 60,
+        "graceful_timeout": 30,
+        "keepalive": 5,
+        "preload_app": True,
+        # Query strings never carry phones or tokens, so the default access log is safe.
+        "accesslog": "-",
+        "errorlog": "-",
+        "loglevel": "info",
+        "proc_name": "fairmatch",
+        "forwarded_allow_ips": "127.0.0.1",
+    }
+
+
+class FairmatchServer(BaseApplication):
+    """gunicorn started from Python with a ready-made Flask app."""
+
+    def __init__(self, app, options: dict):
+        self.application = app
+        self.options = options
+        super().__init__()
+
+    def load_config(self):
+        for key, value in self.options.items():
+            self.cfg.set(key, value)
+
+    def load(self):
+        return self.application
