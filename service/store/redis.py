@@ -1,0 +1,548 @@
+"""RedisStore: the store for several workers or hosts, on one Redis database.
+
+Key names come from :mod:`service.store.keys`. Hot check-and-set steps
+(seeker upsert by phone, intent marks) are Lua scripts, registered once per
+connection; rarer multi-key writes (posting update/delete, seeker erasure)
+are WATCH + MULTI/EXEC transactions that reuse the counter rules of
+:mod:`service.store.common`. Bulk reads are pipelined in chunks.
+"""
+from __future__ import annotations
+
+import json
+from typing import Iterable
+
+import redis
+
+from . import keys
+from .base import Changes, Conflict, Principal, SIDES, Store
+from .common import (
+    build_stats, difference, dumps, hour_bucket, intent_record, posting_cells,
+    posting_defaults, search_text, seeker_defaults,
+)
+
+READ_CHUNK = 1000  # records per pipelined round trip on bulk reads
+
+# Appends entities to a fair's change feed, each at the next seq.
+FEED_LUA = """
+-- KEYS[1] fair seq counter   KEYS[2] fair changes zset
+-- ARGV[1..n] members "seeker:{id}" / "posting:{id}"
+-- Returns the last seq given out.
+local seq = 0
+for i = 1, #ARGV do
+  seq = redis.call('INCR', KEYS[1])
+  redis.call('ZADD', KEYS[2], seq, ARGV[i])
+end
+return seq
+"""
+
+# Creates a record that owns a token, refusing a token hash already in use.
+CREATE_WITH_TOKEN_LUA = """
+-- KEYS[1] fm:tokens   KEYS[2] record key
+-- KEYS[3] (optional) index zset of the fair   KEYS[4] (optional) fair counters hash
+-- ARGV[1] token hash  ARGV[2] principal JSON  ARGV[3] record JSON  ARGV[4] id
+-- ARGV[5] counters field to increment (with KEYS[4])
+-- Returns 1, or 0 when the token hash is taken (nothing written).
+if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
+redis.call('SET', KEYS[2], ARGV[3])
+if #KEYS >= 3 then redis.call('ZADD', KEYS[3], ARGV[4], ARGV[4]) end
+if #KEYS >= 4 then redis.call('HINCRBY', KEYS[4], ARGV[5], 1) end
+return 1
+"""
+
+# Creates or updates the seeker with a phone: record, phone index, counters
+# and change feed in one step, so concurrent submissions make one seeker.
+UPSERT_SEEKER_LUA = """
+-- KEYS[1] fair phones hash        KEYS[2] fm:ids:seeker
+-- KEYS[3] fair counters hash      KEYS[4] fair occupation_names hash
+-- KEYS[5] fair resumes_counted set
+-- KEYS[6] fair seq counter        KEYS[7] fair changes zset
+-- ARGV[1] phone   ARGV[2] seeker key prefix (the record key depends on the id
+--         found or allocated here, so it cannot be passed in KEYS)
+-- ARGV[3] now as JSON   ARGV[4] hour bucket   ARGV[5] fair id
+-- ARGV[6] '1' when the data carries occupations; ARGV[7] the first one's code
+--         ('' for none); ARGV[8] its name
+-- ARGV[9] '1' when the data carries a non-empty resume_text
+-- ARGV[10] n, then n field/JSON-value pairs written on create only (defaults),
+--          then field/JSON-value pairs of the data, always written
+-- Returns {id, created (1|0), field, value, ...} with the stored record.
+local function bump(dim, key, metric, by)
+  redis.call('HINCRBY', KEYS[3], dim .. '|' .. key .. '|' .. metric, by)
+end
+local id = redis.call('HGET', KEYS[1], ARGV[1])
+local created = 0
+local old_code = ''
+local key
+local n = tonumber(ARGV[10])
+if not id then
+  id = redis.call('INCR', KEYS[2])
+  created = 1
+  key = ARGV[2] .. id
+  redis.call('HSET', KEYS[1], ARGV[1], id)
+  for i = 11, 10 + 2 * n, 2 do redis.call('HSET', key, ARGV[i], ARGV[i + 1]) end
+  redis.call('HSET', key, 'id', id, 'fair_id', ARGV[5], 'created_at', ARGV[3])
+  bump('fair', '', 'seekers', 1)
+  bump('hour', ARGV[4], 'seekers', 1)
+else
+  key = ARGV[2] .. id
+  local old = cjson.decode(redis.call('HGET', key, 'occupations') or '[]')
+  if type(old) == 'table' and type(old[1]) == 'table' then old_code = old[1]['code'] end
+end
+for i = 11 + 2 * n, #ARGV, 2 do redis.call('HSET', key, ARGV[i], ARGV[i + 1]) end
+redis.call('HSET', key, 'updated_at', ARGV[3])
+if ARGV[6] == '1' and ARGV[7] ~= old_code then
+  if old_code ~= '' then bump('occupation', old_code, 'seekers', -1) end
+  if ARGV[7] ~= '' then
+    bump('occupation', ARGV[7], 'seekers', 1)
+    redis.call('HSET', KEYS[4], ARGV[7], ARGV[8])
+  end
+end
+if ARGV[9] == '1' and redis.call('SADD', KEYS[5], id) == 1 then bump('fair', '', 'resumes', 1) end
+local seq = redis.call('INCR', KEYS[6])
+redis.call('ZADD', KEYS[7], seq, 'seeker:' .. id)
+local out = {tonumber(id), created}
+for _, item in ipairs(redis.call('HGETALL', key)) do out[#out + 1] = item end
+return out
+"""
+
+# One side marks or withdraws interest in a pair; counters move only on a
+# real transition, so repeated and concurrent marks count once.
+SET_INTENT_LUA = """
+-- KEYS[1] posting hash            KEYS[2] seeker hash
+-- KEYS[3] posting intents hash    KEYS[4] seeker intents hash
+-- KEYS[5] posting interest counter
+-- KEYS[6] fair counters hash      KEYS[7] fair seeker_agreed hash
+-- KEYS[8] fair agreements zset    KEYS[9] fair agreement_seq counter
+-- ARGV[1] posting id   ARGV[2] seeker id   ARGV[3] side 'seeker' | 'employer'
+-- ARGV[4] '1' to mark, '0' to withdraw   ARGV[5] now   ARGV[6] hour bucket
+-- Returns the state "SE|agreed_at"; nil when the posting or seeker is missing;
+-- an error when they belong to different fairs.
+local function bump(dim, key, metric, by)
+  redis.call('HINCRBY', KEYS[6], dim .. '|' .. key .. '|' .. metric, by)
+end
+local posting = redis.call('HMGET', KEYS[1], 'fair_id', 'employer_id', 'status', 'occupation')
+local seeker_fair = redis.call('HGET', KEYS[2], 'fair_id')
+if not posting[1] or not seeker_fair then return nil end
+if posting[1] ~= seeker_fair then return redis.error_reply('posting and seeker belong to different fairs') end
+local state = redis.call('HGET', KEYS[3], ARGV[2]) or '00|'
+local s, e, agreed_at = string.sub(state, 1, 1), string.sub(state, 2, 2), string.sub(state, 4)
+local side, want = ARGV[3], ARGV[4]
+if (side == 'seeker' and s == want) or (side == 'employer' and e == want) then return state end
+local was_agreed = (s == '1' and e == '1')
+if side == 'seeker' then s = want else e = want end
+local is_agreed = (s == '1' and e == '1')
+local step = (want == '1') and 1 or -1
+local employer = posting[2]
+local occupation = cjson.decode(posting[4])
+local code = (type(occupation) == 'table') and occupation['code'] or nil
+bump('fair', '', side .. '_intents', step)
+bump('employer', employer, side .. '_intents', step)
+if side == 'seeker' then
+  if step == 1 then bump('hour', ARGV[6], 'seeker_intents', 1) end
+  local interest = redis.call('INCRBY', KEYS[5], step)
+  -- The first seeker mark takes an open posting out of "without interest";
+  -- the last withdrawal puts it back.
+  if cjson.decode(posting[3]) == 'open' and ((interest == 1 and step == 1) or (interest == 0 and step == -1)) then
+    bump('fair', '', 'postings_without_interest', -step)
+  end
+end
+local pair = ARGV[1] .. ':' .. ARGV[2]
+if was_agreed ~= is_agreed then
+  local agreed_step = is_agreed and 1 or -1
+  bump('fair', '', 'agreements', agreed_step)
+  bump('employer', employer, 'agreements', agreed_step)
+  if code then bump('occupation', code, 'agreements', agreed_step) end
+  local pairs_now = redis.call('HINCRBY', KEYS[7], ARGV[2], agreed_step)
+  if (pairs_now == 1 and agreed_step == 1) or (pairs_now == 0 and agreed_step == -1) then
+    bump('fair', '', 'seekers_with_agreement', agreed_step)
+  end
+  if is_agreed then
+    bump('hour', ARGV[6], 'agreements', 1)
+    agreed_at = ARGV[5]
+    redis.call('ZADD', KEYS[8], redis.call('INCR', KEYS[9]), pair)
+  else
+    agreed_at = ''
+    redis.call('ZREM', KEYS[8], pair)
+  end
+end
+state = s .. e .. '|' .. agreed_at
+redis.call('HSET', KEYS[3], ARGV[2], state)
+redis.call('HSET', KEYS[4], ARGV[1], state)
+return state
+"""
+
+
+def _decode(fields: dict) -> dict | None:
+    """A record from its hash (field -> JSON), None for an empty hash."""
+    return {name: json.loads(value) for name, value in fields.items()} or None
+
+
+def _intent(posting_id: int, seeker_id: int, state: str | None) -> dict:
+    if not state:
+        return intent_record(posting_id, seeker_id, False, False, None)
+    return intent_record(posting_id, seeker_id, state[0] == "1", state[1] == "1", state[3:] or None)
+
+
+def _principal(raw: str) -> Principal:
+    return Principal(*json.loads(raw))
+
+
+class RedisStore(Store):
+    """Store in one Redis database; ``client`` must use ``decode_responses=True``."""
+
+    def __init__(self, client: redis.Redis):
+        self.client = client
+        self._feed = client.register_script(FEED_LUA)
+        self._create_with_token = client.register_script(CREATE_WITH_TOKEN_LUA)
+        self._upsert_seeker = client.register_script(UPSERT_SEEKER_LUA)
+        self._set_intent = client.register_script(SET_INTENT_LUA)
+        # posting id -> fair id; ids are never reused, so entries never go stale.
+        self._posting_fairs: dict[int, int] = {}
+
+    @classmethod
+    def from_url(cls, url: str) -> "RedisStore":
+        return cls(redis.Redis.from_url(url, decode_responses=True))
+
+    # -- lifecycle -------------------------------------------------------------
+    def ping(self) -> bool:
+        try:
+            return bool(self.client.ping())
+        except redis.RedisError:
+            return False
+
+    def close(self) -> None:
+        self.client.close()
+
+    # -- helpers -----------------------------------------------------------------
+    @staticmethod
+    def _bump(pipe, fair_id: int, cells: Iterable[tuple]) -> None:
+        counters = keys.fair_key(fair_id, "counters")
+        for dim, key, metric, value in cells:
+            pipe.hincrby(counters, keys.counter_field(dim, key, metric), value)
+
+    def _log_changes(self, pipe, fair_id: int, members: list[str]) -> None:
+        self._feed(keys=[keys.fair_key(fair_id, "seq"), keys.fair_key(fair_id, "changes")],
+                   args=members, client=pipe)
+
+    @staticmethod
+    def _name_occupation(pipe, fair_id: int, occupation: dict | None) -> None:
+        if occupation:
+            pipe.hset(keys.fair_key(fair_id, "occupation_names"), occupation["code"], occupation["name"])
+
+    def _load_hashes(self, names: list[str]) -> list[dict | None]:
+        """Decoded records of many hashes, pipelined in chunks."""
+        records = []
+        for start in range(0, len(names), READ_CHUNK):
+            pipe = self.client.pipeline(transaction=False)
+            for name in names[start:start + READ_CHUNK]:
+                pipe.hgetall(name)
+            records.extend(_decode(fields) for fields in pipe.execute())
+        return records
+
+    def _load_strings(self, names: list[str]) -> list[dict | None]:
+        records = []
+        for start in range(0, len(names), READ_CHUNK):
+            records.extend(json.loads(raw) if raw else None
+                           for raw in self.client.mget(names[start:start + READ_CHUNK]))
+        return records
+
+    def _get_string(self, name: str) -> dict | None:
+        raw = self.client.get(name)
+        return json.loads(raw) if raw else None
+
+    def _create_owned(self, key_names: list[str], token_hash: str, principal: Principal,
+                      record: dict, counter: str = "") -> None:
+        created = self._create_with_token(
+            keys=key_names, args=[token_hash, dumps(list(principal)), dumps(record), record["id"], counter])
+        if not created:
+            raise Conflict("token already in use")
+
+    # -- principals ------------------------------------------------------------------
+    def create_organizer(self, name: str, token_hash: str, *, now: str) -> dict:
+        record = {"id": self.client.incr(keys.ids("organizer")), "name": name, "created_at": now}
+        self._create_owned([keys.TOKENS, keys.organizer(record["id"])], token_hash,
+                           Principal("organizer", record["id"], None, name), record)
+        return record
+
+    def find_principal(self, token_hash: str) -> Principal | None:
+        raw = self.client.hget(keys.TOKENS, token_hash)
+        return _principal(raw) if raw else None
+
+    # -- fairs -------------------------------------------------------------------------
+    def create_fair(self, organizer_id: int, data: dict, *, now: str) -> dict:
+        fair_id = self.client.incr(keys.ids("fair"))
+        record = {"id": fair_id, "organizer_id": organizer_id, "name": data["name"],
+                  "date": data.get("date"), "venue": data.get("venue"), "city": data.get("city"),
+                  "district": data.get("district"), "created_at": now}
+        pipe = self.client.pipeline(transaction=True)
+        pipe.set(keys.fair(fair_id), dumps(record))
+        pipe.zadd(keys.organizer_fairs(organizer_id), {fair_id: fair_id})
+        pipe.execute()
+        return record
+
+    def get_fair(self, fair_id: int) -> dict | None:
+        return self._get_string(keys.fair(fair_id))
+
+    def list_fairs(self, organizer_id: int) -> list[dict]:
+        ids = self.client.zrevrange(keys.organizer_fairs(organizer_id), 0, -1)
+        return [r for r in self._load_strings([keys.fair(i) for i in ids]) if r]
+
+    # -- employers and kiosks ----------------------------------------------------------
+    def create_employer(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:
+        record = {"id": self.client.incr(keys.ids("employer")), "fair_id": fair_id, "name": data["name"]}
+        for field in ("industry", "credit_code", "contact_name", "contact_phone"):
+            record[field] = data.get(field)
+        record["created_at"] = now
+        self._create_owned(
+            [keys.TOKENS, keys.employer(record["id"]), keys.fair_key(fair_id, "employers"),
+             keys.fair_key(fair_id, "counters")],
+            token_hash, Principal("employer", record["id"], fair_id, record["name"]), record,
+            keys.counter_field("fair", "", "employers"))
+        return record
+
+    def get_employer(self, employer_id: int) -> dict | None:
+        return self._get_string(keys.employer(employer_id))
+
+    def list_employers(self, fair_id: int) -> list[dict]:
+        ids = self.client.zrange(keys.fair_key(fair_id, "employers"), 0, -1)
+        return [r for r in self._load_strings([keys.employer(i) for i in ids]) if r]
+
+    def create_kiosk(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:
+        record = {"id": self.client.incr(keys.ids("kiosk")), "fair_id": fair_id,
+                  "label": data["label"], "created_at": now}
+        self._create_owned(
+            [keys.TOKENS, keys.kiosk(record["id"]), keys.fair_key(fair_id, "kiosks"),
+             keys.fair_key(fair_id, "counters")],
+            token_hash, Principal("kiosk", record["id"], fair_id, record["label"]), record,
+            keys.counter_field("fair", "", "kiosks"))
+        return record
+
+    # -- postings ------------------------------------------------------------------------
+    def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str) -> list[dict]:
+        if not items:
+            return []
+        # Build and encode everything first: a bad item fails before any write.
+        last_id = self.client.incrby(keys.ids("posting"), len(items))
+        records, encoded, cells = [], [], []
+        for posting_id, item in enumerate(items, start=last_id - len(items) + 1):
+            record = {**posting_defaults(), **item, "id": posting_id, "fair_id": fair_id,
+                      "employer_id": employer_id, "created_at": now, "updated_at": now}
+            encoded.append({name: dumps(value) for name, value in record.items()})
+            cells += posting_cells(record, 0)
+            records.append(record)
+        pipe = self.client.pipeline(transaction=True)
+        for record, fields in zip(records, encoded):
+            pipe.hset(keys.posting(record["id"]), mapping=fields)
+            self._name_occupation(pipe, fair_id, record["occupation"])
+        pipe.zadd(keys.fair_key(fair_id, "postings"), {r["id"]: r["id"] for r in records})
+        self._bump(pipe, fair_id, difference(cells, []))
+        self._log_changes(pipe, fair_id, [f"posting:{r['id']}" for r in records])
+        pipe.execute()
+        return records
+
+    def get_posting(self, posting_id: int) -> dict | None:
+        return _decode(self.client.hgetall(keys.posting(posting_id)))
+
+    def update_posting(self, posting_id: int, changes: dict, *, now: str) -> dict | None:
+        posting_key, interest_key = keys.posting(posting_id), keys.posting_interest(posting_id)
+
+        def update(pipe):
+            old = _decode(pipe.hgetall(posting_key))
+            if old is None:
+                return None
+            interest = int(pipe.get(interest_key) or 0)
+            record = {**old, **changes, "updated_at": now}
+            for fixed in ("id", "fair_id", "employer_id", "created_at"):
+                record[fixed] = old[fixed]
+            fair_id = old["fair_id"]
+            pipe.multi()
+            pipe.hset(posting_key, mapping={name: dumps(record[name]) for name in [*changes, "updated_at"]})
+            self._bump(pipe, fair_id, difference(posting_cells(record, interest), posting_cells(old, interest)))
+            self._name_occupation(pipe, fair_id, record.get("occupation"))
+            self._log_changes(pipe, fair_id, [f"posting:{posting_id}"])
+            return record
+
+        return self.client.transaction(update, posting_key, interest_key, value_from_callable=True)
+
+    def delete_posting(self, posting_id: int, *, now: str) -> bool:
+        posting_key, interest_key = keys.posting(posting_id), keys.posting_interest(posting_id)
+        intents_key = keys.posting_intents(posting_id)
+
+        def delete(pipe):
+            old = _decode(pipe.hgetall(posting_key))
+            if old is None:
+                return False
+            interest = int(pipe.get(interest_key) or 0)
+            seeker_ids = pipe.hkeys(intents_key)
+            fair_id = old["fair_id"]
+            pipe.multi()
+            pipe.delete(posting_key, interest_key, intents_key)
+            pipe.zrem(keys.fair_key(fair_id, "postings"), posting_id)
+            for seeker_id in seeker_ids:
+                pipe.hdel(keys.seeker_intents(seeker_id), posting_id)
+            if seeker_ids:
+                pipe.zrem(keys.fair_key(fair_id, "agreements"), *[f"{posting_id}:{s}" for s in seeker_ids])
+            self._bump(pipe, fair_id, difference([], posting_cells(old, interest)))
+            self._log_changes(pipe, fair_id, [f"posting:{posting_id}"])
+            return True
+
+        return self.client.transaction(delete, posting_key, interest_key, intents_key,
+                                       value_from_callable=True)
+
+    def list_postings(self, fair_id, *, employer_id=None, occupation=None, status=None,
+                      q=None, limit=50, offset=0):
+        ids = self.client.zrevrange(keys.fair_key(fair_id, "postings"), 0, -1)
+        needle = q.lower() if q else None
+        matches = []
+        for record in self._load_hashes([keys.posting(i) for i in ids]):
+            if record is None:
+                continue
+            code = (record.get("occupation") or {}).get("code") or ""
+            if ((employer_id is None or record["employer_id"] == employer_id)
+                    and (not occupation or code == occupation or code.startswith(occupation + "-"))
+                    and (not status or record["status"] == status)
+                    and (not needle or needle in search_text(record))):
+                matches.append(record)
+        return matches[offset:offset + limit], len(matches)
+
+    # -- seekers ---------------------------------------------------------------------------
+    def upsert_seeker(self, fair_id: int, data: dict, *, now: str) -> tuple[dict, bool]:
+        defaults = {name: value for name, value in seeker_defaults().items() if name not in data}
+        occupations = data.get("occupations") or []
+        first = occupations[0] if occupations else {"code": "", "name": ""}
+        args = [data["phone"], keys.SEEKER_PREFIX, dumps(now), hour_bucket(now), fair_id,
+                "1" if "occupations" in data else "0", first["code"], first["name"],
+                "1" if data.get("resume_text") else "0", len(defaults)]
+        for fields in (defaults, data):
+            for name, value in fields.items():
+                args += [name, dumps(value)]
+        reply = self._upsert_seeker(
+            keys=[keys.fair_key(fair_id, "phones"), keys.ids("seeker"), keys.fair_key(fair_id, "counters"),
+                  keys.fair_key(fair_id, "occupation_names"), keys.fair_key(fair_id, "resumes_counted"),
+                  keys.fair_key(fair_id, "seq"), keys.fair_key(fair_id, "changes")],
+            args=args)
+        fields = dict(zip(reply[2::2], reply[3::2]))
+        return _decode(fields), bool(reply[1])
+
+    def get_seeker(self, seeker_id: int) -> dict | None:
+        return _decode(self.client.hgetall(keys.seeker(seeker_id)))
+
+    def find_seeker_by_phone(self, fair_id: int, phone: str) -> dict | None:
+        seeker_id = self.client.hget(keys.fair_key(fair_id, "phones"), phone)
+        return self.get_seeker(seeker_id) if seeker_id else None
+
+    def delete_seeker(self, seeker_id: int, *, now: str) -> bool:
+        seeker_key, intents_key = keys.seeker(seeker_id), keys.seeker_intents(seeker_id)
+
+        def erase(pipe):
+            old = _decode(pipe.hgetall(seeker_key))
+            if old is None:
+                return False
+            posting_ids = pipe.hkeys(intents_key)
+            fair_id = old["fair_id"]
+            pipe.multi()
+            # Counters stay as reported: only the person's data goes.
+            pipe.delete(seeker_key, intents_key)
+            pipe.hdel(keys.fair_key(fair_id, "phones"), old["phone"])
+            pipe.hdel(keys.fair_key(fair_id, "seeker_agreed"), seeker_id)
+            pipe.srem(keys.fair_key(fair_id, "resumes_counted"), seeker_id)
+            for posting_id in posting_ids:
+                pipe.hdel(keys.posting_intents(posting_id), seeker_id)
+            if posting_ids:
+                pipe.zrem(keys.fair_key(fair_id, "agreements"), *[f"{p}:{seeker_id}" for p in posting_ids])
+            self._log_changes(pipe, fair_id, [f"seeker:{seeker_id}"])
+            return True
+
+        return self.client.transaction(erase, seeker_key, intents_key, value_from_callable=True)
+
+    # -- intents -------------------------------------------------------------------------------
+    def _fair_of_posting(self, posting_id: int) -> int | None:
+        fair_id = self._posting_fairs.get(posting_id)
+        if fair_id is None:
+            raw = self.client.hget(keys.posting(posting_id), "fair_id")
+            if raw is None:
+                return None
+            fair_id = self._posting_fairs[posting_id] = int(raw)
+        return fair_id
+
+    def set_intent(self, posting_id: int, seeker_id: int, side: str, interested: bool, *, now: str) -> dict:
+        if side not in SIDES:
+            raise ValueError(f"side must be one of {SIDES}, not {side!r}")
+        fair_id = self._fair_of_posting(posting_id)
+        if fair_id is None:
+            return None
+        try:
+            state = self._set_intent(
+                keys=[keys.posting(posting_id), keys.seeker(seeker_id), keys.posting_intents(posting_id),
+                      keys.seeker_intents(seeker_id), keys.posting_interest(posting_id),
+                      keys.fair_key(fair_id, "counters"), keys.fair_key(fair_id, "seeker_agreed"),
+                      keys.fair_key(fair_id, "agreements"), keys.fair_key(fair_id, "agreement_seq")],
+                args=[posting_id, seeker_id, side, "1" if interested else "0", now, hour_bucket(now)])
+        except redis.ResponseError as exc:
+            if "different fairs" in str(exc):
+                raise Conflict("posting and seeker belong to different fairs") from exc
+            raise
+        return None if state is None else _intent(posting_id, seeker_id, state)
+
+    def get_intent(self, posting_id: int, seeker_id: int) -> dict:
+        return _intent(posting_id, seeker_id, self.client.hget(keys.posting_intents(posting_id), seeker_id))
+
+    def get_intents(self, posting_id=None, seeker_id=None, *, others=()) -> dict[int, dict]:
+        if (posting_id is None) == (seeker_id is None):
+            raise ValueError("give exactly one of posting_id and seeker_id")
+        key = keys.posting_intents(posting_id) if posting_id is not None else keys.seeker_intents(seeker_id)
+        others = [int(other) for other in others]
+        if others:
+            states = dict(zip(others, self.client.hmget(key, others)))
+        else:
+            states = {int(other): state for other, state in self.client.hgetall(key).items()}
+        if posting_id is not None:
+            return {other: _intent(posting_id, other, state) for other, state in states.items() if state}
+        return {other: _intent(other, seeker_id, state) for other, state in states.items() if state}
+
+    def list_agreements(self, fair_id: int, *, employer_id: int | None = None) -> list[dict]:
+        pairs = [tuple(map(int, member.split(":")))
+                 for member in self.client.zrevrange(keys.fair_key(fair_id, "agreements"), 0, -1)]
+        if not pairs:
+            return []
+        postings = self._load_hashes([keys.posting(p) for p, _ in pairs])
+        seekers = self._load_hashes([keys.seeker(s) for _, s in pairs])
+        pipe = self.client.pipeline(transaction=False)
+        for posting_id, seeker_id in pairs:
+            pipe.hget(keys.posting_intents(posting_id), seeker_id)
+        states = pipe.execute()
+        results = []
+        for (posting_id, seeker_id), posting, seeker, state in zip(pairs, postings, seekers, states):
+            if posting and seeker and state and (employer_id is None or posting["employer_id"] == employer_id):
+                results.append({**_intent(posting_id, seeker_id, state), "posting": posting, "seeker": seeker})
+        return results
+
+    # -- change feed and stats -------------------------------------------------------------------
+    def fair_version(self, fair_id: int) -> int:
+        return int(self.client.get(keys.fair_key(fair_id, "seq")) or 0)
+
+    def changes_since(self, fair_id: int, version: int) -> Changes:
+        pipe = self.client.pipeline(transaction=True)
+        pipe.get(keys.fair_key(fair_id, "seq"))
+        pipe.zrangebyscore(keys.fair_key(fair_id, "changes"), f"({version}", "+inf")
+        current, members = pipe.execute()
+        changed = {"seeker": [], "posting": []}
+        for member in members:
+            kind, entity_id = member.split(":")
+            changed[kind].append(int(entity_id))
+        result = {}
+        for kind, key_of in (("seeker", keys.seeker), ("posting", keys.posting)):
+            records = self._load_hashes([key_of(i) for i in changed[kind]])
+            result[kind] = [r for r in records if r is not None]
+            result["removed_" + kind] = [i for i, r in zip(changed[kind], records) if r is None]
+        return Changes(int(current or 0), result["seeker"], result["posting"],
+                       result["removed_seeker"], result["removed_posting"])
+
+    def stats(self, fair_id: int) -> dict:
+        pipe = self.client.pipeline(transaction=True)
+        pipe.hgetall(keys.fair_key(fair_id, "counters"))
+        pipe.hgetall(keys.fair_key(fair_id, "occupation_names"))
+        pipe.zrange(keys.fair_key(fair_id, "employers"), 0, -1)
+        counters, names, employer_ids = pipe.execute()
+        employers = {e["id"]: e["name"] for e in self._load_strings([keys.employer(i) for i in employer_ids]) if e}
+        cells = [(*keys.parse_counter_field(field), value) for field, value in counters.items()]
+        return build_stats(fair_id, cells, employers, names)
