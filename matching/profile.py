@@ -1,0 +1,128 @@
+"""Structured fields of records: education ranks and places (Chongqing districts)."""
+import re
+
+from .text import fold
+
+__all__ = ["EDUCATION_RANK", "education_rank", "place_tokens", "CHONGQING_DISTRICTS", "ANYWHERE"]
+
+# DESIGN.md order; vocational (中专/技校) ranks with high_school for minimum checks.
+EDUCATION_RANK = {
+    "none": 0,
+    "junior_high": 1,
+    "high_school": 2,
+    "vocational": 2,
+    "associate": 3,
+    "bachelor": 4,
+    "master": 5,
+    "doctorate": 6,
+}
+_EDUCATION_WORDS = {
+    "无": "none", "不限": "none", "小学": "none", "初中": "junior_high", "高中": "high_school",
+    "中专": "vocational", "技校": "vocational", "职高": "vocational", "中技": "vocational",
+    "大专": "associate", "专科": "associate", "本科": "bachelor", "学士": "bachelor",
+    "硕士": "master", "研究生": "master", "博士": "doctorate",
+}
+EDUCATION_LABELS = {
+    "none": ("不限", "no formal education"),
+    "junior_high": ("初中", "junior high school"),
+    "high_school": ("高中", "high school"),
+    "vocational": ("中专/技校", "vocational school"),
+    "associate": ("大专", "associate degree"),
+    "bachelor": ("本科", "bachelor's degree"),
+    "master": ("硕士", "master's degree"),
+    "doctorate": ("博士", "doctorate"),
+}
+
+
+def education_rank(value):
+    """Rank of an education value (API code or Chinese word), ``-1`` when unknown.
+
+    Examples
+    --------
+    >>> education_rank("vocational") == education_rank("high_school") == education_rank("中专")
+    True
+    >>> education_rank(None)
+    -1
+    """
+    if not value:
+        return -1
+    folded = fold(value).replace(" ", "_")
+    if folded in EDUCATION_RANK:
+        return EDUCATION_RANK[folded]
+    for word, level in _EDUCATION_WORDS.items():
+        if word in folded:
+            return EDUCATION_RANK[level]
+    return -1
+
+
+def education_code(value):
+    """The API education code for a value, or ``None``."""
+    if not value:
+        return None
+    folded = fold(value).replace(" ", "_")
+    if folded in EDUCATION_RANK:
+        return folded
+    for word, level in _EDUCATION_WORDS.items():
+        if word in folded:
+            return level
+    return None
+
+
+CHONGQING_DISTRICTS = (
+    "渝中", "江北", "南岸", "九龙坡", "沙坪坝", "大渡口", "渝北", "巴南", "北碚", "两江新区",
+    "璧山", "江津", "合川", "永川", "长寿", "涪陵", "綦江", "大足", "铜梁", "潼南", "荣昌", "南川",
+    "万州", "黔江", "开州", "梁平", "武隆", "城口", "丰都", "垫江", "忠县", "云阳", "奉节", "巫山",
+    "巫溪", "石柱", "秀山", "酉阳", "彭水", "西部科学城", "高新区", "经开区",
+)
+_ENGLISH_DISTRICTS = {
+    "yuzhong": "渝中", "jiangbei": "江北", "nan'an": "南岸", "nanan": "南岸", "jiulongpo": "九龙坡",
+    "shapingba": "沙坪坝", "dadukou": "大渡口", "yubei": "渝北", "banan": "巴南", "beibei": "北碚",
+    "liangjiang": "两江新区", "bishan": "璧山", "jiangjin": "江津", "hechuan": "合川", "yongchuan": "永川",
+    "changshou": "长寿", "fuling": "涪陵", "wanzhou": "万州", "qijiang": "綦江", "dazu": "大足",
+    "tongliang": "铜梁", "rongchang": "荣昌", "nanchuan": "南川", "kaizhou": "开州",
+}
+# Main urban districts (主城都市区) are one commuting area.
+_CORE = {"渝中", "江北", "南岸", "九龙坡", "沙坪坝", "大渡口", "渝北", "巴南", "北碚", "两江新区", "高新区", "经开区", "西部科学城"}
+ANYWHERE = "*"
+_ANY_WORDS = ("不限", "均可", "都可以", "any", "anywhere", "全国")
+_CITY = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:市|省)")
+
+
+def place_tokens(text):
+    """Tokens describing a place: ``city:重庆``, ``district:渝北``, ``area:重庆主城``, or ``*``.
+
+    Examples
+    --------
+    >>> sorted(place_tokens("重庆市渝北区"))
+    ['area:重庆主城', 'city:重庆', 'district:渝北']
+    >>> sorted(place_tokens("Jiangbei, Chongqing"))
+    ['area:重庆主城', 'city:重庆', 'district:江北']
+    >>> place_tokens("不限")
+    {'*'}
+    """
+    folded = fold(text)
+    if not folded:
+        return set()
+    if any(word in folded for word in _ANY_WORDS):
+        return {ANYWHERE}
+    tokens = set()
+    for english, district in _ENGLISH_DISTRICTS.items():
+        if english in folded:
+            folded += district
+    if "chongqing" in folded:
+        folded += "重庆"
+    for district in CHONGQING_DISTRICTS:
+        if district in folded:
+            tokens.add("district:" + district)
+            tokens.add("city:重庆")
+            if district in _CORE:
+                tokens.add("area:重庆主城")
+    if "重庆" in folded:
+        tokens.add("city:重庆")
+        if "主城" in folded:
+            tokens.add("area:重庆主城")
+    for match in _CITY.finditer(folded):
+        tokens.add("city:" + match.group(1))
+    if not tokens:
+        tokens.add("place:" + folded)
+    return tokens

@@ -1,0 +1,149 @@
+"""Skill names to canonical keys, tolerant of the ways people write them.
+
+叉车证 / 叉车操作证 / forklift licence all become ``forklift``; Python /
+python3 become ``python``; driving licences become ``licence:C1`` and a
+holder's licence covers the lower classes the Chinese rules allow (an A1
+holder may drive what A3, B1, B2, C1, C2, C3 and C4 cover).
+"""
+import csv
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .text import fold
+
+__all__ = ["canonical_skill", "skill_label", "expand_licences", "skills_in_text", "LICENCE_COVERS"]
+
+# Which classes a driving licence class also permits (公安部令第162号).
+LICENCE_COVERS = {
+    "A1": ("A1", "A3", "B1", "B2", "C1", "C2", "C3", "C4"),
+    "A2": ("A2", "B1", "B2", "C1", "C2", "C3", "C4"),
+    "A3": ("A3", "C1", "C2", "C3", "C4"),
+    "B1": ("B1", "C1", "C2", "C3", "C4"),
+    "B2": ("B2", "C1", "C2", "C3", "C4"),
+    "C1": ("C1", "C2", "C3", "C4"),
+    "C2": ("C2",),
+    "C3": ("C3", "C4"),
+    "C4": ("C4",),
+}
+_LICENCE_WORDS = r"(?:驾照|驾驶证|驾驶执照|驾驶本|牌照|本|照|licen[cs]e|driving licen[cs]e|driver'?s? licen[cs]e)"
+_LICENCE = re.compile(
+    rf"^(?:{_LICENCE_WORDS}\s*)?([abc][1-4])\s*(?:类|级)?\s*(?:{_LICENCE_WORDS})?(?:及以上|以上)?$"
+)
+_LICENCE_IN_TEXT = re.compile(r"(?<![a-z0-9])([abc][1-4])(?![0-9])\s*(?:类|级)?\s*(?:驾照|驾驶证|驾驶执照|本|照|licen[cs]e)")
+_GENERIC_CERT = re.compile(r"(?:操作|上岗|资格|从业|执业|职业)?(?:证书|证)$")
+_VERSION = re.compile(r"^([a-z][a-z+#]*?)\s*\d+(?:\.\d+)*$")
+
+
+def _load_table():
+    variants = {}
+    labels = {}
+    with (resources.files("matching") / "data" / "skills.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            labels[row["key"]] = (row["zh"], row["en"])
+            for variant in row["variants"].split("|"):
+                variants[fold(variant)] = row["key"]
+    return variants, labels
+
+
+_VARIANTS, _LABELS = _load_table()
+
+
+@lru_cache(maxsize=65536)
+def canonical_skill(name):
+    """The canonical key of a skill name (folded name if it is not in the table).
+
+    Examples
+    --------
+    >>> canonical_skill("叉车操作证"), canonical_skill("Forklift licence")
+    ('forklift', 'forklift')
+    >>> canonical_skill("Python3"), canonical_skill("C1驾照"), canonical_skill("C1驾驶证")
+    ('python', 'licence:C1', 'licence:C1')
+    """
+    folded = fold(name)
+    if not folded:
+        return ""
+    licence = _LICENCE.match(folded)
+    if licence:
+        return "licence:" + licence.group(1).upper()
+    if folded in _VARIANTS:
+        return _VARIANTS[folded]
+    versioned = _VERSION.match(folded)
+    if versioned and versioned.group(1) in _VARIANTS:
+        return _VARIANTS[versioned.group(1)]
+    # 某某操作证 / 某某证书 / 某某上岗证 are the same certificate as 某某证.
+    stem = _GENERIC_CERT.sub("", folded)
+    if stem != folded and stem:
+        if stem in _VARIANTS:
+            return _VARIANTS[stem]
+        return stem + "证"
+    return folded
+
+
+def skill_label(key, original=None):
+    """``(zh, en)`` display names of a canonical key; ``original`` when unknown.
+
+    Examples
+    --------
+    >>> skill_label("forklift")
+    ('叉车证', 'forklift licence')
+    >>> skill_label("licence:B2")
+    ('B2驾照', 'class B2 driving licence')
+    """
+    if key.startswith("licence:"):
+        grade = key.split(":", 1)[1]
+        return f"{grade}驾照", f"class {grade} driving licence"
+    if key in _LABELS:
+        return _LABELS[key]
+    text = original or key
+    return text, text
+
+
+def expand_licences(keys):
+    """Add the licence classes that the held classes also permit.
+
+    Examples
+    --------
+    >>> sorted(expand_licences({"licence:B2"}))
+    ['licence:B2', 'licence:C1', 'licence:C2', 'licence:C3', 'licence:C4']
+    """
+    expanded = set(keys)
+    for key in keys:
+        if key.startswith("licence:"):
+            expanded.update("licence:" + grade for grade in LICENCE_COVERS.get(key[8:], ()))
+    return expanded
+
+
+def _text_pattern():
+    # Latin variants must stand as whole words and be at least 3 letters
+    # ("ps", "ai", "c" inside ordinary words would be noise).
+    chinese, latin = [], []
+    for variant in _VARIANTS:
+        if variant.isascii():
+            if len(variant) >= 3:
+                latin.append(variant)
+        elif len(variant) >= 2:
+            chinese.append(variant)
+    ordered = sorted(chinese, key=len, reverse=True)
+    latin_part = "|".join(re.escape(v) for v in sorted(latin, key=len, reverse=True))
+    chinese_part = "|".join(re.escape(v) for v in ordered)
+    return re.compile(rf"(?<![a-z0-9])(?:{latin_part})(?![a-z0-9])|{chinese_part}")
+
+
+_IN_TEXT = _text_pattern()
+
+
+def skills_in_text(text):
+    """Canonical keys of the known skills and licences mentioned in free text.
+
+    Examples
+    --------
+    >>> sorted(skills_in_text("持B2驾照，会开叉车，熟悉Excel"))
+    ['excel', 'forklift', 'licence:B2']
+    """
+    folded = fold(text)
+    if not folded:
+        return set()
+    found = {_VARIANTS[match.group(0)] for match in _IN_TEXT.finditer(folded)}
+    found.update("licence:" + match.group(1).upper() for match in _LICENCE_IN_TEXT.finditer(folded))
+    return found

@@ -1,0 +1,156 @@
+"""Text preparation shared by the normaliser and the scorer.
+
+Everything here is deterministic and idempotent: ``clean_title(clean_title(t))
+== clean_title(t)`` and the same for :func:`fold`.
+"""
+import re
+import unicodedata
+
+__all__ = ["fold", "clean_title", "title_segments", "char_ngrams", "tokenize"]
+
+_SPACES = re.compile(r"\s+")
+
+
+def fold(text):
+    """Unicode-normalise (full width to half width), lower-case and squeeze spaces.
+
+    Examples
+    --------
+    >>> fold("  ＣＮＣ　操作工 ")
+    'cnc 操作工'
+    """
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", str(text)).lower()
+    return _SPACES.sub(" ", text).strip()
+
+
+# Bracketed asides in ad titles are locations, shifts or perks: 销售代表（曹县市场）.
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|<[^<>]*>|「[^「」]*」|〔[^〔〕]*〕|《[^《》]*》")
+_UNCLOSED_BRACKET = re.compile(r"[(\[【<「〔《][^)\]】>」〕》]*$")
+_NUMBER = r"\d+(?:\.\d+)?"
+_SALARY = re.compile(
+    rf"(?:综合|月|年|日|时)?(?:薪资|薪水|工资|底薪|月薪|年薪|日薪|时薪|收入|保底|到手|月入|年入|提成)?"
+    rf"{_NUMBER}\s*(?:[-~～至到]\s*{_NUMBER})?\s*"
+    rf"(?:k|w|千|万|元|块|rmb|年|/h|/小时|/天|/月|每小时|一天|一小时|一月|小时|天|/日|起|以上|左右|\+)+"
+    rf"(?:/(?:月|天|日|时|小时|h|年))?"
+)
+_BARE_NUMBER = re.compile(rf"(?<![a-z0-9]){_NUMBER}(?![a-z0-9])")
+# Perks, urgency and recruiting verbs that say nothing about the occupation.
+_NOISE_WORDS = (
+    "包吃包住", "包吃住", "包食宿", "包住宿", "包住", "包吃", "管吃住", "五险一金", "六险一金", "五险", "社保",
+    "双休", "单休", "大小周", "长白班", "长白", "白班", "夜班", "两班倒", "倒班", "坐岗", "站岗",
+    "急招", "急聘", "急需", "高薪", "诚聘", "直招", "直聘", "招聘", "招募", "热招", "诚招",
+    "日结", "周结", "月结", "可借支", "借支", "0元入职", "免费入职", "入职", "可兼职", "兼职", "全职",
+    "月入过万", "过万", "上万", "综合薪资", "薪资", "工资", "底薪", "提成", "高提成", "年终奖", "奖金",
+    "无经验", "经验不限", "可小白", "小白", "学历不限", "不限", "可培训", "带薪培训", "包培训",
+    "优先", "待遇优厚", "待遇好", "福利好", "环境好", "轻松", "稳定", "正式工", "临时工", "小时工",
+    "工作轻松", "多劳多得", "男女不限", "男女", "18-45岁", "包车", "厂车", "宿舍",
+)
+_NOISE = re.compile("|".join(sorted(map(re.escape, _NOISE_WORDS), key=len, reverse=True)))
+_SEPARATORS = re.compile(r"[+＋/|｜丨、,，;；:：!！~～·•*#＃&＆\-—_=\s]+")
+
+
+def _strip_brackets(text):
+    previous = None
+    while previous != text:
+        previous, text = text, _BRACKETS.sub(" ", text)
+    return _UNCLOSED_BRACKET.sub(" ", text)
+
+
+def clean_title(title):
+    """Strip salary, perk, bracket and company-name noise from a job-ad title.
+
+    Returns the folded remainder with parts separated by single spaces; the
+    result is a fixed point (cleaning it again changes nothing).
+
+    Examples
+    --------
+    >>> clean_title("普工+包吃包住+综合薪资5-6k+汽车厂")
+    '普工 汽车厂'
+    >>> clean_title("明安保安招聘保安")
+    '保安'
+    """
+    text = fold(title)
+    if not text:
+        return ""
+    text = _strip_brackets(text)
+    # "<company>招聘<title>": the title is what follows the recruiting verb.
+    for verb in ("招聘", "诚聘", "急聘", "直聘", "招募"):
+        head, sep, tail = text.rpartition(verb)
+        if sep and head and tail.strip(" +/|-"):
+            text = tail
+            break
+    text = _SALARY.sub(" ", text)
+    text = _NOISE.sub(" ", text)
+    text = _BARE_NUMBER.sub(" ", text)
+    text = _SEPARATORS.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def title_segments(title):
+    """The parts of a cleaned title, longest-first order kept as written.
+
+    Examples
+    --------
+    >>> title_segments("质检员/物料/仓管员")
+    ['质检员', '物料', '仓管员']
+    """
+    cleaned = clean_title(title)
+    return cleaned.split(" ") if cleaned else []
+
+
+def char_ngrams(text, ngram_range=(1, 2)):
+    """Character n-grams of folded text; spaces are kept out of the grams.
+
+    Latin words contribute whole-word grams as well so that "java" and
+    "python" do not only match through their letters.
+
+    Examples
+    --------
+    >>> char_ngrams("叉车司机", (2, 2))
+    ['叉车', '车司', '司机']
+    """
+    low, high = ngram_range
+    grams = []
+    for chunk in fold(text).split(" "):
+        length = len(chunk)
+        for size in range(low, high + 1):
+            grams.extend(chunk[start:start + size] for start in range(length - size + 1))
+        if chunk.isascii() and length > high:
+            grams.append(chunk)
+    return grams
+
+
+_JIEBA = None
+
+
+def _jieba():
+    """Import and initialise jieba once, quietly (it logs to stderr)."""
+    global _JIEBA
+    if _JIEBA is None:
+        import logging
+        import warnings
+
+        with warnings.catch_warnings():
+            # jieba 0.42 imports pkg_resources, deprecated in recent setuptools.
+            warnings.simplefilter("ignore")
+            import jieba
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        _JIEBA = jieba
+    return _JIEBA
+
+
+def tokenize(text):
+    """Word tokens of folded text: jieba for Chinese, whole words for Latin script.
+
+    Examples
+    --------
+    >>> tokenize("熟练使用Python开发")
+    ['熟练', '使用', 'python', '开发']
+    """
+    text = fold(text)
+    if not text:
+        return []
+    return [token for token in _jieba().lcut(text) if token.strip() and not _SEPARATORS.fullmatch(token)]
