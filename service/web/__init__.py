@@ -1,7 +1,9 @@
 """Server-rendered pages (kiosk, employer booth, dashboard) and file exports/imports."""
-from . import pages
+from . import exports, pages
 
 
 def init_app(app):
-    """Register the pages (and, under /api/v1, the export and import endpoints)."""
+    """Register the pages, and the export and import endpoints with the app's API (for the spec)."""
     app.register_blueprint(pages.bp)
+    api = app.extensions["flask-smorest"]["apis"][""]["ext_obj"]
+    api.register_blueprint(exports.blp)

@@ -1,0 +1,157 @@
+/* The organizer's live dashboard: figures, agreements by hour (hand-drawn SVG),
+   supply and demand by occupation, top employers, postings nobody marked yet. */
+"use strict";
+
+(() => {
+  const { t, h, api } = FM;
+  const REFRESH_MS = 10000;
+  const FAIR_KEY = "fairmatch.dashboard.fair";
+  const SVG_NS = "http://www.w3.org/2000/svg";  // the namespace name, not a resource fetched
+  const state = { fairs: [], fairId: null, stats: null, withoutInterest: [], timer: null };
+  const picker = document.getElementById("fair-picker");
+
+  function svg(tag, attrs, ...children) {
+    const el = document.createElementNS(SVG_NS, tag);
+    for (const [name, value] of Object.entries(attrs || {})) el.setAttribute(name, value);
+    children.forEach((child) => el.append(child instanceof Node ? child : document.createTextNode(String(child))));
+    return el;
+  }
+
+  function hourLabel(iso) {
+    return (iso || "").slice(11, 16);
+  }
+
+  /* Grouped bars per hour: new seekers (light) and agreements (green). */
+  function renderHourChart(rows) {
+    const box = document.getElementById("hour-chart");
+    if (!rows.length) { box.replaceChildren(h("p", { class: "muted" }, t("dashboard.no_data"))); return; }
+    const width = 900, height = 260, left = 40, bottom = 28, top = 16;
+    const peak = Math.max(1, ...rows.map((row) => Math.max(row.seekers || 0, row.agreements || 0)));
+    const slot = (width - left) / rows.length;
+    const barWidth = Math.max(4, Math.min(36, slot * 0.36));
+    const y = (value) => top + (height - top - bottom) * (1 - value / peak);
+    const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": t("dashboard.by_hour") });
+    chart.append(svg("line", { class: "axis", x1: left, x2: width, y1: height - bottom, y2: height - bottom }));
+    chart.append(svg("text", { x: left - 8, y: y(peak) + 4, "text-anchor": "end" }, peak));
+    chart.append(svg("text", { x: left - 8, y: height - bottom + 4, "text-anchor": "end" }, 0));
+    // Label every hour when they fit, else every n-th.
+    const labelEvery = Math.ceil(rows.length / 16);
+    rows.forEach((row, index) => {
+      const center = left + slot * index + slot / 2;
+      [["seekers", -1], ["agreements", 0]].forEach(([key, shift]) => {
+        const value = row[key] || 0;
+        const x = center + shift * barWidth;
+        chart.append(svg("rect", { class: "bar-" + key, x, y: y(value), width: barWidth, height: height - bottom - y(value), rx: 2 },
+          svg("title", {}, `${hourLabel(row.hour)} ${t(key === "seekers" ? "dashboard.by_hour_seekers" : "dashboard.agreements")}: ${value}`)));
+        if (value) chart.append(svg("text", { class: "value", x: x + barWidth / 2, y: y(value) - 4, "text-anchor": "middle" }, value));
+      });
+      if (index % labelEvery === 0) {
+        chart.append(svg("text", { x: center, y: height - 8, "text-anchor": "middle" }, hourLabel(row.hour)));
+      }
+    });
+    box.replaceChildren(chart);
+  }
+
+  function ratioCell(positions, seekers) {
+    if (!seekers) return h("td", { class: "num muted" }, "—");
+    const ratio = positions / seekers;
+    return h("td", { class: "num " + (ratio >= 1 ? "ratio-high" : "ratio-low") }, ratio.toFixed(2));
+  }
+
+  function bar(value, peak, kind) {
+    return h("div", { class: "bar-cell" },
+      h("div", { class: "hbar " + kind, style: `width:${Math.round(120 * value / peak)}px` }), h("span", {}, value));
+  }
+
+  function renderOccupations(rows) {
+    const body = document.querySelector("#occupations tbody");
+    if (!rows.length) { body.replaceChildren(h("tr", {}, h("td", { colspan: 5, class: "muted" }, t("dashboard.no_data")))); return; }
+    const peak = Math.max(1, ...rows.map((row) => Math.max(row.positions || 0, row.seekers || 0)));
+    body.replaceChildren(...rows.map((row) => h("tr", {},
+      h("td", {}, row.name || row.code || "—"),
+      h("td", {}, bar(row.positions || 0, peak, "demand")),
+      h("td", {}, bar(row.seekers || 0, peak, "supply")),
+      ratioCell(row.positions || 0, row.seekers || 0),
+      h("td", { class: "num" }, row.agreements || 0))));
+  }
+
+  function renderEmployers(rows) {
+    const body = document.querySelector("#employers tbody");
+    if (!rows.length) { body.replaceChildren(h("tr", {}, h("td", { colspan: 3, class: "muted" }, t("dashboard.no_data")))); return; }
+    body.replaceChildren(...rows.slice(0, 10).map((row) => h("tr", {},
+      h("td", {}, row.name), h("td", { class: "num" }, row.positions || 0), h("td", { class: "num" }, row.agreements || 0))));
+  }
+
+  function renderWithoutInterest() {
+    const list = document.getElementById("without-interest");
+    document.getElementById("without-interest-count").textContent =
+      state.stats ? state.stats.postings_without_interest ?? state.withoutInterest.length : "—";
+    if (!state.withoutInterest.length) {
+      list.replaceChildren(h("li", { class: "muted" }, t("dashboard.all_have_interest")));
+      return;
+    }
+    list.replaceChildren(...state.withoutInterest.map((posting) => h("li", {},
+      posting.title, h("span", {}, posting.employer_name || ""))));
+  }
+
+  function render() {
+    const stats = state.stats;
+    if (!stats) return;
+    document.querySelectorAll("[data-stat]").forEach((tile) => {
+      tile.querySelector("strong").textContent = stats[tile.dataset.stat] ?? 0;
+    });
+    renderHourChart(stats.by_hour || []);
+    renderOccupations(stats.by_occupation || []);
+    renderEmployers(stats.by_employer || []);
+    renderWithoutInterest();
+  }
+
+  async function refresh() {
+    try {
+      const [stats, withoutInterest] = await Promise.all([
+        api("GET", `/api/v1/fairs/${state.fairId}/stats`),
+        api("GET", `/api/v1/fairs/${state.fairId}/postings/without-interest`),
+      ]);
+      state.stats = stats;
+      state.withoutInterest = FM.items(withoutInterest);
+      FM.showError(null);
+      render();
+      document.getElementById("updated-at").textContent = new Date().toTimeString().slice(0, 8);
+    } catch (error) { FM.showError(error); }
+  }
+
+  function chooseFair(fairId) {
+    state.fairId = fairId;
+    localStorage.setItem(FAIR_KEY, String(fairId));
+    const fair = state.fairs.find((candidate) => candidate.id === fairId);
+    document.getElementById("fair-title").textContent = fair ? fair.name : "";
+    picker.value = String(fairId);
+    clearInterval(state.timer);
+    refresh();
+    state.timer = setInterval(refresh, REFRESH_MS);
+  }
+
+  picker.addEventListener("change", () => chooseFair(Number(picker.value)));
+
+  function exportFile(suffix) {
+    FM.download(`/api/v1/fairs/${state.fairId}/stats.${suffix}`, "stats." + suffix).catch(FM.showError);
+  }
+  document.getElementById("stats-csv").addEventListener("click", () => exportFile("csv"));
+  document.getElementById("stats-xlsx").addEventListener("click", () => exportFile("xlsx"));
+
+  FM.onLang(render);
+
+  FM.start("organizer", async (me) => {
+    document.getElementById("who").textContent = me.name || "";
+    state.fairs = FM.items(await api("GET", "/api/v1/fairs"));
+    if (!state.fairs.length) {
+      document.getElementById("fair-title").textContent = t("dashboard.no_fairs");
+      return;
+    }
+    picker.replaceChildren(...state.fairs.map((fair) => h("option", { value: fair.id }, `${fair.name} (${fair.date || ""})`)));
+    document.getElementById("fair-picker-label").hidden = state.fairs.length < 2;
+    const wanted = Number(new URLSearchParams(window.location.search).get("fair") || localStorage.getItem(FAIR_KEY));
+    const known = state.fairs.some((fair) => fair.id === wanted);
+    chooseFair(known ? wanted : state.fairs[0].id);
+  });
+})();

@@ -1,0 +1,313 @@
+/* The employer's booth: own postings, each posting's shortlist with interest
+   buttons, agreed candidates (contacts revealed), exports and bulk upload. */
+"use strict";
+
+(() => {
+  const { t, h, api } = FM;
+  const state = { me: null, fairId: null, employerId: null, postings: [], shortlist: null, agreements: [],
+    editing: null, tab: "postings" };
+  const dialog = document.getElementById("posting-dialog");
+  const postingForm = document.getElementById("posting-form");
+  const picker = document.getElementById("shortlist-posting");
+
+  /* The form's label of a posting field, or the field name when the form has none. */
+  function fieldLabel(field) {
+    const key = field === "headcount" ? "employer.headcount" : "employer.f_" + field;
+    const label = t(key);
+    return label === key ? field : label;
+  }
+
+  function educationText(code) {
+    return code ? t("education." + code) : "";
+  }
+
+  /* ---- tabs ---- */
+  function openTab(name) {
+    state.tab = name;
+    document.querySelectorAll(".tab").forEach((tab) => tab.setAttribute("aria-selected", String(tab.dataset.tab === name)));
+    document.querySelectorAll(".panel").forEach((panel) => { panel.hidden = panel.id !== "panel-" + name; });
+    if (name === "shortlist") loadShortlist();
+    if (name === "agreements") loadAgreements();
+  }
+  document.querySelectorAll(".tab").forEach((tab) => tab.addEventListener("click", () => openTab(tab.dataset.tab)));
+
+  /* ---- postings ---- */
+  async function loadPostings() {
+    const data = await api("GET", `/api/v1/fairs/${state.fairId}/postings?employer_id=${state.employerId}&limit=200`);
+    state.postings = FM.items(data);
+    renderPostings();
+    renderPicker();
+  }
+
+  function renderPostings() {
+    const list = document.getElementById("postings");
+    if (!state.postings.length) {
+      list.replaceChildren(h("li", { class: "card muted" }, t("employer.no_postings")));
+      return;
+    }
+    list.replaceChildren(...state.postings.map((posting) => {
+      const open = posting.status !== "closed";
+      return h("li", { class: "card", dataset: { postingId: posting.id } },
+        h("div", {}, h("span", { class: "badge" + (open ? "" : " badge-closed") },
+          t(open ? "employer.status_open" : "employer.status_closed"))),
+        h("h3", {}, posting.title),
+        h("div", { class: "muted" },
+          [t("employer.headcount") + " " + posting.headcount, FM.salaryText(posting.salary_min, posting.salary_max),
+            posting.location, posting.occupation && posting.occupation.name].filter(Boolean).join(" · ")),
+        posting.skills && posting.skills.length ? h("div", {}, posting.skills.join("、")) : null,
+        h("div", { class: "actions" },
+          h("button", { type: "button", class: "btn btn-small btn-primary", onclick: () => showShortlist(posting.id) },
+            t("employer.view_shortlist")),
+          h("button", { type: "button", class: "btn btn-small", onclick: () => openDialog(posting) }, t("employer.edit")),
+          h("button", { type: "button", class: "btn btn-small" + (open ? " btn-danger" : ""),
+            onclick: () => setStatus(posting, open ? "closed" : "open") },
+          t(open ? "employer.close" : "employer.reopen"))));
+    }));
+  }
+
+  async function setStatus(posting, status) {
+    try {
+      await api("PATCH", `/api/v1/postings/${posting.id}`, { status });
+      await loadPostings();
+    } catch (error) { FM.showError(error); }
+  }
+
+  function openDialog(posting) {
+    state.editing = posting || null;
+    postingForm.reset();
+    postingForm.querySelectorAll(".invalid").forEach((el) => el.classList.remove("invalid"));
+    postingForm.querySelectorAll(".field-msg").forEach((el) => el.remove());
+    document.getElementById("posting-error").hidden = true;
+    const title = document.getElementById("posting-dialog-title");
+    title.dataset.i18n = posting ? "employer.edit_posting" : "employer.new_posting";
+    title.textContent = t(title.dataset.i18n);
+    if (posting) {
+      const fields = postingForm.elements;
+      for (const name of ["title", "description", "headcount", "experience_min_years", "salary_min", "salary_max",
+        "location", "education_min", "job_type"]) {
+        fields[name].value = posting[name] ?? "";
+      }
+      fields.skills.value = (posting.skills || []).join("，");
+    }
+    dialog.showModal();
+  }
+
+  function readPosting() {
+    const fields = postingForm.elements;
+    const editing = Boolean(state.editing);
+    const payload = {
+      title: fields.title.value.trim(),
+      description: fields.description.value.trim(),
+      skills: FM.splitList(fields.skills.value),
+      job_type: fields.job_type.value,
+      headcount: FM.intOrNull(fields.headcount.value) ?? 1,
+    };
+    // Empty optional fields: omitted when creating, cleared (null) when editing.
+    for (const name of ["experience_min_years", "salary_min", "salary_max"]) {
+      const value = FM.intOrNull(fields[name].value);
+      if (value !== null || editing) payload[name] = value;
+    }
+    for (const name of ["education_min", "location"]) {
+      const value = fields[name].value.trim();
+      if (value || editing) payload[name] = value || null;
+    }
+    return payload;
+  }
+
+  postingForm.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const errorLine = document.getElementById("posting-error");
+    errorLine.hidden = true;
+    postingForm.querySelectorAll(".field-msg").forEach((el) => el.remove());
+    const payload = readPosting();
+    try {
+      if (state.editing) await api("PATCH", `/api/v1/postings/${state.editing.id}`, payload);
+      else await api("POST", `/api/v1/fairs/${state.fairId}/postings`, payload);
+      dialog.close();
+      await loadPostings();
+    } catch (error) {
+      const fieldErrors = (error.body && error.body.errors) || {};
+      for (const [name, messages] of Object.entries(fieldErrors)) {
+        const holder = postingForm.querySelector(`[data-field="${name}"]`);
+        if (holder) holder.append(h("span", { class: "field-msg" }, [].concat(messages).join(" ")));
+      }
+      errorLine.textContent = Object.keys(fieldErrors).length ? t("error.check_fields") : t("error.generic") + error.message;
+      errorLine.hidden = false;
+    }
+  });
+  document.getElementById("posting-cancel").addEventListener("click", () => dialog.close());
+  document.getElementById("new-posting").addEventListener("click", () => openDialog(null));
+
+  /* ---- shortlist ---- */
+  function renderPicker() {
+    const chosen = picker.value;
+    picker.replaceChildren(...state.postings.map((posting) => h("option", { value: posting.id },
+      posting.title + (posting.status === "closed" ? ` (${t("employer.status_closed")})` : ""))));
+    if (chosen && state.postings.some((posting) => String(posting.id) === chosen)) picker.value = chosen;
+  }
+
+  function showShortlist(postingId) {
+    picker.value = String(postingId);
+    openTab("shortlist");
+  }
+  picker.addEventListener("change", () => loadShortlist());
+
+  async function loadShortlist() {
+    if (!picker.value) { renderShortlist(); return; }
+    try {
+      state.shortlist = await api("GET", `/api/v1/postings/${picker.value}/shortlist?limit=50`);
+      renderShortlist();
+    } catch (error) { FM.showError(error); }
+  }
+
+  function profileText(seeker) {
+    return [
+      educationText(seeker.education),
+      seeker.experience_years != null ? `${seeker.experience_years} ${t("years")}` : "",
+      seeker.salary_expectation != null ? `${seeker.salary_expectation} ${t("yuan_month")}` : "",
+      (seeker.desired_titles || []).join("、"),
+      (seeker.skills || []).join("、"),
+      (seeker.locations || []).join("、"),
+    ].filter(Boolean);
+  }
+
+  function renderShortlist() {
+    const body = document.querySelector("#shortlist tbody");
+    const results = (state.shortlist && String(state.shortlist.posting_id) === picker.value && state.shortlist.results) || [];
+    if (!results.length) {
+      body.replaceChildren(h("tr", {}, h("td", { colspan: 6, class: "muted" }, t("employer.no_candidates"))));
+      return;
+    }
+    body.replaceChildren(...results.map((item) => {
+      const seeker = item.seeker || {};
+      const intent = item.intent || {};
+      const revealed = Boolean(seeker.name);
+      const percent = Math.round((item.score || 0) * 100);
+      return h("tr", { dataset: { seekerId: item.seeker_id } },
+        h("td", { class: "num" }, item.rank),
+        h("td", {}, h("span", { class: "scorebar" }, h("i", { style: `width:${percent}%` })), percent + "%"),
+        h("td", { class: revealed ? "contact-revealed" : "" },
+          h("div", { class: "candidate-name" }, revealed ? seeker.name : seeker.masked_name),
+          h("div", { class: "candidate-phone" }, revealed ? seeker.phone : seeker.masked_phone)),
+        h("td", {}, profileText(seeker).map((line) => h("div", {}, line))),
+        h("td", {}, h("ul", { class: "reason-list" },
+          (item.reasons || []).map((reason) => reason.text && (reason.text[FM.lang] || reason.text.zh))
+            .filter(Boolean).map((text) => h("li", {}, text)))),
+        h("td", {},
+          intent.agreed ? h("div", {}, h("span", { class: "badge badge-ok" }, t("employer.agreed")))
+            : intent.seeker_interested ? h("div", {}, h("span", { class: "badge" }, t("employer.seeker_interested"))) : null,
+          h("button", {
+            type: "button", class: "btn btn-small mark " + (intent.employer_interested ? "btn-on" : "btn-primary"),
+            "aria-pressed": intent.employer_interested ? "true" : "false",
+            onclick: (event) => toggleInterest(item, event.currentTarget),
+          }, t(intent.employer_interested ? "employer.marked" : "employer.mark"))));
+    }));
+  }
+
+  async function toggleInterest(item, button) {
+    button.disabled = true;
+    const want = !(item.intent && item.intent.employer_interested);
+    try {
+      await api(want ? "PUT" : "DELETE", `/api/v1/postings/${state.shortlist.posting_id}/intents/${item.seeker_id}`);
+      await loadShortlist();  // an agreement reveals the contact, which only the server may do
+    } catch (error) {
+      button.disabled = false;
+      FM.showError(error);
+    }
+  }
+
+  /* ---- agreements ---- */
+  async function loadAgreements() {
+    try {
+      const data = await api("GET", `/api/v1/fairs/${state.fairId}/agreements?limit=200`);
+      state.agreements = FM.items(data);
+      renderAgreements();
+    } catch (error) { FM.showError(error); }
+  }
+
+  function renderAgreements() {
+    const body = document.querySelector("#agreements tbody");
+    if (!state.agreements.length) {
+      body.replaceChildren(h("tr", {}, h("td", { colspan: 5, class: "muted" }, t("employer.no_agreements"))));
+      return;
+    }
+    body.replaceChildren(...state.agreements.map((agreement) => {
+      const seeker = agreement.seeker || {};
+      return h("tr", {},
+        h("td", {}, FM.formatTime(agreement.agreed_at)),
+        h("td", {}, (agreement.posting && agreement.posting.title) || ""),
+        h("td", { class: "contact-revealed" }, seeker.name || ""),
+        h("td", { class: "contact-revealed" }, seeker.phone || ""),
+        h("td", {}, profileText(seeker).join(" · ")));
+    }));
+  }
+
+  /* ---- exports ---- */
+  async function exportFile(path, fallbackName) {
+    try { await FM.download(path, fallbackName); } catch (error) { FM.showError(error); }
+  }
+  document.getElementById("shortlist-csv").addEventListener("click",
+    () => picker.value && exportFile(`/api/v1/postings/${picker.value}/shortlist.csv`, "shortlist.csv"));
+  document.getElementById("shortlist-xlsx").addEventListener("click",
+    () => picker.value && exportFile(`/api/v1/postings/${picker.value}/shortlist.xlsx`, "shortlist.xlsx"));
+  document.getElementById("agreements-csv").addEventListener("click",
+    () => exportFile(`/api/v1/fairs/${state.fairId}/agreements.csv`, "agreements.csv"));
+  document.getElementById("agreements-xlsx").addEventListener("click",
+    () => exportFile(`/api/v1/fairs/${state.fairId}/agreements.xlsx`, "agreements.xlsx"));
+
+  /* ---- bulk upload ---- */
+  document.getElementById("download-template").addEventListener("click",
+    () => exportFile(`/api/v1/fairs/${state.fairId}/postings/template.xlsx`, "postings-template.xlsx"));
+
+  document.getElementById("import-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const result = document.getElementById("import-result");
+    const input = document.getElementById("import-file");
+    if (!input.files.length) {
+      result.replaceChildren(h("p", { class: "banner banner-error" }, t("employer.choose_file")));
+      return;
+    }
+    const body = new FormData();
+    body.append("file", input.files[0]);
+    try {
+      const created = await api("POST", `/api/v1/fairs/${state.fairId}/postings/import`, body);
+      result.replaceChildren(h("p", { class: "banner banner-ok" }, t("employer.import_ok") + created.created.length));
+      input.value = "";
+      await loadPostings();
+    } catch (error) {
+      const rows = (error.status === 422 && error.body.errors) || null;
+      if (!rows) { result.replaceChildren(h("p", { class: "banner banner-error" }, t("error.generic") + error.message)); return; }
+      const lines = [];
+      for (const [row, fields] of Object.entries(rows)) {
+        const byField = Array.isArray(fields) ? { file: fields } : fields;
+        for (const [field, messages] of Object.entries(byField)) {
+          lines.push(h("tr", {}, h("td", { class: "num" }, row), h("td", {}, fieldLabel(field)),
+            h("td", {}, [].concat(messages).join(" "))));
+        }
+      }
+      result.replaceChildren(
+        h("p", { class: "banner banner-error" }, t("employer.import_failed")),
+        h("table", { id: "import-errors" },
+          h("thead", {}, h("tr", {}, h("th", { class: "num" }, t("employer.row")), h("th", {}, t("employer.field")),
+            h("th", {}, t("employer.problem")))),
+          h("tbody", {}, lines)));
+    }
+  });
+
+  FM.onLang(() => {
+    renderPostings();
+    renderPicker();
+    if (state.tab === "shortlist") renderShortlist();
+    if (state.tab === "agreements") renderAgreements();
+  });
+
+  FM.start("employer", async (me) => {
+    state.me = me;
+    state.fairId = me.fair_id;
+    state.employerId = me.employer_id ?? me.id;
+    document.getElementById("who").textContent = me.name || "";
+    try {
+      await loadPostings();
+    } catch (error) { FM.showError(error); }
+  });
+})();
