@@ -1,0 +1,213 @@
+"""Intents, agreements and the counters they drive (docs/DESIGN.md semantics)."""
+from __future__ import annotations
+
+import pytest
+from store_helpers import NOW, Fair, posting
+
+from service.store import Conflict
+
+T1 = "2024-03-02T09:15:00+08:00"
+T2 = "2024-03-02T10:20:00+08:00"
+T3 = "2024-03-02T10:59:59+08:00"
+WELDER = {"code": "6-18-02-04", "name": "电焊工"}
+
+
+def intent(posting_id, seeker_id, seeker=False, employer=False, agreed_at=None):
+    return {"posting_id": posting_id, "seeker_id": seeker_id, "seeker_interested": seeker,
+            "employer_interested": employer, "agreed": seeker and employer, "agreed_at": agreed_at}
+
+
+@pytest.fixture
+def pair(store, fair):
+    """(posting id, seeker id) of a fresh pair."""
+    (job,) = fair.post(posting("电焊工", headcount=2, occupation=WELDER))
+    return job["id"], fair.seeker()["id"]
+
+
+def counts(fair, *names):
+    stats = fair.stats()
+    return tuple(stats[name] for name in names)
+
+
+INTENT_COUNTS = ("seeker_intents", "employer_intents", "agreements", "seekers_with_agreement")
+
+
+def test_missing_pair_reads_all_false(store, pair):
+    assert store.get_intent(*pair) == intent(*pair)
+    assert store.get_intents(posting_id=pair[0]) == {}
+
+
+def test_marks_agree_and_withdrawals_clear(store, fair, pair):
+    assert store.set_intent(*pair, "seeker", True, now=T1) == intent(*pair, seeker=True)
+    assert counts(fair, *INTENT_COUNTS) == (1, 0, 0, 0)
+    assert store.set_intent(*pair, "employer", True, now=T2) == intent(*pair, True, True, T2)
+    assert store.get_intent(*pair) == intent(*pair, True, True, T2)
+    assert counts(fair, *INTENT_COUNTS) == (1, 1, 1, 1)
+
+    assert store.set_intent(*pair, "seeker", False, now=T3) == intent(*pair, employer=True)
+    assert counts(fair, *INTENT_COUNTS) == (0, 1, 0, 0)
+    assert store.list_agreements(fair.id) == []
+
+
+def test_repeating_a_mark_changes_nothing(store, fair, pair):
+    store.set_intent(*pair, "seeker", True, now=T1)
+    store.set_intent(*pair, "employer", True, now=T1)
+    for _ in range(3):
+        assert store.set_intent(*pair, "seeker", True, now=T2) == intent(*pair, True, True, T1)
+        assert store.set_intent(*pair, "employer", True, now=T3) == intent(*pair, True, True, T1)
+    assert counts(fair, *INTENT_COUNTS) == (1, 1, 1, 1)
+    assert [row["agreements"] for row in fair.stats()["by_hour"]] == [1]
+
+
+def test_withdrawing_twice_or_unmarked_changes_nothing(store, fair, pair):
+    assert store.set_intent(*pair, "employer", False, now=T1) == intent(*pair)
+    store.set_intent(*pair, "seeker", True, now=T1)
+    store.set_intent(*pair, "seeker", False, now=T1)
+    store.set_intent(*pair, "seeker", False, now=T1)
+    assert counts(fair, *INTENT_COUNTS, "postings_without_interest") == (0, 0, 0, 0, 1)
+
+
+def test_re_marking_agrees_again_with_a_new_time(store, fair, pair):
+    store.set_intent(*pair, "seeker", True, now=T1)
+    store.set_intent(*pair, "employer", True, now=T1)
+    store.set_intent(*pair, "employer", False, now=T2)
+    assert store.set_intent(*pair, "employer", True, now=T3) == intent(*pair, True, True, T3)
+    assert counts(fair, *INTENT_COUNTS) == (1, 1, 1, 1)
+    # by_hour counts events: two agreements happened, one in each hour.
+    assert [(row["hour"], row["agreements"], row["seeker_intents"]) for row in fair.stats()["by_hour"]] == [
+        ("2024-03-02T09:00:00+08:00", 1, 1), ("2024-03-02T10:00:00+08:00", 1, 0)]
+
+
+def test_counters_per_employer_and_occupation(store, fair, pair):
+    (other_job,) = fair.post(posting("Cashier"), employer=fair.other_employer)
+    store.set_intent(*pair, "seeker", True, now=T1)
+    store.set_intent(*pair, "employer", True, now=T1)
+    store.set_intent(other_job["id"], pair[1], "seeker", True, now=T1)
+    stats = fair.stats()
+    rows = {row["employer_id"]: row for row in stats["by_employer"]}
+    assert rows[fair.employer["id"]] == {"employer_id": fair.employer["id"], "name": "甲公司", "postings": 1,
+                                         "positions": 2, "seeker_intents": 1, "employer_intents": 1,
+                                         "agreements": 1}
+    assert rows[fair.other_employer["id"]] == {"employer_id": fair.other_employer["id"], "name": "Beta Ltd",
+                                               "postings": 1, "positions": 1, "seeker_intents": 1,
+                                               "employer_intents": 0, "agreements": 0}
+    assert [row["employer_id"] for row in stats["by_employer"]] == [fair.employer["id"], fair.other_employer["id"]]
+    assert stats["by_occupation"] == [{"code": WELDER["code"], "name": "电焊工", "postings": 1, "positions": 2,
+                                       "seekers": 0, "agreements": 1}]
+    assert stats["postings_without_interest"] == 0
+
+
+def test_seekers_with_agreement_counts_people_not_pairs(store, fair):
+    jobs = fair.post(posting("A"), posting("B"), posting("C"))
+    person = fair.seeker("13800000001")
+    for job in jobs:
+        store.set_intent(job["id"], person["id"], "seeker", True, now=T1)
+        store.set_intent(job["id"], person["id"], "employer", True, now=T1)
+    assert counts(fair, "agreements", "seekers_with_agreement") == (3, 1)
+    store.set_intent(jobs[0]["id"], person["id"], "seeker", False, now=T2)
+    store.set_intent(jobs[1]["id"], person["id"], "seeker", False, now=T2)
+    assert counts(fair, "agreements", "seekers_with_agreement") == (1, 1)
+    store.set_intent(jobs[2]["id"], person["id"], "employer", False, now=T2)
+    assert counts(fair, "agreements", "seekers_with_agreement") == (0, 0)
+
+
+def test_postings_without_interest(store, fair):
+    jobs = fair.post(posting("A"), posting("B"), posting("C", status="closed"))
+    person = fair.seeker()
+    assert counts(fair, "postings_without_interest") == (2,)
+    store.set_intent(jobs[0]["id"], person["id"], "employer", True, now=T1)
+    assert counts(fair, "postings_without_interest") == (2,)   # employer marks do not count
+    store.set_intent(jobs[0]["id"], person["id"], "seeker", True, now=T1)
+    store.set_intent(jobs[2]["id"], person["id"], "seeker", True, now=T1)
+    assert counts(fair, "postings_without_interest") == (1,)
+    store.update_posting(jobs[1]["id"], {"status": "closed"}, now=T2)
+    assert counts(fair, "postings_without_interest") == (0,)
+    store.update_posting(jobs[2]["id"], {"status": "open"}, now=T2)   # reopened with interest
+    assert counts(fair, "postings_without_interest") == (0,)
+    store.set_intent(jobs[0]["id"], person["id"], "seeker", False, now=T2)
+    assert counts(fair, "postings_without_interest") == (1,)
+    store.delete_posting(jobs[0]["id"], now=T2)
+    assert counts(fair, "postings_without_interest") == (0,)
+
+
+def test_posting_changes_move_positions_but_not_intent_counters(store, fair, pair):
+    store.set_intent(*pair, "seeker", True, now=T1)
+    store.set_intent(*pair, "employer", True, now=T1)
+    assert counts(fair, "postings", "positions") == (1, 2)
+    store.update_posting(pair[0], {"headcount": 5}, now=T2)
+    assert counts(fair, "postings", "positions") == (1, 5)
+    store.update_posting(pair[0], {"status": "closed"}, now=T2)
+    assert counts(fair, "postings", "positions") == (0, 0)
+    store.update_posting(pair[0], {"status": "open", "headcount": 4}, now=T2)
+    assert counts(fair, "postings", "positions") == (1, 4)
+    assert fair.stats()["by_occupation"][0]["positions"] == 4
+
+    assert store.delete_posting(pair[0], now=T3)
+    assert counts(fair, "postings", "positions") == (0, 0)
+    assert counts(fair, *INTENT_COUNTS) == (1, 1, 1, 1)
+    row = fair.stats()["by_employer"][0]
+    assert (row["postings"], row["positions"], row["agreements"]) == (0, 0, 1)
+
+
+def test_occupation_change_moves_posting_counts(store, fair, pair):
+    cook = {"code": "4-03-02-01", "name": "中式烹调师"}
+    store.update_posting(pair[0], {"title": "厨师", "occupation": cook}, now=T2)
+    assert [(r["code"], r["postings"], r["positions"]) for r in fair.stats()["by_occupation"]] == [
+        (cook["code"], 1, 2)]
+
+
+def test_get_intents_by_either_side(store, fair):
+    jobs = fair.post(posting("A"), posting("B"))
+    people = [fair.seeker(f"1380000000{i}") for i in range(3)]
+    store.set_intent(jobs[0]["id"], people[0]["id"], "seeker", True, now=T1)
+    store.set_intent(jobs[0]["id"], people[1]["id"], "employer", True, now=T1)
+    store.set_intent(jobs[1]["id"], people[0]["id"], "seeker", True, now=T1)
+    store.set_intent(jobs[1]["id"], people[0]["id"], "employer", True, now=T2)
+
+    by_seeker = store.get_intents(posting_id=jobs[0]["id"])
+    assert by_seeker == {people[0]["id"]: intent(jobs[0]["id"], people[0]["id"], seeker=True),
+                         people[1]["id"]: intent(jobs[0]["id"], people[1]["id"], employer=True)}
+    assert store.get_intents(posting_id=jobs[0]["id"], others=[people[1]["id"], people[2]["id"]]) == {
+        people[1]["id"]: by_seeker[people[1]["id"]]}
+    assert store.get_intents(seeker_id=people[0]["id"]) == {
+        jobs[0]["id"]: intent(jobs[0]["id"], people[0]["id"], seeker=True),
+        jobs[1]["id"]: intent(jobs[1]["id"], people[0]["id"], True, True, T2)}
+    assert store.get_intents(seeker_id=people[2]["id"]) == {}
+    with pytest.raises(ValueError):
+        store.get_intents()
+
+
+def test_list_agreements_newest_first_with_records(store, fair):
+    mine = fair.post(posting("A"), posting("B"))
+    (theirs,) = fair.post(posting("C"), employer=fair.other_employer)
+    person = fair.seeker(name="韩梅梅")
+    for job, when in ((mine[0], T1), (theirs, T2), (mine[1], T3)):
+        store.set_intent(job["id"], person["id"], "seeker", True, now=when)
+        store.set_intent(job["id"], person["id"], "employer", True, now=when)
+
+    everyone = store.list_agreements(fair.id)
+    assert [(a["posting_id"], a["agreed_at"]) for a in everyone] == [
+        (mine[1]["id"], T3), (theirs["id"], T2), (mine[0]["id"], T1)]
+    assert everyone[0]["posting"] == store.get_posting(mine[1]["id"])
+    assert everyone[0]["seeker"] == store.get_seeker(person["id"])
+    assert everyone[0]["agreed"] is True
+    assert [a["posting_id"] for a in store.list_agreements(fair.id, employer_id=fair.employer["id"])] == [
+        mine[1]["id"], mine[0]["id"]]
+    assert store.list_agreements(fair.id, employer_id=fair.other_employer["id"])[0]["posting_id"] == theirs["id"]
+
+
+def test_missing_posting_or_seeker(store, pair):
+    assert store.set_intent(10_000, pair[1], "seeker", True, now=T1) is None
+    assert store.set_intent(pair[0], 10_000, "employer", True, now=T1) is None
+
+
+def test_pairs_across_fairs_are_refused(store, fair, pair):
+    stranger = Fair(store, name="别的招聘会").seeker()
+    with pytest.raises(Conflict):
+        store.set_intent(pair[0], stranger["id"], "seeker", True, now=T1)
+    assert counts(fair, *INTENT_COUNTS) == (0, 0, 0, 0)
+
+
+def test_unknown_side_is_refused(store, pair):
+    with pytest.raises(ValueError):
+        store.set_intent(*pair, "organizer", True, now=T1)

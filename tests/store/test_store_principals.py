@@ -1,0 +1,111 @@
+"""Organizers, tokens, fairs, employers and kiosks."""
+from __future__ import annotations
+
+import pytest
+from store_helpers import NOW, new_token
+
+from service.store import Conflict, Principal, open_store
+
+
+def test_ping(store):
+    assert store.ping() is True
+
+
+def test_each_token_finds_its_principal(store):
+    organizer = store.create_organizer("王组织", "org-hash", now=NOW)
+    fair = store.create_fair(organizer["id"], {"name": "F", "date": "2024-03-02"}, now=NOW)
+    employer = store.create_employer(fair["id"], {"name": "甲公司"}, "emp-hash", now=NOW)
+    kiosk = store.create_kiosk(fair["id"], {"label": "入口 1"}, "kiosk-hash", now=NOW)
+
+    assert store.find_principal("org-hash") == Principal("organizer", organizer["id"], None, "王组织")
+    assert store.find_principal("emp-hash") == Principal("employer", employer["id"], fair["id"], "甲公司")
+    assert store.find_principal("kiosk-hash") == Principal("kiosk", kiosk["id"], fair["id"], "入口 1")
+    assert store.find_principal("unknown") is None
+
+
+def test_token_hash_cannot_be_reused(store):
+    organizer = store.create_organizer("A", "same", now=NOW)
+    fair = store.create_fair(organizer["id"], {"name": "F", "date": "2024-03-02"}, now=NOW)
+    with pytest.raises(Conflict):
+        store.create_employer(fair["id"], {"name": "E"}, "same", now=NOW)
+    assert store.list_employers(fair["id"]) == []
+    assert store.stats(fair["id"])["employers"] == 0
+    assert store.find_principal("same").role == "organizer"
+
+
+def test_organizer_record(store):
+    organizer = store.create_organizer("王组织", new_token(), now=NOW)
+    assert organizer["id"] > 0
+    assert organizer["name"] == "王组织"
+    assert organizer["created_at"] == NOW
+
+
+def test_fairs_are_listed_per_organizer_newest_first(store):
+    first = store.create_organizer("A", new_token(), now=NOW)
+    second = store.create_organizer("B", new_token(), now=NOW)
+    old = store.create_fair(first["id"], {"name": "旧", "date": "2024-03-01"}, now=NOW)
+    new = store.create_fair(first["id"], {"name": "新", "date": "2024-03-02", "city": "深圳",
+                                          "district": "南山区", "venue": "人才市场"}, now=NOW)
+    theirs = store.create_fair(second["id"], {"name": "别人的", "date": "2024-03-02"}, now=NOW)
+
+    assert [f["id"] for f in store.list_fairs(first["id"])] == [new["id"], old["id"]]
+    assert [f["id"] for f in store.list_fairs(second["id"])] == [theirs["id"]]
+    assert store.get_fair(new["id"]) == new
+    assert new == {"id": new["id"], "organizer_id": first["id"], "name": "新", "date": "2024-03-02",
+                   "venue": "人才市场", "city": "深圳", "district": "南山区", "created_at": NOW}
+    assert store.get_fair(10_000) is None
+
+
+def test_employers_in_creation_order(store, fair):
+    later = store.create_employer(fair.id, {"name": "丙", "industry": "制造业", "credit_code": "91440300X",
+                                            "contact_name": "李", "contact_phone": "13900000000"},
+                                  new_token(), now=NOW)
+    assert [e["id"] for e in store.list_employers(fair.id)] == [
+        fair.employer["id"], fair.other_employer["id"], later["id"]]
+    assert store.get_employer(later["id"]) == later
+    assert later == {"id": later["id"], "fair_id": fair.id, "name": "丙", "industry": "制造业",
+                     "credit_code": "91440300X", "contact_name": "李", "contact_phone": "13900000000",
+                     "created_at": NOW}
+    assert store.get_employer(10_000) is None
+
+
+def test_kiosk_record(fair):
+    assert fair.kiosk == {"id": fair.kiosk["id"], "fair_id": fair.id, "label": "入口 1", "created_at": NOW}
+
+
+def test_employers_and_kiosks_are_counted(store, fair):
+    store.create_kiosk(fair.id, {"label": "入口 2"}, new_token(), now=NOW)
+    stats = fair.stats()
+    assert (stats["employers"], stats["kiosks"]) == (2, 2)
+    assert {row["name"] for row in stats["by_employer"]} == {"甲公司", "Beta Ltd"}
+
+
+def test_data_survives_reopening(store_url):
+    first = open_store(store_url)
+    organizer = first.create_organizer("A", "persisted", now=NOW)
+    first.close()
+    second = open_store(store_url)
+    try:
+        assert second.find_principal("persisted").id == organizer["id"]
+    finally:
+        second.close()
+
+
+@pytest.mark.parametrize("url", ["postgres://x/y", "sqlite://", "sqlite:///", "file.db"])
+def test_unsupported_urls_are_refused(url):
+    with pytest.raises(ValueError):
+        open_store(url)
+
+
+def test_sqlite_url_forms(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    absolute_url = f"sqlite:///{tmp_path / 'abs.db'}"
+    assert absolute_url.startswith("sqlite:////")
+    relative = open_store("sqlite:///instance/rel.db")
+    absolute = open_store(absolute_url)
+    try:
+        assert (tmp_path / "instance" / "rel.db").exists()
+        assert (tmp_path / "abs.db").exists()
+    finally:
+        relative.close()
+        absolute.close()
