@@ -4,7 +4,8 @@ from __future__ import annotations
 import os
 import secrets
 
-from flask import Flask
+from flask import Flask, request
+from werkzeug.exceptions import RequestEntityTooLarge
 from flask_smorest import Api
 
 from service import config as settings
@@ -54,6 +55,13 @@ def create_app(config: dict | None = None) -> Flask:
     api_package.init_app(app, api)
     docs.init_app(app)
     web.init_app(app)
+
+    @app.before_request
+    def _reject_oversized_body():
+        # Werkzeug enforces the limit only when the body is read; answer 413
+        # before authentication so a big upload is refused without being read.
+        if request.content_length is not None and request.content_length > app.config["MAX_CONTENT_LENGTH"]:
+            raise RequestEntityTooLarge()
 
     @app.after_request
     def _worker_header(response):

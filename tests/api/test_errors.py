@@ -1,0 +1,107 @@
+"""Every error has one shape: {code, status, message, errors?}; errors only on 422."""
+import pytest
+
+from service import create_app
+from service.context import close_resources
+
+
+def assert_error(response, code, status):
+    body = response.get_json()
+    assert response.status_code == code
+    assert body["code"] == code
+    assert body["status"] == status
+    assert isinstance(body["message"], str) and body["message"]
+    if code == 422:
+        assert isinstance(body["errors"], dict) and body["errors"]
+    else:
+        assert "errors" not in body
+    return body
+
+
+def test_400_malformed_json(world):
+    response = world.a.org.post("/api/v1/fairs", data='{"name": "x", ', content_type="application/json")
+    assert_error(response, 400, "Bad Request")
+
+
+def test_401_without_token(world):
+    assert_error(world.anonymous.get(f"/api/v1/fairs/{world.a.fair['id']}"), 401, "Unauthorized")
+
+
+def test_401_unknown_token(world):
+    assert_error(world.stranger.get(f"/api/v1/fairs/{world.a.fair['id']}"), 401, "Unauthorized")
+
+
+def test_401_non_bearer_scheme(world):
+    response = world.client.get("/api/v1/me", headers={"Authorization": "Basic dXNlcjpwYXNz"})
+    assert_error(response, 401, "Unauthorized")
+
+
+def test_403_wrong_role(world):
+    assert_error(world.a.kiosk.post("/api/v1/fairs", json={"name": "x", "date": "2026-01-01"}), 403, "Forbidden")
+
+
+def test_404_unknown_route(world):
+    assert_error(world.client.get("/api/v1/no-such-thing"), 404, "Not Found")
+
+
+def test_404_unknown_object(world):
+    assert_error(world.a.org.get("/api/v1/postings/999999"), 404, "Not Found")
+
+
+def test_405_wrong_method(world):
+    body = assert_error(world.a.org.open("PUT", "/api/v1/fairs"), 405, "Method Not Allowed")
+    assert body["message"]
+
+
+def test_422_field_messages(world):
+    body = assert_error(world.a.org.post("/api/v1/fairs", json={"date": "not a date"}), 422, "Unprocessable Entity")
+    assert set(body["errors"]) == {"name", "date"}
+    assert all(isinstance(messages, list) for messages in body["errors"].values())
+
+
+def test_422_unknown_field(world):
+    body = assert_error(world.a.org.post("/api/v1/fairs", json={"name": "x", "date": "2026-01-01", "colour": "red"}),
+                        422, "Unprocessable Entity")
+    assert "colour" in body["errors"]
+
+
+def test_422_query_errors_keyed_by_field(world):
+    response = world.a.org.get(f"{world.a.base}/postings?limit=0")
+    body = assert_error(response, 422, "Unprocessable Entity")
+    assert "limit" in body["errors"]
+
+
+def test_422_body_not_an_object(world):
+    assert_error(world.a.org.post("/api/v1/fairs", json=["a", "list"]), 422, "Unprocessable Entity")
+
+
+def test_413_body_over_limit(store_url):
+    app = create_app({"TESTING": True, "STORE_URL": store_url, "MAX_BODY_BYTES": 2048})
+    try:
+        response = app.test_client().post(
+            "/api/v1/fairs", data='{"name": "' + "x" * 4096 + '"}', content_type="application/json",
+            headers={"Authorization": "Bearer whatever"},
+        )
+        assert_error(response, 413, "Request Entity Too Large")
+    finally:
+        close_resources(app)
+
+
+def test_500_unhandled_exception_has_the_shape(store_url):
+    app = create_app({"TESTING": True, "STORE_URL": store_url})
+
+    def explode():
+        raise RuntimeError("secret internals")
+
+    app.add_url_rule("/explode", view_func=explode)
+    try:
+        body = assert_error(app.test_client().get("/explode"), 500, "Internal Server Error")
+        assert "secret internals" not in body["message"]
+    finally:
+        close_resources(app)
+
+
+@pytest.mark.parametrize("path", ["/api/v1/fairs/1", "/api/v1/me", "/api/v1/postings/1"])
+def test_error_responses_are_json(world, path):
+    response = world.anonymous.get(path)
+    assert response.mimetype == "application/json"

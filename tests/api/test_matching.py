@@ -1,0 +1,108 @@
+"""Shortlists and recommendations through the API, privacy of the shortlist."""
+from tests.api.conftest import SEEKER
+
+
+def add_seekers(world, count, **fields):
+    ids = []
+    for number in range(count):
+        body = {**SEEKER, "name": f"王{number}明", "phone": f"1390000{number:04d}", **fields}
+        ids.append(world.a.kiosk.post(f"{world.a.base}/seekers", json=body).get_json()["id"])
+    return ids
+
+
+def test_shortlist_shape_and_order(world):
+    add_seekers(world, 3, desired_titles=["厨师"], skills=["川菜"], resume_text="十年川菜厨师")
+    body = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()
+    assert body["posting_id"] == world.a.posting["id"]
+    results = body["results"]
+    assert [result["rank"] for result in results] == list(range(1, len(results) + 1))
+    scores = [result["score"] for result in results]
+    assert scores == sorted(scores, reverse=True) and all(0 <= score <= 1 for score in scores)
+    assert results[0]["seeker_id"] == world.a.seeker["id"]  # the welder tops the welder posting
+    factors = {reason["factor"] for reason in results[0]["reasons"]}
+    assert {"title", "skills"} <= factors
+    assert all(reason["text"]["zh"] and reason["text"]["en"] for reason in results[0]["reasons"])
+    assert results[0]["intent"] == {"posting_id": world.a.posting["id"], "seeker_id": world.a.seeker["id"],
+                                    "seeker_interested": False, "employer_interested": False,
+                                    "agreed": False, "agreed_at": None}
+
+
+def test_shortlist_paging(world):
+    add_seekers(world, 4)
+    path = f"/api/v1/postings/{world.a.posting['id']}/shortlist"
+    everyone = world.a.emp.get(path).get_json()["results"]
+    page = world.a.emp.get(f"{path}?limit=2&offset=1").get_json()["results"]
+    assert [r["seeker_id"] for r in page] == [r["seeker_id"] for r in everyone[1:3]]
+    assert [r["rank"] for r in page] == [2, 3]
+    assert world.a.emp.get(f"{path}?limit=201").status_code == 422
+
+
+def test_shortlist_masks_until_agreement(world):
+    path = f"/api/v1/postings/{world.a.posting['id']}/shortlist"
+    seeker = world.a.emp.get(path).get_json()["results"][0]["seeker"]
+    assert "name" not in seeker and "phone" not in seeker
+    assert seeker["masked_name"] == "张**" and seeker["masked_phone"] == "138****5678"
+    assert "13812345678" not in str(seeker) and "138-1234-5678" not in str(seeker) and "张伟" not in str(seeker)
+
+    intent = f"/api/v1/postings/{world.a.posting['id']}/intents/{world.a.seeker['id']}"
+    world.a.emp.put(intent)
+    assert "phone" not in world.a.emp.get(path).get_json()["results"][0]["seeker"]  # one side is not enough
+    world.a.kiosk.put(intent)
+    seeker = world.a.emp.get(path).get_json()["results"][0]["seeker"]
+    assert seeker["name"] == "张伟" and seeker["phone"] == "13812345678"
+
+    world.a.kiosk.delete(intent)  # withdrawn: hidden again
+    assert "phone" not in world.a.emp.get(path).get_json()["results"][0]["seeker"]
+
+
+def test_agreement_reveals_only_that_pair(world):
+    world.a.emp.put(f"/api/v1/postings/{world.a.posting['id']}/intents/{world.a.seeker['id']}")
+    world.a.kiosk.put(f"/api/v1/postings/{world.a.posting['id']}/intents/{world.a.seeker['id']}")
+    other = world.a.emp2.get(f"/api/v1/postings/{world.a.posting2['id']}/shortlist").get_json()["results"]
+    assert other and all("phone" not in result["seeker"] for result in other)
+
+
+def test_recommendations_shape_and_closed_postings(world):
+    path = f"/api/v1/seekers/{world.a.seeker['id']}/recommendations"
+    body = world.a.kiosk.get(path).get_json()
+    assert body["seeker_id"] == world.a.seeker["id"]
+    ids = [result["posting_id"] for result in body["results"]]
+    assert ids[0] == world.a.posting["id"] and world.a.posting2["id"] in ids
+    assert world.b.posting["id"] not in ids  # other fair
+    top = body["results"][0]
+    assert top["posting"]["title"] == "电焊工" and top["posting"]["employer_name"] == world.a.employer["name"]
+    assert top["rank"] == 1 and 0 <= top["score"] <= 1 and top["reasons"]
+
+    world.a.emp.patch(f"/api/v1/postings/{world.a.posting['id']}", json={"status": "closed"})
+    ids = [result["posting_id"] for result in world.a.kiosk.get(path).get_json()["results"]]
+    assert world.a.posting["id"] not in ids
+    world.a.emp.patch(f"/api/v1/postings/{world.a.posting['id']}", json={"status": "open"})
+    ids = [result["posting_id"] for result in world.a.kiosk.get(path).get_json()["results"]]
+    assert world.a.posting["id"] in ids
+
+
+def test_closed_posting_still_has_a_shortlist(world):
+    world.a.emp.patch(f"/api/v1/postings/{world.a.posting['id']}", json={"status": "closed"})
+    results = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"]
+    assert [result["seeker_id"] for result in results] == [world.a.seeker["id"]]
+
+
+def test_new_and_erased_seekers_and_deleted_postings_are_seen_at_once(world):
+    path = f"/api/v1/postings/{world.a.posting['id']}/shortlist"
+    assert len(world.a.emp.get(path).get_json()["results"]) == 1
+    (new_id,) = add_seekers(world, 1)
+    assert new_id in [r["seeker_id"] for r in world.a.emp.get(path).get_json()["results"]]
+    world.a.kiosk.delete(f"/api/v1/seekers/{new_id}")
+    assert new_id not in [r["seeker_id"] for r in world.a.emp.get(path).get_json()["results"]]
+    recommend = f"/api/v1/seekers/{world.a.seeker['id']}/recommendations"
+    world.a.emp2.delete(f"/api/v1/postings/{world.a.posting2['id']}")
+    ids = [r["posting_id"] for r in world.a.kiosk.get(recommend).get_json()["results"]]
+    assert world.a.posting2["id"] not in ids
+
+
+def test_recommendation_limit(world):
+    world.a.emp.post(f"{world.a.base}/postings/batch", json={"postings": [{"title": f"焊工{i}"} for i in range(12)]})
+    path = f"/api/v1/seekers/{world.a.seeker['id']}/recommendations"
+    assert len(world.a.kiosk.get(path).get_json()["results"]) == 10
+    assert len(world.a.kiosk.get(f"{path}?limit=3").get_json()["results"]) == 3
+    assert world.a.kiosk.get(f"{path}?limit=0").status_code == 422

@@ -1,0 +1,56 @@
+"""Health checks, identity, the OpenAPI spec and the docs page."""
+
+
+def test_healthz_needs_no_token(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok"}
+
+
+def test_readyz_reports_the_store(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok"}
+
+
+def test_worker_pid_header(client):
+    import os
+
+    assert client.get("/healthz").headers["X-Worker-Pid"] == str(os.getpid())
+
+
+def test_me_for_each_role(world):
+    fair_id = world.a.fair["id"]
+    assert world.a.org.get("/api/v1/me").get_json() == {
+        "role": "organizer", "id": world.a.fair["organizer_id"], "fair_id": None, "name": "组委会A"}
+    employer = world.a.emp.get("/api/v1/me").get_json()
+    assert employer == {"role": "employer", "id": world.a.employer["id"], "fair_id": fair_id,
+                        "name": world.a.employer["name"]}
+    kiosk = world.a.kiosk.get("/api/v1/me").get_json()
+    assert kiosk == {"role": "kiosk", "id": world.a.kiosk_record["id"], "fair_id": fair_id, "name": "A区1号台"}
+
+
+def test_openapi_spec_lists_every_contract_path(client):
+    spec = client.get("/api/v1/openapi.json").get_json()
+    assert spec["openapi"].startswith("3.")
+    expected = {
+        "/api/v1/fairs", "/api/v1/fairs/{fair_id}", "/api/v1/fairs/{fair_id}/employers",
+        "/api/v1/fairs/{fair_id}/kiosks", "/api/v1/fairs/{fair_id}/postings",
+        "/api/v1/fairs/{fair_id}/postings/batch", "/api/v1/postings/{posting_id}",
+        "/api/v1/fairs/{fair_id}/seekers", "/api/v1/seekers/{seeker_id}",
+        "/api/v1/postings/{posting_id}/shortlist", "/api/v1/seekers/{seeker_id}/recommendations",
+        "/api/v1/postings/{posting_id}/intents/{seeker_id}", "/api/v1/fairs/{fair_id}/stats",
+        "/api/v1/fairs/{fair_id}/stats.csv", "/api/v1/me", "/api/v1/fairs/{fair_id}/seekers/lookup",
+        "/api/v1/fairs/{fair_id}/agreements", "/api/v1/seekers/{seeker_id}/intents",
+    }
+    assert expected <= set(spec["paths"])
+    seeker_in = spec["components"]["schemas"]["SeekerIn"]
+    assert {"name", "phone", "consent"} <= set(seeker_in["required"])
+
+
+def test_docs_page_is_self_contained(client):
+    response = client.get("/docs")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "/api/v1/openapi.json" in page
+    assert "http://" not in page and "https://" not in page  # no CDN: works offline
