@@ -1,0 +1,81 @@
+"""Intents: each side marks, idempotently; both sides make one agreement; withdrawals."""
+
+
+def intent_path(world, posting=None, seeker=None):
+    posting = posting or world.a.posting
+    seeker = seeker or world.a.seeker
+    return f"/api/v1/postings/{posting['id']}/intents/{seeker['id']}"
+
+
+def test_unmarked_pair_reads_all_false(world):
+    assert world.a.org.get(intent_path(world)).get_json() == {
+        "posting_id": world.a.posting["id"], "seeker_id": world.a.seeker["id"],
+        "seeker_interested": False, "employer_interested": False, "agreed": False, "agreed_at": None}
+
+
+def test_kiosk_marks_the_seeker_side_and_employer_its_own(world):
+    path = intent_path(world)
+    seeker_side = world.a.kiosk.put(path).get_json()
+    assert seeker_side["seeker_interested"] is True and seeker_side["employer_interested"] is False
+    assert seeker_side["agreed"] is False and seeker_side["agreed_at"] is None
+    both = world.a.emp.put(path).get_json()
+    assert both["seeker_interested"] and both["employer_interested"] and both["agreed"]
+    assert both["agreed_at"] and "+08:00" in both["agreed_at"]
+    for caller in (world.a.kiosk, world.a.emp, world.a.org):
+        assert caller.get(path).get_json() == both
+
+
+def test_marks_are_idempotent_and_count_once(world):
+    path = intent_path(world)
+    first = world.a.kiosk.put(path).get_json()
+    for _ in range(3):
+        assert world.a.kiosk.put(path).get_json() == first
+    agreed = world.a.emp.put(path).get_json()
+    for _ in range(3):
+        assert world.a.emp.put(path).get_json() == agreed
+        assert world.a.kiosk.put(path).get_json() == agreed
+    stats = world.a.org.get(f"{world.a.base}/stats").get_json()
+    assert (stats["seeker_intents"], stats["employer_intents"], stats["agreements"],
+            stats["seekers_with_agreement"]) == (1, 1, 1, 1)
+
+
+def test_withdraw_ends_the_agreement(world):
+    path = intent_path(world)
+    world.a.kiosk.put(path)
+    world.a.emp.put(path)
+    withdrawn = world.a.emp.delete(path).get_json()
+    assert withdrawn["employer_interested"] is False and withdrawn["seeker_interested"] is True
+    assert withdrawn["agreed"] is False and withdrawn["agreed_at"] is None
+    assert world.a.emp.delete(path).get_json() == withdrawn  # idempotent
+    stats = world.a.org.get(f"{world.a.base}/stats").get_json()
+    assert stats["agreements"] == 0 and stats["seekers_with_agreement"] == 0 and stats["employer_intents"] == 0
+    again = world.a.emp.put(path).get_json()
+    assert again["agreed"] is True
+    assert world.a.org.get(f"{world.a.base}/stats").get_json()["agreements"] == 1
+
+
+def test_withdraw_without_a_mark_is_harmless(world):
+    response = world.a.kiosk.delete(intent_path(world))
+    assert response.status_code == 200 and response.get_json()["seeker_interested"] is False
+
+
+def test_seeker_of_another_fair_is_not_found(world):
+    response = world.a.kiosk.put(intent_path(world, seeker=world.b.seeker))
+    assert response.status_code == 404
+    assert world.a.emp.put(intent_path(world, seeker={"id": 999999})).status_code == 404
+
+
+def test_agreements_list_with_contacts(world):
+    for posting, employer in ((world.a.posting, world.a.emp), (world.a.posting2, world.a.emp2)):
+        path = intent_path(world, posting=posting)
+        world.a.kiosk.put(path)
+        employer.put(path)
+    own = world.a.emp.get(f"{world.a.base}/agreements").get_json()
+    assert own["total"] == 1
+    (item,) = own["items"]
+    assert item["posting"]["id"] == world.a.posting["id"] and item["agreed"] is True
+    assert item["seeker"]["phone"] == "13812345678" and item["seeker"]["name"] == "张伟"
+    assert item["employer_contact_phone"] == "023-6788 1234"
+    everything = world.a.org.get(f"{world.a.base}/agreements").get_json()
+    assert everything["total"] == 2
+    assert world.a.org.get(f"{world.a.base}/agreements?limit=1").get_json()["items"].__len__() == 1

@@ -1,0 +1,49 @@
+"""Stats: counts from the store, and the CSV for spreadsheets."""
+import csv
+import io
+
+
+def test_stats_counts(world):
+    base = world.a.base
+    world.a.emp.post(f"{base}/postings/batch", json={"postings": [{"title": "电焊工", "headcount": 4}]})
+    path = f"/api/v1/postings/{world.a.posting['id']}/intents/{world.a.seeker['id']}"
+    world.a.kiosk.put(path)
+    world.a.emp.put(path)
+    world.a.kiosk.post(f"{base}/seekers", json={"name": "李娜", "phone": "13900000001", "consent": True})
+    stats = world.a.org.get(f"{base}/stats").get_json()
+    assert stats["fair_id"] == world.a.fair["id"] and stats["generated_at"]
+    assert stats["employers"] == 2 and stats["kiosks"] == 1
+    assert stats["postings"] == 3 and stats["positions"] == 3 + 2 + 4
+    assert stats["seekers"] == 2 and stats["resumes"] == 1
+    assert stats["seeker_intents"] == 1 and stats["employer_intents"] == 1
+    assert stats["agreements"] == 1 and stats["seekers_with_agreement"] == 1
+    assert stats["postings_without_interest"] == 2
+    by_employer = {row["employer_id"]: row for row in stats["by_employer"]}
+    assert by_employer[world.a.employer["id"]]["agreements"] == 1
+    assert by_employer[world.a.employer["id"]]["positions"] == 7
+    assert stats["by_occupation"][0]["positions"] == 7  # welders lead, sorted by positions
+    assert sum(row["seekers"] for row in stats["by_hour"]) == 2
+    assert sum(row["agreements"] for row in stats["by_hour"]) == 1
+
+
+def test_stats_are_per_fair(world):
+    assert world.b.org.get(f"{world.b.base}/stats").get_json()["employers"] == 2
+    world.a.org.post(f"{world.a.base}/employers", json={"name": "新单位"})
+    assert world.b.org.get(f"{world.b.base}/stats").get_json()["employers"] == 2
+
+
+def test_stats_csv_is_spreadsheet_friendly(world):
+    response = world.a.org.get(f"{world.a.base}/stats.csv")
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    assert response.headers["Content-Disposition"].startswith("attachment; filename=")
+    raw = response.get_data()
+    assert raw.startswith("\ufeff".encode("utf-8"))
+    text = raw.decode("utf-8-sig")
+    assert "\r\n" in text and "\n" not in text.replace("\r\n", "")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    totals = {row[0]: row[2] for row in rows if len(row) == 3 and row[2].isdigit()}
+    assert totals["employers"] == "2" and totals["seekers"] == "1" and totals["positions"] == "5"
+    flat = [cell for row in rows for cell in row]
+    assert "按职业 By occupation" in flat and "按单位 By employer" in flat and "按小时 By hour" in flat
+    assert world.a.employer["name"] in flat
