@@ -1,0 +1,136 @@
+"""RedisStore only: the keys themselves, named by service/store/keys.py."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import redis
+from store_helpers import NOW, Fair, posting
+
+from service.store import keys
+from service.store.redis import RedisStore
+
+pytestmark = pytest.mark.redis
+
+
+@pytest.fixture
+def client(redis_url):
+    connection = redis.Redis.from_url(redis_url, decode_responses=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def rstore(client):
+    """A RedisStore on a connection the test also inspects."""
+    return RedisStore(client)
+
+
+def test_every_key_is_named_by_keys_module(client, rstore):
+    fair = Fair(rstore)
+    (job, other) = fair.post(posting("焊工", occupation={"code": "6-18", "name": "焊工"}), posting("B"))
+    person = fair.seeker(resume_text="简历")
+    rstore.set_intent(job["id"], person["id"], "seeker", True, now=NOW)
+    rstore.set_intent(job["id"], person["id"], "employer", True, now=NOW)
+
+    f = fair.id
+    expected = {
+        keys.TOKENS, keys.organizer(fair.organizer["id"]), keys.organizer_fairs(fair.organizer["id"]),
+        keys.fair(f), keys.employer(fair.employer["id"]), keys.employer(fair.other_employer["id"]),
+        keys.kiosk(fair.kiosk["id"]), keys.posting(job["id"]), keys.posting(other["id"]),
+        keys.posting_interest(job["id"]), keys.posting_intents(job["id"]),
+        keys.seeker(person["id"]), keys.seeker_intents(person["id"]),
+        *(keys.ids(kind) for kind in ("organizer", "fair", "employer", "kiosk", "posting", "seeker")),
+        *(keys.fair_key(f, name) for name in keys.FAIR_KEYS),
+    }
+    assert set(client.keys("*")) == expected
+    assert all(key.startswith(keys.PREFIX) for key in expected)
+
+
+def test_key_types(client, rstore):
+    fair = Fair(rstore)
+    (job,) = fair.post(posting())
+    person = fair.seeker()
+    rstore.set_intent(job["id"], person["id"], "seeker", True, now=NOW)
+    assert client.type(keys.posting(job["id"])) == "hash"
+    assert client.type(keys.seeker(person["id"])) == "hash"
+    assert client.type(keys.fair_key(fair.id, "phones")) == "hash"
+    assert client.type(keys.fair_key(fair.id, "counters")) == "hash"
+    assert client.type(keys.fair_key(fair.id, "changes")) == "zset"
+    assert client.type(keys.fair_key(fair.id, "postings")) == "zset"
+    assert client.type(keys.fair(fair.id)) == "string"
+    assert client.type(keys.posting_intents(job["id"])) == "hash"
+
+
+def test_records_are_hashes_of_json_values(client, rstore):
+    fair = Fair(rstore)
+    person = fair.seeker(skills=["叉车", "forklift"], experience_years=3)
+    raw = client.hgetall(keys.seeker(person["id"]))
+    assert json.loads(raw["skills"]) == ["叉车", "forklift"]
+    assert "叉车" in raw["skills"]  # stored readable, not \u-escaped
+    assert {name: json.loads(value) for name, value in raw.items()} == person
+
+
+def test_phone_index_and_erasure_leave_no_personal_keys(client, rstore):
+    fair = Fair(rstore)
+    (job,) = fair.post(posting())
+    person = fair.seeker("13800138000")
+    assert client.hget(keys.fair_key(fair.id, "phones"), "13800138000") == str(person["id"])
+    rstore.set_intent(job["id"], person["id"], "seeker", True, now=NOW)
+    rstore.set_intent(job["id"], person["id"], "employer", True, now=NOW)
+
+    rstore.delete_seeker(person["id"], now=NOW)
+    assert not client.exists(keys.seeker(person["id"]), keys.seeker_intents(person["id"]))
+    assert client.hget(keys.fair_key(fair.id, "phones"), "13800138000") is None
+    assert client.hlen(keys.posting_intents(job["id"])) == 0
+    assert client.zcard(keys.fair_key(fair.id, "agreements")) == 0
+    assert not any("13800138000" in json.dumps(client.hgetall(key), ensure_ascii=False)
+                   for key in client.keys("*") if client.type(key) == "hash")
+
+
+def test_intent_state_is_mirrored_on_both_sides(client, rstore):
+    fair = Fair(rstore)
+    (job,) = fair.post(posting())
+    person = fair.seeker()
+    rstore.set_intent(job["id"], person["id"], "seeker", True, now=NOW)
+    rstore.set_intent(job["id"], person["id"], "employer", True, now=NOW)
+    state = f"11|{NOW}"
+    assert client.hget(keys.posting_intents(job["id"]), person["id"]) == state
+    assert client.hget(keys.seeker_intents(person["id"]), job["id"]) == state
+    assert client.zrange(keys.fair_key(fair.id, "agreements"), 0, -1) == [f"{job['id']}:{person['id']}"]
+    rstore.set_intent(job["id"], person["id"], "employer", False, now=NOW)
+    assert client.hget(keys.seeker_intents(person["id"]), job["id"]) == "10|"
+
+
+def test_change_feed_holds_each_entity_once_at_its_latest_seq(client, rstore):
+    fair = Fair(rstore)
+    (job,) = fair.post(posting())
+    person = fair.seeker()
+    fair.seeker(name="二")
+    rstore.update_posting(job["id"], {"title": "新"}, now=NOW)
+    changes = client.zrange(keys.fair_key(fair.id, "changes"), 0, -1, withscores=True)
+    assert changes == [(f"seeker:{person['id']}", 3.0), (f"posting:{job['id']}", 4.0)]
+    assert client.get(keys.fair_key(fair.id, "seq")) == "4"
+
+
+def test_counters_hash_fields(client, rstore):
+    fair = Fair(rstore)
+    fair.post(posting(headcount=3, occupation={"code": "6-18", "name": "焊工"}))
+    fair.seeker(now="2024-03-02T09:15:00+08:00")
+    counters = client.hgetall(keys.fair_key(fair.id, "counters"))
+    assert counters[keys.counter_field("fair", "", "positions")] == "3"
+    assert counters[keys.counter_field("occupation", "6-18", "positions")] == "3"
+    assert counters[keys.counter_field("employer", fair.employer["id"], "postings")] == "1"
+    assert counters[keys.counter_field("hour", "2024-03-02T09:00:00+08:00", "seekers")] == "1"
+
+
+def test_counter_fields_round_trip():
+    for cell in [("fair", "", "seekers"), ("hour", "2024-03-02T09:00:00+08:00", "agreements"),
+                 ("occupation", "6-18-01", "positions"), ("employer", "12", "postings")]:
+        assert keys.parse_counter_field(keys.counter_field(*cell)) == cell
+
+
+def test_unknown_fair_key_names_are_refused():
+    with pytest.raises(ValueError):
+        keys.fair_key(1, "scratch")
+
