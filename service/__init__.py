@@ -46,6 +46,7 @@ def create_app(config: dict | None = None) -> Flask:
     if app.config["STORE_URL"].startswith("sqlite:///"):
         os.makedirs(os.path.dirname(app.config["STORE_URL"][len("sqlite:///"):]) or ".", exist_ok=True)
 
+    app.json.ensure_ascii = False  # Chinese stays readable in responses
     api = Api(app)
     errors.init_app(app)
 

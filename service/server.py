@@ -41,6 +41,8 @@ def server_options(*, host: str, port: int, workers: int | None, threads: int | 
         "errorlog": "-",
         "loglevel": "info",
         "proc_name": "fairmatch",
+        # The shared control socket path would clash between instances on one host.
+        "control_socket_disable": True,
         "forwarded_allow_ips": "127.0.0.1",
     }
 

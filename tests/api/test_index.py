@@ -1,0 +1,113 @@
+"""Per-worker index freshness: incremental application of the store's change feed."""
+import pytest
+
+from service.index import IndexRegistry
+from service.store import open_store
+
+NOW = "2026-03-07T09:30:00+08:00"
+
+
+class RecordingStore:
+    """A real store that records the feed positions the index asks for."""
+
+    def __init__(self, store):
+        self.store = store
+        self.asked = []
+
+    def changes_since(self, fair_id, version):
+        self.asked.append(version)
+        return self.store.changes_since(fair_id, version)
+
+
+@pytest.fixture
+def store(store_url):
+    store = open_store(store_url)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def fair(store):
+    organizer = store.create_organizer("组委会", "hash-o", now=NOW)
+    fair = store.create_fair(organizer["id"], {"name": "招聘会", "date": "2026-03-07"}, now=NOW)
+    employer = store.create_employer(fair["id"], {"name": "单位"}, "hash-e", now=NOW)
+    return {"fair": fair, "employer": employer}
+
+
+def seeker(store, fair_id, phone, title="焊工"):
+    record, _ = store.upsert_seeker(fair_id, {"name": "张三", "phone": phone, "desired_titles": [title],
+                                              "skills": ["电焊"]}, now=NOW)
+    return record
+
+
+def posting(store, fair, title="电焊工"):
+    (record,) = store.create_postings(fair["fair"]["id"], fair["employer"]["id"], [{"title": title}], now=NOW)
+    return record
+
+
+def shortlist_ids(registry, store, fair_id, record):
+    with registry.fresh(store, fair_id) as fair_index:
+        return [match.id for match in fair_index.matcher.shortlist(record, limit=50)]
+
+
+def recommend_ids(registry, store, fair_id, record):
+    with registry.fresh(store, fair_id) as fair_index:
+        return [match.id for match in fair_index.matcher.recommend(record, limit=50)]
+
+
+def test_applies_only_what_changed_since_its_version(store, fair):
+    fair_id = fair["fair"]["id"]
+    job = posting(store, fair)
+    first = seeker(store, fair_id, "13800000001")
+    recording = RecordingStore(store)
+    registry = IndexRegistry()
+    assert shortlist_ids(registry, recording, fair_id, job) == [first["id"]]
+    with registry.fresh(recording, fair_id) as fair_index:
+        built_version, matcher = fair_index.version, fair_index.matcher
+    assert recording.asked == [0, built_version] and built_version > 0
+
+    second = seeker(store, fair_id, "13800000002")
+    assert set(shortlist_ids(registry, recording, fair_id, job)) == {first["id"], second["id"]}
+    with registry.fresh(recording, fair_id) as fair_index:
+        assert fair_index.matcher is matcher  # updated in place, not rebuilt
+        assert fair_index.version > built_version
+    assert recording.asked[2] == built_version
+
+
+def test_removed_and_closed_records_leave_the_index(store, fair):
+    fair_id = fair["fair"]["id"]
+    job, other_job = posting(store, fair), posting(store, fair, "焊接工")
+    person = seeker(store, fair_id, "13800000003")
+    registry = IndexRegistry()
+    assert set(recommend_ids(registry, store, fair_id, person)) == {job["id"], other_job["id"]}
+
+    store.update_posting(job["id"], {"status": "closed"}, now=NOW)
+    assert recommend_ids(registry, store, fair_id, person) == [other_job["id"]]
+    store.update_posting(job["id"], {"status": "open"}, now=NOW)
+    assert set(recommend_ids(registry, store, fair_id, person)) == {job["id"], other_job["id"]}
+    store.delete_posting(other_job["id"], now=NOW)
+    assert recommend_ids(registry, store, fair_id, person) == [job["id"]]
+
+    store.delete_seeker(person["id"], now=NOW)
+    assert shortlist_ids(registry, store, fair_id, job) == []
+
+
+def test_updated_seeker_replaces_the_old_record(store, fair):
+    fair_id = fair["fair"]["id"]
+    job = posting(store, fair, "厨师")
+    registry = IndexRegistry()
+    person = seeker(store, fair_id, "13800000004", title="焊工")
+    with registry.fresh(store, fair_id) as fair_index:
+        assert fair_index.seekers[person["id"]]["desired_titles"] == ["焊工"]
+    seeker(store, fair_id, "13800000004", title="厨师")
+    assert shortlist_ids(registry, store, fair_id, job) == [person["id"]]
+    with registry.fresh(store, fair_id) as fair_index:
+        assert fair_index.seekers[person["id"]]["desired_titles"] == ["厨师"]
+
+
+def test_fairs_have_separate_indexes(store, fair):
+    other_fair = store.create_fair(fair["fair"]["organizer_id"], {"name": "另一场", "date": "2026-03-08"}, now=NOW)
+    job = posting(store, fair)
+    seeker(store, other_fair["id"], "13800000005")
+    registry = IndexRegistry()
+    assert shortlist_ids(registry, store, fair["fair"]["id"], job) == []
