@@ -57,6 +57,9 @@ STRINGS = {
     "kiosk.welcome": ("欢迎参加招聘会", "Welcome to the job fair"),
     "kiosk.phone_prompt": ("请输入您的手机号开始", "Enter your mobile number to start"),
     "kiosk.next": ("下一步", "Next"),
+    "kiosk.step1": ("输入手机号", "Enter your mobile number"),
+    "kiosk.step2": ("填写求职信息", "Tell us what work you want"),
+    "kiosk.step3": ("查看推荐岗位，点「我感兴趣」", "See jobs for you, tap \u201cI'm interested\u201d"),
     "kiosk.welcome_back": ("欢迎回来！已找到您之前填写的资料，可以修改后再次提交。",
                            "Welcome back! We found your earlier details; edit them and submit again."),
     "kiosk.new_profile": ("请填写您的求职信息。", "Please fill in your details."),
@@ -194,6 +197,10 @@ STRINGS = {
 }
 
 
+STRINGS.update({f"education.{code}": (zh, en) for code, zh, en in EDUCATION_LEVELS})
+STRINGS.update({f"job_type.{code}": (zh, en) for code, zh, en in JOB_TYPES})
+
+
 def text(key, lang="zh"):
     """The string for ``key`` in ``lang`` (Chinese when the language is unknown)."""
     zh, en = STRINGS[key]
@@ -202,8 +209,4 @@ def text(key, lang="zh"):
 
 def table():
     """The whole table as ``{key: {"zh": ..., "en": ...}}`` for the pages' script."""
-    strings = {key: {"zh": zh, "en": en} for key, (zh, en) in STRINGS.items()}
-    for prefix, rows in (("education.", EDUCATION_LEVELS), ("job_type.", JOB_TYPES)):
-        for code, zh, en in rows:
-            strings[prefix + code] = {"zh": zh, "en": en}
-    return strings
+    return {key: {"zh": zh, "en": en} for key, (zh, en) in STRINGS.items()}

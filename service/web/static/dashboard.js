@@ -21,8 +21,23 @@
     return (iso || "").slice(11, 16);
   }
 
+  /* The hours of one day from the first to the last with events, quiet hours as zeros. */
+  function withQuietHours(rows) {
+    if (rows.length < 2) return rows;
+    const first = rows[0].hour, last = rows[rows.length - 1].hour;
+    if (first.slice(0, 11) !== last.slice(0, 11)) return rows;  // spans days: keep as reported
+    const byHour = new Map(rows.map((row) => [Number(row.hour.slice(11, 13)), row]));
+    const filled = [];
+    for (let hour = Number(first.slice(11, 13)); hour <= Number(last.slice(11, 13)); hour += 1) {
+      const iso = first.slice(0, 11) + String(hour).padStart(2, "0") + first.slice(13);
+      filled.push(byHour.get(hour) || { hour: iso, seekers: 0, seeker_intents: 0, agreements: 0 });
+    }
+    return filled;
+  }
+
   /* Grouped bars per hour: new seekers (light) and agreements (green). */
-  function renderHourChart(rows) {
+  function renderHourChart(reported) {
+    const rows = withQuietHours(reported);
     const box = document.getElementById("hour-chart");
     if (!rows.length) { box.replaceChildren(h("p", { class: "muted" }, t("dashboard.no_data"))); return; }
     const width = 900, height = 260, left = 40, bottom = 28, top = 16;

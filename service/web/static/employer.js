@@ -160,15 +160,17 @@
     } catch (error) { FM.showError(error); }
   }
 
+  /* "label：value" lines of what a candidate told the kiosk, leaving out what they skipped. */
   function profileText(seeker) {
-    return [
-      educationText(seeker.education),
-      seeker.experience_years != null ? `${seeker.experience_years} ${t("years")}` : "",
-      seeker.salary_expectation != null ? `${seeker.salary_expectation} ${t("yuan_month")}` : "",
-      (seeker.desired_titles || []).join("、"),
-      (seeker.skills || []).join("、"),
-      (seeker.locations || []).join("、"),
-    ].filter(Boolean);
+    const lines = [
+      ["kiosk.education", educationText(seeker.education)],
+      ["kiosk.experience", seeker.experience_years ?? ""],
+      ["kiosk.salary", seeker.salary_expectation ?? ""],
+      ["kiosk.desired_titles", (seeker.desired_titles || []).join("、")],
+      ["kiosk.skills", (seeker.skills || []).join("、")],
+      ["kiosk.locations", (seeker.locations || []).join("、")],
+    ];
+    return lines.filter(([, value]) => value !== "").map(([key, value]) => `${t(key)}：${value}`);
   }
 
   function renderShortlist() {
@@ -185,7 +187,7 @@
       const percent = Math.round((item.score || 0) * 100);
       return h("tr", { dataset: { seekerId: item.seeker_id } },
         h("td", { class: "num" }, item.rank),
-        h("td", {}, h("span", { class: "scorebar" }, h("i", { style: `width:${percent}%` })), percent + "%"),
+        h("td", { class: "score" }, h("span", { class: "scorebar" }, h("i", { style: `width:${percent}%` })), percent + "%"),
         h("td", { class: revealed ? "contact-revealed" : "" },
           h("div", { class: "candidate-name" }, revealed ? seeker.name : seeker.masked_name),
           h("div", { class: "candidate-phone" }, revealed ? seeker.phone : seeker.masked_phone)),

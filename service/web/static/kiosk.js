@@ -22,6 +22,7 @@
   function show(id) {
     screens.forEach((screen) => { document.getElementById(screen).hidden = screen !== id; });
     window.scrollTo(0, 0);
+    idleTick();
   }
 
   function currentScreen() {
@@ -58,6 +59,14 @@
     touch();
     show("welcome-screen");
   }
+
+  // A field the person changes is no longer marked wrong.
+  form.addEventListener("input", (event) => {
+    const holder = event.target.closest(".invalid");
+    if (!holder) return;
+    holder.classList.remove("invalid");
+    holder.querySelectorAll(".field-msg").forEach((el) => el.remove());
+  });
 
   ["pointerdown", "keydown", "input", "touchstart"].forEach((type) => {
     document.addEventListener(type, touch, { passive: true, capture: true });
@@ -209,6 +218,13 @@
     return reason.text ? (reason.text[FM.lang] || reason.text.zh) : "";
   }
 
+  /* A seeker reads the few parts that carried the match most, in the matcher's order. */
+  function strongestReasons(reasons, count = 4) {
+    const weightOf = (reason) => (reason.score || 0) * (reason.weight || 0);
+    const strongest = new Set([...reasons].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, count));
+    return reasons.filter((reason) => strongest.has(reason));
+  }
+
   function employerName(posting) {
     return posting.employer_name || (posting.employer && posting.employer.name) || "";
   }
@@ -232,10 +248,10 @@
             h("strong", {}, Math.round((item.score || 0) * 100) + "%"), h("span", {}, t("score")))),
         h("p", { class: "rec-facts" },
           h("span", {}, t("kiosk.salary_range") + "：" + FM.salaryText(posting.salary_min, posting.salary_max)),
-          posting.location ? h("span", {}, "📍 " + posting.location) : null),
+          posting.location ? h("span", {}, t("employer.f_location") + "：" + posting.location) : null),
         h("div", { class: "reasons" },
           h("h4", {}, t("kiosk.why")),
-          h("ul", {}, (item.reasons || []).map(reasonText).filter(Boolean).map((text) => h("li", {}, text)))),
+          h("ul", {}, strongestReasons(item.reasons || []).map(reasonText).filter(Boolean).map((text) => h("li", {}, text)))),
         intent.agreed ? h("p", { class: "banner banner-ok" }, t("kiosk.agreed")) : null,
         h("button", {
           type: "button", class: "btn btn-big btn-block interest " + (interested ? "btn-on" : "btn-primary"),

@@ -1,0 +1,78 @@
+"""Each page at a kiosk size and a tablet size: nothing overflows sideways; screenshots saved.
+
+The screenshots (artifacts/screenshots/, not committed) are for a person to look at.
+"""
+import pytest
+
+from tests.browser.conftest import KIOSK_SIZE, TABLET_SIZE, screenshot
+
+pytestmark = pytest.mark.browser
+
+SIZES = {"1080x1920": KIOSK_SIZE, "1280x800": TABLET_SIZE}
+SEEKERS = [
+    ("王小明", "13912345678", ["焊工"], ["电焊", "氩弧焊"], "high_school", 4, 7000, "两江新区"),
+    ("李娟", "13698765432", ["厨师"], ["川菜"], "vocational", 6, 6500, "渝中区"),
+    ("陈刚", "15823456789", ["电焊工"], ["电焊"], "junior_high", 2, 6000, "两江新区"),
+    ("Emily Zhao", "18800001111", ["cashier"], ["收银", "customer service"], "associate", 1, 4500, "江北区"),
+]
+
+
+@pytest.fixture
+def busy_fair(fair):
+    """The fair after some activity: four seekers, interest marks, two agreements."""
+    seekers = []
+    for name, phone, titles, skills, education, years, salary, location in SEEKERS:
+        seekers.append(fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+            "name": name, "phone": phone, "consent": True, "desired_titles": titles, "skills": skills,
+            "education": education, "experience_years": years, "salary_expectation": salary,
+            "locations": [location], "resume_text": f"{name}，{years}年工作经验。"}))
+    wang, li, chen, _ = seekers
+    for posting, seeker in ((fair.welder, wang), (fair.welder, chen), (fair.cook, li)):
+        fair.kiosk("PUT", f"/api/v1/postings/{posting['id']}/intents/{seeker['id']}", 200)
+    fair.emp("PUT", f"/api/v1/postings/{fair.welder['id']}/intents/{wang['id']}", 200)
+    fair.emp2("PUT", f"/api/v1/postings/{fair.cook['id']}/intents/{li['id']}", 200)
+    return fair
+
+
+def assert_fits_width(page):
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the page is {overflow}px wider than the screen"
+
+
+@pytest.mark.parametrize("size_name", SIZES)
+def test_kiosk_screens(open_page, busy_fair, size_name):
+    page = open_page("/kiosk", busy_fair.kiosk_token, SIZES[size_name])
+    assert_fits_width(page)
+    screenshot(page, f"kiosk-welcome-{size_name}")
+    page.fill("#start-phone", "13912345678")
+    page.click("#phone-form button[type=submit]")
+    page.wait_for_selector("#form-screen:not([hidden])")
+    assert_fits_width(page)
+    page.click("#submit-seeker")
+    page.wait_for_selector("#recommendations li.rec")
+    assert_fits_width(page)
+    screenshot(page, f"kiosk-recommendations-{size_name}")
+
+
+@pytest.mark.parametrize("size_name", SIZES)
+def test_employer_screens(open_page, busy_fair, size_name):
+    page = open_page("/employer", busy_fair.employer_token, SIZES[size_name])
+    page.wait_for_selector("#postings li[data-posting-id]")
+    assert_fits_width(page)
+    screenshot(page, f"employer-postings-{size_name}")
+    page.click(".tab[data-tab=shortlist]")
+    page.wait_for_selector("#shortlist tbody tr[data-seeker-id]")
+    assert_fits_width(page)
+    screenshot(page, f"employer-shortlist-{size_name}")
+    page.click(".tab[data-tab=agreements]")
+    page.locator("#agreements tbody tr").filter(has_text="王小明").wait_for()
+    screenshot(page, f"employer-agreements-{size_name}")
+
+
+@pytest.mark.parametrize("size_name", SIZES)
+def test_dashboard_screens(open_page, busy_fair, size_name):
+    page = open_page("/dashboard", busy_fair.org_token, SIZES[size_name])
+    page.wait_for_function("document.querySelector('[data-stat=agreements] strong').textContent === '2'")
+    page.wait_for_selector("#hour-chart svg")
+    assert_fits_width(page)
+    screenshot(page, f"dashboard-{size_name}")
