@@ -64,7 +64,7 @@ UPSERT_SEEKER_LUA = """
 -- ARGV[9] '1' when the data carries a non-empty resume_text
 -- ARGV[10] n, then n field/JSON-value pairs written on create only (defaults),
 --          then field/JSON-value pairs of the data, always written
--- Returns {id, created (1|0), field, value, ...} with the stored record.
+-- Returns {id, created (1|0), record as JSON text}.
 local function bump(dim, key, metric, by)
   redis.call('HINCRBY', KEYS[3], dim .. '|' .. key .. '|' .. metric, by)
 end
@@ -99,8 +99,24 @@ end
 if ARGV[9] == '1' and redis.call('SADD', KEYS[5], id) == 1 then bump('fair', '', 'resumes', 1) end
 local seq = redis.call('INCR', KEYS[6])
 redis.call('ZADD', KEYS[7], seq, 'seeker:' .. id)
-local out = {tonumber(id), created}
-for _, item in ipairs(redis.call('HGETALL', key)) do out[#out + 1] = item end
+local flat = redis.call('HGETALL', key)
+local parts = {}
+for j = 1, #flat, 2 do parts[#parts + 1] = '"' .. flat[j] .. '":' .. flat[j + 1] end
+return {tonumber(id), created, '{' .. table.concat(parts, ',') .. '}'}
+"""
+
+# Reads records as JSON text built on the server from their hashes' JSON
+# values: one bulk string per record instead of two per field.
+LOAD_RECORDS_LUA = """
+-- KEYS[1..n] record hashes (field -> JSON value)
+-- Returns one JSON object text per key, '' for a missing key.
+local out = {}
+for i, key in ipairs(KEYS) do
+  local flat = redis.call('HGETALL', key)
+  local parts = {}
+  for j = 1, #flat, 2 do parts[#parts + 1] = '"' .. flat[j] .. '":' .. flat[j + 1] end
+  out[i] = (#flat == 0) and '' or ('{' .. table.concat(parts, ',') .. '}')
+end
 return out
 """
 
@@ -176,6 +192,11 @@ def _decode(fields: dict) -> dict | None:
     return {name: json.loads(value) for name, value in fields.items()} or None
 
 
+def _parse(text: str) -> dict | None:
+    """A record from the JSON text the scripts build, None for ''."""
+    return json.loads(text) if text else None
+
+
 def _intent(posting_id: int, seeker_id: int, state: str | None) -> dict:
     if not state:
         return intent_record(posting_id, seeker_id, False, False, None)
@@ -195,6 +216,7 @@ class RedisStore(Store):
         self._create_with_token = client.register_script(CREATE_WITH_TOKEN_LUA)
         self._upsert_seeker = client.register_script(UPSERT_SEEKER_LUA)
         self._set_intent = client.register_script(SET_INTENT_LUA)
+        self._load_records = client.register_script(LOAD_RECORDS_LUA)
         # posting id -> fair id; ids are never reused, so entries never go stale.
         self._posting_fairs: dict[int, int] = {}
 
@@ -229,13 +251,10 @@ class RedisStore(Store):
             pipe.hset(keys.fair_key(fair_id, "occupation_names"), occupation["code"], occupation["name"])
 
     def _load_hashes(self, names: list[str]) -> list[dict | None]:
-        """Decoded records of many hashes, pipelined in chunks."""
+        """Records of many hashes (None where missing), in chunks."""
         records = []
         for start in range(0, len(names), READ_CHUNK):
-            pipe = self.client.pipeline(transaction=False)
-            for name in names[start:start + READ_CHUNK]:
-                pipe.hgetall(name)
-            records.extend(_decode(fields) for fields in pipe.execute())
+            records.extend(map(_parse, self._load_records(keys=names[start:start + READ_CHUNK])))
         return records
 
     def _load_strings(self, names: list[str]) -> list[dict | None]:
@@ -420,8 +439,7 @@ class RedisStore(Store):
                   keys.fair_key(fair_id, "occupation_names"), keys.fair_key(fair_id, "resumes_counted"),
                   keys.fair_key(fair_id, "seq"), keys.fair_key(fair_id, "changes")],
             args=args)
-        fields = dict(zip(reply[2::2], reply[3::2]))
-        return _decode(fields), bool(reply[1])
+        return _parse(reply[2]), bool(reply[1])
 
     def get_seeker(self, seeker_id: int) -> dict | None:
         return _decode(self.client.hgetall(keys.seeker(seeker_id)))
