@@ -57,7 +57,9 @@ class FairmatchServer(BaseApplication):
 
     def load_config(self):
         for key, value in self.options.items():
-            self.cfg.set(key, value)
+            # Older gunicorn releases lack some settings (e.g. the control socket); skip those.
+            if key in self.cfg.settings:
+                self.cfg.set(key, value)
 
     def load(self):
         return self.application
