@@ -56,7 +56,7 @@ def _cell(value):
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "、".join(str(item) for item in value)
+        return safe_text("、".join(str(item) for item in value))
     return safe_text(value)
 
 

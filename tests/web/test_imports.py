@@ -1,0 +1,127 @@
+"""Bulk upload of postings from the template: all or nothing, errors by spreadsheet row."""
+import io
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from service.web.imports import COLUMNS, ImportErrors, postings_from_table
+from service.web.spreadsheets import Table
+
+HEADERS = [zh for _, zh, _, _ in COLUMNS]
+
+
+def xlsx_upload(rows, headers=HEADERS):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(headers)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return {"file": (io.BytesIO(buffer.getvalue()), "职位.xlsx")}
+
+
+def csv_upload(text, encoding="utf-8-sig", name="postings.csv"):
+    return {"file": (io.BytesIO(text.encode(encoding)), name)}
+
+
+def titles(fair):
+    listed = fair.org("GET", f"{fair.base}/postings?limit=200", 200).get_json()["items"]
+    return sorted(posting["title"] for posting in listed)
+
+
+def test_template_has_the_columns_and_a_sheet_explaining_them(fair):
+    response = fair.emp("GET", f"{fair.base}/postings/template.xlsx", 200)
+    workbook = load_workbook(io.BytesIO(response.get_data()))
+    assert workbook.sheetnames == ["职位", "填写说明"]
+    assert [cell.value for cell in workbook["职位"][1]] == HEADERS
+    guide = list(workbook["填写说明"].iter_rows(min_row=2, values_only=True))
+    assert [row[0] for row in guide] == HEADERS and all(row[2] for row in guide)
+
+
+def test_good_xlsx_creates_every_row_with_chinese_values_understood(fair):
+    upload = xlsx_upload([
+        ["叉车司机", "仓库装卸", "叉车证、仓储", 2, "初中", 1, 5000, 7000, "空港", "全职"],
+        ["收银员", None, "收银", "3", "高中", None, "4,000", 4500.0, None, "兼职"],
+    ])
+    response = fair.emp("POST", f"{fair.base}/postings/import", 201, data=upload)
+    created = response.get_json()["created"]
+    assert len(created) == 2
+    forklift = fair.emp("GET", f"/api/v1/postings/{created[0]}", 200).get_json()
+    assert forklift["skills"] == ["叉车证", "仓储"] and forklift["education_min"] == "junior_high"
+    assert forklift["employer_id"] == fair.employer["id"] and forklift["occupation"] is not None
+    cashier = fair.emp("GET", f"/api/v1/postings/{created[1]}", 200).get_json()
+    assert (cashier["headcount"], cashier["salary_min"], cashier["salary_max"]) == (3, 4000, 4500)
+    assert cashier["job_type"] == "part_time" and cashier["education_min"] == "high_school"
+
+
+def test_gbk_csv_as_saved_by_chinese_excel_is_read(fair):
+    text = "职位名称,招聘人数,最低学历,工作性质\r\n保安,5,不限/小学,全职\r\n"
+    created = fair.emp("POST", f"{fair.base}/postings/import", 201, data=csv_upload(text, "gbk")).get_json()
+    posting = fair.emp("GET", f"/api/v1/postings/{created['created'][0]}", 200).get_json()
+    assert (posting["title"], posting["headcount"], posting["education_min"]) == ("保安", 5, "none")
+
+
+def test_a_bad_row_rejects_the_file_with_row_numbered_errors_and_creates_nothing(fair):
+    before = titles(fair)
+    upload = xlsx_upload([
+        ["叉车司机", None, None, 2, None, None, 5000, 7000, None, None],
+        [None, "没有名称", None, None, None, None, None, None, None, None],
+        ["焊工", None, None, "五", "大学", None, 9000, 6000, None, None],
+    ])
+    response = fair.emp("POST", f"{fair.base}/postings/import", 422, data=upload)
+    errors = response.get_json()["errors"]
+    assert set(errors) == {"3", "4"}
+    assert set(errors["3"]) == {"title"}
+    assert set(errors["4"]) == {"headcount", "education_min", "salary_max"}
+    assert "高中" in errors["4"]["education_min"][0]  # the allowed values, in Chinese
+    assert titles(fair) == before
+
+
+@pytest.mark.parametrize("text, row, field", [
+    ("职位名称,薪水\r\n保安,5000\r\n", "1", "columns"),  # an unknown column
+    ("招聘人数\r\n5\r\n", "1", "columns"),  # no title column
+    ("职位名称\r\n", "2", "rows"),  # no postings
+    ("\r\n\r\n职位名称,招聘人数\r\n保安,-1\r\n", "4", "headcount"),  # blank lines still count
+])
+def test_csv_problems_point_at_the_row(fair, text, row, field):
+    errors = fair.emp("POST", f"{fair.base}/postings/import", 422, data=csv_upload(text)).get_json()["errors"]
+    assert list(errors) == [row] and field in errors[row]
+
+
+@pytest.mark.parametrize("upload", [
+    {"file": (io.BytesIO(b"PK\x03\x04 not really a zip"), "broken.xlsx")},
+    {"file": (io.BytesIO(b"\xd0\xcf\x11\xe0 old excel"), "old.xls")},
+    {"file": (io.BytesIO(b"\xff\xfe\x00\xd8"), "binary.csv")},
+])
+def test_unreadable_files_are_a_422_on_file(fair, upload):
+    errors = fair.emp("POST", f"{fair.base}/postings/import", 422, data=upload).get_json()["errors"]
+    assert list(errors) == ["file"]
+
+
+def test_missing_file_is_a_422(fair):
+    errors = fair.emp("POST", f"{fair.base}/postings/import", 422, data={}).get_json()["errors"]
+    assert "file" in errors
+
+
+@pytest.mark.parametrize("caller", ["kiosk", "org"])
+def test_only_an_employer_imports(fair, caller):
+    getattr(fair, caller)("POST", f"{fair.base}/postings/import", 403, data=csv_upload("职位名称\r\n保安\r\n"))
+
+
+def test_another_fairs_employer_cannot_import_here(fair, other_fair):
+    other_fair.emp("POST", f"{fair.base}/postings/import", 404, data=csv_upload("职位名称\r\n保安\r\n"))
+
+
+def test_headers_accept_api_field_names_and_hints():
+    table = Table(["title", "最低月薪（元）", "招聘人数*"], 1, [(2, ["Welder", 5000.0, "2"])])
+    assert postings_from_table(table)[0] == {
+        "title": "Welder", "salary_min": 5000, "headcount": 2, "description": "", "skills": [],
+        "job_type": "full_time"}
+
+
+def test_too_many_rows_are_refused():
+    table = Table(["职位名称"], 1, [(number, ["保安"]) for number in range(2, 503)])
+    with pytest.raises(ImportErrors) as raised:
+        postings_from_table(table)
+    assert list(raised.value.errors) == ["502"]
