@@ -170,7 +170,7 @@ STRINGS = {
     "dashboard.title": ("招聘会实时数据", "Job fair live dashboard"),
     "dashboard.fair": ("招聘会", "Fair"),
     "dashboard.updated": ("更新于", "Updated"),
-    "dashboard.auto_refresh": ("每 10 秒自动刷新", "Refreshes every 10 s"),
+    "dashboard.auto_refresh": ("自动刷新间隔", "Refreshes every"),
     "dashboard.seekers": ("入场求职者", "Seekers"),
     "dashboard.resumes": ("收到简历", "Resumes"),
     "dashboard.positions": ("提供岗位数", "Positions"),

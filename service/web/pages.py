@@ -9,6 +9,8 @@ bp = Blueprint("web", __name__, template_folder="templates", static_folder="stat
 
 # Idle seconds before the kiosk clears itself for the next person.
 DEFAULT_KIOSK_IDLE_SECONDS = 90
+# How often the dashboard asks for fresh figures.
+DEFAULT_DASHBOARD_REFRESH_SECONDS = 10
 
 
 @bp.context_processor
@@ -34,4 +36,5 @@ def employer():
 @bp.get("/dashboard")
 def dashboard():
     """The organizer's live dashboard."""
-    return render_template("dashboard.html")
+    refresh = int(current_app.config.get("DASHBOARD_REFRESH_SECONDS", DEFAULT_DASHBOARD_REFRESH_SECONDS))
+    return render_template("dashboard.html", refresh_seconds=refresh)

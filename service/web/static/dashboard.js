@@ -4,7 +4,7 @@
 
 (() => {
   const { t, h, api } = FM;
-  const REFRESH_MS = 10000;
+  const REFRESH_MS = 1000 * (Number(document.getElementById("dashboard-script").dataset.refreshSeconds) || 10);
   const FAIR_KEY = "fairmatch.dashboard.fair";
   const SVG_NS = "http://www.w3.org/2000/svg";  // the namespace name, not a resource fetched
   const state = { fairs: [], fairId: null, stats: null, withoutInterest: [], timer: null };
