@@ -15,14 +15,16 @@ from typing import NamedTuple
 
 import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.svm import LinearSVC
 
-from .text import char_ngrams, clean_title, fold
+from .text import char_ngrams, clean_title, fold, tokenize
 
 __all__ = [
     "Occupation",
     "OccupationNormalizer",
     "NotFittedError",
     "load_occupations",
+    "load_labelled_titles",
     "default_normalizer",
     "normalize_title",
     "code_levels",
@@ -67,7 +69,7 @@ def code_levels(code):
 
 
 def load_occupations():
-    """The packaged CSCO 2022 table as ``(code, name, aliases)`` rows, plus English aliases.
+    """The packaged CSCO 2022 table as ``(code, name, aliases)`` rows, with the project's own aliases.
 
     Examples
     --------
@@ -80,26 +82,56 @@ def load_occupations():
     with (data / "csco2022.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             rows[row["code"]] = (row["code"], row["name"], row["aliases"].split("|"))
-    with (data / "en_aliases.tsv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            rows[row["code"]][2].append(row["alias"])
+    for extra in ("zh_aliases.tsv", "en_aliases.tsv"):
+        with (data / extra).open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                rows[row["code"]][2].append(row["alias"])
     return list(rows.values())
+
+
+def load_labelled_titles():
+    """The packaged labelled ad titles as ``(titles, codes)`` lists.
+
+    Examples
+    --------
+    >>> titles, codes = load_labelled_titles()
+    >>> len(titles) == len(codes) > 1000
+    True
+    """
+    titles, codes = [], []
+    with (resources.files("matching") / "data" / "titles_labelled.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE):
+            titles.append(row["title"])
+            codes.append(row["code"])
+    return titles, codes
 
 
 def _analyzer(text):
     return char_ngrams(text, (1, 3))
 
 
+def _word_analyzer(text):
+    return char_ngrams(text, (1, 2)) + ["w:" + word for word in tokenize(text)]
+
+
 class OccupationNormalizer:
     """Map job titles to occupation codes, in the style of a scikit-learn estimator.
+
+    Three signals are summed per occupation: the nearest examples (aliases and
+    labelled titles) by character n-gram TF-IDF cosine, an exact alias match,
+    and, when labelled titles were given to :meth:`fit`, the margin of a
+    linear classifier trained on them.
 
     Parameters
     ----------
     min_score : float, keyword-only
-        Below this match score a title maps to ``None``.
-    neighbor_weight : float, keyword-only
-        Weight of labelled-title neighbours relative to table aliases (<= 1
-        keeps an exact official alias ahead of a noisy label).
+        Below this confidence a title maps to ``None``.
+    n_neighbors : int, keyword-only
+        How many nearest examples vote.
+    classifier_weight : float, keyword-only
+        Weight of the learned layer's margin (0 disables it).
+    C : float, keyword-only
+        Regularisation of the linear classifier (``sklearn.svm.LinearSVC``).
 
     Examples
     --------
@@ -108,12 +140,14 @@ class OccupationNormalizer:
     '6-30-05-01'
     """
 
-    def __init__(self, *, min_score=0.3, neighbor_weight=1.0):
+    def __init__(self, *, min_score=0.2, n_neighbors=10, classifier_weight=4.0, C=0.5):
         self.min_score = min_score
-        self.neighbor_weight = neighbor_weight
+        self.n_neighbors = n_neighbors
+        self.classifier_weight = classifier_weight
+        self.C = C
 
     def fit(self, occupations, titles=None, codes=None):
-        """Learn aliases from ``(code, name, aliases)`` rows and optional labelled titles.
+        """Learn from ``(code, name, aliases)`` rows and optional labelled titles.
 
         Parameters
         ----------
@@ -125,19 +159,15 @@ class OccupationNormalizer:
         -------
         self
         """
+        occupations = [(code, name, list(aliases)) for code, name, aliases in occupations]
         titles = list(titles or ())
         codes = list(codes or ())
         if len(titles) != len(codes):
             raise ValueError(f"titles and codes differ in length: {len(titles)} != {len(codes)}")
-        self.codes_ = []
-        self.names_ = []
-        position = {}
-        texts, example_codes, weights = [], [], []
-        exact = {}
-        for code, name, aliases in occupations:
-            position[code] = len(self.codes_)
-            self.codes_.append(code)
-            self.names_.append(name)
+        self.codes_ = [code for code, _, _ in occupations]
+        self.names_ = [name for _, name, _ in occupations]
+        position = {code: index for index, code in enumerate(self.codes_)}
+        texts, example_codes, exact = [], [], {}
         for code, name, aliases in occupations:
             for alias in [name, *aliases]:
                 folded = fold(alias)
@@ -145,37 +175,28 @@ class OccupationNormalizer:
                     continue
                 texts.append(folded)
                 example_codes.append(position[code])
-                weights.append(1.0)
                 # The official name owns its string; otherwise the first alias wins.
                 if folded not in exact or alias == name:
                     exact[folded] = position[code]
-        label_votes = {}
+        labelled, labels = [], []
         for title, code in zip(titles, codes):
             if code not in position:
                 raise ValueError(f"unknown occupation code {code!r} for title {title!r}")
             cleaned = clean_title(title)
-            if not cleaned:
-                continue
-            texts.append(cleaned)
-            example_codes.append(position[code])
-            weights.append(self.neighbor_weight)
-            label_votes.setdefault(cleaned, []).append(position[code])
-        for cleaned, votes in label_votes.items():
-            if cleaned not in exact:
-                exact[cleaned] = max(set(votes), key=votes.count)
+            if cleaned:
+                labelled.append(cleaned)
+                labels.append(position[code])
         self.exact_ = exact
-        # Substring aliases: longest first, at least two characters, no slashes.
-        self.substrings_ = sorted(
-            ((text, code) for text, code in exact.items() if len(text) >= 2 and "/" not in text and " " not in text),
-            key=lambda item: -len(item[0]),
-        )
         self.vectorizer_ = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True, dtype=np.float32)
-        matrix = self.vectorizer_.fit_transform(texts)
-        self.examples_t_ = matrix.T.tocsr()
+        self.examples_t_ = self.vectorizer_.fit_transform(texts + labelled).T.tocsr()
+        self.example_codes_ = np.asarray(example_codes + labels, dtype=np.int32)
+        self.classifier_ = None
+        if self.classifier_weight and len(set(labels)) >= 2:
+            self.classifier_vectorizer_ = TfidfVectorizer(analyzer=_word_analyzer, sublinear_tf=True, dtype=np.float32)
+            features = self.classifier_vectorizer_.fit_transform(labelled)
+            self.classifier_ = LinearSVC(C=self.C).fit(features, labels)
         # Ad titles repeat a lot; normalise each distinct one once.
         self._cache = {}
-        self.example_codes_ = np.asarray(example_codes, dtype=np.int32)
-        self.example_weights_ = np.asarray(weights, dtype=np.float32)
         return self
 
     def _check_fitted(self):
@@ -184,19 +205,6 @@ class OccupationNormalizer:
                 "This OccupationNormalizer is not fitted yet; call fit(occupations) first "
                 "or use normalize_title() for the packaged default."
             )
-
-    def _substring(self, text):
-        for alias, code in self.substrings_:
-            if alias in text:
-                return code, 0.55 + 0.45 * len(alias) / len(text.replace(" ", ""))
-        return None
-
-    def _candidates(self, title):
-        cleaned = clean_title(title)
-        if not cleaned:
-            return []
-        parts = [cleaned] + [part for part in cleaned.split(" ") if part != cleaned]
-        return parts
 
     def extract(self, title, *, limit=5):
         """The best ``limit`` occupations for one title, best first.
@@ -208,33 +216,36 @@ class OccupationNormalizer:
         ['4-07-05-01']
         """
         self._check_fitted()
-        parts = self._candidates(title)
-        if not parts:
+        folded = fold(title)
+        cleaned = clean_title(title)
+        if not cleaned and folded not in self.exact_:
             return []
-        scores = {}
-
-        def offer(code, score):
-            if score > scores.get(code, 0.0):
-                scores[code] = score
-
-        # The whole cleaned title counts fully; a single part of it a little less.
-        discounts = [1.0] + [0.95] * (len(parts) - 1)
-        for part, discount in zip(parts, discounts):
-            if part in self.exact_:
-                offer(self.exact_[part], 1.0 * discount)
-            found = self._substring(part)
-            if found:
-                offer(found[0], found[1] * discount)
-        query = self.vectorizer_.transform(parts)
-        similarity = (query @ self.examples_t_).toarray() * self.example_weights_
-        for row, discount in zip(similarity, discounts):
-            best = np.argsort(-row, kind="stable")[: max(limit, 5)]
-            for example in best:
-                if row[example] <= 0:
-                    break
-                offer(int(self.example_codes_[example]), float(row[example]) * discount)
-        ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
-        return [Occupation(self.codes_[code], self.names_[code], round(min(score, 1.0), 4)) for code, score in ranked]
+        votes = np.zeros(len(self.codes_), dtype=np.float32)
+        confidence = np.zeros(len(self.codes_), dtype=np.float32)
+        for text in (folded, cleaned):
+            if text in self.exact_:
+                votes[self.exact_[text]] += 3.0
+                confidence[self.exact_[text]] = 1.0
+                break
+        if cleaned:
+            similarity = (self.vectorizer_.transform([cleaned]) @ self.examples_t_).toarray()[0]
+            count = min(self.n_neighbors, len(similarity))
+            nearest = np.argpartition(-similarity, count - 1)[:count]
+            nearest = nearest[similarity[nearest] > 0]
+            codes = self.example_codes_[nearest]
+            np.add.at(votes, codes, similarity[nearest])
+            np.maximum.at(confidence, codes, similarity[nearest])
+            if self.classifier_ is not None:
+                margin = self.classifier_.decision_function(self.classifier_vectorizer_.transform([cleaned]))[0]
+                votes[self.classifier_.classes_] += self.classifier_weight * np.maximum(margin + 1.0, 0.0)
+                # A positive margin is as telling as a close alias.
+                np.maximum.at(confidence, self.classifier_.classes_, np.clip(0.5 + margin, 0.0, 1.0))
+        order = np.argsort(-votes, kind="stable")[:limit]
+        return [
+            Occupation(self.codes_[code], self.names_[code], round(float(min(confidence[code], 1.0)), 4))
+            for code in order
+            if votes[code] > 0
+        ]
 
     def normalize(self, title):
         """The best occupation for ``title``, or ``None`` when nothing scores ``min_score``.
@@ -267,12 +278,12 @@ _DEFAULT_LOCK = threading.Lock()
 
 
 def default_normalizer():
-    """The packaged normaliser, fitted once on first use and shared."""
+    """The packaged normaliser (table, English aliases, labelled titles), fitted once on first use."""
     global _DEFAULT
     if _DEFAULT is None:
         with _DEFAULT_LOCK:
             if _DEFAULT is None:
-                _DEFAULT = OccupationNormalizer().fit(load_occupations())
+                _DEFAULT = OccupationNormalizer().fit(load_occupations(), *load_labelled_titles())
     return _DEFAULT
 
 
