@@ -2,8 +2,9 @@
 
 WAL mode lets readers run beside the single writer; every write that touches
 more than one row runs in ``BEGIN IMMEDIATE`` so writers queue up (waiting up
-to ``busy_timeout``) instead of failing half way. Connections are opened
-lazily, one per thread and process, so a store created before a gunicorn fork
+to ``busy_timeout``) instead of failing half way. Each operation borrows a
+connection of its own from a small per-process pool, opened lazily, so the
+store is safe in threaded servers and a store created before a gunicorn fork
 is safe to use in the workers.
 """
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import threading
 from contextlib import contextmanager
 from typing import Iterable
 
@@ -23,6 +23,7 @@ from .common import (
 )
 
 BUSY_TIMEOUT_MS = 30_000
+POOL_SIZE = 16  # idle connections kept open per process
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS organizers (
@@ -109,6 +110,16 @@ CREATE INDEX IF NOT EXISTS changes_fair_seq ON changes(fair_id, seq);
 """
 
 
+def _one(conn, sql: str, params=()):
+    """The first row of a query, or None. The statement is closed at once: a
+    statement left open would hold the connection's read snapshot."""
+    cursor = conn.execute(sql, params)
+    try:
+        return cursor.fetchone()
+    finally:
+        cursor.close()
+
+
 def _posting(row) -> dict:
     record = json.loads(row["data"])
     record.update(id=row["id"], fair_id=row["fair_id"], employer_id=row["employer_id"])
@@ -137,9 +148,8 @@ class SQLiteStore(Store):
 
     def __init__(self, path: str):
         self.path = path
-        self._local = threading.local()
-        self._all_connections: list[sqlite3.Connection] = []
-        self._lock = threading.Lock()
+        self._pool: list[sqlite3.Connection] = []
+        self._pool_pid = os.getpid()
         directory = os.path.dirname(os.path.abspath(path))
         os.makedirs(directory, exist_ok=True)
         setup = self._connect()
@@ -160,50 +170,74 @@ class SQLiteStore(Store):
         conn.execute("PRAGMA synchronous=NORMAL")
         return conn
 
-    @property
-    def _conn(self) -> sqlite3.Connection:
-        local = self._local
-        # A connection must never cross a fork: reopen in a new process.
-        if getattr(local, "pid", None) != os.getpid():
-            local.conn = self._connect()
-            local.pid = os.getpid()
-            with self._lock:
-                self._all_connections.append(local.conn)
-        return local.conn
+    @contextmanager
+    def _connection(self):
+        """A connection for this thread's exclusive use until the block ends.
+
+        Idle connections wait in a small pool, so threads that come and go
+        (one per request in some servers) reuse them instead of each opening
+        its own; list append/pop are atomic, so no lock is needed.
+        """
+        if self._pool_pid != os.getpid():
+            # Never use a connection across a fork, nor close it (closing could
+            # checkpoint the parent's WAL): keep it untouched, start afresh.
+            self._inherited_connections = self._pool
+            self._pool, self._pool_pid = [], os.getpid()
+        pool = self._pool
+        try:
+            conn = pool.pop()
+        except IndexError:
+            conn = self._connect()
+        try:
+            yield conn
+        finally:
+            if len(pool) < POOL_SIZE:
+                pool.append(conn)
+            else:
+                conn.close()
 
     @contextmanager
     def _write(self):
-        conn = self._conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+        with self._connection() as conn:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
 
     @contextmanager
     def _read(self):
         """A read transaction: one consistent snapshot for several queries."""
-        conn = self._conn
-        conn.execute("BEGIN")
-        try:
-            yield conn
-        finally:
-            conn.execute("COMMIT")
+        with self._connection() as conn:
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                conn.execute("COMMIT")
+
+    def _one(self, sql: str, params=()):
+        with self._connection() as conn:
+            return _one(conn, sql, params)
+
+    def _all(self, sql: str, params=()) -> list:
+        with self._connection() as conn:
+            return conn.execute(sql, params).fetchall()
 
     def ping(self) -> bool:
         try:
-            return self._conn.execute("SELECT 1").fetchone()[0] == 1
+            # Reads the file, not just the library: the database must answer.
+            self._one("SELECT count(*) FROM sqlite_master")
+            return True
         except sqlite3.Error:
             return False
 
     def close(self) -> None:
-        with self._lock:
-            connections, self._all_connections = self._all_connections, []
-        for conn in connections:
-            conn.close()
-        self._local = threading.local()
+        pool, self._pool = self._pool, []
+        if self._pool_pid == os.getpid():
+            for conn in pool:
+                conn.close()
 
     # -- helpers -------------------------------------------------------------
     @staticmethod
@@ -243,9 +277,9 @@ class SQLiteStore(Store):
             raise Conflict("token already in use") from exc
 
     def find_principal(self, token_hash: str) -> Principal | None:
-        row = self._conn.execute(
+        row = self._one(
             "SELECT role, principal_id, fair_id, name FROM tokens WHERE token_hash = ?",
-            (token_hash,)).fetchone()
+            (token_hash,))
         return Principal(row["role"], row["principal_id"], row["fair_id"], row["name"]) if row else None
 
     # -- fairs -----------------------------------------------------------------
@@ -259,12 +293,12 @@ class SQLiteStore(Store):
         return record
 
     def get_fair(self, fair_id: int) -> dict | None:
-        row = self._conn.execute("SELECT id, data FROM fairs WHERE id = ?", (fair_id,)).fetchone()
+        row = self._one("SELECT id, data FROM fairs WHERE id = ?", (fair_id,))
         return _data_record(row) if row else None
 
     def list_fairs(self, organizer_id: int) -> list[dict]:
-        rows = self._conn.execute("SELECT id, data FROM fairs WHERE organizer_id = ? ORDER BY id DESC",
-                                  (organizer_id,))
+        rows = self._all("SELECT id, data FROM fairs WHERE organizer_id = ? ORDER BY id DESC",
+                         (organizer_id,))
         return [_data_record(row) for row in rows]
 
     # -- employers and kiosks ----------------------------------------------------
@@ -281,11 +315,11 @@ class SQLiteStore(Store):
         return record
 
     def get_employer(self, employer_id: int) -> dict | None:
-        row = self._conn.execute("SELECT id, data FROM employers WHERE id = ?", (employer_id,)).fetchone()
+        row = self._one("SELECT id, data FROM employers WHERE id = ?", (employer_id,))
         return _data_record(row) if row else None
 
     def list_employers(self, fair_id: int) -> list[dict]:
-        rows = self._conn.execute("SELECT id, data FROM employers WHERE fair_id = ? ORDER BY id", (fair_id,))
+        rows = self._all("SELECT id, data FROM employers WHERE fair_id = ? ORDER BY id", (fair_id,))
         return [_data_record(row) for row in rows]
 
     def create_kiosk(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:
@@ -318,12 +352,12 @@ class SQLiteStore(Store):
         return records
 
     def get_posting(self, posting_id: int) -> dict | None:
-        row = self._conn.execute("SELECT * FROM postings WHERE id = ?", (posting_id,)).fetchone()
+        row = self._one("SELECT * FROM postings WHERE id = ?", (posting_id,))
         return _posting(row) if row else None
 
     def update_posting(self, posting_id: int, changes: dict, *, now: str) -> dict | None:
         with self._write() as conn:
-            row = conn.execute("SELECT * FROM postings WHERE id = ?", (posting_id,)).fetchone()
+            row = _one(conn, "SELECT * FROM postings WHERE id = ?", (posting_id,))
             if row is None:
                 return None
             old = _posting(row)
@@ -343,7 +377,7 @@ class SQLiteStore(Store):
 
     def delete_posting(self, posting_id: int, *, now: str) -> bool:
         with self._write() as conn:
-            row = conn.execute("SELECT * FROM postings WHERE id = ?", (posting_id,)).fetchone()
+            row = _one(conn, "SELECT * FROM postings WHERE id = ?", (posting_id,))
             if row is None:
                 return False
             old = _posting(row)
@@ -370,7 +404,7 @@ class SQLiteStore(Store):
             params.append(q.lower())
         condition = " AND ".join(where)
         with self._read() as conn:
-            total = conn.execute(f"SELECT count(*) FROM postings WHERE {condition}", params).fetchone()[0]
+            total = _one(conn, f"SELECT count(*) FROM postings WHERE {condition}", params)[0]
             rows = conn.execute(
                 f"SELECT * FROM postings WHERE {condition} ORDER BY id DESC LIMIT ? OFFSET ?",
                 [*params, limit, offset]).fetchall()
@@ -380,8 +414,8 @@ class SQLiteStore(Store):
     def upsert_seeker(self, fair_id: int, data: dict, *, now: str) -> tuple[dict, bool]:
         phone = data["phone"]
         with self._write() as conn:
-            row = conn.execute("SELECT * FROM seekers WHERE fair_id = ? AND phone = ?",
-                               (fair_id, phone)).fetchone()
+            row = _one(conn, "SELECT * FROM seekers WHERE fair_id = ? AND phone = ?",
+                       (fair_id, phone))
             if row is None:
                 record = {**seeker_defaults(), **data, "created_at": now, "updated_at": now}
                 old_occupation, resume_counted = None, False
@@ -416,17 +450,17 @@ class SQLiteStore(Store):
         return record, row is None
 
     def get_seeker(self, seeker_id: int) -> dict | None:
-        row = self._conn.execute("SELECT * FROM seekers WHERE id = ?", (seeker_id,)).fetchone()
+        row = self._one("SELECT * FROM seekers WHERE id = ?", (seeker_id,))
         return _seeker(row) if row else None
 
     def find_seeker_by_phone(self, fair_id: int, phone: str) -> dict | None:
-        row = self._conn.execute("SELECT * FROM seekers WHERE fair_id = ? AND phone = ?",
-                                 (fair_id, phone)).fetchone()
+        row = self._one("SELECT * FROM seekers WHERE fair_id = ? AND phone = ?",
+                        (fair_id, phone))
         return _seeker(row) if row else None
 
     def delete_seeker(self, seeker_id: int, *, now: str) -> bool:
         with self._write() as conn:
-            row = conn.execute("SELECT fair_id FROM seekers WHERE id = ?", (seeker_id,)).fetchone()
+            row = _one(conn, "SELECT fair_id FROM seekers WHERE id = ?", (seeker_id,))
             if row is None:
                 return False
             # Intents go by ON DELETE CASCADE; counters stay as reported.
@@ -439,16 +473,16 @@ class SQLiteStore(Store):
         if side not in SIDES:
             raise ValueError(f"side must be one of {SIDES}, not {side!r}")
         with self._write() as conn:
-            posting = conn.execute("SELECT * FROM postings WHERE id = ?", (posting_id,)).fetchone()
-            seeker = conn.execute("SELECT fair_id, agreed_pairs FROM seekers WHERE id = ?",
-                                  (seeker_id,)).fetchone()
+            posting = _one(conn, "SELECT * FROM postings WHERE id = ?", (posting_id,))
+            seeker = _one(conn, "SELECT fair_id, agreed_pairs FROM seekers WHERE id = ?",
+                          (seeker_id,))
             if posting is None or seeker is None:
                 return None
             fair_id = posting["fair_id"]
             if seeker["fair_id"] != fair_id:
                 raise Conflict("posting and seeker belong to different fairs")
-            row = conn.execute("SELECT * FROM intents WHERE posting_id = ? AND seeker_id = ?",
-                               (posting_id, seeker_id)).fetchone()
+            row = _one(conn, "SELECT * FROM intents WHERE posting_id = ? AND seeker_id = ?",
+                       (posting_id, seeker_id))
             old = {"seeker": bool(row and row["seeker_interested"]),
                    "employer": bool(row and row["employer_interested"])}
             agreed_at = row["agreed_at"] if row else None
@@ -494,8 +528,8 @@ class SQLiteStore(Store):
         return intent_record(posting_id, seeker_id, new["seeker"], new["employer"], agreed_at)
 
     def get_intent(self, posting_id: int, seeker_id: int) -> dict:
-        row = self._conn.execute("SELECT * FROM intents WHERE posting_id = ? AND seeker_id = ?",
-                                 (posting_id, seeker_id)).fetchone()
+        row = self._one("SELECT * FROM intents WHERE posting_id = ? AND seeker_id = ?",
+                        (posting_id, seeker_id))
         return _intent(row) if row else intent_record(posting_id, seeker_id, False, False, None)
 
     def get_intents(self, posting_id=None, seeker_id=None, *, others=()) -> dict[int, dict]:
@@ -508,7 +542,7 @@ class SQLiteStore(Store):
         if others:
             sql += f" AND {other} IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(others))
-        return {row[other]: _intent(row) for row in self._conn.execute(sql, params)}
+        return {row[other]: _intent(row) for row in self._all(sql, params)}
 
     def list_agreements(self, fair_id: int, *, employer_id: int | None = None) -> list[dict]:
         sql = ("SELECT i.*, p.id AS p_id, p.fair_id AS p_fair_id, p.employer_id, p.data AS p_data,"
@@ -521,7 +555,7 @@ class SQLiteStore(Store):
             params.append(employer_id)
         sql += " ORDER BY i.agreed_at DESC, i.rowid DESC"
         results = []
-        for row in self._conn.execute(sql, params):
+        for row in self._all(sql, params):
             posting = json.loads(row["p_data"])
             posting.update(id=row["p_id"], fair_id=row["p_fair_id"], employer_id=row["employer_id"])
             seeker = json.loads(row["s_data"])
@@ -531,12 +565,12 @@ class SQLiteStore(Store):
 
     # -- change feed and stats -----------------------------------------------------------
     def fair_version(self, fair_id: int) -> int:
-        row = self._conn.execute("SELECT max(seq) FROM changes WHERE fair_id = ?", (fair_id,)).fetchone()
+        row = self._one("SELECT max(seq) FROM changes WHERE fair_id = ?", (fair_id,))
         return row[0] or 0
 
     def changes_since(self, fair_id: int, version: int) -> Changes:
         with self._read() as conn:
-            current = conn.execute("SELECT max(seq) FROM changes WHERE fair_id = ?", (fair_id,)).fetchone()[0]
+            current = _one(conn, "SELECT max(seq) FROM changes WHERE fair_id = ?", (fair_id,))[0]
             seekers = [_seeker(row) for row in conn.execute(
                 "SELECT s.* FROM changes c JOIN seekers s ON s.id = c.entity_id"
                 " WHERE c.fair_id = ? AND c.kind = 'seeker' AND c.seq > ? ORDER BY c.seq",

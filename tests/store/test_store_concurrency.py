@@ -1,8 +1,11 @@
 """Real threads and real processes racing on one store: counts stay exact."""
 from __future__ import annotations
 
+import gc
 import multiprocessing
+import os
 import random
+import threading
 
 import pytest
 from store_helpers import NOW, posting
@@ -137,3 +140,45 @@ def test_a_store_opened_before_threads_serves_them_all(store_url):
         assert shared.stats(fair["id"])["seekers"] == THREADS
     finally:
         shared.close()
+
+
+def test_short_lived_threads_do_not_leak_sqlite_connections(sqlite_url):
+    # A threaded server may run each request in a new thread: open files must
+    # stop growing, however many threads come and go.
+    store = open_store(sqlite_url)
+
+    def open_files_after_threads(count):
+        for i in range(count):
+            thread = threading.Thread(target=store.ping if i % 2 else store.get_fair, args=() if i % 2 else (1,))
+            thread.start()
+            thread.join()
+        gc.collect()
+        return len(os.listdir("/proc/self/fd"))
+
+    try:
+        store.ping()
+        settled = open_files_after_threads(30)
+        assert open_files_after_threads(60) <= settled + 2
+    finally:
+        store.close()
+
+
+def test_a_store_used_before_fork_works_in_the_child(store_url):
+    store = open_store(store_url)
+    try:
+        organizer = store.create_organizer("A", "tok-fork", now=NOW)
+        fair = store.create_fair(organizer["id"], {"name": "F", "date": "2024-03-02"}, now=NOW)
+        child = os.fork()
+        if child == 0:  # the child reports by exit status only
+            try:
+                seeker, created = store.upsert_seeker(
+                    fair["id"], {"name": "子进程", "phone": "13800138000", "consent": True}, now=NOW)
+                os._exit(0 if created and store.get_seeker(seeker["id"]) else 1)
+            except BaseException:
+                os._exit(2)
+        _, status = os.waitpid(child, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        assert store.find_seeker_by_phone(fair["id"], "13800138000")["name"] == "子进程"
+        assert store.stats(fair["id"])["seekers"] == 1
+    finally:
+        store.close()
