@@ -14,6 +14,11 @@ from types import SimpleNamespace
 import pytest
 from werkzeug.serving import make_server
 
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the browser fixture then skips (or fails when a browser is required)
+    expect = None
+
 from service import create_app, domain
 from service.context import close_resources, get_store, now
 

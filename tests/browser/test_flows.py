@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.browser.conftest import KIOSK_SIZE, TABLET_SIZE, screenshot
+from tests.browser.conftest import KIOSK_SIZE, TABLET_SIZE, expect, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ def rec_card(page, posting_id):
 def test_seeker_marks_interest_employer_agrees_exports_and_dashboard_counts(open_page, fair):
     # Kiosk: the seeker signs up, sees the welder job first, and marks interest.
     kiosk = open_page("/kiosk", fair.kiosk_token, KIOSK_SIZE)
-    assert "春风行动" in kiosk.inner_text("#fair-name")
+    expect(kiosk.locator("#fair-name")).to_contain_text("春风行动")
     fill_kiosk_form(kiosk)
     kiosk.click("#submit-seeker")
     kiosk.wait_for_selector("#form-error:not([hidden])")  # consent is required first
@@ -97,3 +97,121 @@ def test_seeker_marks_interest_employer_agrees_exports_and_dashboard_counts(open
     # The welder job has an interested seeker now; the two restaurant jobs have none.
     assert dashboard.locator("#without-interest li").count() == 2
     assert "电焊工" not in dashboard.inner_text("#without-interest")
+
+
+def test_english_switch_translates_the_kiosk_and_the_next_person_gets_chinese(open_page, fair):
+    kiosk = open_page("/kiosk", fair.kiosk_token, KIOSK_SIZE)
+    kiosk.click("#lang-switch")
+    assert kiosk.inner_text("#welcome-screen h2") == "Welcome to the job fair"
+    assert kiosk.get_attribute("html", "lang") == "en"
+    assert kiosk.inner_text("#lang-switch") == "中文"
+    fill_kiosk_form(kiosk, name="Emily Zhao")
+    assert "I agree to share" in kiosk.inner_text("#seeker-form .consent")
+    assert kiosk.get_attribute("#seeker-form [name=skills]", "placeholder").startswith("e.g.")
+    kiosk.check("#seeker-form [name=consent]")
+    kiosk.click("#submit-seeker")
+    kiosk.wait_for_selector("#recommendations li.rec")
+    assert kiosk.inner_text("#confirm-title") == "You are signed up!"
+    card = rec_card(kiosk, fair.welder["id"])
+    assert card.locator("button.interest").inner_text() == "I'm interested"
+    assert not any("\u4e00" <= char <= "\u9fff" for char in card.locator(".reasons h4").inner_text())
+    kiosk.click("#done")
+    kiosk.wait_for_selector("#welcome-screen:not([hidden])")
+    assert kiosk.inner_text("#welcome-screen h2") == "欢迎参加招聘会"
+
+
+def test_a_known_phone_resumes_the_profile_without_a_duplicate(open_page, fair):
+    seeker = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "李娟", "phone": "13698765432", "consent": True, "desired_titles": ["厨师"], "skills": ["川菜"],
+        "salary_expectation": 6000, "resume_text": "川菜馆六年"})
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    kiosk.fill("#start-phone", "13698765432")
+    kiosk.click("#phone-form button[type=submit]")
+    kiosk.wait_for_selector("#form-screen:not([hidden])")
+    assert "欢迎回来" in kiosk.inner_text("#profile-note")
+    assert kiosk.input_value("#seeker-form [name=name]") == "李娟"
+    assert kiosk.input_value("#seeker-form [name=skills]") == "川菜"
+    assert kiosk.is_checked("#seeker-form [name=consent]")
+    kiosk.fill("#seeker-form [name=salary_expectation]", "6500")
+    kiosk.click("#submit-seeker")
+    kiosk.wait_for_selector("#result-screen:not([hidden])")
+    assert kiosk.inner_text("#confirm-title") == "资料已更新！"
+    assert rec_card(kiosk, fair.cook["id"]).count() == 1
+    assert fair.kiosk("GET", f"/api/v1/seekers/{seeker['id']}", 200)["salary_expectation"] == 6500
+    assert fair.org("GET", f"{fair.base}/stats", 200)["seekers"] == 1
+
+
+def test_the_kiosk_warns_then_clears_itself_when_left_alone(open_page, fair):
+    fair.live.app.config["KIOSK_IDLE_SECONDS"] = 3
+    kiosk = open_page("/kiosk", fair.kiosk_token, KIOSK_SIZE)
+    fill_kiosk_form(kiosk)
+    kiosk.wait_for_selector("#idle-overlay:not([hidden])")
+    assert int(kiosk.inner_text("#idle-seconds")) <= 3
+    kiosk.wait_for_selector("#welcome-screen:not([hidden])")
+    assert kiosk.input_value("#start-phone") == ""
+    assert kiosk.input_value("#seeker-form [name=name]") == ""
+    assert kiosk.is_hidden("#idle-overlay")
+
+
+def test_employer_creates_edits_closes_and_bulk_uploads_postings(open_page, fair):
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.click("#new-posting")
+    booth.fill("#posting-form [name=title]", "数控车床操作工")
+    booth.fill("#posting-form [name=skills]", "数控车床，看图纸")
+    booth.fill("#posting-form [name=salary_min]", "7000")
+    booth.fill("#posting-form [name=salary_max]", "6000")
+    booth.click("#posting-save")
+    booth.wait_for_selector("#posting-error:not([hidden])")  # the server's range check, shown on the field
+    assert booth.locator("[data-field=salary_max] .field-msg").count() == 1
+    booth.fill("#posting-form [name=salary_max]", "9000")
+    booth.click("#posting-save")
+    card = booth.locator("#postings li").filter(has_text="数控车床操作工")
+    card.wait_for()
+    posting_id = card.get_attribute("data-posting-id")
+
+    card.locator("button", has_text="编辑").click()
+    assert booth.input_value("#posting-form [name=salary_min]") == "7000"
+    booth.fill("#posting-form [name=headcount]", "6")
+    booth.click("#posting-save")
+    booth.locator("#postings li").filter(has_text="招聘人数 6").wait_for()
+    booth.locator(f"#postings li[data-posting-id='{posting_id}'] button", has_text="关闭职位").click()
+    booth.locator(f"#postings li[data-posting-id='{posting_id}'] .badge-closed").wait_for()
+    stored = fair.emp("GET", f"/api/v1/postings/{posting_id}", 200)
+    assert (stored["headcount"], stored["status"], stored["skills"]) == (6, "closed", ["数控车床", "看图纸"])
+
+    booth.click(".tab[data-tab=import]")
+    with booth.expect_download() as download_info:
+        booth.click("#download-template")
+    template = load_workbook(io.BytesIO(Path(download_info.value.path()).read_bytes()))
+    assert template.sheetnames[0] == "职位"
+    bad = "职位名称,招聘人数,最低学历\r\n仓管员,2,高中\r\n,1,\r\n"
+    booth.set_input_files("#import-file", {"name": "职位.csv", "mimeType": "text/csv",
+                                           "buffer": ("\ufeff" + bad).encode("utf-8")})
+    booth.click("#import-form button[type=submit]")
+    booth.wait_for_selector("#import-errors")
+    assert booth.locator("#import-errors tbody tr td").first.inner_text() == "3"
+    assert "仓管员" not in booth.inner_text("#postings")
+    good = "职位名称,招聘人数,最低学历\r\n仓管员,2,高中\r\n包装工,8,初中\r\n"
+    booth.set_input_files("#import-file", {"name": "职位.csv", "mimeType": "text/csv", "buffer": good.encode("gbk")})
+    booth.click("#import-form button[type=submit]")
+    booth.wait_for_selector("#import-result .banner-ok")
+    assert booth.inner_text("#import-result").endswith("2")
+    booth.click(".tab[data-tab=postings]")
+    assert booth.locator("#postings li").filter(has_text="包装工").count() == 1
+
+
+def test_dashboard_refreshes_on_its_own_and_speaks_english(open_page, fair):
+    fair.live.app.config["DASHBOARD_REFRESH_SECONDS"] = 1
+    dashboard = open_page("/dashboard", fair.org_token, TABLET_SIZE)
+    dashboard.wait_for_function("document.querySelector('[data-stat=positions] strong').textContent === '9'")
+    assert dashboard.inner_text("[data-stat=agreements] strong") == "0"
+    seeker = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "陈刚", "phone": "15823456789", "consent": True, "desired_titles": ["焊工"]})
+    fair.kiosk("PUT", f"/api/v1/postings/{fair.welder['id']}/intents/{seeker['id']}", 200)
+    fair.emp("PUT", f"/api/v1/postings/{fair.welder['id']}/intents/{seeker['id']}", 200)
+    dashboard.wait_for_function("document.querySelector('[data-stat=agreements] strong').textContent === '1'")
+    welders = dashboard.locator("#occupations tbody tr").filter(has_text="焊")
+    assert welders.locator("td").nth(3).inner_text() == "3.00"  # 3 positions for 1 seeker
+    dashboard.click("#lang-switch")
+    assert dashboard.inner_text("h1 [data-i18n]") == "Job fair live dashboard"
+    assert dashboard.inner_text("[data-stat=agreements] span") == "Agreements"
