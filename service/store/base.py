@@ -128,10 +128,13 @@ class Store(abc.ABC):
         q: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        without_interest: bool = False,
     ) -> tuple[list[dict], int]:
         """Postings of a fair, newest first, filtered; returns (page, total).
         ``occupation`` matches a code prefix (``6-18`` matches ``6-18-01-01``);
-        ``q`` is a case-insensitive substring of title, description or skills."""
+        ``q`` is a case-insensitive substring of title, description or skills;
+        ``without_interest`` keeps postings no seeker has marked (as counted in
+        stats' ``postings_without_interest``, which open postings only)."""
 
     # -- seekers -----------------------------------------------------------
     @abc.abstractmethod

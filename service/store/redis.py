@@ -408,7 +408,7 @@ class RedisStore(Store):
                                        value_from_callable=True)
 
     def list_postings(self, fair_id, *, employer_id=None, occupation=None, status=None,
-                      q=None, limit=50, offset=0):
+                      q=None, limit=50, offset=0, without_interest=False):
         ids = self.client.zrevrange(keys.fair_key(fair_id, "postings"), 0, -1)
         needle = q.lower() if q else None
         matches = []
@@ -421,6 +421,9 @@ class RedisStore(Store):
                     and (not status or record["status"] == status)
                     and (not needle or needle in search_text(record))):
                 matches.append(record)
+        if without_interest and matches:
+            interest = self.client.mget([keys.posting_interest(r["id"]) for r in matches])
+            matches = [r for r, count in zip(matches, interest) if not int(count or 0)]
         return matches[offset:offset + limit], len(matches)
 
     # -- seekers ---------------------------------------------------------------------------

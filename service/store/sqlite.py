@@ -387,7 +387,7 @@ class SQLiteStore(Store):
         return True
 
     def list_postings(self, fair_id, *, employer_id=None, occupation=None, status=None,
-                      q=None, limit=50, offset=0):
+                      q=None, limit=50, offset=0, without_interest=False):
         where, params = ["fair_id = ?"], [fair_id]
         if employer_id is not None:
             where.append("employer_id = ?")
@@ -402,6 +402,8 @@ class SQLiteStore(Store):
         if q:
             where.append("instr(search, ?) > 0")
             params.append(q.lower())
+        if without_interest:
+            where.append("seeker_interest = 0")
         condition = " AND ".join(where)
         with self._read() as conn:
             total = _one(conn, f"SELECT count(*) FROM postings WHERE {condition}", params)[0]

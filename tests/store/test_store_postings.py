@@ -144,3 +144,15 @@ def test_list_pages_with_limit_and_offset(store, fair, listed):
 def test_list_reflects_updates(store, fair, listed):
     store.update_posting(listed[4]["id"], {"title": "Cook assistant"}, now=LATER)
     assert ids(store.list_postings(fair.id, q="cook")) == ([listed[4]["id"], listed[1]["id"]], 2)
+
+
+def test_list_postings_without_interest_agrees_with_the_counter(store, fair, listed):
+    person = fair.seeker()
+    store.set_intent(listed[0]["id"], person["id"], "seeker", True, now=NOW)
+    store.set_intent(listed[1]["id"], person["id"], "employer", True, now=NOW)   # not a seeker mark
+    store.set_intent(listed[2]["id"], person["id"], "seeker", True, now=NOW)
+    store.set_intent(listed[2]["id"], person["id"], "seeker", False, now=NOW)
+    open_without = ids(store.list_postings(fair.id, status="open", without_interest=True))
+    assert open_without == ([listed[4]["id"], listed[2]["id"], listed[1]["id"]], 3)
+    assert fair.stats()["postings_without_interest"] == 3
+    assert ids(store.list_postings(fair.id, without_interest=True, limit=1)) == ([listed[4]["id"]], 4)
