@@ -1,4 +1,6 @@
 """Fairs, employers and kiosks."""
+import pytest
+
 from tests.api.conftest import Caller
 
 
@@ -79,3 +81,28 @@ def test_tokens_are_stored_hashed(app, world):
         store = get_store()
         assert store.find_principal(token) is None
         assert store.find_principal(hash_token(token, app.config["SECRET_KEY"])).id == world.a.employer["id"]
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"venue": "v" * 201}, "venue"),
+    ({"city": "c" * 51}, "city"),
+    ({"district": "d" * 51}, "district"),
+    ({"date": "07/03/2026"}, "date"),
+    ({"organizer_id": 2}, "organizer_id"),
+])
+def test_fair_field_rules(world, changes, field):
+    body = {"name": "招聘会", "date": "2026-03-07", **changes}
+    response = world.a.org.post("/api/v1/fairs", json=body)
+    assert response.status_code == 422 and field in response.get_json()["errors"]
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"name": "n" * 101}, "name"),
+    ({"industry": "i" * 51}, "industry"),
+    ({"contact_name": "c" * 51}, "contact_name"),
+    ({"credit_code": "91500000202801234"}, "credit_code"),  # 17 characters
+    ({"token": "fme_mine"}, "token"),
+])
+def test_employer_field_rules(world, changes, field):
+    response = world.a.org.post(f"{world.a.base}/employers", json={"name": "单位", **changes})
+    assert response.status_code == 422 and field in response.get_json()["errors"]
