@@ -139,7 +139,8 @@ class Store(abc.ABC):
     # -- seekers -----------------------------------------------------------
     @abc.abstractmethod
     def upsert_seeker(self, fair_id: int, data: dict, *, now: str) -> tuple[dict, bool]:
-        """Create or update the seeker with ``data["phone"]`` in this fair.
+        """Create or update the seeker with ``data["phone"]`` in this fair; an
+        update replaces the fields ``data`` carries and keeps the others.
         Returns (record, created). Concurrent calls with one phone make one seeker."""
 
     @abc.abstractmethod

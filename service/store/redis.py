@@ -409,7 +409,15 @@ class RedisStore(Store):
 
     def list_postings(self, fair_id, *, employer_id=None, occupation=None, status=None,
                       q=None, limit=50, offset=0, without_interest=False):
-        ids = self.client.zrevrange(keys.fair_key(fair_id, "postings"), 0, -1)
+        postings_key = keys.fair_key(fair_id, "postings")
+        if not (employer_id is not None or occupation or status or q or without_interest):
+            # Plain paging (browsing) reads just the page.
+            pipe = self.client.pipeline(transaction=True)
+            pipe.zrevrange(postings_key, offset, offset + limit - 1)
+            pipe.zcard(postings_key)
+            ids, total = pipe.execute()
+            return [r for r in self._load_hashes([keys.posting(i) for i in ids]) if r], total
+        ids = self.client.zrevrange(postings_key, 0, -1)
         needle = q.lower() if q else None
         matches = []
         for record in self._load_hashes([keys.posting(i) for i in ids]):
