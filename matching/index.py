@@ -26,7 +26,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 
 from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, EDUCATION_LABELS, education_code, education_rank, place_tokens
-from .skills import canonical_skill, expand_licences, skill_label, skills_in_text
+from .skills import canonical_skill, expand_licences, is_credential, skill_label, skills_in_text
 from .text import char_ngrams, clean_title, fold
 
 __all__ = ["Match", "MatchIndex", "DEFAULT_WEIGHTS", "extract"]
@@ -52,9 +52,15 @@ DEFAULT_WEIGHTS = {
 }
 # Neutral value of a factor when the candidate did not give the data.
 _UNKNOWN = 0.6
+# Score multiplier when a required licence/certificate is missing: known
+# missing (the candidate listed skills) or possibly missing (listed none).
+_MISSING_CREDENTIAL = 0.7
+_UNKNOWN_CREDENTIAL = 0.85
 _TEXT_FEATURES = 2**20
 _MAX_TITLES = 3
 _OCCUPATION_CREDIT = (1.0, 0.75, 0.5, 0.25)  # same 细类, 小类, 中类, 大类
+# A seeker lists desired titles in order of preference: later ones count a little less.
+_PREFERENCE = np.array([1.0, 0.85, 0.8], dtype=np.float32)
 
 
 def _text_analyzer(text):
@@ -254,6 +260,7 @@ class _Side:
         "salary_high": (np.float32, np.nan),
         "n_skills": (np.float32, 0),
         "n_listed": (np.float32, 0),
+        "n_credentials": (np.float32, 0),
         "has_places": (np.bool_, False),
         "anywhere": (np.bool_, False),
     }
@@ -413,6 +420,7 @@ class MatchIndex:
         side.salary_high[slot] = profile.salary_high
         side.n_skills[slot] = len(profile.skill_keys)
         side.n_listed[slot] = len(profile.skills)
+        side.n_credentials[slot] = sum(1 for key in profile.skills if is_credential(key))
         side.has_places[slot] = bool(profile.places)
         side.anywhere[slot] = ANYWHERE in profile.places
         for position, title in enumerate(profile.titles[:_MAX_TITLES]):
@@ -522,8 +530,10 @@ class MatchIndex:
                 return []
             factors = self._factors(query, side)
             total = np.zeros(side.size, dtype=np.float32)
+            weights = self._query_weights(query)
             for name, values in factors.items():
-                total += self.weights.get(name, 0.0) * values
+                total += weights.get(name, 0.0) * values
+            total *= self._credential_fit(query, side)
             np.clip(total, 0.0, 1.0, out=total)
             total[~side.alive[: side.size]] = -1.0
             for record_id in exclude:
@@ -532,7 +542,7 @@ class MatchIndex:
                     total[slot] = -1.0
             slots = _top(total, side.order[: side.size], offset + limit)[offset:]
             return [
-                Match(int(side.ids[slot]), round(float(total[slot]), 4), self._reasons(query, side, slot, factors))
+                Match(int(side.ids[slot]), round(float(total[slot]), 4), self._reasons(query, side, slot, factors, weights))
                 for slot in slots
                 if total[slot] >= 0
             ]
@@ -546,22 +556,23 @@ class MatchIndex:
         if query.titles and side.titles_text:
             similarity = process.cdist(
                 list(query.titles), side.titles_text, scorer=fuzz.WRatio, dtype=np.float32, workers=1
-            ).max(axis=0)
+            )
+            similarity = (similarity * _PREFERENCE[: len(query.titles), None]).max(axis=0)
             padded = np.append(similarity / 100.0, np.float32(0.0))
-            title_score = padded[side.titles[:size]].max(axis=1)
+            title_score = (padded[side.titles[:size]] * _PREFERENCE).max(axis=1)
         factors["title"] = title_score
         # Occupation agreement along the code hierarchy.
         occupation = np.zeros(size, dtype=np.float32)
         for rank, code in enumerate(query.occupations):
             levels = code_levels(code)[:3] + (code,)
-            discount = 1.0 if rank == 0 else 0.9
+            discount = _PREFERENCE[rank]
             for depth in range(3, -1, -1):
                 level_id = self._codes.get(levels[depth]) if levels[depth] else None
                 if level_id is None:
                     continue
                 column = getattr(side, ("occ1", "occ2", "occ3", "occ4")[depth])[:size]
-                hit = (column == level_id).any(axis=1)
-                np.maximum(occupation, np.where(hit, _OCCUPATION_CREDIT[3 - depth] * discount, 0.0), out=occupation)
+                hit = ((column == level_id) * _PREFERENCE).max(axis=1)
+                np.maximum(occupation, hit * (_OCCUPATION_CREDIT[3 - depth] * discount), out=occupation)
         if not query.occupations:
             occupation[:] = _UNKNOWN * 0.5
         factors["occupation"] = occupation
@@ -612,6 +623,36 @@ class MatchIndex:
         factors["location"] = self._place_fit(query, side, size)
         return factors
 
+    def _query_weights(self, query):
+        """Factor weights for this query: without any title, text and skills carry the title's share."""
+        if query.titles or query.occupations:
+            return self.weights
+        weights = dict(self.weights)
+        freed = weights.pop("title", 0.0) + weights.pop("occupation", 0.0)
+        weights["text"] = weights.get("text", 0.0) + 0.7 * freed
+        weights["skills"] = weights.get("skills", 0.0) + 0.3 * freed
+        return weights
+
+    def _credential_fit(self, query, side):
+        """Multiplier < 1 where the posting's required licences/certificates are not all held."""
+        size = side.size
+        if side.kind == "seeker":
+            required = [key for key in query.skills if is_credential(key)]
+            if not required:
+                return np.ones(size, dtype=np.float32)
+            ids = np.array([self._skill_ids.get(key, -1) for key in required], dtype=np.int64)
+            held = side.skills.dot(ids[ids >= 0], np.ones(int((ids >= 0).sum())), size)
+            missing = held < len(required)
+            unknown = side.n_skills[:size] == 0
+        else:
+            held_keys = [key for key in query.skill_keys if is_credential(key) and key in self._skill_ids]
+            ids = np.array([self._skill_ids[key] for key in held_keys], dtype=np.int64)
+            # Postings list credentials once each, so the count of held ones tells.
+            held = side.skills.dot(ids, np.ones(len(ids)), size)
+            missing = held < side.n_credentials[:size]
+            unknown = np.full(size, not query.skill_keys)
+        return np.where(missing, np.where(unknown, _UNKNOWN_CREDENTIAL, _MISSING_CREDENTIAL), 1.0).astype(np.float32)
+
     def _place_fit(self, query, side, size):
         if not query.places:
             return np.full(size, 1.0 if side.kind == "posting" else _UNKNOWN, dtype=np.float32)
@@ -631,7 +672,7 @@ class MatchIndex:
 
     # -- reasons -----------------------------------------------------------
 
-    def _reasons(self, query, side, slot, factors):
+    def _reasons(self, query, side, slot, factors, weights):
         candidate = side.profiles[slot]
         posting, seeker = (query, candidate) if side.kind == "seeker" else (candidate, query)
         reasons = []
@@ -641,7 +682,7 @@ class MatchIndex:
                 {
                     "factor": factor,
                     "score": round(float(factors[factor][slot]), 4),
-                    "weight": round(self.weights.get(factor, 0.0), 4),
+                    "weight": round(weights.get(factor, 0.0), 4),
                     "text": {"zh": zh, "en": en},
                     **details,
                 }
@@ -668,7 +709,12 @@ class MatchIndex:
         else:
             zh = f"技能匹配：{_join_zh(matched) or '无'}" + (f"；缺少：{_join_zh(missing)}" if missing else "")
             en = f"Skills matched: {_join_en(matched_en) or 'none'}" + (f"; missing: {_join_en(missing_en)}" if missing else "")
-        add("skills", zh, en, matched=matched, missing=missing, required=list(required.values()), actual=list(seeker.skills.values()))
+        credentials = [name for key, name in required.items() if key not in seeker.skill_keys and is_credential(key)]
+        if credentials:
+            zh += f"（必需证照未见：{_join_zh(credentials)}）"
+            en += f" (required licence or certificate not shown: {_join_en(skill_label(canonical_skill(c), c)[1] for c in credentials)})"
+        add("skills", zh, en, matched=matched, missing=missing, required=list(required.values()),
+            actual=list(seeker.skills.values()), missing_credentials=credentials)
         text_score = float(factors["text"][slot])
         add("text", f"简历与岗位描述的文字相似度 {text_score:.0%}", f"Resume and job description text similarity {text_score:.0%}")
         add("education", *_education_text(posting, seeker), required=posting.education, actual=seeker.education)

@@ -12,7 +12,7 @@ from importlib import resources
 
 from .text import fold
 
-__all__ = ["canonical_skill", "skill_label", "expand_licences", "skills_in_text", "LICENCE_COVERS"]
+__all__ = ["canonical_skill", "skill_label", "expand_licences", "skills_in_text", "is_credential", "LICENCE_COVERS"]
 
 # Which classes a driving licence class also permits (公安部令第162号).
 LICENCE_COVERS = {
@@ -97,6 +97,24 @@ def skill_label(key, original=None):
         return _LABELS[key]
     text = original or key
     return text, text
+
+
+# Licences and certificates a job legally or practically cannot do without.
+_CREDENTIALS = frozenset({
+    "forklift", "electrician", "welder", "crane", "excavator", "health_cert", "security_cert", "nursing_cert",
+    "teacher_cert", "cooking_cert", "accounting_cert", "junior_accountant", "intermediate_accountant", "cpa",
+})
+
+
+def is_credential(key):
+    """Whether a canonical skill is a licence or certificate (a hard requirement).
+
+    Examples
+    --------
+    >>> is_credential("licence:B2"), is_credential("forklift"), is_credential("压力容器证"), is_credential("excel")
+    (True, True, True, False)
+    """
+    return key.startswith("licence:") or key in _CREDENTIALS or key.endswith("证")
 
 
 def expand_licences(keys):
