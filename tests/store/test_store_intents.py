@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from store_helpers import NOW, Fair, posting
+from store_helpers import Fair, posting
 
 from service.store import Conflict
 
