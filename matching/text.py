@@ -40,7 +40,7 @@ _BARE_NUMBER = re.compile(rf"(?<![a-z0-9]){_NUMBER}(?![a-z0-9])")
 _NOISE_WORDS = (
     "包吃包住", "包吃住", "包食宿", "包住宿", "包住", "包吃", "管吃住", "五险一金", "六险一金", "五险", "社保",
     "双休", "单休", "大小周", "长白班", "长白", "白班", "夜班", "两班倒", "倒班", "坐岗", "站岗",
-    "急招", "急聘", "急需", "高薪", "诚聘", "直招", "直聘", "招聘", "招募", "热招", "诚招",
+    "急招", "急需", "高薪", "直招", "热招", "诚招",
     "日结", "周结", "月结", "可借支", "借支", "0元入职", "免费入职", "入职", "可兼职", "兼职", "全职",
     "月入过万", "过万", "上万", "综合薪资", "薪资", "工资", "底薪", "提成", "高提成", "年终奖", "奖金",
     "无经验", "经验不限", "可小白", "小白", "学历不限", "不限", "可培训", "带薪培训", "包培训",
@@ -48,6 +48,8 @@ _NOISE_WORDS = (
     "工作轻松", "多劳多得", "男女不限", "男女", "18-45岁", "包车", "厂车", "宿舍",
 )
 _NOISE = re.compile("|".join(sorted(map(re.escape, _NOISE_WORDS), key=len, reverse=True)))
+_RECRUITING_VERBS = ("招聘", "诚聘", "急聘", "直聘", "招募")
+_LEADING_VERB = re.compile(r"^(?:招聘|诚聘|急聘|直聘|招募)(?!专员|主管|经理|助理|顾问|总监|官|师)(?=.{2})")
 _SEPARATORS = re.compile(r"[+＋/|｜丨、,，;；:：!！~～·•*#＃&＆\-—_=\s]+")
 
 
@@ -75,12 +77,14 @@ def clean_title(title):
     if not text:
         return ""
     text = _strip_brackets(text)
-    # "<company>招聘<title>": the title is what follows the recruiting verb.
-    for verb in ("招聘", "诚聘", "急聘", "直聘", "招募"):
+    # "<company>招聘<title>": the title is what follows the recruiting verb;
+    # a bare "招聘专员" is a title of its own (recruiting specialist).
+    for verb in _RECRUITING_VERBS:
         head, sep, tail = text.rpartition(verb)
-        if sep and head and tail.strip(" +/|-"):
+        if sep and head and tail.strip(" +/|-") and not _SEPARATORS.fullmatch(head[-1:]):
             text = tail
             break
+    text = _LEADING_VERB.sub("", text)
     text = _SALARY.sub(" ", text)
     text = _NOISE.sub(" ", text)
     text = _BARE_NUMBER.sub(" ", text)
