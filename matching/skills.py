@@ -156,7 +156,7 @@ def skills_in_text(text):
 
     Examples
     --------
-    >>> sorted(skills_in_text("持B2驾照，会开叉车，熟悉Excel"))
+    >>> sorted(skills_in_text("持B2驾照和叉车证，熟悉Excel"))
     ['excel', 'forklift', 'licence:B2']
     """
     folded = fold(text)
