@@ -928,15 +928,14 @@ class Day:
             self.check_ranked(results, RECOMMEND_LIMIT, "recommendations")
             offered = [self.posting_by_id[r["posting_id"]].index for r in results if r["posting_id"] in self.posting_by_id]
         # Seekers pick mostly among the top recommendations; with too few, they walk the booths of their trade.
-        chosen = []
-        for posting_index in offered:
-            if len(chosen) < marks and rng.random() < 0.6:
+        chosen = [posting_index for posting_index in offered if rng.random() < 0.6][:marks]
+        others = [posting_index for posting_index in offered if posting_index not in chosen]
+        others += rng.sample(self.postings_by_kind[seeker.kind], min(marks, len(self.postings_by_kind[seeker.kind])))
+        for posting_index in others:
+            if len(chosen) == marks:
+                break
+            if posting_index not in chosen:
                 chosen.append(posting_index)
-        fallback = self.postings_by_kind[seeker.kind]
-        while len(chosen) < marks:
-            candidate = offered[len(chosen)] if len(chosen) < len(offered) else rng.choice(fallback)
-            if candidate not in chosen:
-                chosen.append(candidate)
         for posting_index in chosen:
             self.mark(client, "seeker", posting_index, seeker)
         if chosen and unit(self.args.seed, "repeat", seeker.index) < REPEAT_MARK_SHARE:
@@ -1068,22 +1067,27 @@ class Day:
         seeker.created.set()
         created_at = time.perf_counter()
         workers = set(self.recorder.worker_hits) or {None}
-        seen, polled = {}, set()
+        seen, missing, polled = {}, {}, set()
         while time.perf_counter() - created_at < PROBE_TIMEOUT and not workers <= set(seen):
             # A new connection per poll, so the kernel hands it to any worker.
+            sent = time.perf_counter() - created_at
             status, data, worker = client.call("GET shortlist (probe)", "GET",
                                                f"/api/v1/postings/{posting.id}/shortlist?limit={SHORTLIST_LIMIT}",
                                                token, fresh=True)
-            now = time.perf_counter()
+            received = time.perf_counter() - created_at
             polled.add(worker)
             if status == 200 and data and any(r["seeker_id"] == seeker.id for r in data.get("results", ())):
-                seen.setdefault(worker, now - created_at)
+                seen.setdefault(worker, received)
+            elif worker not in seen:
+                missing[worker] = sent
             time.sleep(PROBE_POLL_INTERVAL)
         client.close()
         stale = sorted(str(w) for w in workers & polled - set(seen))
         unreached = sorted(str(w) for w in workers - polled)
+        # The lag on a worker lies between its last poll without the seeker and its first poll with it.
         return {"ok": not stale and bool(seen), "lags": seen, "stale": stale, "unreached": unreached,
-                "all_workers": max(seen.values()) if seen and workers <= set(seen) else None}
+                "all_workers": max(seen.values()) if seen and workers <= set(seen) else None,
+                "all_workers_missing": max(missing.values(), default=0.0)}
 
     # -- the whole day -----------------------------------------------------------
     def run_day(self, deadline: float) -> int:
@@ -1384,8 +1388,12 @@ def report(args, fair: Fair, day: Day, sampler: MemorySampler, run: Run, generat
     if first:
         print(f"  on the first worker polled: p50 {1000 * percentile(first, .5):.0f} ms, max {1000 * max(first):.0f} ms")
     if every:
-        print(f"  on every worker: p50 {1000 * percentile(every, .5):.0f} ms, p95 {1000 * percentile(every, .95):.0f} ms, "
+        print(f"  on every worker (upper bound: first poll that reached the slowest worker): "
+              f"p50 {1000 * percentile(every, .5):.0f} ms, p95 {1000 * percentile(every, .95):.0f} ms, "
               f"max {1000 * max(every):.0f} ms ({len(every)} probes reached every worker)")
+        still_missing = [r["all_workers_missing"] for r in results if r.get("all_workers") is not None]
+        print(f"  lower bound (last poll of any worker still without it): p50 {1000 * percentile(still_missing, .5):.0f} ms, "
+              f"max {1000 * max(still_missing):.0f} ms")
     for result in failed:
         print(f"  FAILED probe: {result}")
     unreached = sum(1 for r in results if r.get("unreached"))
@@ -1415,6 +1423,7 @@ def report(args, fair: Fair, day: Day, sampler: MemorySampler, run: Run, generat
                 "errors": {f"{endpoint} {status}": n for (endpoint, status), n in recorder.errors.items()},
                 "peak_memory": {str(pid): status.get("VmHWM") for pid, status in sampler.seen.items()},
                 "redis_peak": run.redis_peak, "freshness_every_worker": every, "freshness_first": first,
+                "freshness_still_missing": [r["all_workers_missing"] for r in results if r.get("all_workers") is not None],
             }, handle, ensure_ascii=False, indent=1)
     return not run.mismatches and not recorder.errors and not run.skipped and not failed
 
@@ -1428,8 +1437,13 @@ def print_errors(recorder: Recorder) -> None:
         print(f"  {endpoint:34} {str(status):22} {count:7}  e.g. {recorder.error_samples[(endpoint, status)][:160]}")
 
 
+def stop_on_sigterm(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def main(argv=None) -> int:
     args = parse_args(argv)
+    signal.signal(signal.SIGTERM, stop_on_sigterm)  # so that the service and redis-server are stopped too
     started = time.monotonic()
     deadline = started + args.deadline
     fair = generate_fair(args.seed, args.scale, args.probes)
