@@ -38,7 +38,7 @@ function resolve(schema) {
 function typeOf(s) {
   if (s.$ref) return s.$ref.split("/").pop();
   if (s.type === "array") return "[" + typeOf(s.items || {}) + "]";
-  if (s.enum) return (s.type || "") + " ∈ {" + s.enum.join(", ") + "}";
+  if (s.enum) return (s.type || "") + " ∈ {" + s.enum.filter(v => v !== null).join(", ") + "}";
   return s.type || "object";
 }
 function fieldsTable(schema) {

@@ -34,7 +34,7 @@ class Postings(MethodView):
     @blp.response(200, PostingPage)
     @blp.alt_response(404, description="No such fair for this token.")
     def get(self, query, fair_id, access):
-        """List the fair's postings, newest first; ``q`` searches title, description and skills."""
+        """List the fair's postings, newest first; q searches title, description and skills."""
         return domain.list_postings(get_store(), fair_id, **query)
 
 
