@@ -50,6 +50,8 @@ STRINGS = {
     "years": ("年", "yrs"),
     "yuan_month": ("元/月", "CNY/month"),
     "score": ("匹配度", "Match"),
+    "refresh": ("刷新", "Refresh"),
+    "colon": ("：", ": "),
     "export.csv": ("导出 CSV", "Export CSV"),
     "export.xlsx": ("导出 Excel", "Export Excel"),
     # kiosk

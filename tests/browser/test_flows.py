@@ -115,6 +115,7 @@ def test_english_switch_translates_the_kiosk_and_the_next_person_gets_chinese(op
     card = rec_card(kiosk, fair.welder["id"])
     assert card.locator("button.interest").inner_text() == "I'm interested"
     assert not any("\u4e00" <= char <= "\u9fff" for char in card.locator(".reasons h4").inner_text())
+    screenshot(kiosk, "kiosk-english-1080x1920")
     kiosk.click("#done")
     kiosk.wait_for_selector("#welcome-screen:not([hidden])")
     assert kiosk.inner_text("#welcome-screen h2") == "欢迎参加招聘会"
@@ -136,7 +137,7 @@ def test_a_known_phone_resumes_the_profile_without_a_duplicate(open_page, fair):
     kiosk.click("#submit-seeker")
     kiosk.wait_for_selector("#result-screen:not([hidden])")
     assert kiosk.inner_text("#confirm-title") == "资料已更新！"
-    assert rec_card(kiosk, fair.cook["id"]).count() == 1
+    expect(rec_card(kiosk, fair.cook["id"])).to_have_count(1)
     assert fair.kiosk("GET", f"/api/v1/seekers/{seeker['id']}", 200)["salary_expectation"] == 6500
     assert fair.org("GET", f"{fair.base}/stats", 200)["seekers"] == 1
 
@@ -197,7 +198,7 @@ def test_employer_creates_edits_closes_and_bulk_uploads_postings(open_page, fair
     booth.wait_for_selector("#import-result .banner-ok")
     assert booth.inner_text("#import-result").endswith("2")
     booth.click(".tab[data-tab=postings]")
-    assert booth.locator("#postings li").filter(has_text="包装工").count() == 1
+    expect(booth.locator("#postings li").filter(has_text="包装工")).to_have_count(1)
 
 
 def test_dashboard_refreshes_on_its_own_and_speaks_english(open_page, fair):

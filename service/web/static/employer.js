@@ -151,6 +151,8 @@
     openTab("shortlist");
   }
   picker.addEventListener("change", () => loadShortlist());
+  // Seekers mark interest at the kiosks while the booth is open: one tap shows the latest.
+  document.getElementById("shortlist-refresh").addEventListener("click", () => loadShortlist());
 
   async function loadShortlist() {
     if (!picker.value) { renderShortlist(); return; }
@@ -170,7 +172,7 @@
       ["kiosk.skills", (seeker.skills || []).join("、")],
       ["kiosk.locations", (seeker.locations || []).join("、")],
     ];
-    return lines.filter(([, value]) => value !== "").map(([key, value]) => `${t(key)}：${value}`);
+    return lines.filter(([, value]) => value !== "").map(([key, value]) => t(key) + t("colon") + value);
   }
 
   function renderShortlist() {

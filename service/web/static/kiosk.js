@@ -218,10 +218,12 @@
     return reason.text ? (reason.text[FM.lang] || reason.text.zh) : "";
   }
 
-  /* A seeker reads the few parts that carried the match most, in the matcher's order. */
+  /* A seeker reads the few parts that carried the match most, in the matcher's order;
+     a part that scored (almost) nothing is no reason to apply. */
   function strongestReasons(reasons, count = 4) {
     const weightOf = (reason) => (reason.score || 0) * (reason.weight || 0);
-    const strongest = new Set([...reasons].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, count));
+    const useful = reasons.filter((reason) => (reason.score || 0) >= 0.1);
+    const strongest = new Set([...useful].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, count));
     return reasons.filter((reason) => strongest.has(reason));
   }
 
@@ -239,6 +241,7 @@
       const posting = item.posting || {};
       const intent = item.intent || {};
       const interested = Boolean(intent.seeker_interested);
+      const reasons = strongestReasons(item.reasons || []).map(reasonText).filter(Boolean);
       return h("li", { class: "card rec" + (interested ? " is-interested" : ""), dataset: { postingId: item.posting_id } },
         h("div", { class: "rec-head" },
           h("div", {},
@@ -247,11 +250,11 @@
           h("div", { class: "score-badge", title: t("score") },
             h("strong", {}, Math.round((item.score || 0) * 100) + "%"), h("span", {}, t("score")))),
         h("p", { class: "rec-facts" },
-          h("span", {}, t("kiosk.salary_range") + "：" + FM.salaryText(posting.salary_min, posting.salary_max)),
-          posting.location ? h("span", {}, t("employer.f_location") + "：" + posting.location) : null),
-        h("div", { class: "reasons" },
+          h("span", {}, t("kiosk.salary_range") + t("colon") + FM.salaryText(posting.salary_min, posting.salary_max)),
+          posting.location ? h("span", {}, t("employer.f_location") + t("colon") + posting.location) : null),
+        reasons.length ? h("div", { class: "reasons" },
           h("h4", {}, t("kiosk.why")),
-          h("ul", {}, strongestReasons(item.reasons || []).map(reasonText).filter(Boolean).map((text) => h("li", {}, text)))),
+          h("ul", {}, reasons.map((text) => h("li", {}, text)))) : null,
         intent.agreed ? h("p", { class: "banner banner-ok" }, t("kiosk.agreed")) : null,
         h("button", {
           type: "button", class: "btn btn-big btn-block interest " + (interested ? "btn-on" : "btn-primary"),
