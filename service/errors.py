@@ -1,10 +1,9 @@
 """One error shape for every error: ``{code, status, message, errors?}``."""
 from __future__ import annotations
 
-from http import HTTPStatus
-
 from flask import current_app, jsonify
 from werkzeug.exceptions import HTTPException, InternalServerError
+from werkzeug.http import HTTP_STATUS_CODES
 
 DEFAULT_MESSAGES = {
     400: "The request could not be understood (malformed JSON?).",
@@ -52,10 +51,8 @@ def error_response(code: int, message: str | None = None, errors=None, headers=N
 
 
 def _reason(code: int) -> str:
-    try:
-        return HTTPStatus(code).phrase
-    except ValueError:
-        return "Error"
+    # werkzeug's table, not http.HTTPStatus: its phrases do not change between Python versions.
+    return HTTP_STATUS_CODES.get(code, "Error")
 
 
 def handle_http_exception(error: HTTPException):

@@ -7,6 +7,7 @@ from flask_smorest import Blueprint
 from schemas.ops import MeOut
 from service.auth import current_principal
 from service.context import get_store
+from service.errors import error_response
 
 blp = Blueprint("ops", __name__, url_prefix="/api/v1", description="Who am I.")
 health = FlaskBlueprint("health", __name__)
@@ -35,5 +36,5 @@ def readyz():
     except Exception:  # any failure to reach the store means "not ready", not a 500
         ready = False
     if not ready:
-        return jsonify(code=503, status="Service Unavailable", message="The store does not answer."), 503
+        return error_response(503, "The store does not answer.")
     return jsonify(status="ok")

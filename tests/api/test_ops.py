@@ -1,4 +1,9 @@
 """Health checks, identity, the OpenAPI spec and the docs page."""
+import os
+import socket
+
+from service import create_app
+from service.context import close_resources
 
 
 def test_healthz_needs_no_token(client):
@@ -14,8 +19,6 @@ def test_readyz_reports_the_store(client):
 
 
 def test_worker_pid_header(client):
-    import os
-
     assert client.get("/healthz").headers["X-Worker-Pid"] == str(os.getpid())
 
 
@@ -54,3 +57,18 @@ def test_docs_page_is_self_contained(client):
     page = response.get_data(as_text=True)
     assert "/api/v1/openapi.json" in page
     assert "http://" not in page and "https://" not in page  # no CDN: works offline
+
+
+def test_readyz_is_503_when_the_store_does_not_answer():
+    # A port nothing listens on: the Redis store cannot be reached.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    app = create_app({"TESTING": True, "STORE_URL": f"redis://127.0.0.1:{port}/0"})
+    try:
+        response = app.test_client().get("/readyz")
+        assert response.status_code == 503
+        assert response.get_json() == {"code": 503, "status": "Service Unavailable",
+                                        "message": "The store does not answer."}
+    finally:
+        close_resources(app)
