@@ -213,6 +213,13 @@ def test_dashboard_refreshes_on_its_own_and_speaks_english(open_page, fair):
     dashboard.wait_for_function("document.querySelector('[data-stat=agreements] strong').textContent === '1'")
     welders = dashboard.locator("#occupations tbody tr").filter(has_text="焊")
     assert welders.locator("td").nth(3).inner_text() == "3.00"  # 3 positions for 1 seeker
+    with dashboard.expect_download() as download_info:
+        dashboard.click("#stats-xlsx")
+    workbook = load_workbook(io.BytesIO(Path(download_info.value.path()).read_bytes()))
+    assert workbook.sheetnames == ["汇总", "按职业", "按企业", "按小时"]
+    with dashboard.expect_download() as download_info:
+        dashboard.click("#stats-csv")
+    assert Path(download_info.value.path()).read_bytes().startswith(b"\xef\xbb\xbf")
     dashboard.click("#lang-switch")
     assert dashboard.inner_text("h1 [data-i18n]") == "Job fair live dashboard"
     assert dashboard.inner_text("[data-stat=agreements] span") == "Agreements"
