@@ -4,7 +4,7 @@
 
 (() => {
   const { t, h, api } = FM;
-  const state = { me: null, fairId: null, employerId: null, postings: [], shortlist: null, agreements: [],
+  const state = { fairId: null, employerId: null, postings: [], shortlist: null, agreements: [],
     editing: null, tab: "postings" };
   const dialog = document.getElementById("posting-dialog");
   const postingForm = document.getElementById("posting-form");
@@ -306,9 +306,8 @@
   });
 
   FM.start("employer", async (me) => {
-    state.me = me;
     state.fairId = me.fair_id;
-    state.employerId = me.employer_id ?? me.id;
+    state.employerId = me.id;  // /me answers with the principal: an employer's own id
     document.getElementById("who").textContent = me.name || "";
     try {
       await loadPostings();

@@ -84,7 +84,7 @@ const FM = (() => {
   /* A list endpoint may answer with a bare list or a page object. */
   function items(data) {
     if (Array.isArray(data)) return data;
-    return (data && (data.results || data.items || data.postings)) || [];
+    return (data && (data.results || data.items)) || [];
   }
 
   function filenameFrom(disposition, fallback) {
