@@ -1,33 +1,40 @@
 """The incremental hybrid match index: postings against seekers and back.
 
-Each side (seekers, postings) is a set of slots.  Dense per-slot arrays hold
-the structured fields (education rank, years, salary, occupation code at each
-level, title ids); sparse *inverted* matrices (feature x slot) hold hashed
-character n-grams, canonical skills and place tokens.  A query is scored
-against every live slot with array operations only: a handful of
-``np.bincount`` calls over the posting lists of the query's features, one
-``rapidfuzz.process.cdist`` over the side's distinct titles and element-wise
-numpy for the rest.  Reasons are built only for the returned page.
+Each side (seekers, postings) is a set of *slots*.  Dense per-slot numpy
+arrays hold the structured fields and the ids of a slot's titles and
+occupations in small per-side tables of distinct values; inverted lists
+(feature -> slots) hold text bigrams, canonical skills and place tokens.
 
-Updates are incremental: an upsert writes a new slot (the old one becomes a
-tombstone) and lands in a small *pending* segment; pending rows merge into
-the main inverted matrices when they exceed a fraction of them, and dead
-slots are compacted away when they exceed a fraction of all slots, so the
-cost is amortised.
+Scoring a query against a side never loops over candidates in Python:
+
+* title: one ``rapidfuzz.process.cdist`` against the side's *distinct*
+  titles, then a gather into the slots;
+* occupation: agreement along the CSCO code hierarchy computed for the
+  side's distinct codes, then a gather;
+* skills, credentials, places, text: sums over the posting lists of the
+  query's features (``np.bincount``), text weighted by the side's IDF and
+  with very common features left out;
+* education, experience, salary: element-wise numpy.
+
+Reasons are built only for the returned page.  An upsert writes a new slot
+(the old one becomes dead) into the pending segment of the inverted lists;
+pending slots are merged when they exceed a fraction of the main segment and
+dead slots are compacted away when they exceed a fraction of all slots, so
+the cost of updates is amortised.
 """
 import math
 import threading
 from typing import NamedTuple
 
 import numpy as np
-import scipy.sparse as sp
 from rapidfuzz import fuzz, process
-from sklearn.feature_extraction.text import HashingVectorizer
 
+from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
-from .profile import ANYWHERE, EDUCATION_LABELS, education_code, education_rank, place_tokens
-from .skills import canonical_skill, expand_licences, is_credential, skill_label, skills_in_text
-from .text import char_ngrams, clean_title, fold
+from .profile import ANYWHERE, education_code, education_rank, place_tokens
+from .reasons import explain
+from .skills import canonical_skill, expand_licences, is_credential, skills_in_text
+from .text import clean_title, fold, text_features
 
 __all__ = ["Match", "MatchIndex", "DEFAULT_WEIGHTS", "extract"]
 
@@ -50,92 +57,20 @@ DEFAULT_WEIGHTS = {
     "salary": 0.05,
     "location": 0.06,
 }
-# Neutral value of a factor when the candidate did not give the data.
+# Value of a factor when the candidate did not give the data: neutral, not zero.
 _UNKNOWN = 0.6
 # Score multiplier when a required licence/certificate is missing: known
 # missing (the candidate listed skills) or possibly missing (listed none).
 _MISSING_CREDENTIAL = 0.7
 _UNKNOWN_CREDENTIAL = 0.85
-_TEXT_FEATURES = 2**20
 _MAX_TITLES = 3
-_OCCUPATION_CREDIT = (1.0, 0.75, 0.5, 0.25)  # same 细类, 小类, 中类, 大类
-# A seeker lists desired titles in order of preference: later ones count a little less.
+# Desired titles are listed in order of preference: later ones count a little less.
 _PREFERENCE = np.array([1.0, 0.85, 0.8], dtype=np.float32)
-
-
-def _text_analyzer(text):
-    return char_ngrams(text, (1, 2))
-
-
-_HASHER = HashingVectorizer(
-    analyzer=_text_analyzer,
-    n_features=_TEXT_FEATURES,
-    alternate_sign=False,
-    norm=None,
-    dtype=np.float32,
-)
-
-
-class _Inverted:
-    """A growing feature x slot sparse matrix: a main CSR plus pending rows."""
-
-    def __init__(self):
-        self.main = sp.csr_matrix((0, 0), dtype=np.float32)
-        self.pending = {}  # slot -> (feature indices, values)
-        self._pending_matrix = None
-
-    def add(self, slot, indices, values):
-        self.pending[slot] = (np.asarray(indices, dtype=np.int32), np.asarray(values, dtype=np.float32))
-        self._pending_matrix = None
-
-    def _pending_csr(self):
-        if self._pending_matrix is None:
-            slots = np.fromiter(self.pending, dtype=np.int64, count=len(self.pending))
-            parts = list(self.pending.values())
-            lengths = np.fromiter((len(p[0]) for p in parts), dtype=np.int64, count=len(parts))
-            features = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, np.int32)
-            values = np.concatenate([p[1] for p in parts]) if parts else np.zeros(0, np.float32)
-            columns = np.repeat(slots, lengths)
-            height = int(features.max()) + 1 if len(features) else 0
-            self._pending_matrix = sp.csr_matrix(
-                (values, (features, columns)), shape=(height, int(slots.max()) + 1 if len(slots) else 0)
-            )
-        return self._pending_matrix
-
-    def merge(self, width):
-        """Fold pending rows into the main matrix (columns up to ``width``)."""
-        if not self.pending:
-            return
-        pending = self._pending_csr()
-        height = max(self.main.shape[0], pending.shape[0])
-        main = self.main
-        main.resize((height, width))
-        pending.resize((height, width))
-        self.main = (main + pending).tocsr()
-        self.main.sum_duplicates()
-        self.pending = {}
-        self._pending_matrix = None
-
-    def remap(self, keep, width):
-        """Keep only columns ``keep`` (old slot numbers, in order) after merging."""
-        self.merge(max(width, self.main.shape[1]))
-        self.main = self.main[:, keep].tocsr() if self.main.shape[0] else sp.csr_matrix((0, len(keep)), dtype=np.float32)
-
-    def dot(self, features, weights, width):
-        """Sum over the query features of weight x value, for every slot (dense)."""
-        total = np.zeros(width, dtype=np.float32)
-        for matrix in (self.main, self._pending_csr() if self.pending else None):
-            if matrix is None or not len(features):
-                continue
-            inside = features < matrix.shape[0]
-            if not inside.any():
-                continue
-            rows = matrix[features[inside]]
-            repeated = np.repeat(np.asarray(weights, dtype=np.float32)[inside], np.diff(rows.indptr))
-            total[: rows.shape[1]] += np.bincount(rows.indices, weights=repeated * rows.data, minlength=rows.shape[1])[
-                :width
-            ].astype(np.float32)
-        return total
+_OCCUPATION_CREDIT = (0.25, 0.5, 0.75, 1.0)  # same 大类, 中类, 小类, 细类
+_PLACE_CREDIT = {"district": 1.0, "place": 1.0, "area": 0.7, "city": 0.5}
+# Text features in more than this share of a side's records say little; skip them.
+_COMMON_FEATURE = 0.25
+_FIT_EDUCATION = np.array([1.0, 0.5, 0.1], dtype=np.float32)  # gap 0, 1, >= 2 levels below
 
 
 class _Profile(NamedTuple):
@@ -144,14 +79,14 @@ class _Profile(NamedTuple):
     id: int
     titles: tuple  # cleaned titles (posting: one; seeker: desired titles)
     raw_titles: tuple
-    occupations: tuple  # codes
+    occupations: tuple  # codes, in preference order
     occupation_names: tuple
     skills: dict  # canonical key -> name as written (listed skills only)
     skill_keys: frozenset  # listed + found in free text (+ covered licences for seekers)
     education: str  # API code or None
     education_rank: int
     experience: float  # nan when unknown
-    salary_low: float
+    salary_low: float  # seeker: the expectation
     salary_high: float
     places: frozenset
     place_names: tuple
@@ -171,8 +106,8 @@ def _occupation_codes(record, titles, normalizer):
         given = [record["occupation"]] if record["occupation"] else []
     codes, names = [], []
     for item in given or ():
-        if isinstance(item, dict) and item.get("code"):
-            codes.append(item["code"])
+        if isinstance(item, dict) and item.get("code") and item["code"] not in codes:
+            codes.append(str(item["code"]))
             names.append(item.get("name") or "")
     if not codes:
         for title in titles:
@@ -186,30 +121,29 @@ def _occupation_codes(record, titles, normalizer):
 def _profile(record, kind, normalizer):
     """Derive a profile from a posting (``kind="posting"``) or seeker record."""
     if kind == "posting":
-        raw_titles = (record.get("title") or "",) if record.get("title") else ()
+        raw_titles = (str(record["title"]),) if record.get("title") else ()
         low, high = _number(record.get("salary_min")), _number(record.get("salary_max"))
         if math.isnan(high) and not math.isnan(low):
             high = low * 1.3
         if math.isnan(low) and not math.isnan(high):
             low = high * 0.7
-        places_raw = (record.get("location"),) if record.get("location") else ()
+        places_raw = (str(record["location"]),) if record.get("location") else ()
         experience = _number(record.get("experience_min_years"))
         education = education_code(record.get("education_min"))
         free_text = record.get("description") or ""
     else:
-        raw_titles = tuple(t for t in (record.get("desired_titles") or ()) if t)[:_MAX_TITLES]
+        raw_titles = tuple(str(t) for t in (record.get("desired_titles") or ()) if t)[:_MAX_TITLES]
         low = high = _number(record.get("salary_expectation"))
-        places_raw = tuple(p for p in (record.get("locations") or ()) if p)
+        places_raw = tuple(str(p) for p in (record.get("locations") or ()) if p)
         experience = _number(record.get("experience_years"))
         education = education_code(record.get("education"))
         free_text = record.get("resume_text") or ""
-    titles = tuple(clean_title(t) or fold(t) for t in raw_titles)
-    occupations, occupation_names = _occupation_codes(record, raw_titles, normalizer)
+    listed = [str(name) for name in (record.get("skills") or ()) if name]
     skills = {}
-    for name in record.get("skills") or ():
+    for name in listed:
         key = canonical_skill(name)
         if key and key not in skills:
-            skills[key] = str(name)
+            skills[key] = name
     keys = set(skills)
     if kind == "seeker":
         keys |= skills_in_text(free_text)
@@ -217,13 +151,13 @@ def _profile(record, kind, normalizer):
     places = set()
     for place in places_raw:
         places |= place_tokens(place)
-    text = " ".join([*raw_titles, *(record.get("skills") or ()), free_text])
+    codes, names = _occupation_codes(record, raw_titles, normalizer)
     return _Profile(
         id=int(record["id"]),
-        titles=titles,
+        titles=tuple(clean_title(t) or fold(t) for t in raw_titles),
         raw_titles=raw_titles,
-        occupations=occupations,
-        occupation_names=occupation_names,
+        occupations=codes,
+        occupation_names=names,
         skills=skills,
         skill_keys=frozenset(keys),
         education=education,
@@ -233,18 +167,8 @@ def _profile(record, kind, normalizer):
         salary_high=high,
         places=frozenset(places),
         place_names=places_raw,
-        text=text,
+        text=" ".join([*raw_titles, *listed, free_text]),
     )
-
-
-class _Vocabulary(dict):
-    """String -> dense id, growing."""
-
-    def id(self, key):
-        found = self.get(key)
-        if found is None:
-            found = self[key] = len(self)
-        return found
 
 
 class _Side:
@@ -258,50 +182,53 @@ class _Side:
         "experience": (np.float32, np.nan),
         "salary_low": (np.float32, np.nan),
         "salary_high": (np.float32, np.nan),
-        "n_skills": (np.float32, 0),
-        "n_listed": (np.float32, 0),
-        "n_credentials": (np.float32, 0),
-        "has_places": (np.bool_, False),
-        "anywhere": (np.bool_, False),
+        "n_skill_keys": (np.int16, 0),
+        "n_listed": (np.int16, 0),
+        "n_credentials": (np.int16, 0),
+        "place_set": (np.int32, -1),  # id into place_sets; -1 none given
+        "titles": (np.int32, -1),  # (slots, _MAX_TITLES) ids into title_text; -1 none
+        "codes": (np.int32, -1),  # (slots, _MAX_TITLES) ids into code_levels
     }
-    _MATRICES = {"titles": np.int32, "occ1": np.int32, "occ2": np.int32, "occ3": np.int32, "occ4": np.int32}
 
     def __init__(self, kind):
         self.kind = kind
-        self.size = 0  # slots used (live + dead)
-        self.capacity = 0
+        self.size = 0  # slots used, live and dead
         self.slot_of = {}
-        self.profiles = []  # per slot, None when dead
+        self.profiles = []  # per slot; None once dead
+        self.order_of = {}  # record id -> first-insertion order (ties keep input order)
         self.next_order = 0
-        self.order_of = {}
         for name, (dtype, fill) in self._ARRAYS.items():
-            setattr(self, name, np.full(0, fill, dtype=dtype))
-        for name, dtype in self._MATRICES.items():
-            setattr(self, name, np.full((0, _MAX_TITLES), -1, dtype=dtype))
-        self.text = _Inverted()
-        self.skills = _Inverted()
-        self.places = _Inverted()
-        self.document_frequency = np.zeros(_TEXT_FEATURES, dtype=np.int32)
-        self.titles_text = []  # distinct cleaned titles seen on this side
-        self.title_ids = _Vocabulary()
+            shape = (0, _MAX_TITLES) if name in ("titles", "codes") else (0,)
+            setattr(self, name, np.full(shape, fill, dtype=dtype))
+        self.text = Inverted()
+        self.skills = Inverted()
+        # Slots share few distinct sets of places: score the sets, then gather.
+        self.place_sets = Vocabulary()
+        self.place_set_anywhere = []
+        self.sets_with_token = {}  # place token id -> ids of the sets that contain it
+        self.document_frequency = np.zeros(1024, dtype=np.int32)
+        self.title_ids = Vocabulary()
+        self.title_text = []
+        self.code_ids = Vocabulary()
+        # Per distinct code: its level prefixes as global ids (大类, 中类, 小类, full code).
+        self.code_levels = np.full((0, 4), -1, dtype=np.int32)
 
     @property
     def live(self):
         return len(self.slot_of)
 
-    def _grow(self, needed):
-        if needed <= self.capacity:
+    def reserve(self, needed):
+        capacity = len(self.ids)
+        if needed <= capacity:
             return
-        capacity = max(needed, 2 * self.capacity, 64)
-        for name, (dtype, fill) in self._ARRAYS.items():
-            array = np.full(capacity, fill, dtype=dtype)
-            array[: self.size] = getattr(self, name)[: self.size]
-            setattr(self, name, array)
-        for name, dtype in self._MATRICES.items():
-            array = np.full((capacity, _MAX_TITLES), -1, dtype=dtype)
-            array[: self.size] = getattr(self, name)[: self.size]
-            setattr(self, name, array)
-        self.capacity = capacity
+        capacity = max(needed, 2 * capacity, 64)
+        for name, (_, fill) in self._ARRAYS.items():
+            setattr(self, name, grow(getattr(self, name), capacity, fill))
+
+    def count_features(self, features, delta):
+        if len(features) and features.max() >= len(self.document_frequency):
+            self.document_frequency = grow(self.document_frequency, 2 * int(features.max()) + 1, 0)
+        self.document_frequency[features] += delta
 
 
 class MatchIndex:
@@ -312,11 +239,11 @@ class MatchIndex:
     weights : dict, keyword-only
         Factor weights (keys of :data:`DEFAULT_WEIGHTS`); normalised to sum 1.
     normalizer : OccupationNormalizer, keyword-only, optional
-        Used for records that carry no occupation; defaults to the packaged one.
+        Maps titles of records that carry no occupation; defaults to the packaged one.
     merge_fraction, compact_fraction : float, keyword-only
-        When pending rows exceed ``merge_fraction`` of the main segment they are
-        merged; when dead slots exceed ``compact_fraction`` of all slots the
-        side is compacted.
+        Pending slots are merged into the main inverted lists when they exceed
+        ``merge_fraction`` of them; dead slots are compacted away when they
+        exceed ``compact_fraction`` of all slots.
 
     Examples
     --------
@@ -328,20 +255,21 @@ class MatchIndex:
     """
 
     def __init__(self, *, weights=None, normalizer=None, merge_fraction=0.1, compact_fraction=0.3):
-        self.weights = dict(DEFAULT_WEIGHTS if weights is None else weights)
-        unknown = set(self.weights) - set(DEFAULT_WEIGHTS)
+        weights = dict(DEFAULT_WEIGHTS if weights is None else weights)
+        unknown = set(weights) - set(DEFAULT_WEIGHTS)
         if unknown:
-            raise ValueError(f"unknown factor weights: {sorted(unknown)}; expected some of {sorted(DEFAULT_WEIGHTS)}")
-        total = sum(self.weights.values())
-        if total <= 0:
-            raise ValueError("weights must have a positive sum")
-        self.weights = {name: value / total for name, value in self.weights.items()}
+            raise ValueError(f"unknown factor weights {sorted(unknown)}; expected some of {sorted(DEFAULT_WEIGHTS)}")
+        total = sum(weights.values())
+        if total <= 0 or min(weights.values()) < 0:
+            raise ValueError("weights must be non-negative with a positive sum")
+        self.weights = {name: value / total for name, value in weights.items()}
         self.normalizer = normalizer
         self.merge_fraction = merge_fraction
         self.compact_fraction = compact_fraction
-        self._codes = _Vocabulary()
-        self._skill_ids = _Vocabulary()
-        self._place_ids = _Vocabulary()
+        self._features = Vocabulary()
+        self._skill_ids = Vocabulary()
+        self._place_ids = Vocabulary()
+        self._level_ids = Vocabulary()
         self._seekers = _Side("seeker")
         self._postings = _Side("posting")
         self._lock = threading.RLock()
@@ -353,11 +281,10 @@ class MatchIndex:
         self._upsert(self._seekers, records)
 
     def upsert_postings(self, records):
-        """Add or replace postings; closed postings are removed instead."""
+        """Add or replace postings; a posting with ``status == "closed"`` is removed instead."""
         records = list(records)
-        closed = [r["id"] for r in records if r.get("status", "open") == "closed"]
         self._upsert(self._postings, [r for r in records if r.get("status", "open") != "closed"])
-        self.remove_postings(closed)
+        self._remove(self._postings, [r["id"] for r in records if r.get("status", "open") == "closed"])
 
     def remove_seekers(self, ids):
         """Forget seekers by id (unknown ids are ignored)."""
@@ -369,48 +296,54 @@ class MatchIndex:
 
     @property
     def n_seekers(self):
+        """Number of seekers in the index."""
         return self._seekers.live
 
     @property
     def n_postings(self):
+        """Number of open postings in the index."""
         return self._postings.live
 
     def _normalizer(self):
         return self.normalizer or default_normalizer()
 
+    def _text_vector(self, text, *, grow_vocabulary):
+        """Feature ids and sublinear term frequencies of free text."""
+        grams = text_features(text)
+        if grow_vocabulary:
+            ids = [self._features.id(gram) for gram in grams]
+        else:
+            ids = [found for found in map(self._features.get, grams) if found is not None]
+        if not ids:
+            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+        features, counts = np.unique(np.asarray(ids, dtype=np.int32), return_counts=True)
+        return features, (1.0 + np.log(counts)).astype(np.float32)
+
     def _upsert(self, side, records):
-        records = list(records)
-        if not records:
-            return
         normalizer = self._normalizer()
-        profiles = [_profile(record, side.kind, normalizer) for record in records]
         # The last version of a record in one batch wins.
-        latest = {profile.id: profile for profile in profiles}
-        profiles = list(latest.values())
-        counts = _HASHER.transform([p.text for p in profiles]).tocsr()
-        counts.data = 1.0 + np.log(counts.data)
-        norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
+        profiles = {}
+        for record in records:
+            profile = _profile(record, side.kind, normalizer)
+            profiles[profile.id] = profile
+        if not profiles:
+            return
         with self._lock:
-            self._remove(side, [p.id for p in profiles], keep_order=True)
-            side._grow(side.size + len(profiles))
-            for row, profile in enumerate(profiles):
-                slot = side.size
-                side.size += 1
-                order = side.order_of.get(profile.id)
-                if order is None:
-                    order = side.order_of[profile.id] = side.next_order
-                    side.next_order += 1
-                side.slot_of[profile.id] = slot
-                side.profiles.append(profile)
-                self._fill_slot(side, slot, profile, order)
-                start, stop = counts.indptr[row], counts.indptr[row + 1]
-                features = counts.indices[start:stop]
-                side.text.add(slot, features, counts.data[start:stop] / norms[row])
-                side.document_frequency[features] += 1
+            self._remove(side, list(profiles), keep_order=True)
+            side.reserve(side.size + len(profiles))
+            for profile in profiles.values():
+                self._add(side, profile)
             self._maintain(side)
 
-    def _fill_slot(self, side, slot, profile, order):
+    def _add(self, side, profile):
+        slot = side.size
+        side.size += 1
+        order = side.order_of.get(profile.id)
+        if order is None:
+            order = side.order_of[profile.id] = side.next_order
+            side.next_order += 1
+        side.slot_of[profile.id] = slot
+        side.profiles.append(profile)
         side.ids[slot] = profile.id
         side.order[slot] = order
         side.alive[slot] = True
@@ -418,26 +351,34 @@ class MatchIndex:
         side.experience[slot] = profile.experience
         side.salary_low[slot] = profile.salary_low
         side.salary_high[slot] = profile.salary_high
-        side.n_skills[slot] = len(profile.skill_keys)
+        side.n_skill_keys[slot] = len(profile.skill_keys)
         side.n_listed[slot] = len(profile.skills)
         side.n_credentials[slot] = sum(1 for key in profile.skills if is_credential(key))
-        side.has_places[slot] = bool(profile.places)
-        side.anywhere[slot] = ANYWHERE in profile.places
-        for position, title in enumerate(profile.titles[:_MAX_TITLES]):
+        if profile.places:
+            set_id = side.place_sets.id(profile.places)
+            if set_id == len(side.place_set_anywhere):
+                side.place_set_anywhere.append(ANYWHERE in profile.places)
+                for token in profile.places:
+                    side.sets_with_token.setdefault(self._place_ids.id(token), []).append(set_id)
+            side.place_set[slot] = set_id
+        for position, title in enumerate(profile.titles):
             title_id = side.title_ids.id(title)
-            if title_id == len(side.titles_text):
-                side.titles_text.append(title)
+            if title_id == len(side.title_text):
+                side.title_text.append(title)
             side.titles[slot, position] = title_id
-        for position, code in enumerate(profile.occupations[:_MAX_TITLES]):
-            # The full code sits in the finest column, so equal coarse codes count as the same occupation.
-            levels = code_levels(code)[:3] + (code,)
-            for depth, name in enumerate(("occ1", "occ2", "occ3", "occ4")):
-                if levels[depth] is not None:
-                    getattr(side, name)[slot, position] = self._codes.id(levels[depth])
+        for position, code in enumerate(profile.occupations):
+            code_id = side.code_ids.id(code)
+            if code_id == len(side.code_levels):
+                levels = code_levels(code)[:3] + (code,)
+                row = [self._level_ids.id(level) if level else -1 for level in levels]
+                side.code_levels = np.vstack([side.code_levels, np.asarray([row], dtype=np.int32)])
+            side.codes[slot, position] = code_id
+        features, values = self._text_vector(profile.text, grow_vocabulary=True)
+        norm = float(np.sqrt((values**2).sum())) or 1.0
+        side.text.add(slot, features, values / norm)
+        side.count_features(features, 1)
         skill_ids = [self._skill_ids.id(key) for key in sorted(profile.skill_keys)]
         side.skills.add(slot, skill_ids, np.ones(len(skill_ids)))
-        place_ids = [self._place_ids.id(token) for token in sorted(profile.places) if token != ANYWHERE]
-        side.places.add(slot, place_ids, np.ones(len(place_ids)))
 
     def _remove(self, side, ids, keep_order=False):
         with self._lock:
@@ -448,51 +389,49 @@ class MatchIndex:
                 if not keep_order:
                     side.order_of.pop(int(record_id), None)
                 side.alive[slot] = False
-                # Re-hashing the stored text is cheaper than slicing a column of the main matrix.
-                features = _HASHER.transform([side.profiles[slot].text]).indices
-                side.document_frequency[features] -= 1
+                features, _ = self._text_vector(side.profiles[slot].text, grow_vocabulary=False)
+                side.count_features(features, -1)
                 side.profiles[slot] = None
-                for inverted in (side.text, side.skills, side.places):
-                    if slot in inverted.pending:
-                        del inverted.pending[slot]
-                        inverted._pending_matrix = None
+                for inverted in (side.text, side.skills):
+                    inverted.discard(slot)
             if not keep_order:
                 self._maintain(side)
 
     def _maintain(self, side):
         dead = side.size - side.live
-        if dead > 1000 and dead > self.compact_fraction * side.size:
+        if dead > 256 and dead > self.compact_fraction * side.size:
             self._compact(side)
-            return
-        main_width = side.text.main.shape[1]
-        if len(side.text.pending) > max(256, self.merge_fraction * main_width):
-            for inverted in (side.text, side.skills, side.places):
-                inverted.merge(side.size)
+        elif len(side.text.pending) > max(256, self.merge_fraction * side.size):
+            for inverted in (side.text, side.skills):
+                inverted.merge()
 
     def _compact(self, side):
         keep = np.flatnonzero(side.alive[: side.size])
-        for inverted in (side.text, side.skills, side.places):
-            inverted.remap(keep, side.size)
-        for name in list(side._ARRAYS) + list(side._MATRICES):
-            array = getattr(side, name)
-            setattr(side, name, array[keep].copy())
-        side.capacity = side.size = len(keep)
+        new_slot = np.full(side.size, -1, dtype=np.int64)
+        new_slot[keep] = np.arange(len(keep))
+        for inverted in (side.text, side.skills):
+            inverted.compact(new_slot)
+        for name, (_, fill) in side._ARRAYS.items():
+            setattr(side, name, getattr(side, name)[keep].copy())
+        side.size = len(keep)
         side.profiles = [side.profiles[slot] for slot in keep]
         side.slot_of = {profile.id: slot for slot, profile in enumerate(side.profiles)}
 
     # -- ranking -----------------------------------------------------------
 
-    def shortlist(self, posting, *, limit=50, offset=0, exclude=()):
-        """The seekers best matching ``posting`` (a posting record), best first.
+    def shortlist(self, posting, *, limit=50, offset=0, exclude=(), reasons=True):
+        """The seekers best matching ``posting``, best first, ties in insertion order.
 
         Parameters
         ----------
         posting : dict
-            A posting record (DESIGN.md); it need not be in the index.
+            A posting record (DESIGN.md "Records"); it need not be in the index.
         limit, offset : int, keyword-only
             Page size and start.
         exclude : iterable of int, keyword-only
             Seeker ids to leave out.
+        reasons : bool, keyword-only
+            Explain each match (``False`` leaves ``Match.reasons`` empty: ranking only).
 
         Returns
         -------
@@ -506,10 +445,25 @@ class MatchIndex:
         7
         """
         query = _profile(posting, "posting", self._normalizer())
-        return self._rank(query, self._seekers, limit=limit, offset=offset, exclude=exclude)
+        return self._rank(query, self._seekers, limit=limit, offset=offset, exclude=exclude, reasons=reasons)
 
-    def recommend(self, seeker, *, limit=10, offset=0, exclude=()):
-        """The open postings best matching ``seeker`` (a seeker record), best first.
+    def recommend(self, seeker, *, limit=10, offset=0, exclude=(), reasons=True):
+        """The open postings best matching ``seeker``, best first, ties in insertion order.
+
+        Parameters
+        ----------
+        seeker : dict
+            A seeker record (DESIGN.md "Records"); it need not be in the index.
+        limit, offset : int, keyword-only
+            Page size and start.
+        exclude : iterable of int, keyword-only
+            Posting ids to leave out.
+        reasons : bool, keyword-only
+            Explain each match (``False`` leaves ``Match.reasons`` empty: ranking only).
+
+        Returns
+        -------
+        list of Match
 
         Examples
         --------
@@ -520,19 +474,19 @@ class MatchIndex:
         [3]
         """
         query = _profile(seeker, "seeker", self._normalizer())
-        return self._rank(query, self._postings, limit=limit, offset=offset, exclude=exclude)
+        return self._rank(query, self._postings, limit=limit, offset=offset, exclude=exclude, reasons=reasons)
 
-    def _rank(self, query, side, *, limit, offset, exclude):
+    def _rank(self, query, side, *, limit, offset, exclude, reasons):
         if limit < 0 or offset < 0:
             raise ValueError(f"limit and offset must be >= 0, got limit={limit}, offset={offset}")
         with self._lock:
             if not side.live or limit == 0:
                 return []
+            weights = self._query_weights(query)
             factors = self._factors(query, side)
             total = np.zeros(side.size, dtype=np.float32)
-            weights = self._query_weights(query)
             for name, values in factors.items():
-                total += weights.get(name, 0.0) * values
+                total += np.float32(weights.get(name, 0.0)) * values
             total *= self._credential_fit(query, side)
             np.clip(total, 0.0, 1.0, out=total)
             total[~side.alive[: side.size]] = -1.0
@@ -541,87 +495,17 @@ class MatchIndex:
                 if slot is not None:
                     total[slot] = -1.0
             slots = _top(total, side.order[: side.size], offset + limit)[offset:]
-            return [
-                Match(int(side.ids[slot]), round(float(total[slot]), 4), self._reasons(query, side, slot, factors, weights))
-                for slot in slots
-                if total[slot] >= 0
-            ]
-
-    def _factors(self, query, side):
-        size = side.size
-        seekers_are_candidates = side.kind == "seeker"
-        factors = {}
-        # Title: fuzzy similarity against the side's distinct titles.
-        title_score = np.zeros(size, dtype=np.float32)
-        if query.titles and side.titles_text:
-            similarity = process.cdist(
-                list(query.titles), side.titles_text, scorer=fuzz.WRatio, dtype=np.float32, workers=1
-            )
-            similarity = (similarity * _PREFERENCE[: len(query.titles), None]).max(axis=0)
-            padded = np.append(similarity / 100.0, np.float32(0.0))
-            title_score = (padded[side.titles[:size]] * _PREFERENCE).max(axis=1)
-        factors["title"] = title_score
-        # Occupation agreement along the code hierarchy.
-        occupation = np.zeros(size, dtype=np.float32)
-        for rank, code in enumerate(query.occupations):
-            levels = code_levels(code)[:3] + (code,)
-            discount = _PREFERENCE[rank]
-            for depth in range(3, -1, -1):
-                level_id = self._codes.get(levels[depth]) if levels[depth] else None
-                if level_id is None:
-                    continue
-                column = getattr(side, ("occ1", "occ2", "occ3", "occ4")[depth])[:size]
-                hit = ((column == level_id) * _PREFERENCE).max(axis=1)
-                np.maximum(occupation, hit * (_OCCUPATION_CREDIT[3 - depth] * discount), out=occupation)
-        if not query.occupations:
-            occupation[:] = _UNKNOWN * 0.5
-        factors["occupation"] = occupation
-        # Skills: share of the requirement side's skills the candidate covers.
-        skill_ids = np.fromiter(
-            (self._skill_ids[k] for k in (query.skills if seekers_are_candidates else query.skill_keys) if k in self._skill_ids),
-            dtype=np.int64,
-        )
-        matched = side.skills.dot(skill_ids, np.ones(len(skill_ids)), size)
-        if seekers_are_candidates:
-            if query.skills:
-                skills = matched / len(query.skills)
-                skills = np.where(side.n_skills[:size] == 0, _UNKNOWN * 0.5, skills)
-            else:
-                skills = np.full(size, 1.0, dtype=np.float32)
-        else:
-            required = side.n_listed[:size]
-            skills = np.where(required > 0, matched / np.maximum(required, 1), 1.0)
-            if not query.skill_keys:
-                skills = np.where(required > 0, _UNKNOWN * 0.5, 1.0)
-        factors["skills"] = np.clip(skills, 0.0, 1.0).astype(np.float32)
-        # Text: cosine of hashed char n-grams, query weighted by the side's IDF.
-        counts = _HASHER.transform([query.text])
-        features = counts.indices.astype(np.int64)
-        if len(features):
-            frequency = side.document_frequency[features].astype(np.float32)
-            idf = np.log1p((side.live - frequency + 0.5) / (frequency + 0.5))
-            weights = (1.0 + np.log(counts.data)) * idf
-            norm = float(np.sqrt((weights**2).sum())) or 1.0
-            factors["text"] = np.clip(side.text.dot(features, weights / norm, size), 0.0, 1.0)
-        else:
-            factors["text"] = np.zeros(size, dtype=np.float32)
-        # Structured fit: the posting states the minimums, the seeker the facts.
-        if seekers_are_candidates:
-            posting_edu = np.int8(query.education_rank)
-            seeker_edu = side.education[:size]
-            posting_exp, seeker_exp = np.float32(query.experience), side.experience[:size]
-            low, high = np.float32(query.salary_low), np.float32(query.salary_high)
-            expectation = side.salary_low[:size]
-        else:
-            posting_edu, seeker_edu = side.education[:size], np.int8(query.education_rank)
-            posting_exp, seeker_exp = side.experience[:size], np.float32(query.experience)
-            low, high = side.salary_low[:size], side.salary_high[:size]
-            expectation = np.float32(query.salary_low)
-        factors["education"] = _education_fit(posting_edu, seeker_edu, size)
-        factors["experience"] = _experience_fit(posting_exp, seeker_exp, size)
-        factors["salary"] = _salary_fit(low, high, expectation, size)
-        factors["location"] = self._place_fit(query, side, size)
-        return factors
+            slots = slots[total[slots] >= 0]
+            if not reasons:
+                return [Match(int(side.ids[slot]), round(float(total[slot]), 4), []) for slot in slots]
+            page = {name: values[slots].tolist() for name, values in factors.items()}
+            matches = []
+            for row, slot in enumerate(slots):
+                candidate = side.profiles[slot]
+                posting, seeker = (query, candidate) if side.kind == "seeker" else (candidate, query)
+                scores = {name: values[row] for name, values in page.items()}
+                matches.append(Match(int(side.ids[slot]), round(float(total[slot]), 4), explain(posting, seeker, scores, weights)))
+            return matches
 
     def _query_weights(self, query):
         """Factor weights for this query: without any title, text and skills carry the title's share."""
@@ -633,99 +517,147 @@ class MatchIndex:
         weights["skills"] = weights.get("skills", 0.0) + 0.3 * freed
         return weights
 
+    def _factors(self, query, side):
+        size = side.size
+        candidates_are_seekers = side.kind == "seeker"
+        return {
+            "title": self._title_fit(query, side, size),
+            "occupation": self._occupation_fit(query, side, size),
+            "skills": self._skill_fit(query, side, size, candidates_are_seekers),
+            "text": self._text_fit(query, side, size),
+            **_structured_fit(query, side, size, candidates_are_seekers),
+            "location": self._place_fit(query, side, size),
+        }
+
+    @staticmethod
+    def _gather(per_distinct, table, size):
+        """Per slot: best of ``per_distinct`` over its (up to three) entries, later ones discounted."""
+        padded = np.append(per_distinct, np.float32(0.0))  # index -1 (no entry) reads 0
+        best = padded[table[:size, 0]]
+        for position in range(1, _MAX_TITLES):
+            np.maximum(best, padded[table[:size, position]] * _PREFERENCE[position], out=best)
+        return best
+
+    def _title_fit(self, query, side, size):
+        if not query.titles or not side.title_text:
+            return np.zeros(size, dtype=np.float32)
+        similarity = process.cdist(list(query.titles), side.title_text, scorer=fuzz.WRatio, dtype=np.float32, workers=1)
+        per_title = (similarity * _PREFERENCE[: len(query.titles), None]).max(axis=0) / np.float32(100.0)
+        return self._gather(per_title, side.titles, size)
+
+    def _occupation_fit(self, query, side, size):
+        if not query.occupations:
+            return np.full(size, _UNKNOWN * 0.5, dtype=np.float32)
+        per_code = np.zeros(len(side.code_levels), dtype=np.float32)
+        for rank, code in enumerate(query.occupations):
+            levels = code_levels(code)[:3] + (code,)
+            for depth, level in enumerate(levels):
+                level_id = self._level_ids.get(level) if level else None
+                if level_id is None:
+                    continue
+                hit = side.code_levels[:, depth] == level_id
+                np.maximum(per_code, hit * np.float32(_OCCUPATION_CREDIT[depth] * _PREFERENCE[rank]), out=per_code)
+        fit = self._gather(per_code, side.codes, size)
+        fit[side.codes[:size, 0] < 0] = _UNKNOWN * 0.5
+        return fit
+
+    def _ids(self, vocabulary, keys):
+        return np.fromiter((vocabulary[key] for key in keys if key in vocabulary), dtype=np.int64)
+
+    def _skill_fit(self, query, side, size, candidates_are_seekers):
+        if candidates_are_seekers:
+            # Share of the posting's listed skills the seeker has.
+            if not query.skills:
+                return np.ones(size, dtype=np.float32)
+            ids = self._ids(self._skill_ids, query.skills)
+            fit = side.skills.dot(ids, np.ones(len(ids)), size) / np.float32(len(query.skills))
+            fit[side.n_skill_keys[:size] == 0] = _UNKNOWN * 0.5
+            return fit
+        # Share of each posting's listed skills the seeker has.
+        listed = side.n_listed[:size].astype(np.float32)
+        if not query.skill_keys:
+            return np.where(listed > 0, np.float32(_UNKNOWN * 0.5), np.float32(1.0))
+        ids = self._ids(self._skill_ids, query.skill_keys)
+        held = side.skills.dot(ids, np.ones(len(ids)), size)
+        return np.where(listed > 0, np.minimum(held / np.maximum(listed, 1), 1.0), 1.0).astype(np.float32)
+
+    def _text_fit(self, query, side, size):
+        features, values = self._text_vector(query.text, grow_vocabulary=False)
+        features = features[features < len(side.document_frequency)]
+        values = values[: len(features)]
+        if not len(features) or not side.live:
+            return np.zeros(size, dtype=np.float32)
+        frequency = side.document_frequency[features].astype(np.float32)
+        present = frequency > 0
+        rare = present & (frequency <= max(1.0, _COMMON_FEATURE * side.live))
+        idf = np.log1p((side.live - frequency + 0.5) / (frequency + 0.5))
+        weights = values * idf
+        norm = float(np.sqrt((weights[present] ** 2).sum())) or 1.0
+        # Common features are left out of the sum: they are costly and tell little.
+        return np.minimum(side.text.dot(features[rare], weights[rare] / norm, size), 1.0)
+
     def _credential_fit(self, query, side):
         """Multiplier < 1 where the posting's required licences/certificates are not all held."""
         size = side.size
         if side.kind == "seeker":
             required = [key for key in query.skills if is_credential(key)]
             if not required:
-                return np.ones(size, dtype=np.float32)
-            ids = np.array([self._skill_ids.get(key, -1) for key in required], dtype=np.int64)
-            held = side.skills.dot(ids[ids >= 0], np.ones(int((ids >= 0).sum())), size)
-            missing = held < len(required)
-            unknown = side.n_skills[:size] == 0
+                return np.float32(1.0)
+            ids = self._ids(self._skill_ids, required)
+            missing = side.skills.dot(ids, np.ones(len(ids)), size) < len(required)
+            unknown = side.n_skill_keys[:size] == 0
         else:
-            held_keys = [key for key in query.skill_keys if is_credential(key) and key in self._skill_ids]
-            ids = np.array([self._skill_ids[key] for key in held_keys], dtype=np.int64)
-            # Postings list credentials once each, so the count of held ones tells.
-            held = side.skills.dot(ids, np.ones(len(ids)), size)
-            missing = held < side.n_credentials[:size]
+            ids = self._ids(self._skill_ids, [key for key in query.skill_keys if is_credential(key)])
+            # A posting lists each credential once, so counting the held ones tells.
+            missing = side.skills.dot(ids, np.ones(len(ids)), size) < side.n_credentials[:size]
             unknown = np.full(size, not query.skill_keys)
-        return np.where(missing, np.where(unknown, _UNKNOWN_CREDENTIAL, _MISSING_CREDENTIAL), 1.0).astype(np.float32)
+        penalty = np.where(unknown, np.float32(_UNKNOWN_CREDENTIAL), np.float32(_MISSING_CREDENTIAL))
+        return np.where(missing, penalty, np.float32(1.0))
 
     def _place_fit(self, query, side, size):
         if not query.places:
-            return np.full(size, 1.0 if side.kind == "posting" else _UNKNOWN, dtype=np.float32)
+            # A posting without a place fits anyone; a seeker without a preference is unknown.
+            return np.full(size, 1.0 if side.kind == "seeker" else _UNKNOWN, dtype=np.float32)
         if ANYWHERE in query.places:
-            return np.full(size, 1.0, dtype=np.float32)
-        fit = np.zeros(size, dtype=np.float32)
-        credit = {"district": 1.0, "area": 0.7, "city": 0.5, "place": 1.0}
+            return np.ones(size, dtype=np.float32)
+        per_set = np.zeros(len(side.place_sets) + 1, dtype=np.float32)
         for token in query.places:
-            token_id = self._place_ids.get(token)
-            if token_id is None:
-                continue
-            hits = side.places.dot(np.array([token_id]), np.ones(1), size) > 0
-            np.maximum(fit, np.where(hits, credit[token.split(":", 1)[0]], 0.0), out=fit)
-        fit[side.anywhere[:size]] = 0.9
-        fit[~side.has_places[:size]] = _UNKNOWN if side.kind == "seeker" else 1.0
-        return fit
+            sets = side.sets_with_token.get(self._place_ids.get(token))
+            if sets:
+                np.maximum.at(per_set, np.asarray(sets), np.float32(_PLACE_CREDIT[token.split(":", 1)[0]]))
+        per_set[:-1][np.asarray(side.place_set_anywhere, dtype=bool)] = 0.9
+        # The last entry serves slots without places (index -1).
+        per_set[-1] = _UNKNOWN if side.kind == "seeker" else 1.0
+        return per_set[side.place_set[:size]]
 
-    # -- reasons -----------------------------------------------------------
 
-    def _reasons(self, query, side, slot, factors, weights):
-        candidate = side.profiles[slot]
-        posting, seeker = (query, candidate) if side.kind == "seeker" else (candidate, query)
-        reasons = []
-
-        def add(factor, zh, en, **details):
-            reasons.append(
-                {
-                    "factor": factor,
-                    "score": round(float(factors[factor][slot]), 4),
-                    "weight": round(weights.get(factor, 0.0), 4),
-                    "text": {"zh": zh, "en": en},
-                    **details,
-                }
-            )
-
-        title_score = float(factors["title"][slot])
-        add(
-            "title",
-            f"职位名称相似度 {title_score:.0%}：{_join_zh(seeker.raw_titles) or '未填写'} ↔ {_join_zh(posting.raw_titles) or '未填写'}",
-            f"Title similarity {title_score:.0%}: {_join_en(seeker.raw_titles) or 'not given'} vs {_join_en(posting.raw_titles) or 'not given'}",
-            required=list(posting.raw_titles),
-            actual=list(seeker.raw_titles),
-        )
-        add("occupation", *_occupation_text(posting, seeker, float(factors["occupation"][slot])),
-            required=[{"code": c, "name": n} for c, n in zip(posting.occupations, posting.occupation_names)],
-            actual=[{"code": c, "name": n} for c, n in zip(seeker.occupations, seeker.occupation_names)])
-        required = posting.skills
-        matched = [name for key, name in required.items() if key in seeker.skill_keys]
-        missing = [name for key, name in required.items() if key not in seeker.skill_keys]
-        matched_en = [skill_label(key, name)[1] for key, name in required.items() if key in seeker.skill_keys]
-        missing_en = [skill_label(key, name)[1] for key, name in required.items() if key not in seeker.skill_keys]
-        if not required:
-            zh, en = "岗位未列出技能要求", "The posting lists no required skills"
-        else:
-            zh = f"技能匹配：{_join_zh(matched) or '无'}" + (f"；缺少：{_join_zh(missing)}" if missing else "")
-            en = f"Skills matched: {_join_en(matched_en) or 'none'}" + (f"; missing: {_join_en(missing_en)}" if missing else "")
-        credentials = [name for key, name in required.items() if key not in seeker.skill_keys and is_credential(key)]
-        if credentials:
-            zh += f"（必需证照未见：{_join_zh(credentials)}）"
-            en += f" (required licence or certificate not shown: {_join_en(skill_label(canonical_skill(c), c)[1] for c in credentials)})"
-        add("skills", zh, en, matched=matched, missing=missing, required=list(required.values()),
-            actual=list(seeker.skills.values()), missing_credentials=credentials)
-        text_score = float(factors["text"][slot])
-        add("text", f"简历与岗位描述的文字相似度 {text_score:.0%}", f"Resume and job description text similarity {text_score:.0%}")
-        add("education", *_education_text(posting, seeker), required=posting.education, actual=seeker.education)
-        add("experience", *_experience_text(posting, seeker),
-            required=_maybe_int(posting.experience), actual=_maybe_int(seeker.experience))
-        add("salary", *_salary_text(posting, seeker),
-            required={"min": _maybe_int(posting.salary_low), "max": _maybe_int(posting.salary_high)},
-            actual=_maybe_int(seeker.salary_low))
-        add("location", *_location_text(posting, seeker, float(factors["location"][slot])),
-            required=list(posting.place_names), actual=list(seeker.place_names))
-        return reasons
+def _structured_fit(query, side, size, candidates_are_seekers):
+    """Education, experience and salary fit: the posting sets minimums and a range, the seeker has facts."""
+    if candidates_are_seekers:
+        minimum_education, education = query.education_rank, side.education[:size]
+        minimum_years, years = np.float32(query.experience), side.experience[:size]
+        high, expectation = np.float32(query.salary_high), side.salary_low[:size]
+    else:
+        minimum_education, education = side.education[:size], query.education_rank
+        minimum_years, years = side.experience[:size], np.float32(query.experience)
+        high, expectation = side.salary_high[:size], np.float32(query.salary_low)
+    gap = np.clip(np.asarray(minimum_education, dtype=np.int16) - np.asarray(education, dtype=np.int16), 0, 2)
+    education_fit = _FIT_EDUCATION[gap]
+    education_fit = np.where(np.asarray(education) < 0, np.float32(_UNKNOWN), education_fit)
+    education_fit = np.where(np.asarray(minimum_education) < 0, np.float32(1.0), education_fit)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        experience_fit = np.minimum(years / np.where(minimum_years > 0, minimum_years, np.float32(1.0)), 1.0)
+        # Asking within the range fits; every 10% above the top costs a quarter.
+        salary_fit = np.clip(1.0 - 2.5 * (expectation - high) / high, 0.0, 1.0)
+    experience_fit = np.where(np.isnan(years), np.float32(_UNKNOWN), experience_fit)
+    experience_fit = np.where(np.isnan(minimum_years) | (minimum_years <= 0), np.float32(1.0), experience_fit)
+    salary_fit = np.where(np.isnan(expectation), np.float32(_UNKNOWN), salary_fit)
+    salary_fit = np.where(np.isnan(high), np.float32(1.0), salary_fit)
+    return {
+        "education": np.broadcast_to(education_fit, (size,)).astype(np.float32),
+        "experience": np.broadcast_to(experience_fit, (size,)).astype(np.float32),
+        "salary": np.broadcast_to(salary_fit, (size,)).astype(np.float32),
+    }
 
 
 def _top(scores, order, count):
@@ -742,119 +674,16 @@ def _top(scores, order, count):
     return ranked[:count]
 
 
-def _education_fit(minimum, actual, size):
-    minimum = np.broadcast_to(np.asarray(minimum, dtype=np.int16), (size,))
-    actual = np.broadcast_to(np.asarray(actual, dtype=np.int16), (size,))
-    gap = minimum - actual
-    fit = np.where(gap <= 0, 1.0, np.where(gap == 1, 0.5, 0.1))
-    fit = np.where(actual < 0, _UNKNOWN, fit)
-    return np.where(minimum < 0, 1.0, fit).astype(np.float32)
-
-
-def _experience_fit(minimum, actual, size):
-    minimum = np.broadcast_to(np.asarray(minimum, dtype=np.float32), (size,))
-    actual = np.broadcast_to(np.asarray(actual, dtype=np.float32), (size,))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        fit = np.clip(actual / np.where(minimum > 0, minimum, 1.0), 0.0, 1.0)
-    fit = np.where(np.isnan(actual), _UNKNOWN, fit)
-    return np.where(np.isnan(minimum) | (minimum <= 0), 1.0, fit).astype(np.float32)
-
-
-def _salary_fit(low, high, expectation, size):
-    high = np.broadcast_to(np.asarray(high, dtype=np.float32), (size,))
-    expectation = np.broadcast_to(np.asarray(expectation, dtype=np.float32), (size,))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        # Asking within the range fits; every 10% above the top costs a quarter.
-        fit = np.clip(1.0 - 2.5 * (expectation - high) / high, 0.0, 1.0)
-    fit = np.where(np.isnan(expectation), _UNKNOWN, fit)
-    return np.where(np.isnan(high), 1.0, fit).astype(np.float32)
-
-
-def _join_zh(items):
-    return "、".join(str(item) for item in items)
-
-
-def _join_en(items):
-    return ", ".join(str(item) for item in items)
-
-
-def _maybe_int(value):
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return None
-    return int(value) if float(value).is_integer() else float(value)
-
-
-def _occupation_text(posting, seeker, score):
-    if not posting.occupations or not seeker.occupations:
-        return "职业类别未知", "Occupation unknown"
-    wanted = posting.occupation_names[0]
-    if score >= 0.9:
-        return f"职业类别一致：{wanted}", f"Same occupation: {wanted} ({posting.occupations[0]})"
-    if score >= 0.7:
-        return f"职业同属一个小类：{wanted} / {seeker.occupation_names[0]}", f"Closely related occupation: {posting.occupations[0]} / {seeker.occupations[0]}"
-    if score >= 0.45:
-        return f"职业同属一个中类：{wanted} / {seeker.occupation_names[0]}", f"Occupation in the same group: {posting.occupations[0]} / {seeker.occupations[0]}"
-    if score >= 0.2:
-        return f"职业同属一个大类：{wanted} / {seeker.occupation_names[0]}", f"Occupation in the same broad field: {posting.occupations[0]} / {seeker.occupations[0]}"
-    return f"职业不同：{wanted} / {seeker.occupation_names[0]}", f"Different occupation: {posting.occupations[0]} / {seeker.occupations[0]}"
-
-
-def _education_text(posting, seeker):
-    if posting.education_rank < 0:
-        return "岗位不限学历", "No minimum education"
-    need_zh, need_en = EDUCATION_LABELS[posting.education]
-    if seeker.education_rank < 0:
-        return f"学历要求{need_zh}，求职者未填写", f"Requires {need_en}; the seeker did not say"
-    have_zh, have_en = EDUCATION_LABELS[seeker.education]
-    if seeker.education_rank >= posting.education_rank:
-        return f"学历符合：{have_zh}（要求{need_zh}）", f"Education meets the minimum: {have_en} (requires {need_en})"
-    return f"学历低于要求：{have_zh}（要求{need_zh}）", f"Education below the minimum: {have_en} (requires {need_en})"
-
-
-def _experience_text(posting, seeker):
-    if math.isnan(posting.experience) or posting.experience <= 0:
-        return "岗位不要求工作经验", "No experience required"
-    need = _maybe_int(posting.experience)
-    if math.isnan(seeker.experience):
-        return f"要求{need}年经验，求职者未填写", f"Requires {need} years of experience; the seeker did not say"
-    have = _maybe_int(seeker.experience)
-    if seeker.experience >= posting.experience:
-        return f"经验符合：{have}年（要求{need}年）", f"Experience meets the minimum: {have} years (requires {need})"
-    return f"经验不足：{have}年（要求{need}年）", f"Less experience than required: {have} years (requires {need})"
-
-
-def _salary_text(posting, seeker):
-    if math.isnan(posting.salary_high):
-        return "岗位未标明薪资", "The posting gives no salary"
-    low, high = _maybe_int(posting.salary_low), _maybe_int(posting.salary_high)
-    if math.isnan(seeker.salary_low):
-        return f"薪资{low}–{high}元，求职者未填写期望", f"Pays {low}–{high} CNY; the seeker gave no expectation"
-    want = _maybe_int(seeker.salary_low)
-    if seeker.salary_low <= posting.salary_high:
-        return f"期望薪资{want}元在范围内（{low}–{high}元）", f"Expected salary {want} CNY fits the range {low}–{high} CNY"
-    return f"期望薪资{want}元高于岗位上限{high}元", f"Expected salary {want} CNY is above the maximum {high} CNY"
-
-
-def _location_text(posting, seeker, score):
-    where = _join_zh(posting.place_names) or "未标明"
-    wanted = _join_zh(seeker.place_names)
-    if not posting.place_names:
-        return "岗位未标明工作地点", "The posting gives no location"
-    if not seeker.place_names:
-        return f"工作地点{where}，求职者未填写意向地点", f"Works in {where}; the seeker gave no preferred place"
-    if score >= 0.9:
-        return f"工作地点相符：{where}", f"Location matches: {where}"
-    if score > 0:
-        return f"工作地点相近：{where}（意向：{wanted}）", f"Location nearby: {where} (prefers {_join_en(seeker.place_names)})"
-    return f"工作地点不在意向范围：{where}（意向：{wanted}）", f"Location outside the preferred places: {where} (prefers {_join_en(seeker.place_names)})"
-
-
 def extract(query, choices, *, limit=5, weights=None):
     """Rank ``choices`` for ``query`` like ``rapidfuzz.process.extract``.
 
-    ``query`` is a posting (has ``title``) ranked against seeker records, or a
-    seeker ranked against posting records.  Records need no ``id``: results
-    are ``(choice, score, index)`` tuples, best first, ties in input order.
+    ``query`` is a posting (it has ``title``) ranked against seeker records, or
+    a seeker ranked against posting records.  Records need no ``id``.
+
+    Returns
+    -------
+    list of (choice, score, index)
+        Best first, ties in input order, at most ``limit``.
 
     Examples
     --------

@@ -14,6 +14,7 @@ from importlib import resources
 from typing import NamedTuple
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
@@ -106,6 +107,25 @@ def load_labelled_titles():
     return titles, codes
 
 
+def _encode(text, analyzer, vocabulary, idf):
+    """Sublinear TF-IDF, l2-normalised, of one text: (feature ids, weights), as TfidfVectorizer does."""
+    ids = [found for found in map(vocabulary.get, analyzer(text)) if found is not None]
+    if not ids:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    features, counts = np.unique(np.asarray(ids, dtype=np.int64), return_counts=True)
+    weights = (1.0 + np.log(counts)).astype(np.float32) * idf[features]
+    return features, weights / np.float32(np.sqrt((weights**2).sum()))
+
+
+def _sparse_dot(matrix, features, weights, width):
+    """``weights @ matrix[features]`` for a feature-major CSR matrix, as a dense vector."""
+    if not len(features):
+        return np.zeros(width, dtype=np.float32)
+    rows = matrix[features]
+    repeated = np.repeat(weights, np.diff(rows.indptr))
+    return np.bincount(rows.indices, weights=repeated * rows.data, minlength=width).astype(np.float32)
+
+
 def _analyzer(text):
     return char_ngrams(text, (1, 3))
 
@@ -132,6 +152,8 @@ class OccupationNormalizer:
         Weight of the learned layer's margin (0 disables it).
     C : float, keyword-only
         Regularisation of the linear classifier (``sklearn.svm.LinearSVC``).
+    prune : float, keyword-only
+        Classifier weights smaller than this in magnitude are dropped (memory, speed).
 
     Examples
     --------
@@ -140,8 +162,9 @@ class OccupationNormalizer:
     '6-30-05-01'
     """
 
-    def __init__(self, *, min_score=0.2, n_neighbors=10, classifier_weight=4.0, C=0.5):
+    def __init__(self, *, min_score=0.2, n_neighbors=10, classifier_weight=4.0, C=0.5, prune=0.01):
         self.min_score = min_score
+        self.prune = prune
         self.n_neighbors = n_neighbors
         self.classifier_weight = classifier_weight
         self.C = C
@@ -187,14 +210,22 @@ class OccupationNormalizer:
                 labelled.append(cleaned)
                 labels.append(position[code])
         self.exact_ = exact
-        self.vectorizer_ = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True, dtype=np.float32)
-        self.examples_t_ = self.vectorizer_.fit_transform(texts + labelled).T.tocsr()
+        vectorizer = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True, dtype=np.float32)
+        self.examples_t_ = vectorizer.fit_transform(texts + labelled).T.tocsr()
+        self.vocabulary_, self.idf_ = vectorizer.vocabulary_, vectorizer.idf_.astype(np.float32)
         self.example_codes_ = np.asarray(example_codes + labels, dtype=np.int32)
-        self.classifier_ = None
+        self.classes_ = None
         if self.classifier_weight and len(set(labels)) >= 2:
-            self.classifier_vectorizer_ = TfidfVectorizer(analyzer=_word_analyzer, sublinear_tf=True, dtype=np.float32)
-            features = self.classifier_vectorizer_.fit_transform(labelled)
-            self.classifier_ = LinearSVC(C=self.C).fit(features, labels)
+            vectorizer = TfidfVectorizer(analyzer=_word_analyzer, sublinear_tf=True, dtype=np.float32)
+            classifier = LinearSVC(C=self.C).fit(vectorizer.fit_transform(labelled), labels)
+            self.classifier_vocabulary_ = vectorizer.vocabulary_
+            self.classifier_idf_ = vectorizer.idf_.astype(np.float32)
+            # Feature-major and without the negligible weights: small and quick to gather.
+            coef = classifier.coef_.astype(np.float32)
+            coef[np.abs(coef) < self.prune] = 0.0
+            self.coef_t_ = sp.csr_matrix(coef.T)
+            self.intercept_ = classifier.intercept_.astype(np.float32)
+            self.classes_ = np.asarray(classifier.classes_, dtype=np.int64)
         # Ad titles repeat a lot; normalise each distinct one once.
         self._cache = {}
         return self
@@ -228,18 +259,20 @@ class OccupationNormalizer:
                 confidence[self.exact_[text]] = 1.0
                 break
         if cleaned:
-            similarity = (self.vectorizer_.transform([cleaned]) @ self.examples_t_).toarray()[0]
+            features, weights = _encode(cleaned, _analyzer, self.vocabulary_, self.idf_)
+            similarity = _sparse_dot(self.examples_t_, features, weights, len(self.example_codes_))
             count = min(self.n_neighbors, len(similarity))
             nearest = np.argpartition(-similarity, count - 1)[:count]
             nearest = nearest[similarity[nearest] > 0]
             codes = self.example_codes_[nearest]
             np.add.at(votes, codes, similarity[nearest])
             np.maximum.at(confidence, codes, similarity[nearest])
-            if self.classifier_ is not None:
-                margin = self.classifier_.decision_function(self.classifier_vectorizer_.transform([cleaned]))[0]
-                votes[self.classifier_.classes_] += self.classifier_weight * np.maximum(margin + 1.0, 0.0)
+            if self.classes_ is not None:
+                features, weights = _encode(cleaned, _word_analyzer, self.classifier_vocabulary_, self.classifier_idf_)
+                margin = self.intercept_ + _sparse_dot(self.coef_t_, features, weights, len(self.classes_))
+                votes[self.classes_] += self.classifier_weight * np.maximum(margin + 1.0, 0.0)
                 # A positive margin is as telling as a close alias.
-                np.maximum.at(confidence, self.classifier_.classes_, np.clip(0.5 + margin, 0.0, 1.0))
+                np.maximum.at(confidence, self.classes_, np.clip(0.5 + margin, 0.0, 1.0))
         order = np.argsort(-votes, kind="stable")[:limit]
         return [
             Occupation(self.codes_[code], self.names_[code], round(float(min(confidence[code], 1.0)), 4))
@@ -256,7 +289,10 @@ class OccupationNormalizer:
         '6-18-02-04'
         """
         self._check_fitted()
+        # The result depends on the folded title only through an exact alias, else on the cleaned title.
         key = fold(title)
+        if key not in self.exact_:
+            key = "\0" + clean_title(title)
         if key not in self._cache:
             found = self.extract(title, limit=1)
             if len(self._cache) >= 100_000:

@@ -6,7 +6,7 @@ Everything here is deterministic and idempotent: ``clean_title(clean_title(t))
 import re
 import unicodedata
 
-__all__ = ["fold", "clean_title", "title_segments", "char_ngrams", "tokenize"]
+__all__ = ["fold", "clean_title", "title_segments", "char_ngrams", "text_features", "tokenize"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -124,6 +124,31 @@ def char_ngrams(text, ngram_range=(1, 2)):
         if chunk.isascii() and length > high:
             grams.append(chunk)
     return grams
+
+
+_RUNS = re.compile(r"[a-z0-9][a-z0-9+#.]*|[\u3400-\u9fff]+")
+
+
+def text_features(text):
+    """Features of free text for the text factor: Chinese character bigrams, Latin words.
+
+    A lone Chinese character counts as itself; digits and punctuation split runs.
+
+    Examples
+    --------
+    >>> text_features("熟悉Python3，会开叉车")
+    ['熟悉', 'python3', '会开', '开叉', '叉车']
+    """
+    features = []
+    for run in _RUNS.findall(fold(text)):
+        if run[0] <= "z":
+            if len(run) > 1:
+                features.append(run)
+        elif len(run) == 1:
+            features.append(run)
+        else:
+            features.extend(run[start:start + 2] for start in range(len(run) - 1))
+    return features
 
 
 _JIEBA = None

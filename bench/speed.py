@@ -1,0 +1,155 @@
+"""Speed and memory of the matching core, side by side with bm25s on the same texts.
+
+Run from the repository root (needs the ``bench`` extra: bm25s):
+
+    python bench/speed.py                 # fair size: 18,000 seekers x 3,000 postings
+    python bench/speed.py --scale 10      # 180,000 seekers x 3,000 postings
+    python bench/speed.py --scale 0.1 --queries 50
+
+One process, one core (numpy/BLAS threads pinned to 1 before import).  The
+fair comes from ``bench/quality.py``'s generator.  Reported: index build
+time, per-query latency (median and p95 over ``--queries`` queries) of a
+shortlist (top 50 seekers for a posting) and of a recommendation list (top
+10 postings for a seeker), the cost of one incremental upsert, and memory
+(resident-set growth while building, and tracemalloc's count of the index's
+Python allocations).  bm25s gets the same texts (title + skills + description
+/ resume, jieba tokens) and is timed on the same queries, query
+tokenisation included for both.
+"""
+import argparse
+import gc
+import os
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from quality import generate_fair, posting_text, seeker_text  # noqa: E402
+
+from matching import MatchIndex  # noqa: E402
+from matching.occupations import default_normalizer  # noqa: E402
+from matching.text import tokenize  # noqa: E402
+
+
+def rss_mb():
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def timed(function, queries):
+    """Milliseconds per call of ``function(query)`` for each query."""
+    samples = []
+    for query in queries:
+        started = time.perf_counter()
+        function(query)
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def summary(samples):
+    ordered = sorted(samples)
+    p95 = ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return statistics.median(ordered), p95
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="multiple of 18,000 seekers (postings stay 3,000)")
+    parser.add_argument("--postings", type=int, default=3000)
+    parser.add_argument("--queries", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--skip-bm25", action="store_true")
+    parser.add_argument("--tracemalloc", action="store_true", help="also count Python allocations of the build (slow)")
+    args = parser.parse_args(argv)
+    n_seekers = int(18000 * args.scale)
+
+    started = time.perf_counter()
+    postings, seekers, _ = generate_fair(n_seekers, args.postings, seed=args.seed)
+    print(f"generated {n_seekers} seekers and {len(postings)} postings in {time.perf_counter() - started:.1f}s", flush=True)
+    # Warm the shared parts (normaliser fit, jieba dictionary) outside the timings.
+    default_normalizer()
+    tokenize("预热")
+    step = max(1, len(postings) // args.queries)
+    posting_queries = postings[::step][: args.queries]
+    seeker_queries = seekers[:: max(1, len(seekers) // args.queries)][: args.queries]
+
+    rows = []
+    gc.collect()
+    before = rss_mb()
+    if args.tracemalloc:
+        tracemalloc.start()
+    started = time.perf_counter()
+    index = MatchIndex()
+    index.upsert_seekers(seekers)
+    index.upsert_postings(postings)
+    build = time.perf_counter() - started
+    traced = None
+    if args.tracemalloc:
+        traced = tracemalloc.get_traced_memory()[0] / 2**20
+        tracemalloc.stop()
+    gc.collect()
+    grown = rss_mb() - before
+    print(f"fairmatch index built in {build:.1f}s", flush=True)
+    shortlist = summary(timed(lambda p: index.shortlist(p, limit=50), posting_queries))
+    recommend = summary(timed(lambda s: index.recommend(s, limit=10), seeker_queries))
+    shortlist_ranking = summary(timed(lambda p: index.shortlist(p, limit=50, reasons=False), posting_queries))
+    recommend_ranking = summary(timed(lambda s: index.recommend(s, limit=10, reasons=False), seeker_queries))
+    changed = [dict(s, skills=list(s["skills"]) + ["叉车证"]) for s in seeker_queries]
+    upsert = summary(timed(lambda s: index.upsert_seekers([s]), changed))
+    shortlist_after = summary(timed(lambda p: index.shortlist(p, limit=50), posting_queries))
+    rows.append(("fairmatch (ranking only)", build, shortlist_ranking, recommend_ranking, grown, traced))
+    rows.append(("fairmatch (with reasons)", build, shortlist, recommend, grown, traced))
+    extra = {"upsert": upsert, "shortlist_after_upserts": shortlist_after}
+
+    if not args.skip_bm25:
+        import bm25s
+
+        gc.collect()
+        before = rss_mb()
+        started = time.perf_counter()
+        over_seekers = bm25s.BM25()
+        over_seekers.index([tokenize(seeker_text(s)) for s in seekers], show_progress=False)
+        over_postings = bm25s.BM25()
+        over_postings.index([tokenize(posting_text(p)) for p in postings], show_progress=False)
+        bm25_build = time.perf_counter() - started
+        gc.collect()
+        bm25_grown = rss_mb() - before
+
+        def bm25_search(retriever, text, k):
+            retriever.retrieve([tokenize(text)], k=k, show_progress=False, n_threads=1)
+
+        bm25_shortlist = summary(timed(lambda p: bm25_search(over_seekers, posting_text(p), 50), posting_queries))
+        bm25_recommend = summary(timed(lambda s: bm25_search(over_postings, seeker_text(s), 10), seeker_queries))
+        rows.append(("bm25s (jieba tokens)", bm25_build, bm25_shortlist, bm25_recommend, bm25_grown, None))
+
+    print()
+    print(f"Speed: {n_seekers} seekers x {len(postings)} postings, {len(posting_queries)} shortlist and "
+          f"{len(seeker_queries)} recommendation queries, one core")
+    print(f"{'system':26} | {'build s':>8} | {'shortlist@50 ms med/p95':>24} | {'recommend@10 ms med/p95':>24} | {'RSS growth MB':>13}")
+    for name, build_s, short, rec, grown_mb, traced_mb in rows:
+        print(f"{name:26} | {build_s:8.1f} | {short[0]:11.2f} / {short[1]:10.2f} | {rec[0]:11.2f} / {rec[1]:10.2f} | {grown_mb:13.0f}")
+    if len(rows) > 2:
+        bm25 = rows[2]
+        for fairmatch in rows[:2]:
+            print(f"median ratio {fairmatch[0]} / bm25s: shortlist {fairmatch[2][0] / bm25[2][0]:.2f}, "
+                  f"recommend {fairmatch[3][0] / bm25[3][0]:.2f}")
+    print(f"fairmatch upsert of one seeker: median {extra['upsert'][0]:.2f} ms, p95 {extra['upsert'][1]:.2f} ms; "
+          f"shortlist after {len(changed)} upserts: median {extra['shortlist_after_upserts'][0]:.2f} ms")
+    if rows[0][5] is not None:
+        print(f"fairmatch index Python allocations (tracemalloc): {rows[0][5]:.0f} MB")
+    print(f"process RSS now: {rss_mb():.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
