@@ -71,6 +71,9 @@ _PLACE_CREDIT = {"district": 1.0, "place": 1.0, "area": 0.7, "city": 0.5}
 # Text features in more than this share of a side's records say little; skip them.
 _COMMON_FEATURE = 0.25
 _FIT_EDUCATION = np.array([1.0, 0.5, 0.1], dtype=np.float32)  # gap 0, 1, >= 2 levels below
+_TITLE_ROWS = 2048  # query titles whose similarity rows are kept per side
+_MAX_YEAR_CODE = 120  # half years, up to 60
+_MAX_SALARY_CODE = 5000  # hundreds of CNY, up to 500k a month
 
 
 class _Profile(NamedTuple):
@@ -178,16 +181,22 @@ class _Side:
         "ids": (np.int64, -1),
         "order": (np.int64, -1),
         "alive": (np.bool_, False),
-        "education": (np.int8, -1),
-        "experience": (np.float32, np.nan),
-        "salary_low": (np.float32, np.nan),
-        "salary_high": (np.float32, np.nan),
+        # Structured fields as small codes (0 = not given) scored through per-query tables:
+        # seekers' facts, postings' requirements (minimum education/years, top of the salary range).
+        "education": (np.uint8, 0),
+        "years": (np.uint8, 0),
+        "salary": (np.uint16, 0),
         "n_skill_keys": (np.int16, 0),
         "n_listed": (np.int16, 0),
         "n_credentials": (np.int16, 0),
         "place_set": (np.int32, -1),  # id into place_sets; -1 none given
-        "titles": (np.int32, -1),  # (slots, _MAX_TITLES) ids into title_text; -1 none
-        "codes": (np.int32, -1),  # (slots, _MAX_TITLES) ids into code_levels
+        # Ids into title_text / code_levels of the slot's first, second and third title; -1 none.
+        "title0": (np.int32, -1),
+        "title1": (np.int32, -1),
+        "title2": (np.int32, -1),
+        "code0": (np.int32, -1),
+        "code1": (np.int32, -1),
+        "code2": (np.int32, -1),
     }
 
     def __init__(self, kind):
@@ -198,8 +207,8 @@ class _Side:
         self.order_of = {}  # record id -> first-insertion order (ties keep input order)
         self.next_order = 0
         for name, (dtype, fill) in self._ARRAYS.items():
-            shape = (0, _MAX_TITLES) if name in ("titles", "codes") else (0,)
-            setattr(self, name, np.full(shape, fill, dtype=dtype))
+            setattr(self, name, np.full(0, fill, dtype=dtype))
+        self.used_titles = self.used_codes = 1  # positions any slot has used
         self.text = Inverted()
         self.skills = Inverted()
         # Slots share few distinct sets of places: score the sets, then gather.
@@ -209,6 +218,7 @@ class _Side:
         self.document_frequency = np.zeros(1024, dtype=np.int32)
         self.title_ids = Vocabulary()
         self.title_text = []
+        self._title_rows = {}
         self.code_ids = Vocabulary()
         # Per distinct code: its level prefixes as global ids (大类, 中类, 小类, full code).
         self.code_levels = np.full((0, 4), -1, dtype=np.int32)
@@ -216,6 +226,23 @@ class _Side:
     @property
     def live(self):
         return len(self.slot_of)
+
+    def title_similarity(self, title):
+        """WRatio/100 of ``title`` against every distinct title of this side.
+
+        Titles at a fair repeat a lot, so the row is kept per query title and
+        only extended with the distinct titles that arrived since.
+        """
+        known = self._title_rows.get(title)
+        if known is None or len(known) < len(self.title_text):
+            start = 0 if known is None else len(known)
+            fresh = process.cdist([title], self.title_text[start:], scorer=fuzz.WRatio, dtype=np.float32, workers=1)[0]
+            fresh /= np.float32(100.0)
+            known = fresh if known is None else np.concatenate([known, fresh])
+            if len(self._title_rows) >= _TITLE_ROWS:
+                self._title_rows.clear()
+            self._title_rows[title] = known
+        return known
 
     def reserve(self, needed):
         capacity = len(self.ids)
@@ -347,10 +374,11 @@ class MatchIndex:
         side.ids[slot] = profile.id
         side.order[slot] = order
         side.alive[slot] = True
-        side.education[slot] = profile.education_rank
-        side.experience[slot] = profile.experience
-        side.salary_low[slot] = profile.salary_low
-        side.salary_high[slot] = profile.salary_high
+        side.education[slot] = profile.education_rank + 1
+        years = profile.experience
+        side.years[slot] = 0 if math.isnan(years) else 1 + min(max(round(years * 2), 0), _MAX_YEAR_CODE)
+        salary = profile.salary_low if side.kind == "seeker" else profile.salary_high
+        side.salary[slot] = 0 if math.isnan(salary) else 1 + min(max(round(salary / 100), 0), _MAX_SALARY_CODE)
         side.n_skill_keys[slot] = len(profile.skill_keys)
         side.n_listed[slot] = len(profile.skills)
         side.n_credentials[slot] = sum(1 for key in profile.skills if is_credential(key))
@@ -365,14 +393,16 @@ class MatchIndex:
             title_id = side.title_ids.id(title)
             if title_id == len(side.title_text):
                 side.title_text.append(title)
-            side.titles[slot, position] = title_id
+            getattr(side, f"title{position}")[slot] = title_id
+        side.used_titles = max(side.used_titles, len(profile.titles))
         for position, code in enumerate(profile.occupations):
             code_id = side.code_ids.id(code)
             if code_id == len(side.code_levels):
                 levels = code_levels(code)[:3] + (code,)
                 row = [self._level_ids.id(level) if level else -1 for level in levels]
                 side.code_levels = np.vstack([side.code_levels, np.asarray([row], dtype=np.int32)])
-            side.codes[slot, position] = code_id
+            getattr(side, f"code{position}")[slot] = code_id
+        side.used_codes = max(side.used_codes, len(profile.occupations))
         features, values = self._text_vector(profile.text, grow_vocabulary=True)
         norm = float(np.sqrt((values**2).sum())) or 1.0
         side.text.add(slot, features, values / norm)
@@ -530,20 +560,21 @@ class MatchIndex:
         }
 
     @staticmethod
-    def _gather(per_distinct, table, size):
-        """Per slot: best of ``per_distinct`` over its (up to three) entries, later ones discounted."""
+    def _gather(per_distinct, columns, size):
+        """Per slot: best of ``per_distinct`` over its entries (one column each), later ones discounted."""
         padded = np.append(per_distinct, np.float32(0.0))  # index -1 (no entry) reads 0
-        best = padded[table[:size, 0]]
-        for position in range(1, _MAX_TITLES):
-            np.maximum(best, padded[table[:size, position]] * _PREFERENCE[position], out=best)
+        best = padded[columns[0][:size]]
+        for position, column in enumerate(columns[1:], 1):
+            np.maximum(best, padded[column[:size]] * _PREFERENCE[position], out=best)
         return best
 
     def _title_fit(self, query, side, size):
         if not query.titles or not side.title_text:
             return np.zeros(size, dtype=np.float32)
-        similarity = process.cdist(list(query.titles), side.title_text, scorer=fuzz.WRatio, dtype=np.float32, workers=1)
-        per_title = (similarity * _PREFERENCE[: len(query.titles), None]).max(axis=0) / np.float32(100.0)
-        return self._gather(per_title, side.titles, size)
+        per_title = side.title_similarity(query.titles[0])
+        for rank, title in enumerate(query.titles[1:], 1):
+            per_title = np.maximum(per_title, side.title_similarity(title) * _PREFERENCE[rank])
+        return self._gather(per_title, [side.title0, side.title1, side.title2][: side.used_titles], size)
 
     def _occupation_fit(self, query, side, size):
         if not query.occupations:
@@ -557,8 +588,8 @@ class MatchIndex:
                     continue
                 hit = side.code_levels[:, depth] == level_id
                 np.maximum(per_code, hit * np.float32(_OCCUPATION_CREDIT[depth] * _PREFERENCE[rank]), out=per_code)
-        fit = self._gather(per_code, side.codes, size)
-        fit[side.codes[:size, 0] < 0] = _UNKNOWN * 0.5
+        fit = self._gather(per_code, [side.code0, side.code1, side.code2][: side.used_codes], size)
+        fit[side.code0[:size] < 0] = _UNKNOWN * 0.5
         return fit
 
     def _ids(self, vocabulary, keys):
@@ -632,32 +663,58 @@ class MatchIndex:
 
 
 def _structured_fit(query, side, size, candidates_are_seekers):
-    """Education, experience and salary fit: the posting sets minimums and a range, the seeker has facts."""
+    """Education, experience and salary fit, through tables over the side's codes.
+
+    The posting sets a minimum education and years and a salary range, the
+    seeker has facts; code 0 is "not given": neutral for a seeker's fact, a
+    perfect fit for a posting's requirement.
+    """
+    rank, years, salary = _CODE_VALUES
     if candidates_are_seekers:
-        minimum_education, education = query.education_rank, side.education[:size]
-        minimum_years, years = np.float32(query.experience), side.experience[:size]
-        high, expectation = np.float32(query.salary_high), side.salary_low[:size]
+        education_table = _education_fit(query.education_rank, rank)
+        years_table = _years_fit(np.float32(query.experience), years)
+        salary_table = _salary_fit(np.float32(query.salary_high), salary)
     else:
-        minimum_education, education = side.education[:size], query.education_rank
-        minimum_years, years = side.experience[:size], np.float32(query.experience)
-        high, expectation = side.salary_high[:size], np.float32(query.salary_low)
-    gap = np.clip(np.asarray(minimum_education, dtype=np.int16) - np.asarray(education, dtype=np.int16), 0, 2)
-    education_fit = _FIT_EDUCATION[gap]
-    education_fit = np.where(np.asarray(education) < 0, np.float32(_UNKNOWN), education_fit)
-    education_fit = np.where(np.asarray(minimum_education) < 0, np.float32(1.0), education_fit)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        experience_fit = np.minimum(years / np.where(minimum_years > 0, minimum_years, np.float32(1.0)), 1.0)
-        # Asking within the range fits; every 10% above the top costs a quarter.
-        salary_fit = np.clip(1.0 - 2.5 * (expectation - high) / high, 0.0, 1.0)
-    experience_fit = np.where(np.isnan(years), np.float32(_UNKNOWN), experience_fit)
-    experience_fit = np.where(np.isnan(minimum_years) | (minimum_years <= 0), np.float32(1.0), experience_fit)
-    salary_fit = np.where(np.isnan(expectation), np.float32(_UNKNOWN), salary_fit)
-    salary_fit = np.where(np.isnan(high), np.float32(1.0), salary_fit)
+        education_table = _education_fit(rank, query.education_rank)
+        years_table = _years_fit(years, np.float32(query.experience))
+        salary_table = _salary_fit(salary, np.float32(query.salary_low))
     return {
-        "education": np.broadcast_to(education_fit, (size,)).astype(np.float32),
-        "experience": np.broadcast_to(experience_fit, (size,)).astype(np.float32),
-        "salary": np.broadcast_to(salary_fit, (size,)).astype(np.float32),
+        "education": education_table[side.education[:size]],
+        "experience": years_table[side.years[:size]],
+        "salary": salary_table[side.salary[:size]],
     }
+
+
+# What each code stands for: education rank (-1 not given), years, CNY (NaN not given).
+_CODE_VALUES = (
+    np.arange(-1, 8, dtype=np.int16),
+    np.concatenate([[np.nan], np.arange(_MAX_YEAR_CODE + 1) / 2.0]).astype(np.float32),
+    np.concatenate([[np.nan], np.arange(_MAX_SALARY_CODE + 1) * 100.0]).astype(np.float32),
+)
+
+
+def _education_fit(minimum, actual):
+    minimum, actual = np.broadcast_arrays(np.asarray(minimum, np.int16), np.asarray(actual, np.int16))
+    fit = _FIT_EDUCATION[np.clip(minimum - actual, 0, 2)]
+    fit = np.where(actual < 0, np.float32(_UNKNOWN), fit)
+    return np.where(minimum < 0, np.float32(1.0), fit).astype(np.float32)
+
+
+def _years_fit(minimum, actual):
+    minimum, actual = np.broadcast_arrays(minimum, actual)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        fit = np.minimum(actual / np.where(minimum > 0, minimum, np.float32(1.0)), 1.0)
+    fit = np.where(np.isnan(actual), np.float32(_UNKNOWN), fit)
+    return np.where(np.isnan(minimum) | (minimum <= 0), np.float32(1.0), fit).astype(np.float32)
+
+
+def _salary_fit(high, expectation):
+    high, expectation = np.broadcast_arrays(high, expectation)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        # Asking within the range fits; every 10% above the top costs a quarter.
+        fit = np.clip(1.0 - 2.5 * (expectation - high) / high, 0.0, 1.0)
+    fit = np.where(np.isnan(expectation), np.float32(_UNKNOWN), fit)
+    return np.where(np.isnan(high) | (high <= 0), np.float32(1.0), fit).astype(np.float32)
 
 
 def _top(scores, order, count):
