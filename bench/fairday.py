@@ -1208,8 +1208,15 @@ def latency_table(recorder: Recorder) -> list[dict]:
     return rows
 
 
+PROJECT_FRAME = re.compile(r"\((service|matching|schemas)/")
+
+
 def summarize_profile(path: str, top: int = 15) -> list[str]:
-    """Top functions of a py-spy ``--format raw`` (collapsed stacks) file: self and inclusive share."""
+    """Top functions of a py-spy ``--format raw`` (collapsed stacks) file.
+
+    Self time over all frames; inclusive time over the project's own frames
+    (service/, matching/, schemas/), where the framework's frames would crowd the list.
+    """
     own, inclusive, total = collections.Counter(), collections.Counter(), 0
     with open(path, encoding="utf-8", errors="replace") as handle:
         for line in handle:
@@ -1220,13 +1227,13 @@ def summarize_profile(path: str, top: int = 15) -> list[str]:
             frames = [re.sub(r":\d+\)$", ")", frame) for frame in stack.split(";")]
             total += count
             own[frames[-1]] += count
-            for frame in set(frames):
+            for frame in {frame for frame in frames if PROJECT_FRAME.search(frame)}:
                 inclusive[frame] += count
     if not total:
-        return ["(no samples)"]
-    lines = [f"{total} samples; self time:"]
+        return ["  (no samples)"]
+    lines = [f"  {total} samples of busy threads; self time:"]
     lines += [f"  {100 * n / total:5.1f}%  {frame}" for frame, n in own.most_common(top)]
-    lines.append("inclusive time:")
+    lines.append("  inclusive time in fairmatch's own code:")
     lines += [f"  {100 * n / total:5.1f}%  {frame}" for frame, n in inclusive.most_common(top)]
     return lines
 
@@ -1237,7 +1244,7 @@ def start_profilers(directory: str, pids: list[int], label: str) -> list[subproc
     for pid in pids:
         output = os.path.join(directory, f"{label}-{pid}.txt")
         profilers.append(subprocess.Popen(
-            ["py-spy", "record", "--pid", str(pid), "--rate", "50", "--nonblocking", "--format", "raw",
+            ["py-spy", "record", "--pid", str(pid), "--rate", "50", "--format", "raw",
              "--output", output], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         profilers[-1].output = output
     return profilers
