@@ -68,8 +68,10 @@ _MAX_TITLES = 3
 _PREFERENCE = np.array([1.0, 0.85, 0.8], dtype=np.float32)
 _OCCUPATION_CREDIT = (0.25, 0.5, 0.75, 1.0)  # same 大类, 中类, 小类, 细类
 _PLACE_CREDIT = {"district": 1.0, "place": 1.0, "area": 0.7, "city": 0.5}
-# Text features in more than this share of a side's records say little; skip them.
-_COMMON_FEATURE = 0.25
+# Text scoring sums at most this many posting-list entries (rarest features first),
+# and weighs a feature by log(1 + _IDF_SCALE / document frequency).
+_TEXT_BUDGET = 100_000
+_IDF_SCALE = 10_000.0
 _FIT_EDUCATION = np.array([1.0, 0.5, 0.1], dtype=np.float32)  # gap 0, 1, >= 2 levels below
 _TITLE_ROWS = 2048  # query titles whose similarity rows are kept per side
 _MAX_YEAR_CODE = 120  # half years, up to 60
@@ -403,9 +405,8 @@ class MatchIndex:
                 side.code_levels = np.vstack([side.code_levels, np.asarray([row], dtype=np.int32)])
             getattr(side, f"code{position}")[slot] = code_id
         side.used_codes = max(side.used_codes, len(profile.occupations))
-        features, values = self._text_vector(profile.text, grow_vocabulary=True)
-        norm = float(np.sqrt((values**2).sum())) or 1.0
-        side.text.add(slot, features, values / norm)
+        features, _ = self._text_vector(profile.text, grow_vocabulary=True)
+        side.text.add(slot, features, np.ones(len(features), dtype=np.float32))
         side.count_features(features, 1)
         skill_ids = [self._skill_ids.id(key) for key in sorted(profile.skill_keys)]
         side.skills.add(slot, skill_ids, np.ones(len(skill_ids)))
@@ -613,19 +614,28 @@ class MatchIndex:
         return np.where(listed > 0, np.minimum(held / np.maximum(listed, 1), 1.0), 1.0).astype(np.float32)
 
     def _text_fit(self, query, side, size):
+        """IDF-weighted share of the query's text features that the candidate's text has.
+
+        A candidate whose text holds every feature of the query scores 1, so an
+        identical text is never outranked.  Only the rarest query features are
+        summed, within a fixed budget of posting-list entries: common features
+        are costly and tell little.  Weights depend on each feature's document
+        frequency alone, so adding an unrelated record reorders nothing.
+        """
         features, values = self._text_vector(query.text, grow_vocabulary=False)
-        features = features[features < len(side.document_frequency)]
-        values = values[: len(features)]
-        if not len(features) or not side.live:
-            return np.zeros(size, dtype=np.float32)
-        frequency = side.document_frequency[features].astype(np.float32)
+        known = features < len(side.document_frequency)
+        features, values = features[known], values[known]
+        frequency = side.document_frequency[features]
         present = frequency > 0
-        rare = present & (frequency <= max(1.0, _COMMON_FEATURE * side.live))
-        idf = np.log1p((side.live - frequency + 0.5) / (frequency + 0.5))
-        weights = values * idf
-        norm = float(np.sqrt((weights[present] ** 2).sum())) or 1.0
-        # Common features are left out of the sum: they are costly and tell little.
-        return np.minimum(side.text.dot(features[rare], weights[rare] / norm, size), 1.0)
+        features, values, frequency = features[present], values[present], frequency[present]
+        if not len(features):
+            return np.zeros(size, dtype=np.float32)
+        rarest = np.lexsort((features, frequency))
+        within = np.cumsum(frequency[rarest]) <= _TEXT_BUDGET
+        within[0] = True  # the rarest feature always counts
+        kept = rarest[within]
+        weights = values[kept] * np.log1p(_IDF_SCALE / frequency[kept].astype(np.float32))
+        return np.minimum(side.text.dot(features[kept], weights / np.float32(weights.sum()), size), 1.0)
 
     def _credential_fit(self, query, side):
         """Multiplier < 1 where the posting's required licences/certificates are not all held."""
