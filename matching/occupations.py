@@ -210,6 +210,7 @@ class OccupationNormalizer:
                 labelled.append(cleaned)
                 labels.append(position[code])
         self.exact_ = exact
+        self.official_ = {fold(name) for name in self.names_}
         vectorizer = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True, dtype=np.float32)
         self.examples_t_ = vectorizer.fit_transform(texts + labelled).T.tocsr()
         self.vocabulary_, self.idf_ = vectorizer.vocabulary_, vectorizer.idf_.astype(np.float32)
@@ -255,7 +256,8 @@ class OccupationNormalizer:
         confidence = np.zeros(len(self.codes_), dtype=np.float32)
         for text in (folded, cleaned):
             if text in self.exact_:
-                votes[self.exact_[text]] += 3.0
+                # An official name is decisive; an alias is strong evidence.
+                votes[self.exact_[text]] += 100.0 if text in self.official_ else 3.0
                 confidence[self.exact_[text]] = 1.0
                 break
         if cleaned:

@@ -1,0 +1,195 @@
+"""MatchIndex: focused cases for the seed's job kinds, reasons and incremental updates."""
+import pytest
+
+from matching import DEFAULT_WEIGHTS, Match, MatchIndex, extract
+
+KINDS = {
+    # kind: (posting title, posting skills, seeker desired titles, seeker skills, resume)
+    "accountant": ("会计", ["全盘账", "Excel", "初级会计师"], ["会计"], ["做账", "Excel", "初级会计职称"],
+                   "5年总账会计经验，熟悉用友。"),
+    "forklift": ("叉车司机+包吃住", ["叉车证"], ["叉车工"], ["叉车操作证"], "仓库叉车装卸3年。"),
+    "cnc": ("数控操作工", ["数控编程", "看图纸"], ["CNC操作工"], ["CNC编程", "识图"], "加工中心操机4年。"),
+    "welder": ("电焊工（两江新区）", ["焊工证", "氩弧焊"], ["焊工"], ["电焊证", "TIG焊"], "钢结构焊接6年。"),
+    "engineer": ("机械研发工程师", ["SolidWorks", "结构设计"], ["研发工程师"], ["solidworks", "机械设计"],
+                 "负责新能源汽车零部件结构设计。"),
+    "designer": ("平面设计师", ["Photoshop", "Illustrator"], ["美工"], ["PS", "AI", "CorelDRAW"], "电商海报设计。"),
+    "truck": ("货车司机", ["B2驾照"], ["货车司机"], ["B2驾驶证"], "物流配送5年，无事故。"),
+}
+
+
+def posting(record_id, title, skills=(), **fields):
+    return {"id": record_id, "title": title, "skills": list(skills), "description": "", "status": "open", **fields}
+
+
+def seeker(record_id, titles=(), skills=(), resume="", **fields):
+    return {"id": record_id, "desired_titles": list(titles), "skills": list(skills), "resume_text": resume, **fields}
+
+
+@pytest.fixture(scope="module")
+def fair():
+    index = MatchIndex()
+    seekers = {kind: seeker(number, titles, skills, resume)
+               for number, (kind, (_, _, titles, skills, resume)) in enumerate(KINDS.items(), 1)}
+    postings = {kind: posting(100 + number, title, skills)
+                for number, (kind, (title, skills, _, _, _)) in enumerate(KINDS.items(), 1)}
+    index.upsert_seekers(seekers.values())
+    index.upsert_postings(postings.values())
+    return index, seekers, postings
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_each_job_kind_shortlists_its_own_people(fair, kind):
+    index, seekers, postings = fair
+    assert index.shortlist(postings[kind], limit=1)[0].id == seekers[kind]["id"]
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_each_job_kind_is_recommended_its_own_postings(fair, kind):
+    index, seekers, postings = fair
+    assert index.recommend(seekers[kind], limit=1)[0].id == postings[kind]["id"]
+
+
+def test_driving_licence_classes_follow_the_coverage_rules():
+    index = MatchIndex()
+    index.upsert_seekers([
+        seeker(1, ["货车司机"], ["C1驾照"]),
+        seeker(2, ["货车司机"], ["A1驾照"]),
+        seeker(3, ["货车司机"], ["B2驾驶证"]),
+    ])
+    ranked = index.shortlist(posting(9, "货车司机", ["B2驾照"]))
+    assert [m.id for m in ranked][-1] == 1  # C1 does not allow a B2 truck
+    c1_skills = next(r for r in ranked[-1].reasons if r["factor"] == "skills")
+    assert c1_skills["missing_credentials"] == ["B2驾照"]
+    assert "B2驾照" in c1_skills["text"]["zh"]
+    assert "class B2 driving licence" in c1_skills["text"]["en"]
+    a1_skills = next(r for r in ranked[0].reasons if r["factor"] == "skills")
+    assert a1_skills["missing"] == []
+
+
+def test_a_missing_certificate_costs_the_candidate():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["焊工"], ["氩弧焊"]), seeker(2, ["焊工"], ["氩弧焊", "焊工证"])])
+    assert [m.id for m in index.shortlist(posting(9, "焊工", ["焊工证", "氩弧焊"]))] == [2, 1]
+    index.upsert_postings([posting(8, "焊工", ["焊工证", "氩弧焊"]), posting(7, "焊工", ["氩弧焊"])])
+    assert [m.id for m in index.recommend(seeker(1, ["焊工"], ["氩弧焊"]))] == [7, 8]
+
+
+def test_reasons_name_every_factor_in_plain_words():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["叉车司机"], ["叉车操作证"], education="high_school", experience_years=3,
+                                 salary_expectation=6000, locations=["重庆市渝北区"])])
+    match = index.shortlist(posting(9, "叉车司机", ["叉车证", "电工证"], education_min="junior_high",
+                                    experience_min_years=2, salary_min=5000, salary_max=7000, location="渝北区"))[0]
+    assert isinstance(match, Match) and 0.0 <= match.score <= 1.0
+    reasons = {reason["factor"]: reason for reason in match.reasons}
+    assert list(reasons) == list(DEFAULT_WEIGHTS)
+    assert sum(reason["weight"] for reason in match.reasons) == pytest.approx(1.0, abs=1e-3)
+    for reason in match.reasons:
+        assert 0.0 <= reason["score"] <= 1.0
+        assert reason["text"]["zh"] and reason["text"]["en"]
+    skills = reasons["skills"]
+    assert skills["text"]["zh"].startswith("技能匹配：叉车证；缺少：电工证")
+    assert skills["text"]["en"].startswith("Skills matched: forklift licence; missing: electrician certificate")
+    assert (skills["matched"], skills["missing"]) == (["叉车证"], ["电工证"])
+    assert reasons["education"]["text"]["zh"] == "学历符合：高中（要求初中）"
+    assert (reasons["experience"]["required"], reasons["experience"]["actual"]) == (2, 3)
+    assert reasons["salary"]["actual"] == 6000
+    assert reasons["location"]["text"]["zh"] == "工作地点相符：渝北区"
+    assert reasons["occupation"]["required"] == [{"code": "6-30-05-01", "name": "起重装卸机械操作工"}]
+
+
+def test_missing_data_is_neutral_not_zero():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["会计"])])
+    match = index.shortlist(posting(9, "会计", education_min="associate", experience_min_years=3,
+                                    salary_min=5000, salary_max=8000, location="江北区"))[0]
+    for reason in match.reasons:
+        if reason["factor"] in ("education", "experience", "salary", "location"):
+            assert 0.3 < reason["score"] < 1.0
+
+
+def test_records_with_only_an_id_are_accepted():
+    index = MatchIndex()
+    index.upsert_seekers([{"id": 1}, {"id": 2, "desired_titles": None, "skills": None, "resume_text": None,
+                                      "education": None, "locations": None, "occupations": None}])
+    index.upsert_postings([{"id": 3, "title": None}])
+    assert {m.id for m in index.shortlist({"id": 4, "title": "会计"})} == {1, 2}
+    assert [m.id for m in index.recommend({"id": 1})] == [3]
+
+
+def test_updates_and_removals_apply_incrementally():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["会计"], ["Excel"]), seeker(2, ["焊工"], ["焊工证"])])
+    welding = posting(9, "焊工", ["焊工证"])
+    assert index.shortlist(welding)[0].id == 2
+    index.upsert_seekers([seeker(1, ["焊工"], ["焊工证", "氩弧焊"], "十年焊接经验")])
+    assert index.shortlist(welding)[0].id == 1
+    index.remove_seekers([1, 999])
+    assert [m.id for m in index.shortlist(welding)] == [2]
+    assert index.n_seekers == 1
+
+
+def test_closed_postings_leave_recommendations_but_keep_their_shortlist():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["会计"])])
+    index.upsert_postings([posting(5, "会计"), posting(6, "出纳")])
+    index.upsert_postings([posting(5, "会计", status="closed")])
+    assert [m.id for m in index.recommend(seeker(1, ["会计"]))] == [6]
+    assert index.n_postings == 1
+    assert [m.id for m in index.shortlist(posting(5, "会计", status="closed"))] == [1]
+
+
+def test_many_updates_rank_exactly_like_a_fresh_build():
+    records = {number: seeker(number, [["会计", "焊工", "叉车司机", "美工"][number % 4]], ["Excel"] if number % 3 else [],
+                              f"第{number}号求职者", experience_years=number % 7)
+               for number in range(1, 901)}
+    incremental = MatchIndex()
+    for record in records.values():  # one at a time: pending merges
+        incremental.upsert_seekers([record])
+    for number in range(1, 901, 2):  # update half: dead slots, compaction
+        records[number] = seeker(number, ["焊工"], ["焊工证"], f"更新{number}", experience_years=2)
+        incremental.upsert_seekers([records[number]])
+    incremental.remove_seekers(range(2, 300, 2))
+    for number in range(2, 300, 2):
+        del records[number]
+    fresh = MatchIndex()
+    fresh.upsert_seekers(records.values())
+    query = posting(1, "电焊工", ["焊工证"], experience_min_years=3)
+    assert [(m.id, m.score) for m in incremental.shortlist(query, limit=60)] == \
+           [(m.id, m.score) for m in fresh.shortlist(query, limit=60)]
+    assert incremental.n_seekers == fresh.n_seekers == len(records)
+
+
+def test_ties_keep_insertion_order_even_after_an_update():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(3, ["会计"]), seeker(1, ["会计"]), seeker(2, ["会计"])])
+    index.upsert_seekers([seeker(3, ["会计"])])
+    assert [m.id for m in index.shortlist(posting(9, "会计"))] == [3, 1, 2]
+
+
+def test_paging_and_exclusion():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(number, ["会计"], ["Excel"] * (number % 2)) for number in range(1, 21)])
+    query = posting(9, "会计", ["Excel"])
+    everyone = [m.id for m in index.shortlist(query, limit=20)]
+    assert [m.id for m in index.shortlist(query, limit=5, offset=5)] == everyone[5:10]
+    assert [m.id for m in index.shortlist(query, limit=5, exclude=everyone[:2])] == everyone[2:7]
+    assert index.shortlist(query, limit=0) == []
+    assert all(m.reasons == [] for m in index.shortlist(query, reasons=False))
+
+
+def test_bad_arguments_say_what_is_wrong():
+    with pytest.raises(ValueError, match="limit and offset must be >= 0"):
+        MatchIndex().shortlist(posting(1, "会计"), limit=-1)
+    with pytest.raises(ValueError, match="unknown factor weights \\['colour'\\]"):
+        MatchIndex(weights={"colour": 1.0})
+    with pytest.raises(ValueError, match="positive sum"):
+        MatchIndex(weights={"title": 0.0})
+
+
+def test_extract_reads_like_rapidfuzz():
+    choices = [seeker(None, ["会计"]), seeker(None, ["焊工"], ["焊工证"]), seeker(None, ["电焊工"])]
+    found = extract(posting(None, "焊工", ["焊工证"]), choices, limit=2)
+    assert [index for _, _, index in found] == [1, 2]
+    assert found[0][0] is choices[1]
+    assert found[0][1] >= found[1][1]

@@ -1,0 +1,104 @@
+"""Occupation normalisation to CSCO 2022 codes."""
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matching import NotFittedError, Occupation, OccupationNormalizer, normalize_title
+from matching.occupations import code_levels, default_normalizer, load_labelled_titles, load_occupations
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        # The seed's job kinds.
+        ("会计", "2-06-03-00"),
+        ("出纳", "2-06-03-00"),
+        ("叉车司机", "6-30-05-01"),
+        ("数控操作工", "6-18-01-07"),
+        ("焊工", "6-18-02-04"),
+        ("电焊工", "6-18-02-04"),
+        ("研发工程师", "2-02-00-00"),
+        ("设计师", "4-08-08-00"),
+        ("平面设计师", "4-08-08-06"),
+        ("货车司机", "4-02-02-02"),
+        ("厨师", "4-03-02-01"),
+        # Noisy ad titles.
+        ("普工+包吃包住+综合薪资5-6k+汽车厂", "6-00-00-00"),
+        ("明安保安招聘保安", "4-07-05-01"),
+        ("服装 卖手 3~5万", "4-01-02-03"),
+        # English titles.
+        ("forklift driver", "6-30-05-01"),
+        ("Accountant", "2-06-03-00"),
+        ("welder", "6-18-02-04"),
+        ("software engineer", "2-02-10-03"),
+    ],
+)
+def test_titles_map_to_their_occupation(title, code):
+    found = normalize_title(title)
+    assert isinstance(found, Occupation)
+    assert found.code == code
+    assert 0.0 < found.score <= 1.0
+
+
+def test_noise_without_a_title_maps_to_nothing():
+    assert normalize_title("") is None
+    assert normalize_title("包吃包住+五险一金") is None
+
+
+def test_official_names_map_to_their_own_occupation():
+    normalizer = default_normalizer()
+    rows = [(code, name) for code, name, _ in load_occupations()]
+    wrong = [(code, name, normalizer.normalize(name)) for code, name in rows if normalizer.normalize(name).code != code]
+    # The 2022 table gives two names to two codes each; either code is right for them.
+    assert [(code, name) for code, name, found in wrong if found.name != name] == []
+    assert len(wrong) <= 2
+
+
+NAMES = [name for _, name, _ in load_occupations()]
+TITLES = load_labelled_titles()[0][:300] + ["叉车司机", "forklift driver", "焊工+包吃住+6-8k"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(TITLES + NAMES))
+def test_normalising_twice_changes_nothing(title):
+    first = normalize_title(title)
+    if first is not None:
+        assert normalize_title(first.name).code == first.code
+
+
+def test_extract_is_best_first_and_respects_limit():
+    found = default_normalizer().extract("叉车司机", limit=3)
+    assert 1 <= len(found) <= 3
+    assert found[0].code == "6-30-05-01"
+    assert [o.score for o in found] == sorted((o.score for o in found), reverse=True) or found[0].score == 1.0
+
+
+def test_fit_returns_self_and_learns_trailing_underscore_state():
+    rows = [("6-30-05-01", "起重装卸机械操作工", ["叉车司机"]), ("2-06-03-00", "会计专业人员", ["会计", "出纳"])]
+    normalizer = OccupationNormalizer()
+    assert normalizer.fit(rows, ["仓库叉车工", "财务出纳"], ["6-30-05-01", "2-06-03-00"]) is normalizer
+    assert normalizer.codes_ == ["6-30-05-01", "2-06-03-00"]
+    assert normalizer.normalize("叉车司机招聘").code == "6-30-05-01"
+    assert normalizer.normalize("出纳员").code == "2-06-03-00"
+
+
+def test_unfitted_normalizer_says_so():
+    with pytest.raises(NotFittedError, match="not fitted"):
+        OccupationNormalizer().normalize("会计")
+
+
+def test_fit_reports_both_lengths_on_mismatch():
+    with pytest.raises(ValueError, match="2 != 1"):
+        OccupationNormalizer().fit(load_occupations(), ["会计", "焊工"], ["2-06-03-00"])
+
+
+def test_fit_rejects_unknown_codes():
+    with pytest.raises(ValueError, match="9-99-99-99"):
+        OccupationNormalizer().fit(load_occupations(), ["会计"], ["9-99-99-99"])
+
+
+def test_code_levels_follow_the_hierarchy():
+    assert code_levels("6-30-05-01") == ("6", "6-30", "6-30-05", "6-30-05-01")
+    assert code_levels("4-02-02-00") == ("4", "4-02", "4-02-02", None)
+    assert code_levels("6-00-00-00") == ("6", None, None, None)
+    assert code_levels("6-18-01") == ("6", "6-18", "6-18-01", None)

@@ -1,0 +1,62 @@
+"""Skill spellings, certificates and driving-licence classes."""
+import pytest
+
+from matching.skills import canonical_skill, expand_licences, is_credential, skill_label, skills_in_text
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["叉车证", "叉车操作证", "叉车驾驶证", "Forklift licence"],
+        ["Python", "python3", "Python 3", "PYTHON"],
+        ["C1驾照", "C1驾驶证", "c1", "驾照C1", "C1 licence"],
+        ["电工证", "电工操作证", "低压电工证"],
+        ["焊工证", "焊工证书", "电焊证"],
+        ["CAD", "AutoCAD", "cad制图"],
+        ["Excel", "excel表格", "MS Excel"],
+        ["健康证", "健康证明", "health certificate"],
+    ],
+)
+def test_variants_share_one_key(variants):
+    keys = {canonical_skill(variant) for variant in variants}
+    assert len(keys) == 1, keys
+
+
+def test_unknown_certificates_fold_their_suffixes():
+    assert canonical_skill("压力容器操作证") == canonical_skill("压力容器证书") == "压力容器证"
+
+
+def test_operating_a_forklift_is_not_holding_the_licence():
+    assert canonical_skill("叉车") != canonical_skill("叉车证")
+    assert not is_credential(canonical_skill("叉车"))
+    assert is_credential(canonical_skill("叉车证"))
+
+
+@pytest.mark.parametrize(
+    ("held", "covered", "not_covered"),
+    [
+        ("A1", ["A3", "B1", "B2", "C1", "C2"], ["A2"]),
+        ("A2", ["B1", "B2", "C1", "C2"], ["A1", "A3"]),
+        ("B2", ["C1", "C2"], ["B1", "A1", "A2"]),
+        ("C1", ["C2"], ["B2", "B1"]),
+        ("C2", [], ["C1"]),
+    ],
+)
+def test_higher_licence_classes_cover_lower_ones(held, covered, not_covered):
+    expanded = expand_licences({f"licence:{held}"})
+    assert f"licence:{held}" in expanded
+    assert {f"licence:{grade}" for grade in covered} <= expanded
+    assert not {f"licence:{grade}" for grade in not_covered} & expanded
+
+
+def test_skills_are_found_in_free_text_in_both_languages():
+    assert skills_in_text("持B2驾照和叉车证，熟悉Excel") == {"licence:B2", "forklift", "excel"}
+    assert skills_in_text("Holds a C1 licence, knows Python and AutoCAD") == {"licence:C1", "python", "cad"}
+    # Two-letter Latin words are too ambiguous to read from prose.
+    assert "photoshop" not in skills_in_text("ps: I am punctual")
+
+
+def test_labels_name_skills_in_both_languages():
+    assert skill_label("forklift") == ("叉车证", "forklift licence")
+    assert skill_label("licence:A2") == ("A2驾照", "class A2 driving licence")
+    assert skill_label("手语", "手语") == ("手语", "手语")

@@ -1,0 +1,59 @@
+"""Title cleaning and text features: pure functions, Chinese and English."""
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from matching.text import clean_title, fold, text_features, tokenize
+
+
+@pytest.mark.parametrize(
+    ("title", "cleaned"),
+    [
+        ("普工+包吃包住+综合薪资5-6k+汽车厂", "普工 汽车厂"),
+        ("明安保安招聘保安", "保安"),
+        ("服装 卖手 3~5万", "服装 卖手"),
+        ("直播运营 7-12K", "直播运营"),
+        ("销售代表（曹县市场）", "销售代表"),
+        ("新都石油大学三河场大丰直聘送餐员0元入职", "送餐员"),
+        ("智能硬件工程师(J10623)", "智能硬件工程师"),
+        ("招聘专员", "招聘专员"),
+        ("招聘焊工", "焊工"),
+        ("Forklift Driver", "forklift driver"),
+    ],
+)
+def test_clean_title_strips_ad_noise(title, cleaned):
+    assert clean_title(title) == cleaned
+
+
+def test_clean_title_of_nothing_is_empty():
+    assert clean_title(None) == ""
+    assert clean_title("  ") == ""
+    assert clean_title("包吃包住+五险一金") == ""
+
+
+TITLE_ALPHABET = st.sampled_from(list("普工叉车司机焊电会计设计师招聘包吃住（）()【】+/-~ 0123456789kK万元javaCNC操作员"))
+
+
+@given(st.text(alphabet=TITLE_ALPHABET, max_size=30))
+def test_clean_title_is_idempotent(title):
+    once = clean_title(title)
+    assert clean_title(once) == once
+
+
+@given(st.text(max_size=40))
+def test_fold_is_idempotent(text):
+    assert fold(fold(text)) == fold(text)
+
+
+def test_fold_unifies_width_and_case():
+    assert fold("  ＣＮＣ　操作工 ") == "cnc 操作工"
+
+
+def test_text_features_are_bigrams_and_words():
+    assert text_features("熟悉Python3，会开叉车") == ["熟悉", "python3", "会开", "开叉", "叉车"]
+    assert text_features("") == []
+
+
+def test_tokenize_segments_chinese_with_jieba_quietly(capsys):
+    assert tokenize("熟练使用Python开发") == ["熟练", "使用", "python", "开发"]
+    assert capsys.readouterr().out == ""
