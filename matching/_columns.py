@@ -2,9 +2,11 @@
 
 Internal module.  An :class:`Inverted` maps a feature id to the slots that
 have it (with a value), split into a *main* CSR segment and a small *pending*
-segment of recent slots, so that an upsert costs O(its features) and the
+segment of recent entries, so that an upsert costs O(its features) and the
 merge into the main segment is amortised.
 """
+from array import array
+
 import numpy as np
 
 __all__ = ["Inverted", "Vocabulary", "grow"]
@@ -55,68 +57,75 @@ def _csr(rows, columns, values, n_rows):
 
 
 class Inverted:
-    """Feature -> (slot, value) lists; main CSR segment plus pending slots."""
+    """Feature -> (slot, value) lists; a main CSR segment plus pending entries.
+
+    Entries of dead slots stay until :meth:`compact` drops them: callers mask
+    dead slots out of the scores anyway.
+    """
 
     def __init__(self):
         self.indptr = np.zeros(1, dtype=np.int64)
         self.indices = _EMPTY_INT
         self.data = _EMPTY_FLOAT
-        self.pending = {}  # slot -> (features int32, values float32)
-        self._pending_csr = None
+        # Pending entries as flat typed arrays: far fewer objects than one array per slot.
+        self._features = array("i")
+        self._slots = array("i")
+        self._values = array("f")
 
     @property
     def n_main(self):
         return len(self.indices)
 
-    def add(self, slot, features, values):
-        self.pending[slot] = (np.asarray(features, dtype=np.int32), np.asarray(values, dtype=np.float32))
-        self._pending_csr = None
+    @property
+    def n_pending(self):
+        return len(self._slots)
 
-    def discard(self, slot):
-        """Drop a pending slot (main-segment slots are masked by the caller until compaction)."""
-        if self.pending.pop(slot, None) is not None:
-            self._pending_csr = None
+    def add(self, slot, features, values):
+        self._features.extend(np.asarray(features, dtype=np.int32).tolist())
+        self._slots.extend([slot] * len(features))
+        self._values.extend(np.asarray(values, dtype=np.float32).tolist())
 
     def _pending_arrays(self):
-        if self._pending_csr is None:
-            slots = np.fromiter(self.pending, dtype=np.int32, count=len(self.pending))
-            parts = list(self.pending.values())
-            lengths = np.fromiter((len(features) for features, _ in parts), dtype=np.int64, count=len(parts))
-            features = np.concatenate([features for features, _ in parts]) if parts else _EMPTY_INT
-            values = np.concatenate([values for _, values in parts]) if parts else _EMPTY_FLOAT
-            n_rows = int(features.max()) + 1 if len(features) else 0
-            self._pending_csr = _csr(features, np.repeat(slots, lengths), values, n_rows)
-        return self._pending_csr
+        """The pending entries as numpy views: features, slots, values (unsorted)."""
+        if not self._slots:
+            return _EMPTY_INT, _EMPTY_INT, _EMPTY_FLOAT
+        return (np.frombuffer(self._features, dtype=np.int32), np.frombuffer(self._slots, dtype=np.int32),
+                np.frombuffer(self._values, dtype=np.float32))
 
     def dot(self, features, weights, size):
         """For every slot < ``size``: the sum over ``features`` of weight x value."""
         features = np.asarray(features, dtype=np.int64)
         weights = np.asarray(weights, dtype=np.float32)
         slots, values = _gather(self.indptr, self.indices, self.data, features, weights)
-        if self.pending:
-            extra_slots, extra_values = _gather(*self._pending_arrays(), features, weights)
-            slots = np.concatenate([slots, extra_slots])
-            values = np.concatenate([values, extra_values])
+        if self._slots and len(features):
+            # Pending entries are few: weigh them all through a dense lookup, no sorting.
+            pending_features, pending_slots, pending_values = self._pending_arrays()
+            lookup = np.zeros(max(int(features.max()), int(pending_features.max())) + 1, dtype=np.float32)
+            lookup[features] = weights
+            contribution = lookup[pending_features] * pending_values
+            hit = np.flatnonzero(contribution)
+            slots = np.concatenate([slots, pending_slots[hit]])
+            values = np.concatenate([values, contribution[hit]])
         return np.bincount(slots, weights=values, minlength=size).astype(np.float32)
 
     def merge(self):
-        """Fold the pending slots into the main segment."""
-        if not self.pending:
+        """Fold the pending entries into the main segment."""
+        if not self._slots:
             return
-        pending_indptr, pending_indices, pending_data = self._pending_arrays()
-        n_rows = max(len(self.indptr), len(pending_indptr)) - 1
+        pending_features, pending_slots, pending_values = self._pending_arrays()
+        n_rows = max(len(self.indptr) - 1, int(pending_features.max()) + 1)
         rows = np.concatenate([
             np.repeat(np.arange(len(self.indptr) - 1, dtype=np.int32), np.diff(self.indptr)),
-            np.repeat(np.arange(len(pending_indptr) - 1, dtype=np.int32), np.diff(pending_indptr)),
+            pending_features,
         ])
-        columns = np.concatenate([self.indices, pending_indices])
-        values = np.concatenate([self.data, pending_data])
+        columns = np.concatenate([self.indices, pending_slots])
+        values = np.concatenate([self.data, pending_values])
+        # Stable: within a feature, main entries keep their order and pending ones follow.
         self.indptr, self.indices, self.data = _csr(rows, columns, values, n_rows)
-        self.pending = {}
-        self._pending_csr = None
+        self._features, self._slots, self._values = array("i"), array("i"), array("f")
 
     def compact(self, new_slot):
-        """Renumber slots by ``new_slot`` (old slot -> new slot, -1 drops it)."""
+        """Renumber slots by ``new_slot`` (old slot -> new slot, -1 drops its entries)."""
         self.merge()
         rows = np.repeat(np.arange(len(self.indptr) - 1, dtype=np.int32), np.diff(self.indptr))
         mapped = new_slot[self.indices]

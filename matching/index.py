@@ -73,6 +73,8 @@ _PLACE_CREDIT = {"district": 1.0, "place": 1.0, "area": 0.7, "city": 0.5}
 _TEXT_BUDGET = 100_000
 _IDF_SCALE = 10_000.0
 _FIT_EDUCATION = np.array([1.0, 0.5, 0.1], dtype=np.float32)  # gap 0, 1, >= 2 levels below
+_UPSERT_CHUNK = 8192
+_PENDING_ENTRIES = 1024  # text entries worth a merge at the least
 _TITLE_ROWS = 2048  # query titles whose similarity rows are kept per side
 _MAX_YEAR_CODE = 120  # half years, up to 60
 _MAX_SALARY_CODE = 5000  # hundreds of CNY, up to 500k a month
@@ -86,7 +88,7 @@ class _Profile(NamedTuple):
     raw_titles: tuple
     occupations: tuple  # codes, in preference order
     occupation_names: tuple
-    skills: dict  # canonical key -> name as written (listed skills only)
+    skills: tuple  # (canonical key, name as written) of the listed skills
     skill_keys: frozenset  # listed + found in free text (+ covered licences for seekers)
     education: str  # API code or None
     education_rank: int
@@ -96,6 +98,13 @@ class _Profile(NamedTuple):
     places: frozenset
     place_names: tuple
     text: str
+
+
+# Profile fields whose values repeat across records (interned to save memory).
+_SHAREABLE = frozenset({
+    "titles", "raw_titles", "occupations", "occupation_names", "skills", "skill_keys", "places", "place_names",
+    "education",
+})
 
 
 def _number(value):
@@ -150,6 +159,7 @@ def _profile(record, kind, normalizer):
         if key and key not in skills:
             skills[key] = name
     keys = set(skills)
+    skills = tuple(skills.items())
     if kind == "seeker":
         keys |= skills_in_text(free_text)
         keys = expand_licences(keys)
@@ -270,7 +280,7 @@ class MatchIndex:
     normalizer : OccupationNormalizer, keyword-only, optional
         Maps titles of records that carry no occupation; defaults to the packaged one.
     merge_fraction, compact_fraction : float, keyword-only
-        Pending slots are merged into the main inverted lists when they exceed
+        Pending entries are merged into the main inverted lists when they exceed
         ``merge_fraction`` of them; dead slots are compacted away when they
         exceed ``compact_fraction`` of all slots.
 
@@ -283,7 +293,7 @@ class MatchIndex:
     [1]
     """
 
-    def __init__(self, *, weights=None, normalizer=None, merge_fraction=0.1, compact_fraction=0.3):
+    def __init__(self, *, weights=None, normalizer=None, merge_fraction=0.05, compact_fraction=0.3):
         weights = dict(DEFAULT_WEIGHTS if weights is None else weights)
         unknown = set(weights) - set(DEFAULT_WEIGHTS)
         if unknown:
@@ -299,6 +309,7 @@ class MatchIndex:
         self._skill_ids = Vocabulary()
         self._place_ids = Vocabulary()
         self._level_ids = Vocabulary()
+        self._shared = {}
         self._seekers = _Side("seeker")
         self._postings = _Side("posting")
         self._lock = threading.RLock()
@@ -350,19 +361,20 @@ class MatchIndex:
 
     def _upsert(self, side, records):
         normalizer = self._normalizer()
-        # The last version of a record in one batch wins.
-        profiles = {}
-        for record in records:
-            profile = _profile(record, side.kind, normalizer)
-            profiles[profile.id] = profile
-        if not profiles:
-            return
-        with self._lock:
-            self._remove(side, list(profiles), keep_order=True)
-            side.reserve(side.size + len(profiles))
-            for profile in profiles.values():
-                self._add(side, profile)
-            self._maintain(side)
+        records = list(records)
+        # Chunks bound the memory a bulk load holds at once.
+        for start in range(0, len(records), _UPSERT_CHUNK):
+            # The last version of a record in one batch wins.
+            profiles = {}
+            for record in records[start:start + _UPSERT_CHUNK]:
+                profile = _profile(record, side.kind, normalizer)
+                profiles[profile.id] = profile
+            with self._lock:
+                self._remove(side, list(profiles), keep_order=True)
+                side.reserve(side.size + len(profiles))
+                for profile in profiles.values():
+                    self._add(side, profile)
+                self._maintain(side)
 
     def _add(self, side, profile):
         slot = side.size
@@ -372,7 +384,7 @@ class MatchIndex:
             order = side.order_of[profile.id] = side.next_order
             side.next_order += 1
         side.slot_of[profile.id] = slot
-        side.profiles.append(profile)
+        side.profiles.append(self._shared_parts(profile))
         side.ids[slot] = profile.id
         side.order[slot] = order
         side.alive[slot] = True
@@ -383,7 +395,7 @@ class MatchIndex:
         side.salary[slot] = 0 if math.isnan(salary) else 1 + min(max(round(salary / 100), 0), _MAX_SALARY_CODE)
         side.n_skill_keys[slot] = len(profile.skill_keys)
         side.n_listed[slot] = len(profile.skills)
-        side.n_credentials[slot] = sum(1 for key in profile.skills if is_credential(key))
+        side.n_credentials[slot] = sum(1 for key, _ in profile.skills if is_credential(key))
         if profile.places:
             set_id = side.place_sets.id(profile.places)
             if set_id == len(side.place_set_anywhere):
@@ -411,6 +423,15 @@ class MatchIndex:
         skill_ids = [self._skill_ids.id(key) for key in sorted(profile.skill_keys)]
         side.skills.add(slot, skill_ids, np.ones(len(skill_ids)))
 
+    def _shared_parts(self, profile):
+        """The profile with equal titles, skill sets and places stored once across records."""
+        shared = self._shared
+        return profile._replace(**{
+            name: shared.setdefault(value, value)
+            for name, value in zip(profile._fields, profile)
+            if name in _SHAREABLE
+        })
+
     def _remove(self, side, ids, keep_order=False):
         with self._lock:
             for record_id in ids:
@@ -423,8 +444,6 @@ class MatchIndex:
                 features, _ = self._text_vector(side.profiles[slot].text, grow_vocabulary=False)
                 side.count_features(features, -1)
                 side.profiles[slot] = None
-                for inverted in (side.text, side.skills):
-                    inverted.discard(slot)
             if not keep_order:
                 self._maintain(side)
 
@@ -432,7 +451,7 @@ class MatchIndex:
         dead = side.size - side.live
         if dead > 256 and dead > self.compact_fraction * side.size:
             self._compact(side)
-        elif len(side.text.pending) > max(256, self.merge_fraction * side.size):
+        elif side.text.n_pending > max(_PENDING_ENTRIES, self.merge_fraction * side.text.n_main):
             for inverted in (side.text, side.skills):
                 inverted.merge()
 
@@ -527,15 +546,17 @@ class MatchIndex:
                     total[slot] = -1.0
             slots = _top(total, side.order[: side.size], offset + limit)[offset:]
             slots = slots[total[slots] >= 0]
+            ids = side.ids[slots].tolist()
+            scores = np.round(total[slots].astype(np.float64), 4).tolist()
             if not reasons:
-                return [Match(int(side.ids[slot]), round(float(total[slot]), 4), []) for slot in slots]
+                return [Match(record_id, score, []) for record_id, score in zip(ids, scores)]
             page = {name: values[slots].tolist() for name, values in factors.items()}
             matches = []
-            for row, slot in enumerate(slots):
+            for row, slot in enumerate(slots.tolist()):
                 candidate = side.profiles[slot]
                 posting, seeker = (query, candidate) if side.kind == "seeker" else (candidate, query)
-                scores = {name: values[row] for name, values in page.items()}
-                matches.append(Match(int(side.ids[slot]), round(float(total[slot]), 4), explain(posting, seeker, scores, weights)))
+                explained = explain(posting, seeker, {name: values[row] for name, values in page.items()}, weights)
+                matches.append(Match(ids[row], scores[row], explained))
             return matches
 
     def _query_weights(self, query):
@@ -601,7 +622,7 @@ class MatchIndex:
             # Share of the posting's listed skills the seeker has.
             if not query.skills:
                 return np.ones(size, dtype=np.float32)
-            ids = self._ids(self._skill_ids, query.skills)
+            ids = self._ids(self._skill_ids, [key for key, _ in query.skills])
             fit = side.skills.dot(ids, np.ones(len(ids)), size) / np.float32(len(query.skills))
             fit[side.n_skill_keys[:size] == 0] = _UNKNOWN * 0.5
             return fit
@@ -641,7 +662,7 @@ class MatchIndex:
         """Multiplier < 1 where the posting's required licences/certificates are not all held."""
         size = side.size
         if side.kind == "seeker":
-            required = [key for key in query.skills if is_credential(key)]
+            required = [key for key, _ in query.skills if is_credential(key)]
             if not required:
                 return np.float32(1.0)
             ids = self._ids(self._skill_ids, required)

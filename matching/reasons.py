@@ -59,7 +59,7 @@ def _occupation(posting, seeker, score):
 
 
 def _skills(posting, seeker, score):
-    required = posting.skills
+    required = dict(posting.skills)
     held = seeker.skill_keys
     matched = [name for key, name in required.items() if key in held]
     missing = [name for key, name in required.items() if key not in held]
@@ -68,7 +68,7 @@ def _skills(posting, seeker, score):
         "matched": matched,
         "missing": missing,
         "required": list(required.values()),
-        "actual": list(seeker.skills.values()),
+        "actual": [name for _, name in seeker.skills],
         "missing_credentials": credentials,
     }
     if not required:
