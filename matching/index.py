@@ -374,7 +374,9 @@ class MatchIndex:
                 side.reserve(side.size + len(profiles))
                 for profile in profiles.values():
                     self._add(side, profile)
-                self._maintain(side)
+        # Once per call: a bulk load merges its pending entries once, not per chunk.
+        with self._lock:
+            self._maintain(side)
 
     def _add(self, side, profile):
         slot = side.size
