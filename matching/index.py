@@ -77,7 +77,8 @@ _UPSERT_CHUNK = 8192
 _PENDING_ENTRIES = 1024  # text entries worth a merge at the least
 _TITLE_ROWS = 2048  # query titles whose similarity rows are kept per side
 _MAX_YEAR_CODE = 120  # half years, up to 60
-_MAX_SALARY_CODE = 5000  # hundreds of CNY, up to 500k a month
+_SALARY_STEP = 200  # CNY a month per salary code
+_MAX_SALARY_CODE = 500  # up to 100k a month
 
 
 class _Profile(NamedTuple):
@@ -394,7 +395,7 @@ class MatchIndex:
         years = profile.experience
         side.years[slot] = 0 if math.isnan(years) else 1 + min(max(round(years * 2), 0), _MAX_YEAR_CODE)
         salary = profile.salary_low if side.kind == "seeker" else profile.salary_high
-        side.salary[slot] = 0 if math.isnan(salary) else 1 + min(max(round(salary / 100), 0), _MAX_SALARY_CODE)
+        side.salary[slot] = 0 if math.isnan(salary) else 1 + min(max(round(salary / _SALARY_STEP), 0), _MAX_SALARY_CODE)
         side.n_skill_keys[slot] = len(profile.skill_keys)
         side.n_listed[slot] = len(profile.skills)
         side.n_credentials[slot] = sum(1 for key, _ in profile.skills if is_credential(key))
@@ -536,6 +537,8 @@ class MatchIndex:
                 return []
             weights = self._query_weights(query)
             factors = self._factors(query, side)
+            # Element-wise, not BLAS: a score must not depend on where its slot sits in memory,
+            # or equal profiles would tie-break by noise instead of insertion order.
             total = np.zeros(side.size, dtype=np.float32)
             for name, values in factors.items():
                 total += np.float32(weights.get(name, 0.0)) * values
@@ -722,7 +725,7 @@ def _structured_fit(query, side, size, candidates_are_seekers):
 _CODE_VALUES = (
     np.arange(-1, 8, dtype=np.int16),
     np.concatenate([[np.nan], np.arange(_MAX_YEAR_CODE + 1) / 2.0]).astype(np.float32),
-    np.concatenate([[np.nan], np.arange(_MAX_SALARY_CODE + 1) * 100.0]).astype(np.float32),
+    np.concatenate([[np.nan], np.arange(_MAX_SALARY_CODE + 1) * float(_SALARY_STEP)]).astype(np.float32),
 )
 
 
