@@ -32,7 +32,6 @@ table-and-aliases-only normaliser on all titles.
 """
 import argparse
 import csv
-import math
 import os
 import random
 import sys
@@ -418,7 +417,6 @@ def evaluate_ranking(n_seekers, n_postings, n_queries, seed):
     print(f"fairmatch index built in {time.perf_counter() - started:.1f}s "
           f"({len(seekers)} seekers, {len(postings)} postings)", flush=True)
 
-    systems = {"fairmatch": None}
     seeker_texts = [seeker_text(s) for s in seekers]
     posting_texts = [posting_text(p) for p in postings]
     peers = [
@@ -453,7 +451,6 @@ def evaluate_ranking(n_seekers, n_postings, n_queries, seed):
             recommendations.append(([pool[i] for i in ranked_ids], pool))
         results[name] = (metrics(shortlists), metrics(recommendations))
         print(f"  evaluated {name}", flush=True)
-    del systems
     return results
 
 

@@ -6,7 +6,7 @@ Everything here is deterministic and idempotent: ``clean_title(clean_title(t))
 import re
 import unicodedata
 
-__all__ = ["fold", "clean_title", "title_segments", "char_ngrams", "text_features", "tokenize"]
+__all__ = ["fold", "clean_title", "char_ngrams", "text_features", "tokenize"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -90,18 +90,6 @@ def clean_title(title):
     text = _BARE_NUMBER.sub(" ", text)
     text = _SEPARATORS.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
-
-
-def title_segments(title):
-    """The parts of a cleaned title, longest-first order kept as written.
-
-    Examples
-    --------
-    >>> title_segments("质检员/物料/仓管员")
-    ['质检员', '物料', '仓管员']
-    """
-    cleaned = clean_title(title)
-    return cleaned.split(" ") if cleaned else []
 
 
 def char_ngrams(text, ngram_range=(1, 2)):
