@@ -587,12 +587,20 @@ class MatchIndex:
         }
 
     @staticmethod
-    def _gather(per_distinct, columns, size):
-        """Per slot: best of ``per_distinct`` over its entries (one column each), later ones discounted."""
-        padded = np.append(per_distinct, np.float32(0.0))  # index -1 (no entry) reads 0
-        best = padded[columns[0][:size]]
-        for position, column in enumerate(columns[1:], 1):
-            np.maximum(best, padded[column[:size]] * _PREFERENCE[position], out=best)
+    def _gather(per_distinct, columns, size, *, none=0.0):
+        """Per slot: best of ``per_distinct`` over its entries (one column each), later ones discounted.
+
+        A slot without any entry reads ``none``.
+        """
+        padded = np.append(per_distinct, np.float32(none))  # index -1 (no entry) reads the last value
+        best = padded.take(columns[0][:size])
+        if len(columns) > 1:
+            padded[-1] = 0.0
+            scratch = np.empty_like(best)
+            for position, column in enumerate(columns[1:], 1):
+                padded.take(column[:size], out=scratch)
+                scratch *= _PREFERENCE[position]
+                np.maximum(best, scratch, out=best)
         return best
 
     def _title_fit(self, query, side, size):
@@ -615,9 +623,8 @@ class MatchIndex:
                     continue
                 hit = side.code_levels[:, depth] == level_id
                 np.maximum(per_code, hit * np.float32(_OCCUPATION_CREDIT[depth] * _PREFERENCE[rank]), out=per_code)
-        fit = self._gather(per_code, [side.code0, side.code1, side.code2][: side.used_codes], size)
-        fit[side.code0[:size] < 0] = _UNKNOWN * 0.5
-        return fit
+        columns = [side.code0, side.code1, side.code2][: side.used_codes]
+        return self._gather(per_code, columns, size, none=_UNKNOWN * 0.5)
 
     def _ids(self, vocabulary, keys):
         return np.fromiter((vocabulary[key] for key in keys if key in vocabulary), dtype=np.int64)
@@ -715,9 +722,9 @@ def _structured_fit(query, side, size, candidates_are_seekers):
         years_table = _years_fit(years, np.float32(query.experience))
         salary_table = _salary_fit(salary, np.float32(query.salary_low))
     return {
-        "education": education_table[side.education[:size]],
-        "experience": years_table[side.years[:size]],
-        "salary": salary_table[side.salary[:size]],
+        "education": education_table.take(side.education[:size]),
+        "experience": years_table.take(side.years[:size]),
+        "salary": salary_table.take(side.salary[:size]),
     }
 
 
