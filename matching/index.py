@@ -75,7 +75,7 @@ _IDF_SCALE = 10_000.0
 _FIT_EDUCATION = np.array([1.0, 0.5, 0.1], dtype=np.float32)  # gap 0, 1, >= 2 levels below
 _UPSERT_CHUNK = 8192
 _PENDING_ENTRIES = 1024  # text entries worth a merge at the least
-_TITLE_ROWS = 2048  # query titles whose similarity rows are kept per side
+_TITLE_CELLS = 4_000_000  # similarities kept per side (16 MB), as rows per query title
 _MAX_YEAR_CODE = 120  # half years, up to 60
 _SALARY_STEP = 200  # CNY a month per salary code
 _MAX_SALARY_CODE = 500  # up to 100k a month
@@ -252,7 +252,7 @@ class _Side:
             fresh = process.cdist([title], self.title_text[start:], scorer=fuzz.WRatio, dtype=np.float32, workers=1)[0]
             fresh /= np.float32(100.0)
             known = fresh if known is None else np.concatenate([known, fresh])
-            if len(self._title_rows) >= _TITLE_ROWS:
+            if len(self._title_rows) * len(self.title_text) >= _TITLE_CELLS:
                 self._title_rows.clear()
             self._title_rows[title] = known
         return known

@@ -193,3 +193,14 @@ def test_extract_reads_like_rapidfuzz():
     assert [index for _, _, index in found] == [1, 2]
     assert found[0][0] is choices[1]
     assert found[0][1] >= found[1][1]
+
+
+def test_titles_that_arrive_after_a_query_are_still_compared():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["会计"])])
+    welding = posting(9, "焊工")
+    assert [m.id for m in index.shortlist(welding)] == [1]
+    index.upsert_seekers([seeker(2, ["焊工"])])
+    ranked = index.shortlist(welding)
+    assert ranked[0].id == 2
+    assert next(r for r in ranked[0].reasons if r["factor"] == "title")["score"] == 1.0
