@@ -24,6 +24,7 @@ the cost of updates is amortised.
 """
 import math
 import threading
+from functools import lru_cache
 from typing import NamedTuple
 
 import numpy as np
@@ -712,15 +713,13 @@ def _structured_fit(query, side, size, candidates_are_seekers):
     seeker has facts; code 0 is "not given": neutral for a seeker's fact, a
     perfect fit for a posting's requirement.
     """
-    rank, years, salary = _CODE_VALUES
-    if candidates_are_seekers:
-        education_table = _education_fit(query.education_rank, rank)
-        years_table = _years_fit(np.float32(query.experience), years)
-        salary_table = _salary_fit(np.float32(query.salary_high), salary)
-    else:
-        education_table = _education_fit(rank, query.education_rank)
-        years_table = _years_fit(years, np.float32(query.experience))
-        salary_table = _salary_fit(salary, np.float32(query.salary_low))
+    salary = query.salary_high if candidates_are_seekers else query.salary_low
+    education_table, years_table, salary_table = _fit_tables(
+        candidates_are_seekers,
+        query.education_rank,
+        None if math.isnan(query.experience) else float(query.experience),
+        None if math.isnan(salary) else float(salary),
+    )
     return {
         "education": education_table.take(side.education[:size]),
         "experience": years_table.take(side.years[:size]),
@@ -734,6 +733,26 @@ _CODE_VALUES = (
     np.concatenate([[np.nan], np.arange(_MAX_YEAR_CODE + 1) / 2.0]).astype(np.float32),
     np.concatenate([[np.nan], np.arange(_MAX_SALARY_CODE + 1) * float(_SALARY_STEP)]).astype(np.float32),
 )
+
+
+@lru_cache(maxsize=4096)
+def _fit_tables(candidates_are_seekers, education, years, salary):
+    """Fit of every education, years and salary code against the query's values (cached: values repeat).
+
+    ``None`` stands for a value not given (NaN would never hit the cache).
+    """
+    ranks, year_values, salary_values = _CODE_VALUES
+    years = np.nan if years is None else years
+    salary = np.nan if salary is None else salary
+    if candidates_are_seekers:
+        tables = (_education_fit(education, ranks), _years_fit(np.float32(years), year_values),
+                  _salary_fit(np.float32(salary), salary_values))
+    else:
+        tables = (_education_fit(ranks, education), _years_fit(year_values, np.float32(years)),
+                  _salary_fit(salary_values, np.float32(salary)))
+    for table in tables:
+        table.flags.writeable = False
+    return tables
 
 
 def _education_fit(minimum, actual):
