@@ -556,12 +556,14 @@ class MatchIndex:
             scores = np.round(total[slots].astype(np.float64), 4).tolist()
             if not reasons:
                 return [Match(record_id, score, []) for record_id, score in zip(ids, scores)]
-            page = {name: values[slots].tolist() for name, values in factors.items()}
+            page = {name: np.round(values[slots].astype(np.float64), 4).tolist() for name, values in factors.items()}
+            shown_weights = {name: round(weight, 4) for name, weight in weights.items()}
             matches = []
             for row, slot in enumerate(slots.tolist()):
                 candidate = side.profiles[slot]
                 posting, seeker = (query, candidate) if side.kind == "seeker" else (candidate, query)
-                explained = explain(posting, seeker, {name: values[row] for name, values in page.items()}, weights)
+                scored = {name: values[row] for name, values in page.items()}
+                explained = explain(posting, seeker, scored, shown_weights)
                 matches.append(Match(ids[row], scores[row], explained))
             return matches
 

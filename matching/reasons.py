@@ -159,15 +159,13 @@ _EXPLAIN = {
 
 
 def explain(posting, seeker, scores, weights):
-    """One JSON-ready reason per factor, in the order of ``scores``."""
+    """One JSON-ready reason per factor, in the order of ``scores``.
+
+    ``scores`` and ``weights`` map factor names to numbers already rounded for display.
+    """
     reasons = []
     for factor, score in scores.items():
         zh, en, details = _EXPLAIN[factor](posting, seeker, score)
-        reasons.append({
-            "factor": factor,
-            "score": round(score, 4),
-            "weight": round(weights.get(factor, 0.0), 4),
-            "text": {"zh": zh, "en": en},
-            **details,
-        })
+        reasons.append({"factor": factor, "score": score, "weight": weights.get(factor, 0.0),
+                        "text": {"zh": zh, "en": en}, **details})
     return reasons
