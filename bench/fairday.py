@@ -619,6 +619,14 @@ def redis_command(port: int, *args: str) -> str:
                 return rest[:int(header[1:])].decode("utf-8", "replace")
 
 
+def redis_command_stats(port: int) -> dict[str, tuple[int, int]]:
+    """``INFO commandstats``: command -> (calls, microseconds spent in redis-server)."""
+    found = {}
+    for match in re.finditer(r"cmdstat_([^:]+):calls=(\d+),usec=(\d+)", redis_command(port, "INFO", "commandstats")):
+        found[match.group(1)] = (int(match.group(2)), int(match.group(3)))
+    return found
+
+
 def proc_children() -> dict[int, list[int]]:
     children = collections.defaultdict(list)
     for entry in os.listdir("/proc"):
@@ -709,7 +717,7 @@ class Service:
                 continue
             process.terminate()
             try:
-                process.wait(timeout=20)
+                process.wait(timeout=45)  # gunicorn lets in-flight requests finish (graceful_timeout)
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait(timeout=10)
@@ -1302,9 +1310,11 @@ class Run:
     service_cpu: float = 0.0
     client_cpu: float = 0.0
     skipped: int = 0
+    load_before: float = 0.0  # other work on the machine skews every figure
     stats: dict = field(default_factory=dict)
     mismatches: list = field(default_factory=list)
     redis_peak: int | None = None
+    redis_commands: dict = field(default_factory=dict)  # command -> (calls, microseconds) during the day
     store_bytes: int | None = None
     profiles: list = field(default_factory=list)
 
@@ -1321,13 +1331,19 @@ def replay(args, service: Service, day: Day, sampler: MemorySampler, deadline: f
         workers = sorted(sampler.leaves) or sorted(sampler.seen)
         profilers = start_profilers(args.profile, workers, f"{args.store}-w{args.workers}-s{args.scale:g}")
     try:
+        run.load_before = os.getloadavg()[0]
         cpu_before = resource.getrusage(resource.RUSAGE_SELF)
         service_cpu_before = {pid: status.get("cpu", 0) for pid, status in sampler.seen.items()}
         requests_before = sum(len(values) for values in recorder.latencies.values())
+        commands_before = redis_command_stats(service.redis_port) if service.redis_port else {}
         started = time.monotonic()
         run.skipped = day.run_day(deadline)
         run.day_seconds = time.monotonic() - started
         run.day_requests = sum(len(values) for values in recorder.latencies.values()) - requests_before
+        if service.redis_port:
+            run.redis_commands = {
+                command: (calls - commands_before.get(command, (0, 0))[0], usec - commands_before.get(command, (0, 0))[1])
+                for command, (calls, usec) in redis_command_stats(service.redis_port).items()}
         cpu_after = resource.getrusage(resource.RUSAGE_SELF)
         run.client_cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
         sampler.sample()
@@ -1351,8 +1367,11 @@ def report(args, fair: Fair, day: Day, sampler: MemorySampler, run: Run, generat
     """Print the figures; True when the day passed (no errors, exact counts, fresh shortlists)."""
     recorder, expected = day.recorder, day.expected_stats()
     cores = os.cpu_count()
+    revision = subprocess.run(["git", "-C", REPO_ROOT, "describe", "--always", "--dirty"],
+                              capture_output=True, text=True).stdout.strip() or "unknown"
     print(f"fairday: store={'attached' if args.url else args.store} workers={args.workers} scale={args.scale:g} "
-          f"clients={args.clients} seed={args.seed} cores={cores}")
+          f"clients={args.clients} seed={args.seed} cores={cores} code={revision} "
+          f"load average before the day {run.load_before:.1f}")
     print(f"generated the fair in {generate_seconds:.1f} s; setup (fair, {EMPLOYERS} employers, {KIOSKS} kiosks, "
           f"{POSTINGS} postings / {POSITIONS} positions in batches of {BATCH_SIZE}) took {run.setup_seconds:.1f} s")
     updates = sum(1 for seeker in fair.seekers if seeker.update)
@@ -1386,6 +1405,13 @@ def report(args, fair: Fair, day: Day, sampler: MemorySampler, run: Run, generat
         print(f"  redis-server used_memory_peak {mb(run.redis_peak)}")
     if run.store_bytes:
         print(f"  SQLite file {mb(run.store_bytes)}")
+    if run.redis_commands:
+        calls = sum(c for c, _ in run.redis_commands.values())
+        busy = sum(u for _, u in run.redis_commands.values()) / 1e6
+        top = sorted(run.redis_commands.items(), key=lambda item: -item[1][0])[:8]
+        print(f"redis during the day: {calls} commands, {calls / max(run.day_requests, 1):.1f} per HTTP request, "
+              f"{busy:.1f} s inside redis-server; most called: "
+              + ", ".join(f"{command} {c / max(run.day_requests, 1):.2f}/req" for command, (c, _) in top))
 
     results = day.probe_results
     every = [r["all_workers"] for r in results if r.get("all_workers") is not None]
@@ -1422,14 +1448,14 @@ def report(args, fair: Fair, day: Day, sampler: MemorySampler, run: Run, generat
         with open(args.json, "w", encoding="utf-8") as handle:
             json.dump({
                 "store": args.store, "workers": args.workers, "scale": args.scale, "clients": args.clients,
-                "cores": cores, "seed": args.seed, "setup_seconds": run.setup_seconds,
+                "cores": cores, "seed": args.seed, "code": revision, "load_before": run.load_before, "setup_seconds": run.setup_seconds,
                 "day_seconds": run.day_seconds, "day_requests": run.day_requests,
                 "service_cpu_seconds": run.service_cpu, "client_cpu_seconds": run.client_cpu,
                 "latency": rows, "expected": expected, "stats": {k: run.stats.get(k) for k in expected},
                 "mismatches": run.mismatches, "skipped": run.skipped,
                 "errors": {f"{endpoint} {status}": n for (endpoint, status), n in recorder.errors.items()},
                 "peak_memory": {str(pid): status.get("VmHWM") for pid, status in sampler.seen.items()},
-                "redis_peak": run.redis_peak, "freshness_every_worker": every, "freshness_first": first,
+                "redis_peak": run.redis_peak, "redis_commands": run.redis_commands, "freshness_every_worker": every, "freshness_first": first,
                 "freshness_still_missing": [r["all_workers_missing"] for r in results if r.get("all_workers") is not None],
             }, handle, ensure_ascii=False, indent=1)
     return not run.mismatches and not recorder.errors and not run.skipped and not failed
