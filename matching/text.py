@@ -74,6 +74,15 @@ def clean_title(title):
     '保安'
     """
     text = fold(title)
+    # Removing one kind of noise can expose another ("c0~k" -> "c0 k"): clean to a fixed point.
+    while True:
+        cleaned = _clean_once(text)
+        if cleaned == text:
+            return cleaned
+        text = cleaned
+
+
+def _clean_once(text):
     if not text:
         return ""
     text = _strip_brackets(text)
