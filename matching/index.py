@@ -76,6 +76,7 @@ _IDF_SCALE = 10_000.0
 _FIT_EDUCATION = np.array([1.0, 0.5, 0.1], dtype=np.float32)  # gap 0, 1, >= 2 levels below
 _UPSERT_CHUNK = 8192
 _PENDING_ENTRIES = 1024  # text entries worth a merge at the least
+_OCCUPATION_ROWS = 4096
 _TITLE_CELLS = 4_000_000  # similarities kept per side (16 MB), as rows per query title
 _MAX_YEAR_CODE = 120  # half years, up to 60
 _SALARY_STEP = 200  # CNY a month per salary code
@@ -227,7 +228,7 @@ class _Side:
         self.skills = Inverted()
         # Slots share few distinct sets of places: score the sets, then gather.
         self.place_sets = Vocabulary()
-        self.place_set_anywhere = []
+        self.place_set_anywhere = np.zeros(0, dtype=bool)
         self.sets_with_token = {}  # place token id -> ids of the sets that contain it
         self.document_frequency = np.zeros(1024, dtype=np.int32)
         self.title_ids = Vocabulary()
@@ -236,6 +237,7 @@ class _Side:
         self.code_ids = Vocabulary()
         # Per distinct code: its level prefixes as global ids (大类, 中类, 小类, full code).
         self.code_levels = np.full((0, 4), -1, dtype=np.int32)
+        self.occupation_rows = {}  # query occupations -> agreement with each distinct code
 
     @property
     def live(self):
@@ -403,7 +405,7 @@ class MatchIndex:
         if profile.places:
             set_id = side.place_sets.id(profile.places)
             if set_id == len(side.place_set_anywhere):
-                side.place_set_anywhere.append(ANYWHERE in profile.places)
+                side.place_set_anywhere = np.append(side.place_set_anywhere, ANYWHERE in profile.places)
                 for token in profile.places:
                     side.sets_with_token.setdefault(self._place_ids.id(token), []).append(set_id)
             side.place_set[slot] = set_id
@@ -545,7 +547,8 @@ class MatchIndex:
                 total += np.float32(weights.get(name, 0.0)) * values
             total *= self._credential_fit(query, side)
             np.clip(total, 0.0, 1.0, out=total)
-            total[~side.alive[: side.size]] = -1.0
+            if side.live < side.size:
+                total[~side.alive[: side.size]] = -1.0
             for record_id in exclude:
                 slot = side.slot_of.get(int(record_id))
                 if slot is not None:
@@ -617,15 +620,21 @@ class MatchIndex:
     def _occupation_fit(self, query, side, size):
         if not query.occupations:
             return np.full(size, _UNKNOWN * 0.5, dtype=np.float32)
-        per_code = np.zeros(len(side.code_levels), dtype=np.float32)
-        for rank, code in enumerate(query.occupations):
-            levels = code_levels(code)[:3] + (code,)
-            for depth, level in enumerate(levels):
-                level_id = self._level_ids.get(level) if level else None
-                if level_id is None:
-                    continue
-                hit = side.code_levels[:, depth] == level_id
-                np.maximum(per_code, hit * np.float32(_OCCUPATION_CREDIT[depth] * _PREFERENCE[rank]), out=per_code)
+        # Queries repeat their occupations; the row is redone only when the side saw new codes.
+        per_code = side.occupation_rows.get(query.occupations)
+        if per_code is None or len(per_code) < len(side.code_levels):
+            per_code = np.zeros(len(side.code_levels), dtype=np.float32)
+            for rank, code in enumerate(query.occupations):
+                levels = code_levels(code)[:3] + (code,)
+                for depth, level in enumerate(levels):
+                    level_id = self._level_ids.get(level) if level else None
+                    if level_id is None:
+                        continue
+                    hit = side.code_levels[:, depth] == level_id
+                    np.maximum(per_code, hit * np.float32(_OCCUPATION_CREDIT[depth] * _PREFERENCE[rank]), out=per_code)
+            if len(side.occupation_rows) >= _OCCUPATION_ROWS:
+                side.occupation_rows.clear()
+            side.occupation_rows[query.occupations] = per_code
         columns = [side.code0, side.code1, side.code2][: side.used_codes]
         return self._gather(per_code, columns, size, none=_UNKNOWN * 0.5)
 
@@ -702,7 +711,7 @@ class MatchIndex:
             sets = side.sets_with_token.get(self._place_ids.get(token))
             if sets:
                 np.maximum.at(per_set, np.asarray(sets), np.float32(_PLACE_CREDIT[token.split(":", 1)[0]]))
-        per_set[:-1][np.asarray(side.place_set_anywhere, dtype=bool)] = 0.9
+        per_set[:-1][side.place_set_anywhere] = 0.9
         # The last entry serves slots without places (index -1).
         per_set[-1] = _UNKNOWN if side.kind == "seeker" else 1.0
         return per_set[side.place_set[:size]]
