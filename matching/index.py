@@ -33,7 +33,7 @@ from rapidfuzz import fuzz, process
 from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, education_code, education_rank, place_tokens
-from .reasons import explain
+from .reasons import explain_page
 from .skills import canonical_skill, expand_licences, is_credential, skills_in_text
 from .text import clean_title, fold, text_features
 
@@ -78,6 +78,7 @@ _UPSERT_CHUNK = 8192
 _PENDING_ENTRIES = 1024  # text entries worth a merge at the least
 _OCCUPATION_ROWS = 4096
 _TITLE_CELLS = 4_000_000  # similarities kept per side (16 MB), as rows per query title
+_GROUP_CELLS = 2_000_000  # title and occupation rows over groups kept per side (16 MB), per query titles
 _MAX_YEAR_CODE = 120  # half years, up to 60
 _SALARY_STEP = 200  # CNY a month per salary code
 _MAX_SALARY_CODE = 500  # up to 100k a month
@@ -198,20 +199,15 @@ class _Side:
         "alive": (np.bool_, False),
         # Structured fields as small codes (0 = not given) scored through per-query tables:
         # seekers' facts, postings' requirements (minimum education/years, top of the salary range).
-        "education": (np.uint8, 0),
-        "years": (np.uint8, 0),
-        "salary": (np.uint16, 0),
+        "salary": (np.intp, 0),
         "n_skill_keys": (np.int16, 0),
         "n_listed": (np.int16, 0),
         "n_credentials": (np.int16, 0),
-        "place_set": (np.int32, -1),  # id into place_sets; -1 none given
-        # Ids into title_text / code_levels of the slot's first, second and third title; -1 none.
-        "title0": (np.int32, -1),
-        "title1": (np.int32, -1),
-        "title2": (np.int32, -1),
-        "code0": (np.int32, -1),
-        "code1": (np.int32, -1),
-        "code2": (np.int32, -1),
+        "place_set": (np.intp, -1),  # id into place_sets; -1 none given
+        # Id of the slot's titles and occupations together (slots repeat them: score each group once).
+        "group": (np.intp, 0),
+        # Education, years and "no skills given" in one code: one table lookup per query.
+        "facts": (np.intp, 0),
     }
 
     def __init__(self, kind):
@@ -224,6 +220,11 @@ class _Side:
         for name, (dtype, fill) in self._ARRAYS.items():
             setattr(self, name, np.full(0, fill, dtype=dtype))
         self.used_titles = self.used_codes = 1  # positions any slot has used
+        # Per group: ids into title_text / code_levels of its first, second and third title; -1 none.
+        self.groups = Vocabulary()
+        self.group_titles = [np.full(0, -1, dtype=np.intp) for _ in range(_MAX_TITLES)]
+        self.group_codes = [np.full(0, -1, dtype=np.intp) for _ in range(_MAX_TITLES)]
+        self.group_rows = {}  # (query titles, occupations) -> title and occupation fit per group
         self.text = Inverted()
         self.skills = Inverted()
         # Slots share few distinct sets of places: score the sets, then gather.
@@ -259,6 +260,22 @@ class _Side:
                 self._title_rows.clear()
             self._title_rows[title] = known
         return known
+
+    def group_id(self, title_ids, code_ids):
+        """Id of a combination of title and code ids, registered on first sight."""
+        key = (title_ids, code_ids)
+        group = self.groups.get(key)
+        if group is None:
+            group = self.groups[key] = len(self.groups)
+            if group >= len(self.group_titles[0]):
+                capacity = max(64, 2 * group)
+                self.group_titles = [grow(column, capacity, -1) for column in self.group_titles]
+                self.group_codes = [grow(column, capacity, -1) for column in self.group_codes]
+            for position, title_id in enumerate(title_ids):
+                self.group_titles[position][group] = title_id
+            for position, code_id in enumerate(code_ids):
+                self.group_codes[position][group] = code_id
+        return group
 
     def reserve(self, needed):
         capacity = len(self.ids)
@@ -394,9 +411,9 @@ class MatchIndex:
         side.ids[slot] = profile.id
         side.order[slot] = order
         side.alive[slot] = True
-        side.education[slot] = profile.education_rank + 1
         years = profile.experience
-        side.years[slot] = 0 if math.isnan(years) else 1 + min(max(round(years * 2), 0), _MAX_YEAR_CODE)
+        years = 0 if math.isnan(years) else 1 + min(max(round(years * 2), 0), _MAX_YEAR_CODE)
+        side.facts[slot] = _facts_code(profile.education_rank + 1, years, not profile.skill_keys)
         salary = profile.salary_low if side.kind == "seeker" else profile.salary_high
         side.salary[slot] = 0 if math.isnan(salary) else 1 + min(max(round(salary / _SALARY_STEP), 0), _MAX_SALARY_CODE)
         side.n_skill_keys[slot] = len(profile.skill_keys)
@@ -409,20 +426,21 @@ class MatchIndex:
                 for token in profile.places:
                     side.sets_with_token.setdefault(self._place_ids.id(token), []).append(set_id)
             side.place_set[slot] = set_id
-        for position, title in enumerate(profile.titles):
-            title_id = side.title_ids.id(title)
-            if title_id == len(side.title_text):
+        title_ids = []
+        for title in profile.titles:
+            title_ids.append(side.title_ids.id(title))
+            if title_ids[-1] == len(side.title_text):
                 side.title_text.append(title)
-            getattr(side, f"title{position}")[slot] = title_id
-        side.used_titles = max(side.used_titles, len(profile.titles))
-        for position, code in enumerate(profile.occupations):
-            code_id = side.code_ids.id(code)
-            if code_id == len(side.code_levels):
+        code_ids = []
+        for code in profile.occupations:
+            code_ids.append(side.code_ids.id(code))
+            if code_ids[-1] == len(side.code_levels):
                 levels = code_levels(code)[:3] + (code,)
                 row = [self._level_ids.id(level) if level else -1 for level in levels]
                 side.code_levels = np.vstack([side.code_levels, np.asarray([row], dtype=np.int32)])
-            getattr(side, f"code{position}")[slot] = code_id
-        side.used_codes = max(side.used_codes, len(profile.occupations))
+        side.used_titles = max(side.used_titles, len(title_ids))
+        side.used_codes = max(side.used_codes, len(code_ids))
+        side.group[slot] = side.group_id(tuple(title_ids), tuple(code_ids))
         features, _ = self._text_vector(profile.text, grow_vocabulary=True)
         side.text.add(slot, features, np.ones(len(features), dtype=np.float32))
         side.count_features(features, 1)
@@ -539,13 +557,7 @@ class MatchIndex:
             if not side.live or limit == 0:
                 return []
             weights = self._query_weights(query)
-            factors = self._factors(query, side)
-            # Element-wise, not BLAS: a score must not depend on where its slot sits in memory,
-            # or equal profiles would tie-break by noise instead of insertion order.
-            total = np.zeros(side.size, dtype=np.float32)
-            for name, values in factors.items():
-                total += np.float32(weights.get(name, 0.0)) * values
-            total *= self._credential_fit(query, side)
+            total, factors = self._score(query, side, weights)
             np.clip(total, 0.0, 1.0, out=total)
             if side.live < side.size:
                 total[~side.alive[: side.size]] = -1.0
@@ -559,16 +571,11 @@ class MatchIndex:
             scores = np.round(total[slots].astype(np.float64), 4).tolist()
             if not reasons:
                 return [Match(record_id, score, []) for record_id, score in zip(ids, scores)]
-            page = {name: np.round(values[slots].astype(np.float64), 4).tolist() for name, values in factors.items()}
+            page = {name: np.round(at(slots).astype(np.float64), 4).tolist() for name, at in factors.items()}
             shown_weights = {name: round(weight, 4) for name, weight in weights.items()}
-            matches = []
-            for row, slot in enumerate(slots.tolist()):
-                candidate = side.profiles[slot]
-                posting, seeker = (query, candidate) if side.kind == "seeker" else (candidate, query)
-                scored = {name: values[row] for name, values in page.items()}
-                explained = explain(posting, seeker, scored, shown_weights)
-                matches.append(Match(ids[row], scores[row], explained))
-            return matches
+            candidates = [side.profiles[slot] for slot in slots.tolist()]
+            explained = explain_page(query, candidates, side.kind == "seeker", page, shown_weights)
+            return [Match(*match) for match in zip(ids, scores, explained)]
 
     def _query_weights(self, query):
         """Factor weights for this query: without any title, text and skills carry the title's share."""
@@ -580,23 +587,82 @@ class MatchIndex:
         weights["skills"] = weights.get("skills", 0.0) + 0.3 * freed
         return weights
 
-    def _factors(self, query, side):
+    def _score(self, query, side, weights):
+        """Every slot's weighted score, and per factor a function giving its values at some slots.
+
+        Each factor adds its weighted share through small pre-weighted tables
+        (per group, fact code, salary code, place set) and sparse sums, so the
+        full-size work is a few gathers and adds; factor values themselves are
+        looked up only for the returned page.  Element-wise, not BLAS: a score
+        must not depend on where its slot sits in memory, or equal profiles
+        would tie-break by noise instead of insertion order.
+        """
         size = side.size
         candidates_are_seekers = side.kind == "seeker"
-        return {
-            "title": self._title_fit(query, side, size),
-            "occupation": self._occupation_fit(query, side, size),
-            "skills": self._skill_fit(query, side, size, candidates_are_seekers),
-            "text": self._text_fit(query, side, size),
-            **_structured_fit(query, side, size, candidates_are_seekers),
-            "location": self._place_fit(query, side, size),
+
+        def weight(name):
+            return np.float32(weights.get(name, 0.0))
+
+        title, occupation = self._group_rows(query, side)
+        share, listed, unlisted = self._skill_fit(query, side, size, candidates_are_seekers)
+        fused = title * weight("title")
+        fused += occupation * weight("occupation")
+        groups, facts = side.group[:size], side.facts[:size]
+        total = fused.take(groups)
+        text = self._text_fit(query, side, size)
+        total += text * weight("text")
+        if share is not None:
+            total += share * weight("skills")
+        salary_value = query.salary_high if candidates_are_seekers else query.salary_low
+        query_facts = (
+            candidates_are_seekers,
+            query.education_rank,
+            None if math.isnan(query.experience) else float(query.experience),
+        )
+        education, years, salary = _fit_tables(
+            *query_facts, None if math.isnan(salary_value) else float(salary_value))
+        # Candidates without skills get the skills factor through their fact code.
+        skills_by_bit = (0.0 if share is not None else listed * weights.get("skills", 0.0),
+                         unlisted * weights.get("skills", 0.0))
+        total += _facts_table(*query_facts, weights.get("education", 0.0), weights.get("experience", 0.0),
+                              skills_by_bit).take(facts)
+        total += (salary * weight("salary")).take(side.salary[:size])
+        places = self._place_fit(query, side)
+        total += (places * weight("location")).take(side.place_set[:size])
+        credential = self._credential_fit(query, side)
+        if credential is not None:
+            total *= credential
+        return total, {
+            "title": lambda slots: title.take(groups[slots]),
+            "occupation": lambda slots: occupation.take(groups[slots]),
+            "skills": lambda slots: np.where(facts[slots] % 2 == 1, np.float32(unlisted),
+                                             np.float32(listed) if share is None else share[slots]),
+            "text": lambda slots: text[slots],
+            "education": lambda slots: education.take(facts[slots] // (2 * _YEAR_CODES)),
+            "experience": lambda slots: years.take(facts[slots] // 2 % _YEAR_CODES),
+            "salary": lambda slots: salary.take(side.salary[slots]),
+            "location": lambda slots: places.take(side.place_set[slots]),
         }
+
+    def _group_rows(self, query, side):
+        """Title similarity and occupation agreement of each group of the side (kept per query titles)."""
+        n_groups = len(side.groups)
+        key = (query.titles, query.occupations)
+        rows = side.group_rows.get(key)
+        if rows is None or len(rows[0]) < n_groups:
+            rows = (self._title_fit(query, side, n_groups), self._occupation_fit(query, side, n_groups))
+            for row in rows:
+                row.flags.writeable = False
+            if (len(side.group_rows) + 1) * n_groups > _GROUP_CELLS:
+                side.group_rows.clear()
+            side.group_rows[key] = rows
+        return rows
 
     @staticmethod
     def _gather(per_distinct, columns, size, *, none=0.0):
-        """Per slot: best of ``per_distinct`` over its entries (one column each), later ones discounted.
+        """Per row: best of ``per_distinct`` over its entries (one column each), later ones discounted.
 
-        A slot without any entry reads ``none``.
+        A row without any entry reads ``none``.
         """
         padded = np.append(per_distinct, np.float32(none))  # index -1 (no entry) reads the last value
         best = padded.take(columns[0][:size])
@@ -609,17 +675,17 @@ class MatchIndex:
                 np.maximum(best, scratch, out=best)
         return best
 
-    def _title_fit(self, query, side, size):
+    def _title_fit(self, query, side, n_groups):
         if not query.titles or not side.title_text:
-            return np.zeros(size, dtype=np.float32)
+            return np.zeros(n_groups, dtype=np.float32)
         per_title = side.title_similarity(query.titles[0])
         for rank, title in enumerate(query.titles[1:], 1):
             per_title = np.maximum(per_title, side.title_similarity(title) * _PREFERENCE[rank])
-        return self._gather(per_title, [side.title0, side.title1, side.title2][: side.used_titles], size)
+        return self._gather(per_title, side.group_titles[: side.used_titles], n_groups)
 
-    def _occupation_fit(self, query, side, size):
+    def _occupation_fit(self, query, side, n_groups):
         if not query.occupations:
-            return np.full(size, _UNKNOWN * 0.5, dtype=np.float32)
+            return np.full(n_groups, _UNKNOWN * 0.5, dtype=np.float32)
         # Queries repeat their occupations; the row is redone only when the side saw new codes.
         per_code = side.occupation_rows.get(query.occupations)
         if per_code is None or len(per_code) < len(side.code_levels):
@@ -635,28 +701,31 @@ class MatchIndex:
             if len(side.occupation_rows) >= _OCCUPATION_ROWS:
                 side.occupation_rows.clear()
             side.occupation_rows[query.occupations] = per_code
-        columns = [side.code0, side.code1, side.code2][: side.used_codes]
-        return self._gather(per_code, columns, size, none=_UNKNOWN * 0.5)
+        return self._gather(per_code, side.group_codes[: side.used_codes], n_groups, none=_UNKNOWN * 0.5)
 
     def _ids(self, vocabulary, keys):
         return np.fromiter((vocabulary[key] for key in keys if key in vocabulary), dtype=np.int64)
 
     def _skill_fit(self, query, side, size, candidates_are_seekers):
+        """The skills factor as ``(share, listed, unlisted)``.
+
+        A candidate without any skill reads ``unlisted``; one with skills reads
+        its ``share`` (per slot), or ``listed`` when ``share`` is None.
+        Seekers: share of the posting's listed skills the seeker has.
+        Postings: share of each posting's listed skills the seeker has.
+        """
         if candidates_are_seekers:
-            # Share of the posting's listed skills the seeker has.
             if not query.skills:
-                return np.ones(size, dtype=np.float32)
+                return None, 1.0, 1.0
             ids = self._ids(self._skill_ids, [key for key, _ in query.skills])
-            fit = side.skills.dot(ids, np.ones(len(ids)), size) / np.float32(len(query.skills))
-            fit[side.n_skill_keys[:size] == 0] = _UNKNOWN * 0.5
-            return fit
-        # Share of each posting's listed skills the seeker has.
-        listed = side.n_listed[:size].astype(np.float32)
+            share = side.skills.dot(ids, np.ones(len(ids)), size)
+            share /= np.float32(len(query.skills))
+            return share, None, _UNKNOWN * 0.5
         if not query.skill_keys:
-            return np.where(listed > 0, np.float32(_UNKNOWN * 0.5), np.float32(1.0))
+            return None, _UNKNOWN * 0.5, 1.0
         ids = self._ids(self._skill_ids, query.skill_keys)
         held = side.skills.dot(ids, np.ones(len(ids)), size)
-        return np.where(listed > 0, np.minimum(held / np.maximum(listed, 1), 1.0), 1.0).astype(np.float32)
+        return np.minimum(held / np.maximum(side.n_listed[:size], 1), np.float32(1.0)), None, 1.0
 
     def _text_fit(self, query, side, size):
         """IDF-weighted share of the query's text features that the candidate's text has.
@@ -680,15 +749,16 @@ class MatchIndex:
         within[0] = True  # the rarest feature always counts
         kept = rarest[within]
         weights = values[kept] * np.log1p(_IDF_SCALE / frequency[kept].astype(np.float32))
-        return np.minimum(side.text.dot(features[kept], weights / np.float32(weights.sum()), size), 1.0)
+        share = side.text.dot(features[kept], weights / np.float32(weights.sum()), size)
+        return np.minimum(share, np.float32(1.0), out=share)
 
     def _credential_fit(self, query, side):
-        """Multiplier < 1 where the posting's required licences/certificates are not all held."""
+        """Multiplier < 1 where the posting's required licences/certificates are not all held; None if none."""
         size = side.size
         if side.kind == "seeker":
             required = [key for key, _ in query.skills if is_credential(key)]
             if not required:
-                return np.float32(1.0)
+                return None
             ids = self._ids(self._skill_ids, required)
             missing = side.skills.dot(ids, np.ones(len(ids)), size) < len(required)
             unknown = side.n_skill_keys[:size] == 0
@@ -700,42 +770,45 @@ class MatchIndex:
         penalty = np.where(unknown, np.float32(_UNKNOWN_CREDENTIAL), np.float32(_MISSING_CREDENTIAL))
         return np.where(missing, penalty, np.float32(1.0))
 
-    def _place_fit(self, query, side, size):
+    def _place_fit(self, query, side):
+        """Place fit per place set of the side; the last entry serves slots without places (index -1)."""
+        per_set = np.zeros(len(side.place_sets) + 1, dtype=np.float32)
         if not query.places:
             # A posting without a place fits anyone; a seeker without a preference is unknown.
-            return np.full(size, 1.0 if side.kind == "seeker" else _UNKNOWN, dtype=np.float32)
+            per_set[:] = 1.0 if side.kind == "seeker" else _UNKNOWN
+            return per_set
         if ANYWHERE in query.places:
-            return np.ones(size, dtype=np.float32)
-        per_set = np.zeros(len(side.place_sets) + 1, dtype=np.float32)
+            per_set[:] = 1.0
+            return per_set
         for token in query.places:
             sets = side.sets_with_token.get(self._place_ids.get(token))
             if sets:
                 np.maximum.at(per_set, np.asarray(sets), np.float32(_PLACE_CREDIT[token.split(":", 1)[0]]))
         per_set[:-1][side.place_set_anywhere] = 0.9
-        # The last entry serves slots without places (index -1).
         per_set[-1] = _UNKNOWN if side.kind == "seeker" else 1.0
-        return per_set[side.place_set[:size]]
+        return per_set
 
 
-def _structured_fit(query, side, size, candidates_are_seekers):
-    """Education, experience and salary fit, through tables over the side's codes.
+_YEAR_CODES = _MAX_YEAR_CODE + 2  # 0 = not given, then half years
 
-    The posting sets a minimum education and years and a salary range, the
-    seeker has facts; code 0 is "not given": neutral for a seeker's fact, a
-    perfect fit for a posting's requirement.
+
+def _facts_code(education_code, years_code, no_skills):
+    """One code for a slot's education code, years code and whether it gave no skills."""
+    return (education_code * _YEAR_CODES + years_code) * 2 + int(no_skills)
+
+
+@lru_cache(maxsize=4096)
+def _facts_table(candidates_are_seekers, education, years, education_weight, years_weight, skills_by_bit):
+    """Per fact code: weighted education and experience fit, plus the weighted skills factor by the no-skills bit.
+
+    Arguments as :func:`_fit_tables` takes them, the two weights, and the
+    skills share of candidates with (bit 0) and without (bit 1) skills.
     """
-    salary = query.salary_high if candidates_are_seekers else query.salary_low
-    education_table, years_table, salary_table = _fit_tables(
-        candidates_are_seekers,
-        query.education_rank,
-        None if math.isnan(query.experience) else float(query.experience),
-        None if math.isnan(salary) else float(salary),
-    )
-    return {
-        "education": education_table.take(side.education[:size]),
-        "experience": years_table.take(side.years[:size]),
-        "salary": salary_table.take(side.salary[:size]),
-    }
+    education, years, _ = _fit_tables(candidates_are_seekers, education, years, None)
+    table = (np.float32(education_weight) * education)[:, None, None] \
+        + (np.float32(years_weight) * years)[None, :, None] \
+        + np.asarray(skills_by_bit, dtype=np.float32)[None, None, :]
+    return table.ravel()
 
 
 # What each code stands for: education rank (-1 not given), years, CNY (NaN not given).

@@ -4,11 +4,12 @@ Each function gets the posting-side and seeker-side profiles of one pair and
 the factor score, and returns ``(zh, en, details)``.
 """
 import math
+from operator import attrgetter
 
 from .profile import EDUCATION_LABELS
 from .skills import is_credential, skill_label
 
-__all__ = ["explain"]
+__all__ = ["explain_page"]
 
 
 def _zh(items):
@@ -158,14 +159,38 @@ _EXPLAIN = {
 }
 
 
-def explain(posting, seeker, scores, weights):
-    """One JSON-ready reason per factor, in the order of ``scores``.
+# What each factor's explanation reads from a profile, besides its score.
+_READS = {
+    "title": attrgetter("raw_titles"),
+    "occupation": attrgetter("occupations", "occupation_names"),
+    "skills": attrgetter("skills", "skill_keys"),
+    "text": lambda profile: None,
+    "education": attrgetter("education", "education_rank"),
+    "experience": attrgetter("experience"),
+    "salary": attrgetter("salary_low", "salary_high"),
+    "location": attrgetter("place_names"),
+}
 
-    ``scores`` and ``weights`` map factor names to numbers already rounded for display.
+
+def explain_page(query, candidates, query_is_posting, scores, weights):
+    """One list of JSON-ready reasons (one per factor, in the order of ``scores``) per candidate.
+
+    ``scores`` maps factor names to one score per candidate, already rounded
+    for display.  Candidates of a page repeat titles, skill sets and places, so
+    a factor is explained once per distinct (candidate fields, score): equal
+    reasons within a page are one shared, read-only dict.
     """
-    reasons = []
-    for factor, score in scores.items():
-        zh, en, details = _EXPLAIN[factor](posting, seeker, score)
-        reasons.append({"factor": factor, "score": score, "weight": weights.get(factor, 0.0),
-                        "text": {"zh": zh, "en": en}, **details})
-    return reasons
+    pages = [[] for _ in candidates]
+    for factor, column in scores.items():
+        build, read, weight = _EXPLAIN[factor], _READS[factor], weights.get(factor, 0.0)
+        seen = {}
+        for reasons, candidate, score in zip(pages, candidates, column):
+            key = (read(candidate), score)
+            reason = seen.get(key)
+            if reason is None:
+                posting, seeker = (query, candidate) if query_is_posting else (candidate, query)
+                zh, en, details = build(posting, seeker, score)
+                reason = seen[key] = {"factor": factor, "score": score, "weight": weight,
+                                      "text": {"zh": zh, "en": en}, **details}
+            reasons.append(reason)
+    return pages
