@@ -442,10 +442,10 @@ class MatchIndex:
         side.used_codes = max(side.used_codes, len(code_ids))
         side.group[slot] = side.group_id(tuple(title_ids), tuple(code_ids))
         features, _ = self._text_vector(profile.text, grow_vocabulary=True)
-        side.text.add(slot, features, np.ones(len(features), dtype=np.float32))
+        side.text.add(slot, features)
         side.count_features(features, 1)
         skill_ids = [self._skill_ids.id(key) for key in sorted(profile.skill_keys)]
-        side.skills.add(slot, skill_ids, np.ones(len(skill_ids)))
+        side.skills.add(slot, skill_ids)
 
     def _shared_parts(self, profile):
         """The profile with equal titles, skill sets and places stored once across records."""
