@@ -23,7 +23,9 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("货车司机", "4-02-02-02"),
         ("厨师", "4-03-02-01"),
         # Noisy ad titles.
-        ("普工+包吃包住+综合薪资5-6k+汽车厂", "6-00-00-00"),
+        ("普工", "6-00-00-00"),
+        # titles-dev.csv labels it 汽车制造人员: the car plant says which 中类 of 普工.
+        ("普工+包吃包住+综合薪资5-6k+汽车厂", "6-22-00-00"),
         ("明安保安招聘保安", "4-07-05-01"),
         ("服装 卖手 3~5万", "4-01-02-03"),
         # English titles.
