@@ -24,6 +24,7 @@ the cost of updates is amortised.
 """
 import math
 import threading
+from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -370,15 +371,17 @@ class MatchIndex:
 
     def _text_vector(self, text, *, grow_vocabulary):
         """Feature ids and sublinear term frequencies of free text."""
-        grams = text_features(text)
+        counted = Counter(text_features(text))
         if grow_vocabulary:
-            ids = [self._features.id(gram) for gram in grams]
+            ids = [self._features.id(gram) for gram in counted]
         else:
-            ids = [found for found in map(self._features.get, grams) if found is not None]
-        if not ids:
-            return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
-        features, counts = np.unique(np.asarray(ids, dtype=np.int32), return_counts=True)
-        return features, (1.0 + np.log(counts)).astype(np.float32)
+            ids = [self._features.get(gram, -1) for gram in counted]
+        features = np.asarray(ids, dtype=np.int32)
+        counts = np.fromiter(counted.values(), dtype=np.float32, count=len(counted))
+        known = features >= 0
+        if not known.all():
+            features, counts = features[known], counts[known]
+        return features, 1.0 + np.log(counts)
 
     def _upsert(self, side, records):
         normalizer = self._normalizer()
@@ -571,7 +574,8 @@ class MatchIndex:
             scores = np.round(total[slots].astype(np.float64), 4).tolist()
             if not reasons:
                 return [Match(record_id, score, []) for record_id, score in zip(ids, scores)]
-            page = {name: np.round(at(slots).astype(np.float64), 4).tolist() for name, at in factors.items()}
+            values = np.round(np.stack([at(slots) for at in factors.values()]).astype(np.float64), 4).tolist()
+            page = dict(zip(factors, values))
             shown_weights = {name: round(weight, 4) for name, weight in weights.items()}
             candidates = [side.profiles[slot] for slot in slots.tolist()]
             explained = explain_page(query, candidates, side.kind == "seeker", page, shown_weights)
