@@ -1,26 +1,31 @@
 """The incremental hybrid match index: postings against seekers and back.
 
 Each side (seekers, postings) is a set of *slots*.  Dense per-slot numpy
-arrays hold the structured fields and the ids of a slot's titles and
-occupations in small per-side tables of distinct values; inverted lists
-(feature -> slots) hold text bigrams, canonical skills and place tokens.
+arrays hold the structured fields as small codes and the id of the slot's
+group (its titles and occupations, as ids into per-side tables of distinct
+values); inverted lists (feature -> slots) hold text bigrams and canonical
+skills, and slots share ids of distinct place sets.
 
 Scoring a query against a side never loops over candidates in Python:
 
 * title: one ``rapidfuzz.process.cdist`` against the side's *distinct*
-  titles, then a gather into the slots;
+  titles, then a gather into the side's title-and-occupation *groups*;
 * occupation: agreement along the CSCO code hierarchy computed for the
-  side's distinct codes, then a gather;
+  side's distinct codes, then a gather into the groups;
 * skills, credentials, places, text: sums over the posting lists of the
   query's features (``np.bincount``), text weighted by the side's IDF and
   with very common features left out;
-* education, experience, salary: element-wise numpy.
+* education, experience, salary: per-query tables over small codes.
 
-Reasons are built only for the returned page.  An upsert writes a new slot
-(the old one becomes dead) into the pending segment of the inverted lists;
-pending slots are merged when they exceed a fraction of the main segment and
-dead slots are compacted away when they exceed a fraction of all slots, so
-the cost of updates is amortised.
+Every factor enters the total through a small pre-weighted table (per group,
+fact code, salary code, place set) or a sparse sum, so the full-size work per
+query is a handful of gathers and adds.  Factor values and reasons are
+computed only for the returned page.
+
+An upsert writes a new slot (the old one becomes dead) into the pending
+segment of the inverted lists; pending slots are merged when they exceed a
+fraction of the main segment and dead slots are compacted away when they
+exceed a fraction of all slots, so the cost of updates is amortised.
 """
 import math
 import threading
