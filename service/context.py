@@ -13,16 +13,17 @@ from flask import current_app
 
 from service.index import IndexRegistry
 from service.store import open_store
+from service.store.cached import CachedStore
 
 _EXTENSION = "fairmatch"
 _lock = threading.Lock()
 
 
 class Resources:
-    """What one app instance holds: its store and its per-fair match indexes."""
+    """What one app instance holds: its store (behind a short read cache) and its per-fair match indexes."""
 
     def __init__(self, store_url: str):
-        self.store = open_store(store_url)
+        self.store = CachedStore(open_store(store_url))
         self.indexes = IndexRegistry()
 
     def close(self):

@@ -1,0 +1,70 @@
+"""A per-worker read cache in front of the store, for records that never change.
+
+Every API request resolves its bearer token, and most check the fair or name
+an employer: one store round trip each. Principals, fairs and employers are
+never updated once created (there is no endpoint that changes or revokes
+them), so a worker may keep them for a short while. The time to live bounds
+how long a token removed directly in the store would still be honoured.
+"""
+from __future__ import annotations
+
+import threading
+import time
+
+DEFAULT_TTL_SECONDS = 30.0
+MAX_ENTRIES = 50_000  # per cache; far above one fair's employers and devices
+
+
+class TTLCache:
+    """Found values (never ``None``) kept for ``ttl`` seconds; thread-safe.
+
+    >>> cache = TTLCache(ttl=30)
+    >>> cache.get_or_load("k", lambda key: {"id": 1})
+    {'id': 1}
+    """
+
+    def __init__(self, ttl: float, *, max_entries: int = MAX_ENTRIES, clock=time.monotonic):
+        self.ttl = ttl
+        self.max_entries = max_entries
+        self._clock = clock
+        self._entries: dict = {}
+        self._lock = threading.Lock()
+
+    def get_or_load(self, key, load):
+        """The cached value of ``key``, or ``load(key)`` (cached unless it is ``None``)."""
+        now = self._clock()
+        found = self._entries.get(key)
+        if found is not None and found[0] > now:
+            return found[1]
+        value = load(key)
+        if value is not None:
+            with self._lock:
+                if len(self._entries) >= self.max_entries:
+                    self._entries.clear()  # rare: a fresh start is cheaper than eviction bookkeeping
+                self._entries[key] = (now + self.ttl, value)
+        return value
+
+
+class CachedStore:
+    """The store, with principals, fairs and employers cached for ``ttl`` seconds.
+
+    Everything else goes straight to the wrapped store.
+    """
+
+    def __init__(self, store, *, ttl: float = DEFAULT_TTL_SECONDS):
+        self.store = store
+        self._principals = TTLCache(ttl)
+        self._fairs = TTLCache(ttl)
+        self._employers = TTLCache(ttl)
+
+    def __getattr__(self, name):
+        return getattr(self.store, name)
+
+    def find_principal(self, token_hash: str):
+        return self._principals.get_or_load(token_hash, self.store.find_principal)
+
+    def get_fair(self, fair_id: int):
+        return self._fairs.get_or_load(fair_id, self.store.get_fair)
+
+    def get_employer(self, employer_id: int):
+        return self._employers.get_or_load(employer_id, self.store.get_employer)
