@@ -4,7 +4,14 @@ Defaults: one worker per CPU core, each with a few threads (``gthread``) so a
 slow client does not hold a whole worker; generous but finite timeouts; a
 graceful shutdown window so in-flight submissions finish on restart (HUP) or
 stop (TERM). The app is loaded once in the master and forked; the store and
-the match indexes are opened lazily inside each worker.
+the match indexes are opened lazily inside each worker, while the occupation
+normaliser is fitted as each worker starts, not on its first request.
+
+A kept-alive connection is closed after ``KEEPALIVE_REQUESTS`` requests (as
+nginx's ``keepalive_requests``): connections stay with the worker that
+accepted them, so without this a busy client pool opened in one burst can
+pin most of the load on one worker for good; reconnecting lets the worker
+that is free at that moment take it.
 """
 from __future__ import annotations
 
@@ -15,6 +22,7 @@ from gunicorn.app.base import BaseApplication
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 DEFAULT_THREADS = 4
+KEEPALIVE_REQUESTS = 100
 
 
 def default_workers() -> int:
@@ -44,7 +52,22 @@ def server_options(*, host: str, port: int, workers: int | None, threads: int | 
         # The shared control socket path would clash between instances on one host.
         "control_socket_disable": True,
         "forwarded_allow_ips": "127.0.0.1",
+        "post_fork": _warm_worker,
+        "pre_request": _recycle_connection,
     }
+
+
+def _warm_worker(server, worker) -> None:
+    """Fit the occupation normaliser in the new worker before it takes requests."""
+    from matching import default_normalizer
+
+    default_normalizer()
+
+
+def _recycle_connection(worker, req) -> None:
+    """Ask the client to reconnect after every ``KEEPALIVE_REQUESTS`` requests on a connection."""
+    if req.req_number % KEEPALIVE_REQUESTS == 0:
+        req.must_close = True
 
 
 class FairmatchServer(BaseApplication):
