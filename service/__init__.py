@@ -10,6 +10,7 @@ from flask_smorest import Api
 
 from service import config as settings
 from service import errors
+from service.encoding import FastJSONProvider
 
 API_PREFIX = "/api/v1"
 
@@ -20,6 +21,7 @@ def create_app(config: dict | None = None) -> Flask:
     A secret key is required unless ``TESTING`` is set (tests get a random one).
     """
     app = Flask(__name__, instance_path=os.path.join(os.getcwd(), "instance"))
+    app.json = FastJSONProvider(app)
     app.config.update(settings.defaults())
     app.config.update(settings.from_environ())
     app.config.update(config or {})
@@ -46,7 +48,6 @@ def create_app(config: dict | None = None) -> Flask:
     if app.config["STORE_URL"].startswith("sqlite:///"):
         os.makedirs(os.path.dirname(app.config["STORE_URL"][len("sqlite:///"):]) or ".", exist_ok=True)
 
-    app.json.ensure_ascii = False  # Chinese stays readable in responses
     api = Api(app)
     errors.init_app(app)
 
