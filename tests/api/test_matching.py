@@ -106,3 +106,19 @@ def test_recommendation_limit(world):
     assert len(world.a.kiosk.get(path).get_json()["results"]) == 10
     assert len(world.a.kiosk.get(f"{path}?limit=3").get_json()["results"]) == 3
     assert world.a.kiosk.get(f"{path}?limit=0").status_code == 422
+
+
+def test_ranked_pages_are_sent_in_the_documented_shape(world):
+    # The views skip the marshmallow dump: what they send must be what dumping would give.
+    from schemas.matching import RecommendationsOut, ShortlistOut
+
+    intent = f"/api/v1/postings/{world.a.posting['id']}/intents/{world.a.seeker['id']}"
+    world.a.emp.put(intent)
+    world.a.kiosk.put(intent)  # one agreed seeker (name and phone shown), others masked
+    add_seekers(world, 2, resume_text="电话 13900001111")
+    shortlist = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()
+    assert len(shortlist["results"]) == 3 and any("phone" in r["seeker"] for r in shortlist["results"])
+    assert ShortlistOut().dump(shortlist) == shortlist
+    recommendations = world.a.kiosk.get(f"/api/v1/seekers/{world.a.seeker['id']}/recommendations").get_json()
+    assert recommendations["results"]
+    assert RecommendationsOut().dump(recommendations) == recommendations
