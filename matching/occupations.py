@@ -2,11 +2,12 @@
 
 The 2022 Chinese occupational classification (职业分类大典) codes occupations
 as ``大类-中类-小类-细类``, e.g. ``6-30-05-01`` 起重装卸机械操作工.  A title is
-cleaned (:func:`matching.text.clean_title`), split into its parts, and each
-part is matched against the aliases of every occupation: exact alias, longest
-alias contained in the part, and nearest alias by character n-gram TF-IDF.
-Labelled ad titles, when given to :meth:`OccupationNormalizer.fit`, join the
-aliases as examples (a nearest-neighbour layer).
+cleaned (:func:`matching.text.clean_title`) and the evidence for every
+occupation is gathered: an exact official name or alias, the nearest aliases
+and the nearest labelled ad titles by character n-gram TF-IDF, and the margin
+of a linear classifier trained on the labelled titles given to
+:meth:`OccupationNormalizer.fit`.  A fixed linear blend, fitted by
+cross-validation on titles-dev.csv (``bench/tune_occupations.py``), decides.
 """
 import csv
 import re
@@ -155,10 +156,11 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 class OccupationNormalizer:
     """Map job titles to occupation codes, in the style of a scikit-learn estimator.
 
-    Three signals are summed per occupation: the nearest examples (aliases and
-    labelled titles) by character n-gram TF-IDF cosine, an exact alias match,
-    and, when labelled titles were given to :meth:`fit`, the margin of a
-    linear classifier trained on them.
+    The evidence per occupation (nearest aliases and nearest labelled titles by
+    character n-gram TF-IDF cosine, exact official name or alias, how often the
+    occupation was labelled, and, when labelled titles were given to
+    :meth:`fit`, the margin of a linear classifier trained on them) is blended
+    linearly with weights fitted by cross-validation.
 
     Parameters
     ----------
@@ -167,7 +169,7 @@ class OccupationNormalizer:
     n_neighbors : int, keyword-only
         How many nearest examples vote.
     classifier_weight : float, keyword-only
-        Weight of the learned layer's margin (0 disables it).
+        Scale of the classifier's weights in the blend (1 as fitted, 0 disables the classifier).
     C : float, keyword-only
         Regularisation of the linear classifier (``sklearn.svm.LinearSVC``).
     prune : float, keyword-only
@@ -180,7 +182,7 @@ class OccupationNormalizer:
     '6-30-05-01'
     """
 
-    def __init__(self, *, min_score=0.1, n_neighbors=10, classifier_weight=4.0, C=0.5, prune=0.01):
+    def __init__(self, *, min_score=0.1, n_neighbors=10, classifier_weight=1.0, C=0.5, prune=0.01):
         self.min_score = min_score
         self.prune = prune
         self.n_neighbors = n_neighbors
@@ -237,6 +239,8 @@ class OccupationNormalizer:
         # How often each occupation was seen labelled: a prior for the blend.
         self.prior_ = np.log1p(np.bincount(np.asarray(labels, dtype=np.int64), minlength=len(self.codes_))).astype(np.float32)
         self.coarse_ = np.asarray([code.endswith("-00") for code in self.codes_], dtype=np.float32)
+        self.blend_ = _BLEND.copy()
+        self.blend_[:2] *= self.classifier_weight
         self.classes_ = None
         if self.classifier_weight and len(set(labels)) >= 2:
             vectorizer = TfidfVectorizer(analyzer=_word_analyzer, sublinear_tf=True, dtype=np.float32)
@@ -245,9 +249,13 @@ class OccupationNormalizer:
             self.classifier_idf_ = vectorizer.idf_.astype(np.float32)
             # Feature-major and without the negligible weights: small and quick to gather.
             coef = classifier.coef_.astype(np.float32)
+            intercept = classifier.intercept_.astype(np.float32)
+            if len(classifier.classes_) == 2:
+                # A binary LinearSVC keeps one row, the second class's margin; the first class's is its negative.
+                coef, intercept = np.vstack([-coef, coef]), np.concatenate([-intercept, intercept])
             coef[np.abs(coef) < self.prune] = 0.0
             self.coef_t_ = sp.csr_matrix(coef.T)
-            self.intercept_ = classifier.intercept_.astype(np.float32)
+            self.intercept_ = intercept
             self.classes_ = np.asarray(classifier.classes_, dtype=np.int64)
         # Ad titles repeat a lot; normalise each distinct one once.
         self._cache = {}
@@ -321,7 +329,7 @@ class OccupationNormalizer:
         if found is None:
             return []
         evidence, confidence = found
-        votes = _BLEND @ evidence
+        votes = self.blend_ @ evidence
         order = np.argsort(-votes, kind="stable")[:limit]
         return [
             Occupation(self.codes_[code], self.names_[code], round(float(min(confidence[code], 1.0)), 4))

@@ -84,6 +84,19 @@ def test_fit_returns_self_and_learns_trailing_underscore_state():
     assert normalizer.normalize("出纳员").code == "2-06-03-00"
 
 
+def test_labelled_titles_teach_what_the_aliases_do_not_say():
+    rows = [("4-01-02-01", "营销员", ["销售"]), ("4-03-02-05", "餐厅服务员", ["服务员"])]
+    labelled = ["门店卖手", "服装卖手", "楼面传菜", "餐厅传菜员"]
+    codes = ["4-01-02-01", "4-01-02-01", "4-03-02-05", "4-03-02-05"]
+    learned = OccupationNormalizer().fit(rows, labelled, codes)
+    assert learned.normalize("卖手").code == "4-01-02-01"
+    assert learned.normalize("传菜").code == "4-03-02-05"
+    assert learned.normalize("营销员").code == "4-01-02-01"  # an official name stays decisive
+    without_classifier = OccupationNormalizer(classifier_weight=0).fit(rows, labelled, codes)
+    assert without_classifier.classes_ is None
+    assert without_classifier.normalize("传菜").code == "4-03-02-05"  # the labelled neighbours still vote
+
+
 def test_unfitted_normalizer_says_so():
     with pytest.raises(NotFittedError, match="not fitted"):
         OccupationNormalizer().normalize("会计")
