@@ -173,8 +173,10 @@ def _match_score(score: float) -> float:
 def shortlist(store, indexes, posting: dict, *, limit: int = 50, offset: int = 0) -> dict:
     """Seekers ranked for a posting, best first, with intent and (agreed-only) contact."""
     with indexes.fresh(store, posting["fair_id"]) as fair_index:
-        matches = fair_index.matcher.shortlist(posting, limit=limit, offset=offset)
-        seekers = {match.id: fair_index.seekers[match.id] for match in matches}
+        ranked = fair_index.matcher.shortlist(posting, limit=limit, offset=offset)
+        # A seeker erased while this page was ranked is left out.
+        seekers = {match.id: fair_index.seekers.get(match.id) for match in ranked}
+    matches = [match for match in ranked if seekers[match.id] is not None]
     intents = store.get_intents(posting_id=posting["id"], others=list(seekers))
     results = []
     for rank, match in enumerate(matches, start=offset + 1):
@@ -193,8 +195,11 @@ def shortlist(store, indexes, posting: dict, *, limit: int = 50, offset: int = 0
 def recommendations(store, indexes, seeker: dict, *, limit: int = 10, offset: int = 0) -> dict:
     """Open postings ranked for a seeker, best first, with the pair's intent."""
     with indexes.fresh(store, seeker["fair_id"]) as fair_index:
-        matches = fair_index.matcher.recommend(seeker, limit=limit, offset=offset)
-        postings = [fair_index.postings[match.id] for match in matches]
+        ranked = fair_index.matcher.recommend(seeker, limit=limit, offset=offset)
+        # A posting closed or deleted while this page was ranked is left out.
+        found = [(match, fair_index.postings.get(match.id)) for match in ranked]
+    matches = [match for match, posting in found if posting is not None]
+    postings = [posting for _, posting in found if posting is not None]
     intents = store.get_intents(seeker_id=seeker["id"], others=[posting["id"] for posting in postings])
     shown = with_employer_names(store, postings)
     results = []

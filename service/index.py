@@ -31,7 +31,13 @@ class FairIndex:
         self.lock = threading.Lock()
 
     def refresh(self, store) -> None:
-        """Apply the store's changes since ``version`` (caller holds ``lock``)."""
+        """Apply the store's changes since ``version`` (caller holds ``lock``).
+
+        Rankers read concurrently (the matcher locks itself), so a record is
+        added to the id maps before the matcher can rank it and leaves them
+        only after the matcher forgot it: a ranked id is missing from the maps
+        only when it was just removed.
+        """
         changes = store.changes_since(self.fair_id, self.version)
         if changes.version == self.version:
             return
@@ -41,8 +47,8 @@ class FairIndex:
             for seeker_id in gone_seekers:
                 self.seekers.pop(seeker_id, None)
         if changes.seekers:
-            self.matcher.upsert_seekers(changes.seekers)
             self.seekers.update((record["id"], record) for record in changes.seekers)
+            self.matcher.upsert_seekers(changes.seekers)
         # A closed posting is never recommended, so it leaves the index like a deleted one.
         closed = [record["id"] for record in changes.postings if record.get("status") == "closed"]
         gone_postings = list(changes.removed_postings) + closed
@@ -52,8 +58,8 @@ class FairIndex:
                 self.postings.pop(posting_id, None)
         open_postings = [record for record in changes.postings if record.get("status") != "closed"]
         if open_postings:
-            self.matcher.upsert_postings(open_postings)
             self.postings.update((record["id"], record) for record in open_postings)
+            self.matcher.upsert_postings(open_postings)
         self.version = changes.version
 
 
@@ -73,8 +79,12 @@ class IndexRegistry:
 
     @contextmanager
     def fresh(self, store, fair_id: int) -> Iterator[FairIndex]:
-        """The fair's index, brought up to date, held exclusively while in use."""
+        """The fair's index, brought up to date.
+
+        Only the refresh is exclusive: holding the fair's lock while ranking
+        made a worker's threads wait for each other's store round trips.
+        """
         fair_index = self._fair(fair_id)
         with fair_index.lock:
             fair_index.refresh(store)
-            yield fair_index
+        yield fair_index
