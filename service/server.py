@@ -4,8 +4,10 @@ Defaults: one worker per CPU core, each with a few threads (``gthread``) so a
 slow client does not hold a whole worker; generous but finite timeouts; a
 graceful shutdown window so in-flight submissions finish on restart (HUP) or
 stop (TERM). The app is loaded once in the master and forked; the store and
-the match indexes are opened lazily inside each worker, while the occupation
-normaliser is fitted as each worker starts, not on its first request.
+the match indexes are opened lazily inside each worker. The occupation
+normaliser is fitted once in the master before the fork, so every worker
+starts with it (shared copy-on-write) instead of fitting it on its first
+request, and no worker comes up later than the others.
 
 A kept-alive connection is closed after ``KEEPALIVE_REQUESTS`` requests (as
 nginx's ``keepalive_requests``): connections stay with the worker that
@@ -52,16 +54,8 @@ def server_options(*, host: str, port: int, workers: int | None, threads: int | 
         # The shared control socket path would clash between instances on one host.
         "control_socket_disable": True,
         "forwarded_allow_ips": "127.0.0.1",
-        "post_fork": _warm_worker,
         "pre_request": _recycle_connection,
     }
-
-
-def _warm_worker(server, worker) -> None:
-    """Fit the occupation normaliser in the new worker before it takes requests."""
-    from matching import default_normalizer
-
-    default_normalizer()
 
 
 def _recycle_connection(worker, req) -> None:
@@ -85,4 +79,7 @@ class FairmatchServer(BaseApplication):
                 self.cfg.set(key, value)
 
     def load(self):
+        from matching import default_normalizer
+
+        default_normalizer()  # in the master (preload_app): see the module docstring
         return self.application

@@ -46,7 +46,7 @@ def server(store_url, tmp_path):
             if requests.get(f"{base}/readyz", timeout=2).status_code == 200:
                 break
         except (requests.ConnectionError, requests.Timeout):
-            pass  # not listening yet, or workers still warming up (the normaliser is fitted at start)
+            pass  # not listening yet, or too busy to answer within the timeout
         assert process.poll() is None, (tmp_path / "server.log").read_text()
         assert time.monotonic() < deadline, "server did not come up"
         time.sleep(0.2)
