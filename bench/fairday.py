@@ -1510,6 +1510,9 @@ def stop_on_sigterm(signum, frame):
 
 def main(argv=None) -> int:
     args = parse_args(argv)
+    if args.revision:  # pinned now: the branch may move while the day runs
+        args.revision = subprocess.run(["git", "-C", REPO_ROOT, "rev-parse", "--short", args.revision],
+                                       capture_output=True, text=True, check=True).stdout.strip()
     signal.signal(signal.SIGTERM, stop_on_sigterm)  # so that the service and redis-server are stopped too
     started = time.monotonic()
     deadline = started + args.deadline
