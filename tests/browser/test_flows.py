@@ -39,6 +39,7 @@ def test_seeker_marks_interest_employer_agrees_exports_and_dashboard_counts(open
     kiosk.wait_for_selector("#form-error:not([hidden])")  # consent is required first
     assert kiosk.locator("[data-field=consent].invalid").count() == 1
     kiosk.check("#seeker-form [name=consent]")
+    expect(kiosk.locator("#form-error")).to_be_hidden()  # fixed: no stale "check the fields" line
     screenshot(kiosk, "kiosk-form-1080x1920")
     kiosk.click("#submit-seeker")
     kiosk.wait_for_selector("#result-screen:not([hidden])")

@@ -66,6 +66,8 @@
     if (!holder) return;
     holder.classList.remove("invalid");
     holder.querySelectorAll(".field-msg").forEach((el) => el.remove());
+    // The summary line goes with the last marked field, so it never points at nothing.
+    if (!form.querySelector(".invalid")) document.getElementById("form-error").hidden = true;
   });
 
   ["pointerdown", "keydown", "input", "touchstart"].forEach((type) => {
