@@ -72,6 +72,17 @@ def _fair_of_object(principal: Principal, fair_id: int) -> bool:
     return principal.fair_id == fair_id
 
 
+def _check_posting(principal: Principal, posting_id: int, owner: tuple[int, int] | None,
+                   roles: tuple[str, ...], owner_only: bool) -> None:
+    fair_id, employer_id = owner if owner is not None else (None, None)
+    if owner is None or not _fair_of_object(principal, fair_id):
+        abort(404, message=f"Posting {posting_id} not found.")
+    if principal.role not in roles:
+        abort(403, message=f"Needs a {' or '.join(roles)} token of this fair.")
+    if owner_only and principal.role == EMPLOYER and employer_id != principal.id:
+        abort(403, message="This posting belongs to another employer.")
+
+
 def posting_for(posting_id: int, *roles: str, owner_only: bool = True) -> tuple[Principal, dict]:
     """The caller and a posting of their fair.
 
@@ -80,24 +91,43 @@ def posting_for(posting_id: int, *roles: str, owner_only: bool = True) -> tuple[
     """
     principal = current_principal()
     posting = get_store().get_posting(posting_id)
-    if posting is None or not _fair_of_object(principal, posting["fair_id"]):
-        abort(404, message=f"Posting {posting_id} not found.")
+    _check_posting(principal, posting_id, posting and (posting["fair_id"], posting["employer_id"]),
+                   roles, owner_only)
+    return principal, posting
+
+
+def posting_access(posting_id: int, *roles: str) -> tuple[Principal, int]:
+    """The caller and the posting's fair, checked as :func:`posting_for` does
+    (owner employers only) from the posting's owner alone, which workers cache:
+    for views that get the record elsewhere or never need it."""
+    principal = current_principal()
+    owner = get_store().posting_owner(posting_id)
+    _check_posting(principal, posting_id, owner, roles, True)
+    return principal, owner[0]
+
+
+def _check_seeker(principal: Principal, seeker_id: int, fair_id: int | None, roles: tuple[str, ...]) -> None:
+    if fair_id is None or not _fair_of_object(principal, fair_id):
+        abort(404, message=f"Seeker {seeker_id} not found.")
     if principal.role not in roles:
         abort(403, message=f"Needs a {' or '.join(roles)} token of this fair.")
-    if owner_only and principal.role == EMPLOYER and posting["employer_id"] != principal.id:
-        abort(403, message="This posting belongs to another employer.")
-    return principal, posting
 
 
 def seeker_for(seeker_id: int, *roles: str) -> tuple[Principal, dict]:
     """The caller and a seeker of their fair; 404 for another fair, 403 for a wrong role."""
     principal = current_principal()
     seeker = get_store().get_seeker(seeker_id)
-    if seeker is None or not _fair_of_object(principal, seeker["fair_id"]):
-        abort(404, message=f"Seeker {seeker_id} not found.")
-    if principal.role not in roles:
-        abort(403, message=f"Needs a {' or '.join(roles)} token of this fair.")
+    _check_seeker(principal, seeker_id, seeker and seeker["fair_id"], roles)
     return principal, seeker
+
+
+def seeker_access(seeker_id: int, *roles: str) -> tuple[Principal, int]:
+    """The caller and the seeker's fair, checked as :func:`seeker_for` does
+    from the seeker's fair alone, which workers cache."""
+    principal = current_principal()
+    fair_id = get_store().seeker_fair(seeker_id)
+    _check_seeker(principal, seeker_id, fair_id, roles)
+    return principal, fair_id
 
 
 def authorized(check):

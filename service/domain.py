@@ -17,6 +17,7 @@ from marshmallow import ValidationError
 
 from matching import normalize_title
 from schemas.postings import check_salary_range
+from service.store.base import Conflict
 
 TOKEN_PREFIXES = {"organizer": "fmo_", "employer": "fme_", "kiosk": "fmk_"}
 SEEKER_SIDE, EMPLOYER_SIDE = "seeker", "employer"
@@ -170,17 +171,22 @@ def _match_score(score: float) -> float:
     return round(min(1.0, max(0.0, float(score))), 4)
 
 
-def shortlist(store, indexes, posting: dict, *, limit: int = 50, offset: int = 0) -> dict:
-    """Seekers ranked for a posting, best first, with intent and (agreed-only) contact."""
-    with indexes.fresh(store, posting["fair_id"]) as fair_index:
+def shortlist(store, indexes, fair_id: int, posting_id: int, *, limit: int = 50, offset: int = 0) -> dict | None:
+    """Seekers ranked for a posting, best first, with intent and (agreed-only)
+    contact; None when the posting is gone."""
+    with indexes.fresh(store, fair_id) as fair_index:
+        # The fresh index holds every open posting as stored; a closed one is read.
+        posting = fair_index.postings.get(posting_id) or store.get_posting(posting_id)
+        if posting is None:
+            return None
         ranked = fair_index.matcher.shortlist(posting, limit=limit, offset=offset)
         # A seeker erased while this page was ranked is left out.
         seekers = {match.id: fair_index.seekers.get(match.id) for match in ranked}
     matches = [match for match in ranked if seekers[match.id] is not None]
-    intents = store.get_intents(posting_id=posting["id"], others=list(seekers))
+    intents = store.get_intents(posting_id=posting_id, others=list(seekers))
     results = []
     for rank, match in enumerate(matches, start=offset + 1):
-        intent = intents.get(match.id) or blank_intent(posting["id"], match.id)
+        intent = intents.get(match.id) or blank_intent(posting_id, match.id)
         results.append({
             "seeker_id": match.id,
             "rank": rank,
@@ -189,18 +195,24 @@ def shortlist(store, indexes, posting: dict, *, limit: int = 50, offset: int = 0
             "seeker": seeker_as_seen_by_employer(seekers[match.id], agreed=intent["agreed"]),
             "intent": intent,
         })
-    return {"posting_id": posting["id"], "limit": limit, "offset": offset, "results": results}
+    return {"posting_id": posting_id, "limit": limit, "offset": offset, "results": results}
 
 
-def recommendations(store, indexes, seeker: dict, *, limit: int = 10, offset: int = 0) -> dict:
-    """Open postings ranked for a seeker, best first, with the pair's intent."""
-    with indexes.fresh(store, seeker["fair_id"]) as fair_index:
+def recommendations(store, indexes, fair_id: int, seeker_id: int, *, limit: int = 10,
+                    offset: int = 0) -> dict | None:
+    """Open postings ranked for a seeker, best first, with the pair's intent;
+    None when the seeker is gone."""
+    with indexes.fresh(store, fair_id) as fair_index:
+        # The fresh index holds every seeker of the fair as stored.
+        seeker = fair_index.seekers.get(seeker_id)
+        if seeker is None:
+            return None
         ranked = fair_index.matcher.recommend(seeker, limit=limit, offset=offset)
         # A posting closed or deleted while this page was ranked is left out.
         found = [(match, fair_index.postings.get(match.id)) for match in ranked]
     matches = [match for match, posting in found if posting is not None]
     postings = [posting for _, posting in found if posting is not None]
-    intents = store.get_intents(seeker_id=seeker["id"], others=[posting["id"] for posting in postings])
+    intents = store.get_intents(seeker_id=seeker_id, others=[posting["id"] for posting in postings])
     shown = with_employer_names(store, postings)
     results = []
     for rank, (match, posting) in enumerate(zip(matches, shown), start=offset + 1):
@@ -210,9 +222,9 @@ def recommendations(store, indexes, seeker: dict, *, limit: int = 10, offset: in
             "score": _match_score(match.score),
             "reasons": match.reasons,
             "posting": posting,
-            "intent": intents.get(match.id) or blank_intent(match.id, seeker["id"]),
+            "intent": intents.get(match.id) or blank_intent(match.id, seeker_id),
         })
-    return {"seeker_id": seeker["id"], "limit": limit, "offset": offset, "results": results}
+    return {"seeker_id": seeker_id, "limit": limit, "offset": offset, "results": results}
 
 
 # -- intents --------------------------------------------------------------------------
@@ -223,9 +235,13 @@ def blank_intent(posting_id: int, seeker_id: int) -> dict:
             "employer_interested": False, "agreed": False, "agreed_at": None}
 
 
-def mark_intent(store, posting: dict, seeker: dict, side: str, interested: bool, *, now: str) -> dict:
-    """Mark or withdraw one side's interest (idempotent); returns the pair's intent."""
-    return store.set_intent(posting["id"], seeker["id"], side, interested, now=now)
+def mark_intent(store, posting_id: int, seeker_id: int, side: str, interested: bool, *, now: str) -> dict | None:
+    """Mark or withdraw one side's interest (idempotent); returns the pair's
+    intent, or None when the posting or seeker is gone or they are of different fairs."""
+    try:
+        return store.set_intent(posting_id, seeker_id, side, interested, now=now)
+    except Conflict:
+        return None
 
 
 def seeker_intents(store, seeker: dict) -> dict:

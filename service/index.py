@@ -8,6 +8,7 @@ call here, without rebuilding the index per request.
 """
 from __future__ import annotations
 
+import itertools
 import threading
 from contextlib import contextmanager
 from typing import Iterator
@@ -29,6 +30,8 @@ class FairIndex:
         self.seekers: dict[int, dict] = {}
         self.postings: dict[int, dict] = {}
         self.lock = threading.Lock()
+        # Ticket taken when the last completed refresh started (see IndexRegistry.fresh).
+        self.refreshed_from = 0
 
     def refresh(self, store) -> None:
         """Apply the store's changes since ``version`` (caller holds ``lock``).
@@ -69,6 +72,7 @@ class IndexRegistry:
     def __init__(self):
         self._fairs: dict[int, FairIndex] = {}
         self._lock = threading.Lock()
+        self._tickets = itertools.count(1)  # next() is atomic under the GIL
 
     def _fair(self, fair_id: int) -> FairIndex:
         with self._lock:
@@ -83,8 +87,15 @@ class IndexRegistry:
 
         Only the refresh is exclusive: holding the fair's lock while ranking
         made a worker's threads wait for each other's store round trips.
+        A caller that waited for the lock while another thread refreshed
+        needs no round trip of its own when that refresh started after the
+        caller arrived: it already saw every write completed before then.
         """
         fair_index = self._fair(fair_id)
+        arrived = next(self._tickets)
         with fair_index.lock:
-            fair_index.refresh(store)
+            if fair_index.refreshed_from < arrived:
+                started = next(self._tickets)
+                fair_index.refresh(store)
+                fair_index.refreshed_from = started
         yield fair_index

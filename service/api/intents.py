@@ -5,7 +5,7 @@ from flask_smorest import Blueprint, abort
 from schemas.base import PageQuery
 from schemas.intents import AgreementPage, IntentOut
 from service import domain
-from service.auth import EMPLOYER, KIOSK, ORGANIZER, authorized, fair_for, posting_for
+from service.auth import EMPLOYER, KIOSK, ORGANIZER, authorized, fair_for, posting_access, posting_for
 from service.context import get_store, now
 
 blp = Blueprint("intents", __name__, url_prefix="/api/v1", description="Interest marks and agreements.")
@@ -25,7 +25,20 @@ def _side(principal) -> str:
     return domain.SEEKER_SIDE if principal.role == KIOSK else domain.EMPLOYER_SIDE
 
 
-marking_side = authorized(lambda posting_id, seeker_id: _pair(posting_id, seeker_id, KIOSK, EMPLOYER))
+def _mark(principal, posting_id: int, seeker_id: int, interested: bool) -> dict:
+    """The caller's side marked or withdrawn; 404 if the seeker is elsewhere or either is gone.
+
+    Marks are the most frequent request of a fair day: the posting's owner
+    (cached per worker) settles the caller's right, and the store checks the
+    rest in the same atomic step that writes the mark.
+    """
+    intent = domain.mark_intent(get_store(), posting_id, seeker_id, _side(principal), interested, now=now())
+    if intent is None:
+        abort(404, message=f"Posting {posting_id} or seeker {seeker_id} not found.")
+    return intent
+
+
+marking_side = authorized(lambda posting_id, seeker_id: posting_access(posting_id, KIOSK, EMPLOYER))
 
 
 @blp.route("/postings/<int:posting_id>/intents/<int:seeker_id>")
@@ -36,8 +49,8 @@ class Intent(MethodView):
     @blp.alt_response(404, description="No such posting or seeker for this token.")
     def put(self, posting_id, seeker_id, access):
         """Mark the caller's side as interested (idempotent)."""
-        principal, posting, seeker = access
-        return domain.mark_intent(get_store(), posting, seeker, _side(principal), True, now=now())
+        principal, _ = access
+        return _mark(principal, posting_id, seeker_id, True)
 
     @marking_side
     @blp.response(200, IntentOut)
@@ -45,8 +58,8 @@ class Intent(MethodView):
     @blp.alt_response(404, description="No such posting or seeker for this token.")
     def delete(self, posting_id, seeker_id, access):
         """Withdraw the caller's side's interest (idempotent); an agreement ends."""
-        principal, posting, seeker = access
-        return domain.mark_intent(get_store(), posting, seeker, _side(principal), False, now=now())
+        principal, _ = access
+        return _mark(principal, posting_id, seeker_id, False)
 
     @authorized(lambda posting_id, seeker_id: _pair(posting_id, seeker_id, KIOSK, EMPLOYER, ORGANIZER))
     @blp.response(200, IntentOut)

@@ -1,11 +1,11 @@
 """Ranking: shortlists of seekers for a posting, recommendations of postings for a seeker."""
 from flask import jsonify
 from flask.views import MethodView
-from flask_smorest import Blueprint
+from flask_smorest import Blueprint, abort
 
 from schemas.matching import RecommendationQuery, RecommendationsOut, ShortlistOut, ShortlistQuery
 from service import domain
-from service.auth import EMPLOYER, KIOSK, ORGANIZER, authorized, posting_for, seeker_for
+from service.auth import EMPLOYER, KIOSK, ORGANIZER, authorized, posting_access, seeker_access
 from service.context import get_indexes, get_store
 
 blp = Blueprint("matching", __name__, url_prefix="/api/v1", description="Shortlists and recommendations.")
@@ -18,25 +18,31 @@ blp = Blueprint("matching", __name__, url_prefix="/api/v1", description="Shortli
 
 @blp.route("/postings/<int:posting_id>/shortlist")
 class Shortlist(MethodView):
-    @authorized(lambda posting_id: posting_for(posting_id, ORGANIZER, EMPLOYER))
+    @authorized(lambda posting_id: posting_access(posting_id, ORGANIZER, EMPLOYER))
     @blp.arguments(ShortlistQuery, location="query")
     @blp.response(200, ShortlistOut)
     @blp.alt_response(403, description="Not the owner employer or the organizer.")
     @blp.alt_response(404, description="No such posting for this token.")
     def get(self, query, posting_id, access):
         """Seekers ranked for the posting, best first; names and phones only for agreed pairs."""
-        _, posting = access
-        return jsonify(domain.shortlist(get_store(), get_indexes(), posting, **query))
+        _, fair_id = access
+        page = domain.shortlist(get_store(), get_indexes(), fair_id, posting_id, **query)
+        if page is None:
+            abort(404, message=f"Posting {posting_id} not found.")
+        return jsonify(page)
 
 
 @blp.route("/seekers/<int:seeker_id>/recommendations")
 class Recommendations(MethodView):
-    @authorized(lambda seeker_id: seeker_for(seeker_id, KIOSK, ORGANIZER))
+    @authorized(lambda seeker_id: seeker_access(seeker_id, KIOSK, ORGANIZER))
     @blp.arguments(RecommendationQuery, location="query")
     @blp.response(200, RecommendationsOut)
     @blp.alt_response(403, description="Not a kiosk or organizer token of this fair.")
     @blp.alt_response(404, description="No such seeker for this token.")
     def get(self, query, seeker_id, access):
         """Open postings ranked for the seeker, best first."""
-        _, seeker = access
-        return jsonify(domain.recommendations(get_store(), get_indexes(), seeker, **query))
+        _, fair_id = access
+        page = domain.recommendations(get_store(), get_indexes(), fair_id, seeker_id, **query)
+        if page is None:
+            abort(404, message=f"Seeker {seeker_id} not found.")
+        return jsonify(page)

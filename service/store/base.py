@@ -109,6 +109,11 @@ class Store(abc.ABC):
         """The posting record or None."""
 
     @abc.abstractmethod
+    def posting_owner(self, posting_id: int) -> tuple[int, int] | None:
+        """``(fair_id, employer_id)`` of a posting, or None: what access checks
+        need, without reading the record (neither ever changes)."""
+
+    @abc.abstractmethod
     def update_posting(self, posting_id: int, changes: dict, *, now: str) -> dict | None:
         """Apply validated field changes (``status`` included); None if missing.
         Counters (positions, open postings) follow the change."""
@@ -146,6 +151,10 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def get_seeker(self, seeker_id: int) -> dict | None:
         """The seeker record or None."""
+
+    @abc.abstractmethod
+    def seeker_fair(self, seeker_id: int) -> int | None:
+        """The fair of a seeker, or None (it never changes)."""
 
     @abc.abstractmethod
     def find_seeker_by_phone(self, fair_id: int, phone: str) -> dict | None:

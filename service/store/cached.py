@@ -1,10 +1,14 @@
-"""A per-worker read cache in front of the store, for records that never change.
+"""A per-worker read cache in front of the store, for facts that never change.
 
 Every API request resolves its bearer token, and most check the fair or name
-an employer: one store round trip each. Principals, fairs and employers are
-never updated once created (there is no endpoint that changes or revokes
-them), so a worker may keep them for a short while. The time to live bounds
-how long a token removed directly in the store would still be honoured.
+an employer, or check that a posting or seeker belongs to the caller's fair:
+one store round trip each. Principals, fairs and employers are never updated
+once created (there is no endpoint that changes or revokes them), and a
+posting's fair and employer or a seeker's fair never change either, so a
+worker may keep them for a short while. The time to live bounds how long a
+token removed directly in the store would still be honoured, and how long a
+deleted posting or seeker still passes the access check (the operation
+itself then finds it gone: 404).
 """
 from __future__ import annotations
 
@@ -30,6 +34,13 @@ class TTLCache:
         self._entries: dict = {}
         self._lock = threading.Lock()
 
+    def put(self, key, value) -> None:
+        """Remember a value just written (the worker that wrote it reads it next)."""
+        with self._lock:
+            if len(self._entries) >= self.max_entries:
+                self._entries.clear()  # rare: a fresh start is cheaper than eviction bookkeeping
+            self._entries[key] = (self._clock() + self.ttl, value)
+
     def get_or_load(self, key, load):
         """The cached value of ``key``, or ``load(key)`` (cached unless it is ``None``)."""
         now = self._clock()
@@ -38,15 +49,13 @@ class TTLCache:
             return found[1]
         value = load(key)
         if value is not None:
-            with self._lock:
-                if len(self._entries) >= self.max_entries:
-                    self._entries.clear()  # rare: a fresh start is cheaper than eviction bookkeeping
-                self._entries[key] = (now + self.ttl, value)
+            self.put(key, value)
         return value
 
 
 class CachedStore:
-    """The store, with principals, fairs and employers cached for ``ttl`` seconds.
+    """The store, with principals, fairs, employers and the owners of postings
+    and seekers cached for ``ttl`` seconds.
 
     Everything else goes straight to the wrapped store.
     """
@@ -56,6 +65,8 @@ class CachedStore:
         self._principals = TTLCache(ttl)
         self._fairs = TTLCache(ttl)
         self._employers = TTLCache(ttl)
+        self._posting_owners = TTLCache(ttl)
+        self._seeker_fairs = TTLCache(ttl)
 
     def __getattr__(self, name):
         return getattr(self.store, name)
@@ -68,3 +79,20 @@ class CachedStore:
 
     def get_employer(self, employer_id: int):
         return self._employers.get_or_load(employer_id, self.store.get_employer)
+
+    def posting_owner(self, posting_id: int):
+        return self._posting_owners.get_or_load(posting_id, self.store.posting_owner)
+
+    def seeker_fair(self, seeker_id: int):
+        return self._seeker_fairs.get_or_load(seeker_id, self.store.seeker_fair)
+
+    def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str) -> list[dict]:
+        records = self.store.create_postings(fair_id, employer_id, items, now=now)
+        for record in records:
+            self._posting_owners.put(record["id"], (fair_id, employer_id))
+        return records
+
+    def upsert_seeker(self, fair_id: int, data: dict, *, now: str) -> tuple[dict, bool]:
+        record, created = self.store.upsert_seeker(fair_id, data, now=now)
+        self._seeker_fairs.put(record["id"], fair_id)
+        return record, created

@@ -120,6 +120,28 @@ end
 return out
 """
 
+# One page of a fair's change feed with the current records, in one round trip.
+CHANGES_LUA = """
+-- KEYS[1] fair seq counter   KEYS[2] fair changes zset
+-- ARGV[1] feed position to read after   ARGV[2] most members to return
+-- ARGV[3] record key prefix (a member "seeker:7" is the hash PREFIX .. "seeker:7")
+-- Returns {position reached, member 1, record 1, member 2, record 2, ...}: the
+-- position is the current seq when the page holds everything after ARGV[1],
+-- else the last returned member's seq. A record is '' when it was deleted.
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+local page = redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf', 'WITHSCORES', 'LIMIT', 0, tonumber(ARGV[2]))
+local out = {current}
+if #page / 2 == tonumber(ARGV[2]) then out[1] = tonumber(page[#page]) end
+for i = 1, #page, 2 do
+  local flat = redis.call('HGETALL', ARGV[3] .. page[i])
+  local parts = {}
+  for j = 1, #flat, 2 do parts[#parts + 1] = '"' .. flat[j] .. '":' .. flat[j + 1] end
+  out[#out + 1] = page[i]
+  out[#out + 1] = (#flat == 0) and '' or ('{' .. table.concat(parts, ',') .. '}')
+end
+return out
+"""
+
 # One side marks or withdraws interest in a pair; counters move only on a
 # real transition, so repeated and concurrent marks count once.
 SET_INTENT_LUA = """
@@ -217,6 +239,7 @@ class RedisStore(Store):
         self._upsert_seeker = client.register_script(UPSERT_SEEKER_LUA)
         self._set_intent = client.register_script(SET_INTENT_LUA)
         self._load_records = client.register_script(LOAD_RECORDS_LUA)
+        self._changes = client.register_script(CHANGES_LUA)
         # posting id -> fair id; ids are never reused, so entries never go stale.
         self._posting_fairs: dict[int, int] = {}
 
@@ -361,6 +384,10 @@ class RedisStore(Store):
     def get_posting(self, posting_id: int) -> dict | None:
         return _decode(self.client.hgetall(keys.posting(posting_id)))
 
+    def posting_owner(self, posting_id: int) -> tuple[int, int] | None:
+        fair_id, employer_id = self.client.hmget(keys.posting(posting_id), ["fair_id", "employer_id"])
+        return None if fair_id is None else (int(fair_id), int(employer_id))
+
     def update_posting(self, posting_id: int, changes: dict, *, now: str) -> dict | None:
         posting_key, interest_key = keys.posting(posting_id), keys.posting_interest(posting_id)
 
@@ -454,6 +481,10 @@ class RedisStore(Store):
 
     def get_seeker(self, seeker_id: int) -> dict | None:
         return _decode(self.client.hgetall(keys.seeker(seeker_id)))
+
+    def seeker_fair(self, seeker_id: int) -> int | None:
+        fair_id = self.client.hget(keys.seeker(seeker_id), "fair_id")
+        return None if fair_id is None else int(fair_id)
 
     def find_seeker_by_phone(self, fair_id: int, phone: str) -> dict | None:
         seeker_id = self.client.hget(keys.fair_key(fair_id, "phones"), phone)
@@ -550,20 +581,27 @@ class RedisStore(Store):
         return int(self.client.get(keys.fair_key(fair_id, "seq")) or 0)
 
     def changes_since(self, fair_id: int, version: int) -> Changes:
-        pipe = self.client.pipeline(transaction=True)
-        pipe.get(keys.fair_key(fair_id, "seq"))
-        pipe.zrangebyscore(keys.fair_key(fair_id, "changes"), f"({version}", "+inf")
-        current, members = pipe.execute()
-        changed = {"seeker": [], "posting": []}
-        for member in members:
+        # Pages of READ_CHUNK members keep each script short (an initial read of
+        # a whole fair must not stall Redis for other clients).
+        latest: dict[str, str] = {}
+        while True:
+            reply = self._changes(keys=[keys.fair_key(fair_id, "seq"), keys.fair_key(fair_id, "changes")],
+                                  args=[version, READ_CHUNK, keys.PREFIX])
+            reached = int(reply[0])
+            for position in range(1, len(reply), 2):
+                latest.pop(reply[position], None)  # keeps the feed's order of last changes
+                latest[reply[position]] = reply[position + 1]
+            if reached == version or len(reply) - 1 < 2 * READ_CHUNK:
+                break
+            version = reached
+        result = {"seeker": [], "posting": [], "removed_seeker": [], "removed_posting": []}
+        for member, raw in latest.items():
             kind, entity_id = member.split(":")
-            changed[kind].append(int(entity_id))
-        result = {}
-        for kind, key_of in (("seeker", keys.seeker), ("posting", keys.posting)):
-            records = self._load_hashes([key_of(i) for i in changed[kind]])
-            result[kind] = [r for r in records if r is not None]
-            result["removed_" + kind] = [i for i, r in zip(changed[kind], records) if r is None]
-        return Changes(int(current or 0), result["seeker"], result["posting"],
+            if raw:
+                result[kind].append(json.loads(raw))
+            else:
+                result["removed_" + kind].append(int(entity_id))
+        return Changes(reached, result["seeker"], result["posting"],
                        result["removed_seeker"], result["removed_posting"])
 
     def stats(self, fair_id: int) -> dict:

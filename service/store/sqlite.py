@@ -355,6 +355,10 @@ class SQLiteStore(Store):
         row = self._one("SELECT * FROM postings WHERE id = ?", (posting_id,))
         return _posting(row) if row else None
 
+    def posting_owner(self, posting_id: int) -> tuple[int, int] | None:
+        row = self._one("SELECT fair_id, employer_id FROM postings WHERE id = ?", (posting_id,))
+        return (row["fair_id"], row["employer_id"]) if row else None
+
     def update_posting(self, posting_id: int, changes: dict, *, now: str) -> dict | None:
         with self._write() as conn:
             row = _one(conn, "SELECT * FROM postings WHERE id = ?", (posting_id,))
@@ -454,6 +458,10 @@ class SQLiteStore(Store):
     def get_seeker(self, seeker_id: int) -> dict | None:
         row = self._one("SELECT * FROM seekers WHERE id = ?", (seeker_id,))
         return _seeker(row) if row else None
+
+    def seeker_fair(self, seeker_id: int) -> int | None:
+        row = self._one("SELECT fair_id FROM seekers WHERE id = ?", (seeker_id,))
+        return row["fair_id"] if row else None
 
     def find_seeker_by_phone(self, fair_id: int, phone: str) -> dict | None:
         row = self._one("SELECT * FROM seekers WHERE fair_id = ? AND phone = ?",

@@ -155,7 +155,7 @@ def _xlsx_file(sheets, name):
 
 
 def _shortlist(posting, limit):
-    return domain.shortlist(get_store(), get_indexes(), posting, limit=limit, offset=0)
+    return domain.shortlist(get_store(), get_indexes(), posting["fair_id"], posting["id"], limit=limit, offset=0)
 
 
 def _agreements(principal, fair_id):

@@ -1,4 +1,7 @@
 """Per-worker index freshness: incremental application of the store's change feed."""
+import threading
+import time
+
 import pytest
 
 from service.index import IndexRegistry
@@ -125,6 +128,59 @@ def test_pages_leave_out_records_removed_while_they_were_ranked(store, fair):
     with registry.fresh(store, fair_id) as fair_index:
         fair_index.seekers.pop(erased["id"])
         fair_index.postings.pop(job["id"])
-    page = domain.shortlist(store, registry, job)
+    page = domain.shortlist(store, registry, fair_id, job["id"])
     assert [(r["seeker_id"], r["rank"]) for r in page["results"]] == [(kept["id"], 1)]
-    assert domain.recommendations(store, registry, kept)["results"] == []
+    assert domain.recommendations(store, registry, fair_id, kept["id"])["results"] == []
+
+
+class GatedStore(RecordingStore):
+    """Holds the first feed read until released, so other threads queue up behind it."""
+
+    def __init__(self, store):
+        super().__init__(store)
+        self.reading, self.release = threading.Event(), threading.Event()
+
+    def changes_since(self, fair_id, version):
+        if not self.reading.is_set():
+            self.reading.set()
+            assert self.release.wait(10)
+        return super().changes_since(fair_id, version)
+
+
+def test_waiting_callers_share_one_refresh_that_started_after_they_arrived(store, fair):
+    fair_id = fair["fair"]["id"]
+    job = posting(store, fair)
+    registry, gated = IndexRegistry(), GatedStore(store)
+    seen = {}
+
+    def rank(name):
+        seen[name] = shortlist_ids(registry, gated, fair_id, job)
+
+    first = threading.Thread(target=rank, args=("first",))
+    first.start()
+    assert gated.reading.wait(10)
+    # Written after the first refresh began reading: the first caller may miss
+    # it, the callers who arrive now must not.
+    person = seeker(store, fair_id, "13800000021")
+    late = [threading.Thread(target=rank, args=(name,)) for name in ("second", "third", "fourth")]
+    for thread in late:
+        thread.start()
+    while sum(1 for t in late if t.is_alive()) < 3:
+        pass
+    time.sleep(0.2)  # let the late callers reach the fair's lock
+    gated.release.set()
+    for thread in [first, *late]:
+        thread.join(10)
+    assert seen["second"] == seen["third"] == seen["fourth"] == [person["id"]]
+    # The first refresh plus one for the three late callers, not one each.
+    assert len(gated.asked) == 2
+
+
+def test_a_caller_after_a_refresh_reads_the_feed_again(store, fair):
+    fair_id = fair["fair"]["id"]
+    job = posting(store, fair)
+    registry, recording = IndexRegistry(), RecordingStore(store)
+    for phone in ("13800000031", "13800000032", "13800000033"):
+        person = seeker(store, fair_id, phone)
+        assert person["id"] in shortlist_ids(registry, recording, fair_id, job)
+    assert len(recording.asked) == 3

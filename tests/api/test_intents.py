@@ -79,3 +79,20 @@ def test_agreements_list_with_contacts(world):
     everything = world.a.org.get(f"{world.a.base}/agreements").get_json()
     assert everything["total"] == 2
     assert world.a.org.get(f"{world.a.base}/agreements?limit=1").get_json()["items"].__len__() == 1
+
+
+def test_marks_on_an_erased_seeker_or_deleted_posting_are_not_found_and_count_nothing(world):
+    path = intent_path(world)
+    assert world.a.kiosk.put(path).status_code == 200  # the worker now knows both owners
+    before = world.a.org.get(f"/api/v1/fairs/{world.a.fair['id']}/stats").get_json()
+    assert world.a.kiosk.delete(f"/api/v1/seekers/{world.a.seeker['id']}").status_code == 204
+    for caller in (world.a.kiosk, world.a.emp):
+        response = caller.put(path)
+        assert response.status_code == 404 and response.get_json()["code"] == 404
+    assert world.a.emp2.delete(f"/api/v1/postings/{world.a.posting2['id']}").status_code == 204
+    fresh = world.a.kiosk.post(f"/api/v1/fairs/{world.a.fair['id']}/seekers",
+                               json={"name": "李四", "phone": "13900000077", "consent": True}).get_json()
+    assert world.a.emp2.put(intent_path(world, posting=world.a.posting2, seeker=fresh)).status_code == 404
+    after = world.a.org.get(f"/api/v1/fairs/{world.a.fair['id']}/stats").get_json()
+    for key in ("seeker_intents", "employer_intents", "agreements"):
+        assert after[key] == before[key]

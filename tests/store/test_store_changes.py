@@ -127,3 +127,35 @@ def test_by_occupation_sorted_by_positions(store, fair):
               posting("B", headcount=7, occupation={"code": "2", "name": "乙"}),
               posting("C", headcount=3, occupation={"code": "3", "name": "丙"}))
     assert [row["code"] for row in fair.stats()["by_occupation"]] == ["2", "3", "1"]
+
+
+def test_changes_since_pages_through_a_long_feed(store, fair, monkeypatch):
+    # Redis reads the feed in pages (one short script each); the result is the
+    # same as one read, whatever the page size.
+    monkeypatch.setattr("service.store.redis.READ_CHUNK", 3)
+    jobs = fair.post(*(posting(f"岗位{i}") for i in range(4)))
+    people = [fair.seeker(f"1390000001{i}") for i in range(8)]
+    fair.seeker(people[0]["phone"], skills=["焊工证"], now=LATER)  # moves to the end of the feed
+    store.delete_seeker(people[5]["id"], now=LATER)
+    store.delete_posting(jobs[2]["id"], now=LATER)
+
+    everything = store.changes_since(fair.id, 0)
+    assert everything.version == store.fair_version(fair.id)
+    assert [s["id"] for s in everything.seekers] == [p["id"] for i, p in enumerate(people) if i not in (0, 5)] + [
+        people[0]["id"]]
+    assert everything.seekers[-1]["skills"] == ["焊工证"]
+    assert [p["id"] for p in everything.postings] == [j["id"] for i, j in enumerate(jobs) if i != 2]
+    assert (everything.removed_seekers, everything.removed_postings) == ([people[5]["id"]], [jobs[2]["id"]])
+    assert store.changes_since(fair.id, everything.version) == Changes(everything.version, [], [], [], [])
+
+
+def test_owners_of_postings_and_seekers(store, fair):
+    (job,) = fair.post(posting())
+    person = fair.seeker()
+    assert store.posting_owner(job["id"]) == (fair.id, fair.employer["id"])
+    assert store.seeker_fair(person["id"]) == fair.id
+    store.delete_posting(job["id"], now=LATER)
+    store.delete_seeker(person["id"], now=LATER)
+    assert store.posting_owner(job["id"]) is None
+    assert store.seeker_fair(person["id"]) is None
+    assert store.posting_owner(987654) is None and store.seeker_fair(987654) is None
