@@ -1286,7 +1286,8 @@ def start_profilers(directory: str, pids: list[int], label: str) -> list[subproc
     for pid in pids:
         output = os.path.join(directory, f"{label}-{pid}.txt")
         profilers.append(subprocess.Popen(
-            ["py-spy", "record", "--pid", str(pid), "--rate", "50", "--format", "raw",
+            # --gil: only the thread holding the GIL, i.e. where the worker's CPU goes.
+            ["py-spy", "record", "--pid", str(pid), "--rate", "50", "--gil", "--format", "raw",
              "--output", output], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         profilers[-1].output = output
     return profilers

@@ -85,16 +85,20 @@ def _mask_resume(seeker: dict) -> str:
     return text
 
 
-def seeker_as_seen_by_employer(seeker: dict, *, agreed: bool) -> dict:
-    """A seeker for an employer's eyes: name and phone only once the pair has agreed."""
-    shown = {key: value for key, value in seeker.items() if key not in ("name", "phone", "consent")}
-    shown["masked_name"] = mask_name(seeker["name"])
-    shown["masked_phone"] = mask_phone(seeker["phone"])
-    if agreed:
-        shown["name"], shown["phone"] = seeker["name"], seeker["phone"]
-    else:
-        shown["resume_text"] = _mask_resume(seeker)
-    return shown
+def seeker_as_seen_by_employer(seeker: dict, *, agreed: bool, masked: dict | None = None) -> dict:
+    """A seeker for an employer's eyes: name and phone only once the pair has agreed.
+
+    ``masked`` is this function's result for ``agreed=False`` when the caller
+    already has it (it is the same for every posting).
+    """
+    if masked is None:
+        masked = {key: value for key, value in seeker.items() if key not in ("name", "phone", "consent")}
+        masked["masked_name"] = mask_name(seeker["name"])
+        masked["masked_phone"] = mask_phone(seeker["phone"])
+        masked["resume_text"] = _mask_resume(seeker)
+    if not agreed:
+        return masked
+    return {**masked, "name": seeker["name"], "phone": seeker["phone"], "resume_text": seeker.get("resume_text", "")}
 
 
 # -- occupations --------------------------------------------------------------
@@ -192,7 +196,9 @@ def shortlist(store, indexes, fair_id: int, posting_id: int, *, limit: int = 50,
             "rank": rank,
             "score": _match_score(match.score),
             "reasons": match.reasons,
-            "seeker": seeker_as_seen_by_employer(seekers[match.id], agreed=intent["agreed"]),
+            "seeker": seeker_as_seen_by_employer(
+                seekers[match.id], agreed=intent["agreed"],
+                masked=fair_index.derived(seekers[match.id], "masked", seeker_as_seen_by_employer, agreed=False)),
             "intent": intent,
         })
     return {"posting_id": posting_id, "limit": limit, "offset": offset, "results": results}

@@ -15,6 +15,8 @@ from typing import Iterator
 
 from matching import MatchIndex
 
+MAX_DERIVED = 20_000  # derived values kept per fair and worker (a masked seeker is ~1 KB)
+
 
 class FairIndex:
     """One fair's match index plus the records it was built from.
@@ -32,6 +34,26 @@ class FairIndex:
         self.lock = threading.Lock()
         # Ticket taken when the last completed refresh started (see IndexRegistry.fresh).
         self.refreshed_from = 0
+        self._derived: dict[tuple, tuple[dict, object]] = {}
+
+    def derived(self, record: dict, name: str, make, **options):
+        """``make(record, **options)``, kept while ``record`` is the current one.
+
+        Pages show the same records again and again (an employer refreshes a
+        shortlist, many postings share candidates); what a page derives from a
+        record, such as the masked view of a seeker, is made once per version
+        of the record. A changed record is a new object, so a kept value is
+        never stale. The values are shared: callers must not change them.
+        """
+        key = (record["id"], name)
+        found = self._derived.get(key)
+        if found is not None and found[0] is record:
+            return found[1]
+        value = make(record, **options)
+        if len(self._derived) >= MAX_DERIVED:
+            self._derived.clear()  # rare: starting over is cheaper than tracking use
+        self._derived[key] = (record, value)
+        return value
 
     def refresh(self, store) -> None:
         """Apply the store's changes since ``version`` (caller holds ``lock``).

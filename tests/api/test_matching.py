@@ -55,6 +55,26 @@ def test_shortlist_masks_until_agreement(world):
     assert "phone" not in world.a.emp.get(path).get_json()["results"][0]["seeker"]
 
 
+def test_shortlist_shows_each_seekers_current_resume_masked(world):
+    path = f"/api/v1/postings/{world.a.posting['id']}/shortlist"
+    seeker_path = f"{world.a.base}/seekers"
+
+    def shown():
+        return world.a.emp.get(path).get_json()["results"][0]["seeker"]
+
+    assert shown()["resume_text"] == shown()["resume_text"]  # a page seen twice
+    world.a.kiosk.post(seeker_path, json={**SEEKER, "resume_text": "焊工八年，张伟，手机13912345678"})
+    assert shown()["resume_text"] == "焊工八年，张**，手机139****5678"
+    world.a.kiosk.post(seeker_path, json={**SEEKER, "resume_text": "焊工九年，微信同号13987654321"})
+    assert shown()["resume_text"] == "焊工九年，微信同号139****4321"
+    intent = f"/api/v1/postings/{world.a.posting['id']}/intents/{world.a.seeker['id']}"
+    world.a.emp.put(intent)
+    world.a.kiosk.put(intent)
+    assert shown()["resume_text"] == "焊工九年，微信同号13987654321"
+    world.a.kiosk.delete(intent)
+    assert shown()["resume_text"] == "焊工九年，微信同号139****4321"
+
+
 def test_agreement_reveals_only_that_pair(world):
     world.a.emp.put(f"/api/v1/postings/{world.a.posting['id']}/intents/{world.a.seeker['id']}")
     world.a.kiosk.put(f"/api/v1/postings/{world.a.posting['id']}/intents/{world.a.seeker['id']}")
