@@ -10,7 +10,8 @@ from service.server import DEFAULT_HOST, DEFAULT_PORT, FairmatchServer, server_o
 
 
 def _serve(app, args) -> int:
-    options = server_options(host=args.host, port=args.port, workers=args.workers, threads=args.threads)
+    options = server_options(host=args.host, port=args.port, workers=args.workers, threads=args.threads,
+                             access_log=args.access_log)
     FairmatchServer(app, options).run()
     return 0
 
@@ -66,6 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--workers", type=int, help="worker processes (default: CPU cores)")
     serve.add_argument("--threads", type=int, help="threads per worker (default: 4)")
+    serve.add_argument("--access-log", action="store_true", help="log every request to stdout")
     serve.set_defaults(handler=cmd_serve)
 
     organizer = commands.add_parser("create-organizer", help="create an organizer and print its token")
@@ -77,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--port", type=int, default=DEFAULT_PORT)
     demo.add_argument("--workers", type=int, default=2)
     demo.add_argument("--threads", type=int)
+    demo.add_argument("--access-log", action="store_true", help="log every request to stdout")
     demo.set_defaults(handler=cmd_demo)
     return parser
 

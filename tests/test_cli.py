@@ -37,6 +37,17 @@ def test_serve_refuses_to_start_without_a_secret(environment, monkeypatch, capsy
     assert "FAIRMATCH_SECRET_KEY" in capsys.readouterr().err
 
 
+def test_serve_logs_requests_only_when_asked(environment, monkeypatch):
+    started = []
+    monkeypatch.setattr(cli, "FairmatchServer", lambda app, options: started.append(options) or
+                        type("Server", (), {"run": lambda self: None})())
+    assert cli.main(["serve", "--port", "8123", "--workers", "3"]) == 0
+    assert cli.main(["serve", "--port", "8123", "--access-log"]) == 0
+    quiet, logged = started
+    assert quiet["accesslog"] is None and logged["accesslog"] == "-"
+    assert quiet["bind"] == "127.0.0.1:8123" and quiet["workers"] == 3 and quiet["worker_class"] == "gthread"
+
+
 def test_create_app_refuses_without_a_secret_outside_tests(monkeypatch):
     monkeypatch.delenv("FAIRMATCH_SECRET_KEY", raising=False)
     with pytest.raises(ConfigError):
