@@ -39,7 +39,7 @@ from rapidfuzz import fuzz, process
 from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, education_code, education_rank, place_tokens
-from .reasons import explain_page
+from .reasons import N_PARTS, ReasonCache, explain_page, reason_parts
 from .skills import canonical_skill, expand_licences, is_credential, skills_in_text
 from .text import clean_title, fold, text_features
 
@@ -88,6 +88,8 @@ _GROUP_CELLS = 2_000_000  # title and occupation rows over groups kept per side 
 _MAX_YEAR_CODE = 120  # half years, up to 60
 _SALARY_STEP = 200  # CNY a month per salary code
 _MAX_SALARY_CODE = 500  # up to 100k a month
+_SAMPLE_SIZE = 1024  # scores sampled to bound a page's threshold from below
+_SAMPLE_SHARE = 16  # ... when the page holds less than this fraction of the slots
 
 
 class _Profile(NamedTuple):
@@ -214,7 +216,10 @@ class _Side:
         "group": (np.intp, 0),
         # Education, years and "no skills given" in one code: one table lookup per query.
         "facts": (np.intp, 0),
+        # Ids of the fields each factor's reason depends on (reasons.reason_parts), one column per factor.
+        "reason_parts": (np.int32, 0),
     }
+    _WIDTHS = {"reason_parts": N_PARTS}  # two-dimensional arrays: columns per slot
 
     def __init__(self, kind):
         self.kind = kind
@@ -224,7 +229,8 @@ class _Side:
         self.order_of = {}  # record id -> first-insertion order (ties keep input order)
         self.next_order = 0
         for name, (dtype, fill) in self._ARRAYS.items():
-            setattr(self, name, np.full(0, fill, dtype=dtype))
+            setattr(self, name, np.full((0, self._WIDTHS[name]) if name in self._WIDTHS else 0, fill, dtype=dtype))
+        self.part_ids = [Vocabulary() for _ in range(N_PARTS)]  # per factor: distinct reason parts -> id
         self.used_titles = self.used_codes = 1  # positions any slot has used
         # Per group: ids into title_text / code_levels of its first, second and third title; -1 none.
         self.groups = Vocabulary()
@@ -237,6 +243,7 @@ class _Side:
         self.place_sets = Vocabulary()
         self.place_set_anywhere = np.zeros(0, dtype=bool)
         self.sets_with_token = {}  # place token id -> ids of the sets that contain it
+        self.place_rows = {}  # query places -> fit of each place set
         self.document_frequency = np.zeros(1024, dtype=np.int32)
         self.title_ids = Vocabulary()
         self.title_text = []
@@ -245,6 +252,7 @@ class _Side:
         # Per distinct code: its level prefixes as global ids (大类, 中类, 小类, full code).
         self.code_levels = np.full((0, 4), -1, dtype=np.int32)
         self.occupation_rows = {}  # query occupations -> agreement with each distinct code
+        self.reasons = ReasonCache()
 
     @property
     def live(self):
@@ -415,7 +423,8 @@ class MatchIndex:
             order = side.order_of[profile.id] = side.next_order
             side.next_order += 1
         side.slot_of[profile.id] = slot
-        side.profiles.append(self._shared_parts(profile))
+        profile = self._shared_parts(profile)
+        side.profiles.append(profile)
         side.ids[slot] = profile.id
         side.order[slot] = order
         side.alive[slot] = True
@@ -449,6 +458,7 @@ class MatchIndex:
         side.used_titles = max(side.used_titles, len(title_ids))
         side.used_codes = max(side.used_codes, len(code_ids))
         side.group[slot] = side.group_id(tuple(title_ids), tuple(code_ids))
+        side.reason_parts[slot] = [ids.id(part) for ids, part in zip(side.part_ids, reason_parts(profile))]
         features, _ = self._text_vector(profile.text, grow_vocabulary=True)
         side.text.add(slot, features)
         side.count_features(features, 1)
@@ -579,11 +589,11 @@ class MatchIndex:
             scores = np.round(total[slots].astype(np.float64), 4).tolist()
             if not reasons:
                 return [Match(record_id, score, []) for record_id, score in zip(ids, scores)]
-            values = np.round(np.stack([at(slots) for at in factors.values()]).astype(np.float64), 4).tolist()
-            page = dict(zip(factors, values))
+            values = np.round(np.stack([at(slots) for at in factors.values()]).astype(np.float64), 4)
             shown_weights = {name: round(weight, 4) for name, weight in weights.items()}
             candidates = [side.profiles[slot] for slot in slots.tolist()]
-            explained = explain_page(query, candidates, side.kind == "seeker", page, shown_weights)
+            explained = explain_page(query, candidates, side.kind == "seeker", list(factors), values,
+                                     side.reason_parts[slots], shown_weights, side.reasons)
             return [Match(*match) for match in zip(ids, scores, explained)]
 
     def _query_weights(self, query):
@@ -780,7 +790,20 @@ class MatchIndex:
         return np.where(missing, penalty, np.float32(1.0))
 
     def _place_fit(self, query, side):
-        """Place fit per place set of the side; the last entry serves slots without places (index -1)."""
+        """Place fit per place set of the side; the last entry serves slots without places (index -1).
+
+        Kept per query places: redone only when the side has seen new place sets.
+        """
+        per_set = side.place_rows.get(query.places)
+        if per_set is None or len(per_set) != len(side.place_sets) + 1:
+            per_set = self._place_row(query, side)
+            per_set.flags.writeable = False
+            if len(side.place_rows) >= _OCCUPATION_ROWS:
+                side.place_rows.clear()
+            side.place_rows[query.places] = per_set
+        return per_set
+
+    def _place_row(self, query, side):
         per_set = np.zeros(len(side.place_sets) + 1, dtype=np.float32)
         if not query.places:
             # A posting without a place fits anyone; a seeker without a preference is unknown.
@@ -877,11 +900,23 @@ def _top(scores, order, count):
     count = min(count, len(scores))
     if count <= 0:
         return np.zeros(0, dtype=np.int64)
-    if count < len(scores):
-        threshold = np.partition(scores, len(scores) - count)[len(scores) - count]
-        candidates = np.flatnonzero(scores >= threshold)
-    else:
+    candidates = None
+    if count < len(scores) // _SAMPLE_SHARE:
+        # A quantile of a strided sample is a cheap lower bound that usually leaves a few
+        # times ``count`` slots above it; the exact selection then runs on those only.
+        stride = max(1, len(scores) // _SAMPLE_SIZE)
+        sample = scores[::stride]
+        rank = min(len(sample), 3 * count // stride + 2)
+        floor = np.partition(sample, len(sample) - rank)[len(sample) - rank]
+        candidates = np.flatnonzero(scores >= floor)
+        if len(candidates) < count:
+            candidates = None  # the sample overshot: select over all
+    if candidates is None:
         candidates = np.arange(len(scores))
+    if count < len(candidates):
+        values = scores[candidates]
+        threshold = np.partition(values, len(values) - count)[len(values) - count]
+        candidates = candidates[values >= threshold]
     ranked = candidates[np.lexsort((order[candidates], -scores[candidates]))]
     return ranked[:count]
 

@@ -2,25 +2,34 @@
 
 Each factor has three functions of the posting-side and seeker-side profiles
 of one pair and the factor score: a *key* naming everything its words depend
-on, the *words* ``(zh, en, parts)`` (kept per key: pages and fairs repeat
-titles, skill sets, places and salaries), and the *reason* dict, built fresh
-for every pair from the words and the profiles, so no caller shares a
-mutable object with another.
+on, the *words* ``(text, parts)`` (kept per key: pages and fairs repeat
+titles, skill sets, places and salaries), and the *reason* built from the
+words and the profiles.
+
+Reasons themselves repeat too (same query, same candidate fields, same
+score), so :func:`explain_page` keeps each reason it builds in a
+:class:`ReasonCache` and hands out the same object whenever it recurs.
+Shared reasons are read-only (:class:`FrozenDict`, :class:`FrozenList`:
+a dict and a list for ``==``, ``isinstance`` and JSON encoders, but any
+change raises ``TypeError``), so no caller can alter another's reasons;
+``dict(reason)`` gives a private, mutable copy.
 """
 import math
+
+import numpy as np
 
 from .profile import EDUCATION_LABELS
 from .skills import is_credential, skill_label
 
-__all__ = ["explain_page"]
+__all__ = ["FrozenDict", "FrozenList", "N_PARTS", "ReasonCache", "explain_page", "reason_parts"]
 
 
 def _zh(items):
-    return "、".join(str(item) for item in items)
+    return "、".join(map(str, items))
 
 
 def _en(items):
-    return ", ".join(str(item) for item in items)
+    return ", ".join(map(str, items))
 
 
 def number(value):
@@ -28,6 +37,51 @@ def number(value):
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return None
     return int(value) if float(value).is_integer() else float(value)
+
+
+class FrozenDict(dict):
+    """A dict that refuses changes: reasons are shared between matches and calls."""
+
+    __slots__ = ()
+
+    def _read_only(self, *args, **kwargs):
+        raise TypeError("reasons are shared and read-only; change a copy (dict(reason))")
+
+    __setitem__ = __delitem__ = __ior__ = clear = pop = popitem = setdefault = update = _read_only
+
+    def __reduce__(self):
+        return type(self), (dict(self),)
+
+
+class FrozenList(list):
+    """A list that refuses changes (see :class:`FrozenDict`)."""
+
+    __slots__ = ()
+
+    def _read_only(self, *args, **kwargs):
+        raise TypeError("reasons are shared and read-only; change a copy (list(items))")
+
+    __setitem__ = __delitem__ = __iadd__ = __imul__ = append = clear = extend = insert = pop = remove = reverse = \
+        sort = _read_only
+
+    def __reduce__(self):
+        return type(self), (list(self),)
+
+
+# Read-only lists of the tuples that reasons show, kept per tuple: fewer long-lived objects for the collector.
+_LISTS = {}
+_MAX_LISTS = 65536
+
+
+def _listed(items, make=FrozenList):
+    """A read-only list of the tuple ``items`` (``make`` builds it), the same object each time."""
+    key = (make, items)
+    found = _LISTS.get(key)
+    if found is None:
+        if len(_LISTS) >= _MAX_LISTS:
+            _LISTS.clear()
+        found = _LISTS[key] = make(items)
+    return found
 
 
 def _title_key(posting, seeker, score):
@@ -45,8 +99,8 @@ def _title_words(posting, seeker, score):
 
 
 def _title_reason(score, weight, words, posting, seeker):
-    return {"factor": "title", "score": score, "weight": weight, "text": {"zh": words[0], "en": words[1]},
-            "required": list(posting.raw_titles), "actual": list(seeker.raw_titles)}
+    return FrozenDict({"factor": "title", "score": score, "weight": weight, "text": words[0],
+                       "required": _listed(posting.raw_titles), "actual": _listed(seeker.raw_titles)})
 
 
 def _occupation_key(posting, seeker, score):
@@ -71,10 +125,23 @@ def _occupation_words(posting, seeker, score):
     return f"{zh}：{offered} / {wanted}", f"{en}: {offered_code} / {wanted_code}", None
 
 
+def _occupation_list(codes_and_names):
+    codes, names = codes_and_names
+    return FrozenList([FrozenDict({"code": code, "name": name}) for code, name in zip(codes, names)])
+
+
+def _occupations(codes, names):
+    return _listed((codes, names), _occupation_list)
+
+
+def _skill_names(skills):
+    return FrozenList([name for _, name in skills])
+
+
 def _occupation_reason(score, weight, words, posting, seeker):
-    return {"factor": "occupation", "score": score, "weight": weight, "text": {"zh": words[0], "en": words[1]},
-            "required": [{"code": c, "name": n} for c, n in zip(posting.occupations, posting.occupation_names)],
-            "actual": [{"code": c, "name": n} for c, n in zip(seeker.occupations, seeker.occupation_names)]}
+    return FrozenDict({"factor": "occupation", "score": score, "weight": weight, "text": words[0],
+                       "required": _occupations(posting.occupations, posting.occupation_names),
+                       "actual": _occupations(seeker.occupations, seeker.occupation_names)})
 
 
 def _skills_key(posting, seeker, score):
@@ -103,10 +170,11 @@ def _skills_words(posting, seeker, score):
 
 
 def _skills_reason(score, weight, words, posting, seeker):
-    zh, en, (matched, missing, required, credentials) = words
-    return {"factor": "skills", "score": score, "weight": weight, "text": {"zh": zh, "en": en},
-            "matched": list(matched), "missing": list(missing), "required": list(required),
-            "actual": [name for _, name in seeker.skills], "missing_credentials": list(credentials)}
+    text, (matched, missing, required, credentials) = words
+    return FrozenDict({"factor": "skills", "score": score, "weight": weight, "text": text,
+                       "matched": _listed(matched), "missing": _listed(missing), "required": _listed(required),
+                       "actual": _listed(seeker.skills, _skill_names),
+                       "missing_credentials": _listed(credentials)})
 
 
 def _text_key(posting, seeker, score):
@@ -122,7 +190,7 @@ def _text_words(posting, seeker, score):
 
 
 def _text_reason(score, weight, words, posting, seeker):
-    return {"factor": "text", "score": score, "weight": weight, "text": {"zh": words[0], "en": words[1]}}
+    return FrozenDict({"factor": "text", "score": score, "weight": weight, "text": words[0]})
 
 
 def _education_key(posting, seeker, score):
@@ -144,8 +212,8 @@ def _education_words(posting, seeker, score):
 
 
 def _education_reason(score, weight, words, posting, seeker):
-    return {"factor": "education", "score": score, "weight": weight, "text": {"zh": words[0], "en": words[1]},
-            "required": posting.education, "actual": seeker.education}
+    return FrozenDict({"factor": "education", "score": score, "weight": weight, "text": words[0],
+                       "required": posting.education, "actual": seeker.education})
 
 
 def _experience_key(posting, seeker, score):
@@ -165,9 +233,9 @@ def _experience_words(posting, seeker, score):
 
 
 def _experience_reason(score, weight, words, posting, seeker):
-    zh, en, (need, have) = words
-    return {"factor": "experience", "score": score, "weight": weight, "text": {"zh": zh, "en": en},
-            "required": need, "actual": have}
+    text, (need, have) = words
+    return FrozenDict({"factor": "experience", "score": score, "weight": weight, "text": text,
+                       "required": need, "actual": have})
 
 
 def _salary_key(posting, seeker, score):
@@ -188,9 +256,9 @@ def _salary_words(posting, seeker, score):
 
 
 def _salary_reason(score, weight, words, posting, seeker):
-    zh, en, (low, high, want) = words
-    return {"factor": "salary", "score": score, "weight": weight, "text": {"zh": zh, "en": en},
-            "required": {"min": low, "max": high}, "actual": want}
+    text, (low, high, want) = words
+    return FrozenDict({"factor": "salary", "score": score, "weight": weight, "text": text,
+                       "required": FrozenDict({"min": low, "max": high}), "actual": want})
 
 
 def _location_key(posting, seeker, score):
@@ -212,8 +280,8 @@ def _location_words(posting, seeker, score):
 
 
 def _location_reason(score, weight, words, posting, seeker):
-    return {"factor": "location", "score": score, "weight": weight, "text": {"zh": words[0], "en": words[1]},
-            "required": list(posting.place_names), "actual": list(seeker.place_names)}
+    return FrozenDict({"factor": "location", "score": score, "weight": weight, "text": words[0],
+                       "required": _listed(posting.place_names), "actual": _listed(seeker.place_names)})
 
 
 _FACTORS = {
@@ -226,29 +294,121 @@ _FACTORS = {
     "salary": (_salary_key, _salary_words, _salary_reason),
     "location": (_location_key, _location_words, _location_reason),
 }
-# Per factor: key -> (zh, en, parts); immutable values, shared by all indexes.
+# Per factor: key -> (text, parts); read-only values, shared by all indexes.
 _WORDS = {factor: {} for factor in _FACTORS}
 _MAX_WORDS = 16384
+# What a factor's reason depends on besides the score and weight: these fields
+# of each side (and, for skills, which of the posting's skills the seeker holds).
+_PART_FIELDS = {
+    "title": ("raw_titles",),
+    "occupation": ("occupations", "occupation_names"),
+    "skills": ("skills",),
+    "text": (),
+    "education": ("education",),
+    "experience": ("experience",),
+    "salary": ("salary_low", "salary_high"),
+    "location": ("place_names",),
+}
+_PART_INDEX = {factor: position for position, factor in enumerate(_PART_FIELDS)}
+N_PARTS = len(_PART_FIELDS)
+_SCORE_CODES = 10_001  # scores are rounded to 4 decimals: 0..10000 once scaled
 
 
-def explain_page(query, candidates, query_is_posting, scores, weights):
-    """One list of JSON-ready reasons (one per factor, in the order of ``scores``) per candidate.
+def _plain(value):
+    # NaN never equals itself: "not given" must find its reasons again.
+    return None if isinstance(value, float) and math.isnan(value) else value
 
-    ``scores`` maps factor names to one score per candidate, already rounded
-    for display; ``weights`` maps factor names to their shown weights.
+
+def reason_parts(profile):
+    """Per factor (in the order of ``_PART_FIELDS``): the fields of ``profile`` its reasons depend on.
+
+    An index numbers the distinct parts of its records once, at upsert, so
+    that a page finds its reasons by integer keys without reading profiles.
     """
-    pairs = [(query, candidate) for candidate in candidates] if query_is_posting else \
-        [(candidate, query) for candidate in candidates]
-    pages = [[] for _ in candidates]
-    for factor, column in scores.items():
+    return tuple(tuple(_plain(getattr(profile, field)) for field in fields) for fields in _PART_FIELDS.values())
+
+
+def _held_masks(query, candidates, query_is_posting):
+    """Per pair: bit i set when the seeker holds the posting's i-th listed skill."""
+    if query_is_posting:
+        bits = [(key, 1 << position) for position, (key, _) in enumerate(query.skills)]
+        return [sum([bit for key, bit in bits if key in candidate.skill_keys]) for candidate in candidates]
+    held = query.skill_keys
+    return [sum([1 << position for position, (key, _) in enumerate(candidate.skills) if key in held])
+            for candidate in candidates]
+
+
+class ReasonCache:
+    """Reasons already built, per query fields and weight, then candidate fields and score.
+
+    One per side of an index, used under the index's lock.  Bounded: it is
+    emptied when it holds more than ``max_reasons``.
+    """
+
+    def __init__(self, max_reasons=16384):
+        self.max_reasons = max_reasons
+        self.tables = {}
+        self.size = 0
+
+    def table(self, key):
+        found = self.tables.get(key)
+        if found is None:
+            if self.size > self.max_reasons:
+                self.tables.clear()
+                self.size = 0
+            found = self.tables[key] = {}
+        return found
+
+
+def explain_page(query, candidates, query_is_posting, factors, values, part_ids, weights, cache):
+    """One list of JSON-ready reasons (one per factor, in the order of ``factors``) per candidate.
+
+    ``values`` holds one row of scores per factor, one column per candidate,
+    already rounded to 4 decimals for display; ``part_ids`` one row per
+    candidate: the index's ids of its :func:`reason_parts`.  ``weights``
+    maps factor names to their shown weights.
+
+    A reason is built once per distinct query fields, weight, candidate fields
+    and score, kept in ``cache`` (a :class:`ReasonCache`) and shared read-only
+    by every pair it fits: a page costs an integer key and a look-up per pair
+    and factor, plus the reasons not seen before.  Nothing that receives
+    reasons changes them (service/domain.py passes them on,
+    service/web/exports.py reads ``text``, the JSON encoder reads all), and
+    the read-only types make sure nothing can.
+    """
+    scores = values.tolist()
+    codes = np.rint(values * (_SCORE_CODES - 1)).astype(np.int64)
+    ids = part_ids.T.astype(np.int64) * _SCORE_CODES
+    query_parts = reason_parts(query)
+    columns = []
+    for row, factor in enumerate(factors):
         key_of, words_of, reason_of = _FACTORS[factor]
-        known, weight = _WORDS[factor], weights.get(factor, 0.0)
-        for reasons, (posting, seeker), score in zip(pages, pairs, column):
-            key = key_of(posting, seeker, score)
-            words = known.get(key)
-            if words is None:
-                if len(known) >= _MAX_WORDS:
-                    known.clear()
-                words = known[key] = words_of(posting, seeker, score)
-            reasons.append(reason_of(score, weight, words, posting, seeker))
-    return pages
+        words_known = _WORDS[factor]
+        part = _PART_INDEX[factor]
+        weight = weights.get(factor, 0.0)
+        known = cache.table((factor, weight, query_parts[part]))
+        keys = (ids[part] + codes[row]).tolist()
+        if factor == "skills":
+            keys = list(zip(keys, _held_masks(query, candidates, query_is_posting)))
+        found = list(map(known.get, keys))
+        if not all(found):
+            column = scores[row]
+            for position, reason in enumerate(found):
+                if reason is None:
+                    key = keys[position]
+                    reason = known.get(key)  # an equal pair earlier in this page
+                    if reason is None:
+                        candidate, score = candidates[position], column[position]
+                        posting, seeker = (query, candidate) if query_is_posting else (candidate, query)
+                        words_key = key_of(posting, seeker, score)
+                        words = words_known.get(words_key)
+                        if words is None:
+                            if len(words_known) >= _MAX_WORDS:
+                                words_known.clear()
+                            zh, en, details = words_of(posting, seeker, score)
+                            words = words_known[words_key] = (FrozenDict({"zh": zh, "en": en}), details)
+                        reason = known[key] = reason_of(score, weight, words, posting, seeker)
+                        cache.size += 1
+                    found[position] = reason
+        columns.append(found)
+    return list(map(list, zip(*columns)))

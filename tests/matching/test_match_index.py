@@ -1,4 +1,8 @@
 """MatchIndex: focused cases for the seed's job kinds, reasons and incremental updates."""
+import copy
+import json
+import pickle
+
 import pytest
 
 from matching import DEFAULT_WEIGHTS, Match, MatchIndex, extract
@@ -96,6 +100,25 @@ def test_reasons_name_every_factor_in_plain_words():
     assert reasons["salary"]["actual"] == 6000
     assert reasons["location"]["text"]["zh"] == "工作地点相符：渝北区"
     assert reasons["occupation"]["required"] == [{"code": "6-30-05-01", "name": "起重装卸机械操作工"}]
+
+
+def test_reasons_are_shared_read_only_and_plain_json():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["叉车司机"], ["叉车证"]), seeker(2, ["叉车司机"], ["叉车证"])])
+    query = posting(9, "叉车司机", ["叉车证", "电工证"], salary_min=5000, salary_max=7000)
+    first, second = index.shortlist(query)
+    assert first.reasons == second.reasons and first.reasons is not second.reasons
+    skills = next(r for r in first.reasons if r["factor"] == "skills")
+    for change in (lambda: skills.update(score=0), lambda: skills.pop("score"), lambda: skills["missing"].append("x"),
+                   lambda: skills["text"].__setitem__("zh", ""), lambda: skills["matched"].sort()):
+        with pytest.raises(TypeError):
+            change()
+    private = dict(skills)
+    private["score"] = 0.0  # a copy is the caller's own
+    assert skills["score"] != 0.0
+    assert json.loads(json.dumps(first.reasons)) == first.reasons
+    assert copy.deepcopy(first.reasons) == pickle.loads(pickle.dumps(first.reasons)) == first.reasons
+    assert [m.reasons for m in index.shortlist(query)] == [first.reasons, second.reasons]
 
 
 def test_missing_data_is_neutral_not_zero():
