@@ -184,21 +184,24 @@ def shortlist(store, indexes, fair_id: int, posting_id: int, *, limit: int = 50,
         if posting is None:
             return None
         ranked = fair_index.matcher.shortlist(posting, limit=limit, offset=offset)
-        # A seeker erased while this page was ranked is left out.
-        seekers = {match.id: fair_index.seekers.get(match.id) for match in ranked}
-    matches = [match for match in ranked if seekers[match.id] is not None]
-    intents = store.get_intents(posting_id=posting_id, others=list(seekers))
+        # A seeker erased while this page was ranked is left out (None).
+        masked = {match.id: fair_index.derived_seeker(match.id, "masked", seeker_as_seen_by_employer, agreed=False)
+                  for match in ranked}
+    matches = [match for match in ranked if masked[match.id] is not None]
+    intents = store.get_intents(posting_id=posting_id, others=[match.id for match in matches])
     results = []
     for rank, match in enumerate(matches, start=offset + 1):
         intent = intents.get(match.id) or blank_intent(posting_id, match.id)
+        shown = masked[match.id]
+        record = fair_index.seeker(match.id) if intent["agreed"] else None
+        if record is not None:  # None also when erased since ranking: then the masked view stays
+            shown = seeker_as_seen_by_employer(record, agreed=True, masked=shown)
         results.append({
             "seeker_id": match.id,
             "rank": rank,
             "score": _match_score(match.score),
             "reasons": match.reasons,
-            "seeker": seeker_as_seen_by_employer(
-                seekers[match.id], agreed=intent["agreed"],
-                masked=fair_index.derived(seekers[match.id], "masked", seeker_as_seen_by_employer, agreed=False)),
+            "seeker": shown,
             "intent": intent,
         })
     return {"posting_id": posting_id, "limit": limit, "offset": offset, "results": results}
@@ -210,7 +213,7 @@ def recommendations(store, indexes, fair_id: int, seeker_id: int, *, limit: int 
     None when the seeker is gone."""
     with indexes.fresh(store, fair_id) as fair_index:
         # The fresh index holds every seeker of the fair as stored.
-        seeker = fair_index.seekers.get(seeker_id)
+        seeker = fair_index.seeker(seeker_id)
         if seeker is None:
             return None
         ranked = fair_index.matcher.recommend(seeker, limit=limit, offset=offset)

@@ -101,11 +101,11 @@ def test_updated_seeker_replaces_the_old_record(store, fair):
     registry = IndexRegistry()
     person = seeker(store, fair_id, "13800000004", title="焊工")
     with registry.fresh(store, fair_id) as fair_index:
-        assert fair_index.seekers[person["id"]]["desired_titles"] == ["焊工"]
+        assert fair_index.seeker(person["id"])["desired_titles"] == ["焊工"]
     seeker(store, fair_id, "13800000004", title="厨师")
     assert shortlist_ids(registry, store, fair_id, job) == [person["id"]]
     with registry.fresh(store, fair_id) as fair_index:
-        assert fair_index.seekers[person["id"]]["desired_titles"] == ["厨师"]
+        assert fair_index.seeker(person["id"])["desired_titles"] == ["厨师"]
 
 
 def test_fairs_have_separate_indexes(store, fair):
@@ -184,3 +184,25 @@ def test_a_caller_after_a_refresh_reads_the_feed_again(store, fair):
         person = seeker(store, fair_id, phone)
         assert person["id"] in shortlist_ids(registry, recording, fair_id, job)
     assert len(recording.asked) == 3
+
+
+def test_kept_seekers_are_copies_and_derived_views_follow_updates(store, fair):
+    fair_id = fair["fair"]["id"]
+    person = seeker(store, fair_id, "13800000041")
+    registry, made = IndexRegistry(), []
+
+    def titles(record):
+        made.append(record["id"])
+        return tuple(record["desired_titles"])
+
+    with registry.fresh(store, fair_id) as fair_index:
+        fair_index.seeker(person["id"])["desired_titles"].append("改过")
+        assert fair_index.seeker(person["id"])["desired_titles"] == ["焊工"]
+        assert fair_index.derived_seeker(person["id"], "titles", titles) == ("焊工",)
+        assert fair_index.derived_seeker(person["id"], "titles", titles) == ("焊工",)
+        assert fair_index.derived_seeker(999999, "titles", titles) is None
+    assert made == [person["id"]]
+    seeker(store, fair_id, "13800000041", title="厨师")
+    with registry.fresh(store, fair_id) as fair_index:
+        assert fair_index.derived_seeker(person["id"], "titles", titles) == ("厨师",)
+    assert made == [person["id"], person["id"]]
