@@ -11,17 +11,36 @@ __all__ = ["fold", "clean_title", "char_ngrams", "text_features", "tokenize"]
 _SPACES = re.compile(r"\s+")
 
 
+# Traditional characters common in job titles, to their simplified forms (a hand-made table, pairs).
+_TRADITIONAL = str.maketrans(dict(pair for pair in (
+    "會会 計计 稅税 務务 員员 師师 幣币 書书 長长 門门 開开 關关 馬马 車车 東东 買买 賣卖 電电 話话 網网 絡络 銷销 "
+    "業业 語语 聽听 說说 讀读 寫写 貨货 運运 輸输 經经 營营 產产 質质 檢检 驗验 設设 廠厂 區区 縣县 鎮镇 鄉乡 機机 "
+    "構构 財财 總总 監监 護护 衛卫 醫医 藥药 劑剂 導导 購购 顧顾 問问 諮谘 詢询 價价 評评 審审 調调 廣广 傳传 視视 "
+    "頻频 輯辑 編编 記记 攝摄 實实 習习 專专 職职 線线 倉仓 庫库 飾饰 飲饮 廳厅 廚厨 麵面 餅饼 煙烟 飯饭 館馆 壽寿 "
+    "險险 銀银 證证 貸贷 資资 權权 結结 帳账 據据 統统 們们 個个 來来 時时 對对 為为 與与 後后 發发 動动 學学 課课 "
+    "練练 範范 園园 圖图 際际 國国 華华 韓韩 貿贸 藝艺 術术 創创 辦办 轉转 換换 應应 請请 報报 費费 優优 標标 準准 "
+    "級级 興兴 鋼钢 鐵铁 鋁铝 銅铜 錶表 鐘钟 紡纺 織织 縫缝 紉纫 廢废 環环 遊游 戲戏 樂乐 團团 兒儿 嬰婴 養养 殯殡 "
+    "裝装 維维 係系 氣气 熱热 燈灯 齒齿 顏颜 髮发 膚肤 農农 漁渔 獸兽 糧粮 劃划 畫画 寵宠 雞鸡 魚鱼 麥麦 濟济 軟软 "
+    "體体 測测 試试 碼码 數数 雲云 點点 頭头 項项 領领 夥伙 協协 議议 訂订 單单 駕驾 駛驶 歷历 績绩 獎奖 勞劳 傭佣 "
+    "僱雇 場场 備备 燒烧 鍋锅 爐炉 戶户 鋪铺 櫃柜 檯台 臺台 豐丰 擔担 盤盘 輛辆 鏟铲 邊边 揀拣 遞递 郵邮 處处 選选 "
+    "參参 觀观 聯联 續续 萬万 億亿 雜杂 簡简 譯译 註注 紀纪 錄录 臨临 輕轻 鬆松 緊紧 條条 纜缆 鍍镀 塗涂 噴喷 膠胶 "
+    "壓压 鑄铸 鍛锻 鉗钳 銑铣 鑽钻 寶宝 貴贵 錢钱 兌兑 廠厂 髮发 務务 匯汇 億亿 號号 務务 歲岁 鮮鲜 潔洁 顧顾"
+).split()))
+
+
 def fold(text):
-    """Unicode-normalise (full width to half width), lower-case and squeeze spaces.
+    """Unicode-normalise (full width to half width), lower-case, simplify common traditional characters, squeeze spaces.
 
     Examples
     --------
     >>> fold("  ＣＮＣ　操作工 ")
     'cnc 操作工'
+    >>> fold("會計")
+    '会计'
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", str(text)).lower()
+    text = unicodedata.normalize("NFKC", str(text)).lower().translate(_TRADITIONAL)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -50,6 +69,17 @@ _NOISE_WORDS = (
 _NOISE = re.compile("|".join(sorted(map(re.escape, _NOISE_WORDS), key=len, reverse=True)))
 _RECRUITING_VERBS = ("招聘", "诚聘", "急聘", "直聘", "招募")
 _LEADING_VERB = re.compile(r"^(?:招聘|诚聘|急聘|直聘|招募)(?!专员|主管|经理|助理|顾问|总监|官|师)(?=.{2})")
+# "招司机": a bare 招 recruits too, unless it starts a word of its own (招商, 招生, 招标...).
+_LEADING_ZHAO = re.compile(r"^招(?![商生标投聘募揽待])(?=.{2})")
+# A part that is only a place says where, not what: 福建 区域经理, 注册会计师 福州市.
+_PROVINCES = (
+    "北京", "上海", "天津", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
+    "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
+    "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门", "全国",
+)
+_PLACE_PART = re.compile(
+    rf"(?:(?<= )|^)(?:(?:{'|'.join(_PROVINCES)})(?:省|市|自治区)?|[\u4e00-\u9fff]{{2,3}}[省市县])(?= |$)"
+)
 _SEPARATORS = re.compile(r"[+＋/|｜丨、,，;；:：!！~～·•*#＃&＆\-—_=\s]+")
 
 
@@ -90,15 +120,18 @@ def _clean_once(text):
     # a bare "招聘专员" is a title of its own (recruiting specialist).
     for verb in _RECRUITING_VERBS:
         head, sep, tail = text.rpartition(verb)
-        if sep and head and tail.strip(" +/|-") and not _SEPARATORS.fullmatch(head[-1:]):
+        if sep and head and len(tail.strip(" +/|-")) >= 2 and not _SEPARATORS.fullmatch(head[-1:]):
             text = tail
             break
     text = _LEADING_VERB.sub("", text)
+    text = _LEADING_ZHAO.sub("", text)
     text = _SALARY.sub(" ", text)
     text = _NOISE.sub(" ", text)
     text = _BARE_NUMBER.sub(" ", text)
-    text = _SEPARATORS.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", _SEPARATORS.sub(" ", text)).strip()
+    # A place goes only when something else is left.
+    rest = _SPACES.sub(" ", _PLACE_PART.sub(" ", text)).strip()
+    return rest or text
 
 
 def char_ngrams(text, ngram_range=(1, 2)):

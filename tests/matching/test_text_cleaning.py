@@ -19,6 +19,15 @@ from matching.text import clean_title, fold, text_features, tokenize
         ("招聘专员", "招聘专员"),
         ("招聘焊工", "焊工"),
         ("Forklift Driver", "forklift driver"),
+        ("福建（闽北）区域经理", "区域经理"),
+        ("注册会计师-福州市", "注册会计师"),
+        ("浙江 销售", "销售"),
+        ("上海", "上海"),  # a place alone stays: nothing else is left
+        ("招司机", "司机"),
+        ("招商经理", "招商经理"),
+        ("招生老师", "招生老师"),
+        ("湘伴法律加盟招募令", "湘伴法律加盟招募令"),  # 招募 followed by one character is no title
+        ("會計稅務助理", "会计税务助理"),
     ],
 )
 def test_clean_title_strips_ad_noise(title, cleaned):
@@ -47,6 +56,14 @@ def test_fold_is_idempotent(text):
 
 def test_fold_unifies_width_and_case():
     assert fold("  ＣＮＣ　操作工 ") == "cnc 操作工"
+
+
+def test_fold_simplifies_traditional_characters_once():
+    from matching.text import _TRADITIONAL
+
+    assert fold("電焊工 會計") == "电焊工 会计"
+    # Every target is simplified already, so folding twice changes nothing.
+    assert not set(_TRADITIONAL.values()) & {chr(source) for source in _TRADITIONAL}
 
 
 def test_text_features_are_bigrams_and_words():
