@@ -8,6 +8,7 @@ call here, without rebuilding the index per request.
 """
 from __future__ import annotations
 
+import gc
 import itertools
 import threading
 from contextlib import contextmanager
@@ -18,6 +19,8 @@ import orjson
 from matching import MatchIndex
 
 MAX_DERIVED = 20_000  # derived values kept per fair and worker (a masked seeker is ~3 KB)
+FREEZE_GROWTH = 1.1  # see FairIndex._keep_out_of_collections
+FREEZE_MINIMUM = 1_000
 
 
 class FairIndex:
@@ -40,6 +43,7 @@ class FairIndex:
         # Ticket taken when the last completed refresh started (see IndexRegistry.fresh).
         self.refreshed_from = 0
         self._derived: dict[tuple, tuple[bytes, object]] = {}
+        self._records_at_freeze = 0
 
     def seeker(self, seeker_id: int) -> dict | None:
         """The seeker's current record (a fresh copy), None if not in the fair."""
@@ -99,6 +103,23 @@ class FairIndex:
             self.postings.update((record["id"], record) for record in open_postings)
             self.matcher.upsert_postings(open_postings)
         self.version = changes.version
+        self._keep_out_of_collections()
+
+    def _keep_out_of_collections(self) -> None:
+        """Move what the index holds out of the garbage collector's full passes.
+
+        The index is long-lived and grows all day; every full collection
+        walked all of it with the worker stopped (180 ms at 18,000 seekers,
+        five times while they arrived). ``gc.freeze`` exempts the objects
+        alive now from later collections. Doing it each time the index has
+        grown by a tenth keeps that to a few dozen freezes a day, so the
+        request objects that happen to be alive at one (and would leak if
+        they later became a reference cycle) stay few.
+        """
+        records = len(self.seekers) + len(self.postings)
+        if records >= max(FREEZE_MINIMUM, self._records_at_freeze * FREEZE_GROWTH):
+            gc.freeze()
+            self._records_at_freeze = records
 
 
 class IndexRegistry:

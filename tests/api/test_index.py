@@ -206,3 +206,27 @@ def test_kept_seekers_are_copies_and_derived_views_follow_updates(store, fair):
     with registry.fresh(store, fair_id) as fair_index:
         assert fair_index.derived_seeker(person["id"], "titles", titles) == ("厨师",)
     assert made == [person["id"], person["id"]]
+
+
+def test_the_growing_index_is_kept_out_of_garbage_collections(store, fair, monkeypatch):
+    import service.index
+
+    freezes = []
+    monkeypatch.setattr(service.index, "FREEZE_MINIMUM", 4)
+    monkeypatch.setattr(service.index.gc, "freeze", lambda: freezes.append(1))
+    fair_id = fair["fair"]["id"]
+    registry = IndexRegistry()
+    seeker(store, fair_id, "13800000051")
+    with registry.fresh(store, fair_id):
+        assert freezes == []  # too small yet
+    for phone in ("13800000052", "13800000053", "13800000054"):
+        seeker(store, fair_id, phone)
+    with registry.fresh(store, fair_id):
+        assert len(freezes) == 1
+    seeker(store, fair_id, "13800000054", title="厨师")  # an update: no growth, no new freeze
+    seeker(store, fair_id, "13800000055")  # 5 records >= 4 x 1.1: grown by a tenth
+    with registry.fresh(store, fair_id):
+        assert len(freezes) == 2
+    seeker(store, fair_id, "13800000055", title="厨师")
+    with registry.fresh(store, fair_id):
+        assert len(freezes) == 2
