@@ -6,8 +6,9 @@ cleaned (:func:`matching.text.clean_title`) and the evidence for every
 occupation is gathered: an exact official name or alias, the nearest aliases
 and the nearest labelled ad titles by character n-gram TF-IDF, and the margin
 of a linear classifier trained on the labelled titles given to
-:meth:`OccupationNormalizer.fit`.  A fixed linear blend, fitted by
-cross-validation on titles-dev.csv (``bench/tune_occupations.py``), decides.
+:meth:`OccupationNormalizer.fit` (and, more lightly, on the names and aliases
+of the occupations they are labelled with).  A fixed linear blend, fitted on
+out-of-fold evidence for titles-dev.csv (``bench/tune_occupations.py``), decides.
 """
 import csv
 import re
@@ -166,8 +167,10 @@ class OccupationNormalizer:
     The evidence per occupation (nearest aliases and nearest labelled titles by
     character n-gram TF-IDF cosine, exact official name or alias, how often the
     occupation was labelled, and, when labelled titles were given to
-    :meth:`fit`, the margin of a linear classifier trained on them) is blended
-    linearly with weights fitted by cross-validation.
+    :meth:`fit`, the margin of a linear classifier trained on them and on the
+    names and aliases of their occupations) is blended linearly with weights
+    fitted by cross-validation.  An exact alias of an occupation the labelled
+    titles never name outweighs the classifier, which cannot know it.
 
     Parameters
     ----------
@@ -179,6 +182,9 @@ class OccupationNormalizer:
         Scale of the classifier's weights in the blend (1 as fitted, 0 disables the classifier).
     C : float, keyword-only
         Regularisation of the linear classifier (``sklearn.svm.LinearSVC``).
+    alias_weight : float, keyword-only
+        Sample weight of a name or alias of a labelled occupation as a training document
+        of the classifier (a labelled title weighs 1).
     prune : float, keyword-only
         Classifier weights smaller than this in magnitude are dropped (memory, speed).
 
