@@ -465,10 +465,12 @@ def evaluate_titles(path, folds=5, seed=0):
     occupations = load_occupations()
     titles, codes = read_titles(path, {code for code, _, _ in occupations})
 
-    def agreement(predicted):
-        exact = np.mean([p == g for p, g in zip(predicted, codes)])
-        level2 = np.mean([p is not None and code_levels(p)[1] == code_levels(g)[1] for p, g in zip(predicted, codes)])
-        level1 = np.mean([p is not None and code_levels(p)[0] == code_levels(g)[0] for p, g in zip(predicted, codes)])
+    def agreement(predicted, rows=None):
+        rows = range(len(titles)) if rows is None else rows
+        pairs = [(predicted[i], codes[i]) for i in rows]
+        exact = np.mean([p == g for p, g in pairs])
+        level2 = np.mean([p is not None and code_levels(p)[1] == code_levels(g)[1] for p, g in pairs])
+        level1 = np.mean([p is not None and code_levels(p)[0] == code_levels(g)[0] for p, g in pairs])
         return exact, level2, level1
 
     table_only = OccupationNormalizer().fit(occupations)
@@ -477,6 +479,9 @@ def evaluate_titles(path, folds=5, seed=0):
     per_title = (time.perf_counter() - started) / len(titles) * 1000
     assignment = np.random.default_rng(seed).permutation(len(titles)) % folds
     held_out = [None] * len(titles)
+    # Whether a held-out title's code occurs among its fold's training titles.
+    seen = [False] * len(titles)
+    per_fold = []
     fitting = predicting = 0.0
     for fold in range(folds):
         train = [i for i in range(len(titles)) if assignment[i] != fold]
@@ -488,10 +493,18 @@ def evaluate_titles(path, folds=5, seed=0):
         for i, code in zip(test, normalizer.predict([titles[i] for i in test])):
             held_out[i] = code
         predicting += time.perf_counter() - started
+        trained = {codes[i] for i in train}
+        for i in test:
+            seen[i] = codes[i] in trained
+        per_fold.append(agreement(held_out, test)[0])
     return {
         "titles": len(titles),
         "table": agreement(baseline),
         "cv": agreement(held_out),
+        "seen": agreement(held_out, [i for i in range(len(titles)) if seen[i]])[0],
+        "unseen": agreement(held_out, [i for i in range(len(titles)) if not seen[i]])[0],
+        "unseen_share": 1.0 - np.mean(seen),
+        "per_fold": per_fold,
         "ms_per_title_table": per_title,
         "ms_per_title_learned": predicting / len(titles) * 1000,
         "s_per_fit": fitting / folds,
@@ -528,6 +541,10 @@ def main(argv=None):
         print(f"Title normalisation on {args.titles.name} ({found['titles']} titles): exact code / same 中类 / same 大类")
         print("  table + aliases only (no learning):   {:.3f} / {:.3f} / {:.3f}".format(*found["table"]))
         print("  + learned layer, 5-fold held-out:     {:.3f} / {:.3f} / {:.3f}".format(*found["cv"]))
+        print(f"  held-out exact per fold: {' '.join(f'{x:.3f}' for x in found['per_fold'])} "
+              f"(spread {max(found['per_fold']) - min(found['per_fold']):.3f})")
+        print(f"  held-out exact where the code occurs in the training folds: {found['seen']:.3f}; "
+              f"where it does not ({found['unseen_share']:.0%} of titles): {found['unseen']:.3f}")
         print(f"  {found['ms_per_title_table']:.2f} ms per title (table-only normaliser, uncached)")
         print(f"  {found['ms_per_title_learned']:.2f} ms per title, {found['s_per_fit']:.2f} s per fit on four folds "
               "(learned layer, uncached)")
