@@ -17,7 +17,7 @@ organizer_of_fair = authorized(lambda fair_id: fair_for(fair_id, ORGANIZER))
 @blp.route("/<int:fair_id>/employers")
 class Employers(MethodView):
     @organizer_of_fair
-    @blp.arguments(EmployerIn)
+    @blp.arguments(EmployerIn())
     @blp.response(201, EmployerCreated)
     @blp.alt_response(403, description="Not this fair's organizer.")
     @blp.alt_response(404, description="No such fair for this token.")
@@ -29,7 +29,7 @@ class Employers(MethodView):
         )
 
     @organizer_of_fair
-    @blp.arguments(PageQuery, location="query")
+    @blp.arguments(PageQuery(), location="query")
     @blp.response(200, EmployerPage)
     @blp.alt_response(403, description="Not this fair's organizer.")
     @blp.alt_response(404, description="No such fair for this token.")
@@ -44,7 +44,7 @@ class Employers(MethodView):
 @blp.route("/<int:fair_id>/kiosks")
 class Kiosks(MethodView):
     @organizer_of_fair
-    @blp.arguments(KioskIn)
+    @blp.arguments(KioskIn())
     @blp.response(201, KioskCreated)
     @blp.alt_response(403, description="Not this fair's organizer.")
     @blp.alt_response(404, description="No such fair for this token.")

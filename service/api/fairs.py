@@ -12,7 +12,7 @@ blp = Blueprint("fairs", __name__, url_prefix="/api/v1/fairs", description="Job 
 @blp.route("")
 class Fairs(MethodView):
     @authorized(lambda: require_role(ORGANIZER))
-    @blp.arguments(FairIn)
+    @blp.arguments(FairIn())
     @blp.response(201, FairOut)
     @blp.alt_response(401, description="No or unknown token.")
     @blp.alt_response(403, description="Not an organizer token.")

@@ -73,7 +73,7 @@ class Intent(MethodView):
 @blp.route("/fairs/<int:fair_id>/agreements")
 class Agreements(MethodView):
     @authorized(lambda fair_id: fair_for(fair_id, EMPLOYER, ORGANIZER))
-    @blp.arguments(PageQuery, location="query")
+    @blp.arguments(PageQuery(), location="query")
     @blp.response(200, AgreementPage)
     @blp.alt_response(403, description="Not an employer or organizer token of this fair.")
     @blp.alt_response(404, description="No such fair for this token.")

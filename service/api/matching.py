@@ -19,7 +19,7 @@ blp = Blueprint("matching", __name__, url_prefix="/api/v1", description="Shortli
 @blp.route("/postings/<int:posting_id>/shortlist")
 class Shortlist(MethodView):
     @authorized(lambda posting_id: posting_access(posting_id, ORGANIZER, EMPLOYER))
-    @blp.arguments(ShortlistQuery, location="query")
+    @blp.arguments(ShortlistQuery(), location="query")
     @blp.response(200, ShortlistOut)
     @blp.alt_response(403, description="Not the owner employer or the organizer.")
     @blp.alt_response(404, description="No such posting for this token.")
@@ -35,7 +35,7 @@ class Shortlist(MethodView):
 @blp.route("/seekers/<int:seeker_id>/recommendations")
 class Recommendations(MethodView):
     @authorized(lambda seeker_id: seeker_access(seeker_id, KIOSK, ORGANIZER))
-    @blp.arguments(RecommendationQuery, location="query")
+    @blp.arguments(RecommendationQuery(), location="query")
     @blp.response(200, RecommendationsOut)
     @blp.alt_response(403, description="Not a kiosk or organizer token of this fair.")
     @blp.alt_response(404, description="No such seeker for this token.")

@@ -17,7 +17,7 @@ employer_of_fair = authorized(lambda fair_id: fair_for(fair_id, EMPLOYER))
 @blp.route("/fairs/<int:fair_id>/postings")
 class Postings(MethodView):
     @employer_of_fair
-    @blp.arguments(PostingIn)
+    @blp.arguments(PostingIn())
     @blp.response(201, PostingOut)
     @blp.alt_response(403, description="Not an employer token of this fair.")
     @blp.alt_response(404, description="No such fair for this token.")
@@ -30,7 +30,7 @@ class Postings(MethodView):
         return domain.with_employer_names(store, [created])[0]
 
     @authorized(lambda fair_id: fair_for(fair_id, ORGANIZER, EMPLOYER, KIOSK))
-    @blp.arguments(PostingQuery, location="query")
+    @blp.arguments(PostingQuery(), location="query")
     @blp.response(200, PostingPage)
     @blp.alt_response(404, description="No such fair for this token.")
     def get(self, query, fair_id, access):
@@ -41,7 +41,7 @@ class Postings(MethodView):
 @blp.route("/fairs/<int:fair_id>/postings/batch")
 class PostingBatch(MethodView):
     @employer_of_fair
-    @blp.arguments(PostingBatchIn)
+    @blp.arguments(PostingBatchIn())
     @blp.response(201, PostingCreatedBatch)
     @blp.alt_response(403, description="Not an employer token of this fair.")
     @blp.alt_response(422, description="Invalid items, keyed by index; nothing was created.")
@@ -64,7 +64,7 @@ class Posting(MethodView):
         return domain.with_employer_names(get_store(), [posting])[0]
 
     @authorized(lambda posting_id: posting_for(posting_id, ORGANIZER, EMPLOYER))
-    @blp.arguments(PostingPatch)
+    @blp.arguments(PostingPatch())
     @blp.response(200, PostingOut)
     @blp.alt_response(403, description="Not the owner employer or the organizer.")
     @blp.alt_response(404, description="No such posting for this token.")

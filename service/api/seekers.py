@@ -14,7 +14,7 @@ blp = Blueprint("seekers", __name__, url_prefix="/api/v1", description="Job seek
 @blp.route("/fairs/<int:fair_id>/seekers")
 class Seekers(MethodView):
     @authorized(lambda fair_id: fair_for(fair_id, KIOSK))
-    @blp.arguments(SeekerIn)
+    @blp.arguments(SeekerIn())
     @blp.response(201, SeekerOut, description="A new seeker.")
     @blp.alt_response(200, schema=SeekerOut, description="The seeker with this phone, updated.")
     @blp.alt_response(403, description="Not a kiosk token of this fair.")
@@ -29,7 +29,7 @@ class Seekers(MethodView):
 @blp.route("/fairs/<int:fair_id>/seekers/lookup")
 class SeekerLookup(MethodView):
     @authorized(lambda fair_id: fair_for(fair_id, KIOSK, ORGANIZER))
-    @blp.arguments(PhoneLookupIn)
+    @blp.arguments(PhoneLookupIn())
     @blp.response(200, SeekerOut)
     @blp.alt_response(404, description="No seeker with this phone in the fair.")
     def post(self, data, fair_id, access):

@@ -169,7 +169,7 @@ def _agreements(principal, fair_id):
 @blp.route("/postings/<int:posting_id>/shortlist.csv")
 class ShortlistCsv(MethodView):
     @shortlist_reader
-    @blp.arguments(ExportQuery, location="query")
+    @blp.arguments(ExportQuery(), location="query")
     @blp.response(200, content_type=CSV_MIMETYPE, description="UTF-8 with BOM, CRLF; Chinese headers.")
     @blp.alt_response(403, description="Not the owner employer or the organizer.")
     @blp.alt_response(404, description="No such posting for this token.")
@@ -183,7 +183,7 @@ class ShortlistCsv(MethodView):
 @blp.route("/postings/<int:posting_id>/shortlist.xlsx")
 class ShortlistXlsx(MethodView):
     @shortlist_reader
-    @blp.arguments(ExportQuery, location="query")
+    @blp.arguments(ExportQuery(), location="query")
     @blp.response(200, content_type=XLSX_MIMETYPE, description="One sheet, Chinese headers.")
     @blp.alt_response(403, description="Not the owner employer or the organizer.")
     @blp.alt_response(404, description="No such posting for this token.")
@@ -257,7 +257,7 @@ class PostingTemplate(MethodView):
 @blp.route("/fairs/<int:fair_id>/postings/import")
 class PostingImport(MethodView):
     @employer_of_fair
-    @blp.arguments(ImportFile, location="files")
+    @blp.arguments(ImportFile(), location="files")
     @blp.response(201, PostingCreatedBatch)
     @blp.alt_response(403, description="Not an employer token of this fair.")
     @blp.alt_response(422, description="Errors keyed by spreadsheet row number, then field; nothing was created.")
