@@ -66,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=DEFAULT_HOST)
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--workers", type=int, help="worker processes (default: CPU cores)")
-    serve.add_argument("--threads", type=int, help="threads per worker (default: 4)")
+    serve.add_argument("--threads", type=int, help="threads per worker (default: 32)")
     serve.add_argument("--access-log", action="store_true", help="log every request to stdout")
     serve.set_defaults(handler=cmd_serve)
 

@@ -46,6 +46,7 @@ def test_serve_logs_requests_only_when_asked(environment, monkeypatch):
     quiet, logged = started
     assert quiet["accesslog"] is None and logged["accesslog"] == "-"
     assert quiet["bind"] == "127.0.0.1:8123" and quiet["workers"] == 3 and quiet["worker_class"] == "gthread"
+    assert quiet["threads"] == logged["threads"] == 32
 
 
 def test_create_app_refuses_without_a_secret_outside_tests(monkeypatch):

@@ -23,7 +23,7 @@ from .common import (
 )
 
 BUSY_TIMEOUT_MS = 30_000
-POOL_SIZE = 16  # idle connections kept open per process
+POOL_SIZE = 32  # idle connections kept open per process: one per server thread
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS organizers (
