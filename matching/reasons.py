@@ -2,9 +2,10 @@
 
 Each factor has three functions of the posting-side and seeker-side profiles
 of one pair and the factor score: a *key* naming everything its words depend
-on, the *words* ``(text, parts)`` (kept per key: pages and fairs repeat
-titles, skill sets, places and salaries), and the *reason* built from the
-words and the profiles.
+on (none where the words are as specific as the reason: title, text,
+salary), the *words* ``(text, parts)`` (kept per key: pages and fairs repeat
+skill sets, places and levels), and the *reason* built from the words and
+the profiles.
 
 Reasons themselves repeat too (same query, same candidate fields, same
 score), so :func:`explain_page` keeps each reason it builds in a
@@ -15,6 +16,7 @@ change raises ``TypeError``), so no caller can alter another's reasons;
 ``dict(reason)`` gives a private, mutable copy.
 """
 import math
+from operator import attrgetter
 
 import numpy as np
 
@@ -68,24 +70,23 @@ class FrozenList(list):
         return type(self), (list(self),)
 
 
-# Read-only lists of the tuples that reasons show, kept per tuple: fewer long-lived objects for the collector.
+# Read-only lists of the tuples that reasons show, kept per tuple (and per way of listing it):
+# fewer objects to build and for the garbage collector to visit.
 _LISTS = {}
 _MAX_LISTS = 65536
 
 
 def _listed(items, make=FrozenList):
     """A read-only list of the tuple ``items`` (``make`` builds it), the same object each time."""
-    key = (make, items)
-    found = _LISTS.get(key)
+    known = _LISTS.get(make)
+    if known is None:
+        known = _LISTS[make] = {}
+    found = known.get(items)
     if found is None:
-        if len(_LISTS) >= _MAX_LISTS:
-            _LISTS.clear()
-        found = _LISTS[key] = make(items)
+        if len(known) >= _MAX_LISTS:
+            known.clear()
+        found = known[items] = make(items)
     return found
-
-
-def _title_key(posting, seeker, score):
-    return posting.raw_titles, seeker.raw_titles, score
 
 
 def _title_words(posting, seeker, score):
@@ -99,8 +100,8 @@ def _title_words(posting, seeker, score):
 
 
 def _title_reason(score, weight, words, posting, seeker):
-    return FrozenDict({"factor": "title", "score": score, "weight": weight, "text": words[0],
-                       "required": _listed(posting.raw_titles), "actual": _listed(seeker.raw_titles)})
+    return FrozenDict(factor="title", score=score, weight=weight, text=words[0],
+                      required=_listed(posting.raw_titles), actual=_listed(seeker.raw_titles))
 
 
 def _occupation_key(posting, seeker, score):
@@ -127,7 +128,7 @@ def _occupation_words(posting, seeker, score):
 
 def _occupation_list(codes_and_names):
     codes, names = codes_and_names
-    return FrozenList([FrozenDict({"code": code, "name": name}) for code, name in zip(codes, names)])
+    return FrozenList([FrozenDict(code=code, name=name) for code, name in zip(codes, names)])
 
 
 def _occupations(codes, names):
@@ -139,9 +140,9 @@ def _skill_names(skills):
 
 
 def _occupation_reason(score, weight, words, posting, seeker):
-    return FrozenDict({"factor": "occupation", "score": score, "weight": weight, "text": words[0],
-                       "required": _occupations(posting.occupations, posting.occupation_names),
-                       "actual": _occupations(seeker.occupations, seeker.occupation_names)})
+    return FrozenDict(factor="occupation", score=score, weight=weight, text=words[0],
+                      required=_occupations(posting.occupations, posting.occupation_names),
+                      actual=_occupations(seeker.occupations, seeker.occupation_names))
 
 
 def _skills_key(posting, seeker, score):
@@ -155,7 +156,7 @@ def _skills_words(posting, seeker, score):
     matched = tuple(name for key, name in required.items() if key in held)
     missing = tuple(name for key, name in required.items() if key not in held)
     credentials = tuple(name for key, name in required.items() if key not in held and is_credential(key))
-    parts = (matched, missing, tuple(required.values()), credentials)
+    parts = (_listed(matched), _listed(missing), _listed(tuple(required.values())), _listed(credentials))
     if not required:
         return "岗位未列出技能要求", "The posting lists no required skills", parts
     matched_en = [skill_label(key, name)[1] for key, name in required.items() if key in held]
@@ -171,14 +172,9 @@ def _skills_words(posting, seeker, score):
 
 def _skills_reason(score, weight, words, posting, seeker):
     text, (matched, missing, required, credentials) = words
-    return FrozenDict({"factor": "skills", "score": score, "weight": weight, "text": text,
-                       "matched": _listed(matched), "missing": _listed(missing), "required": _listed(required),
-                       "actual": _listed(seeker.skills, _skill_names),
-                       "missing_credentials": _listed(credentials)})
-
-
-def _text_key(posting, seeker, score):
-    return score
+    return FrozenDict(factor="skills", score=score, weight=weight, text=text,
+                      matched=matched, missing=missing, required=required,
+                      actual=_listed(seeker.skills, _skill_names), missing_credentials=credentials)
 
 
 def _text_words(posting, seeker, score):
@@ -190,7 +186,7 @@ def _text_words(posting, seeker, score):
 
 
 def _text_reason(score, weight, words, posting, seeker):
-    return FrozenDict({"factor": "text", "score": score, "weight": weight, "text": words[0]})
+    return FrozenDict(factor="text", score=score, weight=weight, text=words[0])
 
 
 def _education_key(posting, seeker, score):
@@ -212,8 +208,8 @@ def _education_words(posting, seeker, score):
 
 
 def _education_reason(score, weight, words, posting, seeker):
-    return FrozenDict({"factor": "education", "score": score, "weight": weight, "text": words[0],
-                       "required": posting.education, "actual": seeker.education})
+    return FrozenDict(factor="education", score=score, weight=weight, text=words[0],
+                      required=posting.education, actual=seeker.education)
 
 
 def _experience_key(posting, seeker, score):
@@ -234,12 +230,8 @@ def _experience_words(posting, seeker, score):
 
 def _experience_reason(score, weight, words, posting, seeker):
     text, (need, have) = words
-    return FrozenDict({"factor": "experience", "score": score, "weight": weight, "text": text,
-                       "required": need, "actual": have})
-
-
-def _salary_key(posting, seeker, score):
-    return posting.salary_low, posting.salary_high, seeker.salary_low
+    return FrozenDict(factor="experience", score=score, weight=weight, text=text,
+                      required=need, actual=have)
 
 
 def _salary_words(posting, seeker, score):
@@ -255,10 +247,15 @@ def _salary_words(posting, seeker, score):
     return f"期望薪资{want}元高于岗位上限{high}元", f"Expected salary {want} CNY is above the maximum {high} CNY", parts
 
 
+def _salary_range(low_and_high):
+    low, high = low_and_high
+    return FrozenDict(min=low, max=high)
+
+
 def _salary_reason(score, weight, words, posting, seeker):
     text, (low, high, want) = words
-    return FrozenDict({"factor": "salary", "score": score, "weight": weight, "text": text,
-                       "required": FrozenDict({"min": low, "max": high}), "actual": want})
+    return FrozenDict(factor="salary", score=score, weight=weight, text=text,
+                      required=_listed((low, high), _salary_range), actual=want)
 
 
 def _location_key(posting, seeker, score):
@@ -280,18 +277,18 @@ def _location_words(posting, seeker, score):
 
 
 def _location_reason(score, weight, words, posting, seeker):
-    return FrozenDict({"factor": "location", "score": score, "weight": weight, "text": words[0],
-                       "required": _listed(posting.place_names), "actual": _listed(seeker.place_names)})
+    return FrozenDict(factor="location", score=score, weight=weight, text=words[0],
+                      required=_listed(posting.place_names), actual=_listed(seeker.place_names))
 
 
 _FACTORS = {
-    "title": (_title_key, _title_words, _title_reason),
+    "title": (None, _title_words, _title_reason),
     "occupation": (_occupation_key, _occupation_words, _occupation_reason),
     "skills": (_skills_key, _skills_words, _skills_reason),
-    "text": (_text_key, _text_words, _text_reason),
+    "text": (None, _text_words, _text_reason),
     "education": (_education_key, _education_words, _education_reason),
     "experience": (_experience_key, _experience_words, _experience_reason),
-    "salary": (_salary_key, _salary_words, _salary_reason),
+    "salary": (None, _salary_words, _salary_reason),
     "location": (_location_key, _location_words, _location_reason),
 }
 # Per factor: key -> (text, parts); read-only values, shared by all indexes.
@@ -311,6 +308,7 @@ _PART_FIELDS = {
 }
 _PART_INDEX = {factor: position for position, factor in enumerate(_PART_FIELDS)}
 N_PARTS = len(_PART_FIELDS)
+_PART_GETTERS = [[attrgetter(field) for field in fields] for fields in _PART_FIELDS.values()]
 _SCORE_CODES = 10_001  # scores are rounded to 4 decimals: 0..10000 once scaled
 
 
@@ -325,14 +323,18 @@ def reason_parts(profile):
     An index numbers the distinct parts of its records once, at upsert, so
     that a page finds its reasons by integer keys without reading profiles.
     """
-    return tuple(tuple(_plain(getattr(profile, field)) for field in fields) for fields in _PART_FIELDS.values())
+    return tuple([tuple([_plain(get(profile)) for get in getters]) for getters in _PART_GETTERS])
 
 
 def _held_masks(query, candidates, query_is_posting):
     """Per pair: bit i set when the seeker holds the posting's i-th listed skill."""
     if query_is_posting:
-        bits = [(key, 1 << position) for position, (key, _) in enumerate(query.skills)]
-        return [sum([bit for key, bit in bits if key in candidate.skill_keys]) for candidate in candidates]
+        held = [candidate.skill_keys for candidate in candidates]
+        masks = [0] * len(candidates)
+        for position, (key, _) in enumerate(query.skills):
+            bit = 1 << position
+            masks = [mask | bit if key in keys else mask for mask, keys in zip(masks, held)]
+        return masks
     held = query.skill_keys
     return [sum([1 << position for position, (key, _) in enumerate(candidate.skills) if key in held])
             for candidate in candidates]
@@ -377,22 +379,23 @@ def explain_page(query, candidates, query_is_posting, factors, values, part_ids,
     the read-only types make sure nothing can.
     """
     scores = values.tolist()
-    codes = np.rint(values * (_SCORE_CODES - 1)).astype(np.int64)
-    ids = part_ids.T.astype(np.int64) * _SCORE_CODES
+    parts = [_PART_INDEX[factor] for factor in factors]
+    # One integer per pair and factor: the candidate's part id and the score.
+    all_keys = (part_ids.T[parts].astype(np.int64) * _SCORE_CODES
+                + np.rint(values * (_SCORE_CODES - 1)).astype(np.int64)).tolist()
     query_parts = reason_parts(query)
     columns = []
     for row, factor in enumerate(factors):
         key_of, words_of, reason_of = _FACTORS[factor]
         words_known = _WORDS[factor]
-        part = _PART_INDEX[factor]
         weight = weights.get(factor, 0.0)
-        known = cache.table((factor, weight, query_parts[part]))
-        keys = (ids[part] + codes[row]).tolist()
+        known = cache.table((factor, weight, query_parts[parts[row]]))
+        keys = all_keys[row]
         if factor == "skills":
             keys = list(zip(keys, _held_masks(query, candidates, query_is_posting)))
         found = list(map(known.get, keys))
         if not all(found):
-            column = scores[row]
+            column, built = scores[row], 0
             for position, reason in enumerate(found):
                 if reason is None:
                     key = keys[position]
@@ -400,15 +403,20 @@ def explain_page(query, candidates, query_is_posting, factors, values, part_ids,
                     if reason is None:
                         candidate, score = candidates[position], column[position]
                         posting, seeker = (query, candidate) if query_is_posting else (candidate, query)
-                        words_key = key_of(posting, seeker, score)
-                        words = words_known.get(words_key)
-                        if words is None:
-                            if len(words_known) >= _MAX_WORDS:
-                                words_known.clear()
+                        if key_of is None:  # the words are as specific as the reason: nothing to share
                             zh, en, details = words_of(posting, seeker, score)
-                            words = words_known[words_key] = (FrozenDict({"zh": zh, "en": en}), details)
+                            words = FrozenDict(zh=zh, en=en), details
+                        else:
+                            words_key = key_of(posting, seeker, score)
+                            words = words_known.get(words_key)
+                            if words is None:
+                                if len(words_known) >= _MAX_WORDS:
+                                    words_known.clear()
+                                zh, en, details = words_of(posting, seeker, score)
+                                words = words_known[words_key] = (FrozenDict(zh=zh, en=en), details)
                         reason = known[key] = reason_of(score, weight, words, posting, seeker)
-                        cache.size += 1
+                        built += 1
                     found[position] = reason
+            cache.size += built
         columns.append(found)
     return list(map(list, zip(*columns)))
