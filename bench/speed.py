@@ -15,6 +15,12 @@ shortlist (top 50 seekers for a posting) and of a recommendation list (top
 Python allocations).  bm25s gets the same texts (title + skills + description
 / resume, jieba tokens) and is timed on the same queries, query
 tokenisation included for both.
+
+fairmatch is timed ranking only (ids and scores, like bm25s) and with the
+reasons the API serves, each query's first time (its reasons are looked up
+in the index's reason cache and the new ones built).  A third line, "reasons,
+again", times the same page asked a second time right after (an employer
+reopening a shortlist): every reason is then found in the cache.
 """
 import argparse
 import gc
@@ -139,12 +145,19 @@ def main(argv=None):
         shortlist(posting_queries[0])
         recommend(seeker_queries[0])
     samples = {name: ([], []) for name in systems}
+    repeat = "fairmatch (reasons, again)"
+    samples[repeat] = ([], [])
+    builds[repeat] = builds["fairmatch (with reasons)"]
     for number, (posting, seeker) in enumerate(zip(posting_queries, seeker_queries)):
         # Alternate the order, so that neither fairmatch pass always finds the title memo warm.
         order = list(systems.items()) if number % 2 == 0 else list(systems.items())[::-1]
         for name, (shortlist, recommend) in order:
             samples[name][0].extend(timed(shortlist, [posting]))
             samples[name][1].extend(timed(recommend, [seeker]))
+        # The same pages asked again (an employer reopening a shortlist): the reasons are kept.
+        shortlist, recommend = systems["fairmatch (with reasons)"]
+        samples[repeat][0].extend(timed(shortlist, [posting]))
+        samples[repeat][1].extend(timed(recommend, [seeker]))
     rows = [(name, *builds[name][:1], summary(short), summary(rec), *builds[name][1:])
             for name, (short, rec) in samples.items()]
     changed = [dict(s, skills=list(s["skills"]) + ["叉车证"]) for s in seeker_queries]
@@ -161,11 +174,13 @@ def main(argv=None):
     print(f"{'system':26} | {'build s':>8} | {'shortlist@50 ms med/p95':>24} | {'recommend@10 ms med/p95':>24} | {'RSS growth MB':>13}")
     for name, build_s, short, rec, grown_mb, traced_mb in rows:
         print(f"{name:26} | {build_s:8.1f} | {short[0]:11.2f} / {short[1]:10.2f} | {rec[0]:11.2f} / {rec[1]:10.2f} | {grown_mb:13.0f}")
-    if len(rows) > 2:
-        # Like with like: ranking only returns ids and scores, as bm25s does; with reasons is what the API serves.
-        bm25 = rows[2]
-        print("latency ratio fairmatch / bm25s (target: shortlist <= 1.0), median and p95:")
-        for fairmatch in rows[:2]:
+    by_name = {row[0]: row for row in rows}
+    if "bm25s (jieba tokens)" in by_name:
+        # Like with like: ranking only returns ids and scores, as bm25s does; with reasons is what the API
+        # serves (each query's first time: every reason of the page is looked up, new ones are built).
+        bm25 = by_name["bm25s (jieba tokens)"]
+        print("latency ratio fairmatch / bm25s (target: shortlist with reasons <= 1.0), median and p95:")
+        for fairmatch in (row for row in rows if row[0].startswith("fairmatch")):
             print(f"  {fairmatch[0]:26} shortlist {fairmatch[2][0] / bm25[2][0]:.2f} / {fairmatch[2][1] / bm25[2][1]:.2f}, "
                   f"recommend {fairmatch[3][0] / bm25[3][0]:.2f} / {fairmatch[3][1] / bm25[3][1]:.2f}")
     print(f"fairmatch upsert of one seeker: median {extra['upsert'][0]:.2f} ms, p95 {extra['upsert'][1]:.2f} ms; "
