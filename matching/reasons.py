@@ -381,8 +381,9 @@ def explain_page(query, candidates, query_is_posting, factors, values, part_ids,
     scores = values.tolist()
     parts = [_PART_INDEX[factor] for factor in factors]
     # One integer per pair and factor: the candidate's part id and the score.
-    all_keys = (part_ids.T[parts].astype(np.int64) * _SCORE_CODES
-                + np.rint(values * (_SCORE_CODES - 1)).astype(np.int64)).tolist()
+    with np.errstate(invalid="ignore"):  # a NaN score (none is expected) gets a code of its own
+        codes = np.rint(values * (_SCORE_CODES - 1)).astype(np.int64)
+    all_keys = (part_ids.T[parts].astype(np.int64) * _SCORE_CODES + codes).tolist()
     query_parts = reason_parts(query)
     columns = []
     for row, factor in enumerate(factors):
