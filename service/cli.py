@@ -6,11 +6,12 @@ import os
 import sys
 
 from service.config import ENV_PREFIX, ConfigError
-from service.server import DEFAULT_HOST, DEFAULT_PORT, FairmatchServer, server_options
+from service.server import DEFAULT_HOST, DEFAULT_PORT, FairmatchServer, default_threads, server_options
 
 
 def _serve(app, args) -> int:
-    options = server_options(host=args.host, port=args.port, workers=args.workers, threads=args.threads,
+    threads = args.threads or default_threads(app.config["STORE_URL"])
+    options = server_options(host=args.host, port=args.port, workers=args.workers, threads=threads,
                              access_log=args.access_log)
     FairmatchServer(app, options).run()
     return 0
@@ -66,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=DEFAULT_HOST)
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
     serve.add_argument("--workers", type=int, help="worker processes (default: CPU cores)")
-    serve.add_argument("--threads", type=int, help="threads per worker (default: 32)")
+    serve.add_argument("--threads", type=int, help="threads per worker (default: 32 on Redis, 8 on SQLite)")
     serve.add_argument("--access-log", action="store_true", help="log every request to stdout")
     serve.set_defaults(handler=cmd_serve)
 
@@ -78,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--host", default=DEFAULT_HOST)
     demo.add_argument("--port", type=int, default=DEFAULT_PORT)
     demo.add_argument("--workers", type=int, default=2)
-    demo.add_argument("--threads", type=int)
+    demo.add_argument("--threads", type=int, help="threads per worker (default: 8)")
     demo.add_argument("--access-log", action="store_true", help="log every request to stdout")
     demo.set_defaults(handler=cmd_demo)
     return parser

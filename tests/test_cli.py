@@ -46,7 +46,17 @@ def test_serve_logs_requests_only_when_asked(environment, monkeypatch):
     quiet, logged = started
     assert quiet["accesslog"] is None and logged["accesslog"] == "-"
     assert quiet["bind"] == "127.0.0.1:8123" and quiet["workers"] == 3 and quiet["worker_class"] == "gthread"
-    assert quiet["threads"] == logged["threads"] == 32
+    assert quiet["threads"] == logged["threads"] == 8  # the environment's store is SQLite
+
+
+def test_threads_per_worker_follow_the_store(environment, monkeypatch, redis_url):
+    started = []
+    monkeypatch.setattr(cli, "FairmatchServer", lambda app, options: started.append(options) or
+                        type("Server", (), {"run": lambda self: None})())
+    monkeypatch.setenv("FAIRMATCH_STORE_URL", redis_url)
+    assert cli.main(["serve"]) == 0
+    assert cli.main(["serve", "--threads", "5"]) == 0
+    assert [options["threads"] for options in started] == [32, 5]
 
 
 def test_create_app_refuses_without_a_secret_outside_tests(monkeypatch):
