@@ -373,13 +373,19 @@ def make_seeker_profile(rng: random.Random, kind: JobKind, name: str, phone: str
 
 
 def posting_mirror(posting: Posting, name: str, phone: str) -> dict:
-    """A seeker profile copied from a posting: it should rank at the top of that posting's shortlist."""
+    """A seeker profile copied from a posting: it should rank at the top of that posting's shortlist.
+
+    The resume is the posting's description, so that the copy outranks the
+    day's other perfect fits instead of tying with them (ties keep arrival
+    order, and at 10x there were more than a page of them).
+    """
     body = posting.body
     return {
         "name": name, "phone": phone, "consent": True,
         "desired_titles": [body["title"]], "skills": list(body["skills"]),
         "education": body["education_min"], "experience_years": body["experience_min_years"] + 1,
         "salary_expectation": body["salary_min"], "locations": [body["location"]],
+        "resume_text": body["description"],
     }
 
 

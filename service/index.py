@@ -18,7 +18,7 @@ import orjson
 
 from matching import MatchIndex
 
-MAX_DERIVED = 20_000  # derived values kept per fair and worker (a masked seeker is ~3 KB)
+MAX_DERIVED = 10_000  # derived values kept per fair and worker (a masked seeker is ~3 KB)
 FREEZE_GROWTH = 1.1  # see FairIndex._keep_out_of_collections
 FREEZE_MINIMUM = 1_000
 
