@@ -56,8 +56,8 @@ class FairIndex:
         Pages show the same seekers again and again (an employer refreshes a
         shortlist, many postings share candidates); what a page derives from a
         record, such as a seeker's masked view, is made once per version of the
-        record. A changed record is a new object, so a kept value is never
-        stale. The values are shared: callers must not change them.
+        record. A changed record is stored as a new object, so a kept value
+        is never stale. The values are shared: callers must not change them.
         """
         encoded = self.seekers.get(seeker_id)
         if encoded is None:

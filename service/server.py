@@ -9,7 +9,8 @@ submissions waited in line (p50 138 ms), with 32 they took 35 ms. On
 SQLite, whose writes take turns in one file, 8 threads served the replay
 better than 32 (submission p99 370 against 580 ms). Also:
 generous but finite timeouts; a graceful shutdown window so in-flight
-submissions finish on restart (HUP) or stop (TERM). The app is loaded once in the master and forked; the store and
+submissions finish on restart (HUP) or stop (TERM). The app is loaded once
+in the master and forked; the store and
 the match indexes are opened lazily inside each worker. The occupation
 normaliser is fitted once in the master before the fork, so every worker
 starts with it (shared copy-on-write) instead of fitting it on its first
