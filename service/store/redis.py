@@ -107,21 +107,26 @@ return {tonumber(id), created, '{' .. table.concat(parts, ',') .. '}'}
 
 # Reads records as JSON text built on the server from their hashes' JSON
 # values: one bulk string per record instead of two per field.
-LOAD_RECORDS_LUA = """
--- KEYS[1..n] record hashes (field -> JSON value)
--- Returns one JSON object text per key, '' for a missing key.
-local out = {}
-for i, key in ipairs(KEYS) do
+RECORD_JSON_LUA = """
+-- A record hash (field -> JSON value) as one JSON object text, '' when missing.
+local function record_json(key)
   local flat = redis.call('HGETALL', key)
   local parts = {}
   for j = 1, #flat, 2 do parts[#parts + 1] = '"' .. flat[j] .. '":' .. flat[j + 1] end
-  out[i] = (#flat == 0) and '' or ('{' .. table.concat(parts, ',') .. '}')
+  return (#flat == 0) and '' or ('{' .. table.concat(parts, ',') .. '}')
 end
+"""
+
+LOAD_RECORDS_LUA = RECORD_JSON_LUA + """
+-- KEYS[1..n] record hashes
+-- Returns one JSON object text per key, '' for a missing key.
+local out = {}
+for i, key in ipairs(KEYS) do out[i] = record_json(key) end
 return out
 """
 
 # One page of a fair's change feed with the current records, in one round trip.
-CHANGES_LUA = """
+CHANGES_LUA = RECORD_JSON_LUA + """
 -- KEYS[1] fair seq counter   KEYS[2] fair changes zset
 -- ARGV[1] feed position to read after   ARGV[2] most members to return
 -- ARGV[3] record key prefix (a member "seeker:7" is the hash PREFIX .. "seeker:7")
@@ -133,11 +138,8 @@ local page = redis.call('ZRANGEBYSCORE', KEYS[2], '(' .. ARGV[1], '+inf', 'WITHS
 local out = {current}
 if #page / 2 == tonumber(ARGV[2]) then out[1] = tonumber(page[#page]) end
 for i = 1, #page, 2 do
-  local flat = redis.call('HGETALL', ARGV[3] .. page[i])
-  local parts = {}
-  for j = 1, #flat, 2 do parts[#parts + 1] = '"' .. flat[j] .. '":' .. flat[j + 1] end
   out[#out + 1] = page[i]
-  out[#out + 1] = (#flat == 0) and '' or ('{' .. table.concat(parts, ',') .. '}')
+  out[#out + 1] = record_json(ARGV[3] .. page[i])
 end
 return out
 """
