@@ -516,8 +516,10 @@ class MatchIndex:
 
         Parameters
         ----------
-        posting : dict
-            A posting record (DESIGN.md "Records"); it need not be in the index.
+        posting : dict or int
+            A posting record (DESIGN.md "Records"), which need not be in the
+            index, or the id of a posting in the index (its indexed profile is
+            used; ``KeyError`` if there is none).
         limit, offset : int, keyword-only
             Page size and start.
         exclude : iterable of int, keyword-only
@@ -536,7 +538,7 @@ class MatchIndex:
         >>> index.shortlist({"id": 1, "title": "电焊工", "skills": ["焊工证"]})[0].id
         7
         """
-        query = _profile(posting, "posting", self._normalizer())
+        query = self._query(posting, self._postings)
         return self._rank(query, self._seekers, limit=limit, offset=offset, exclude=exclude, reasons=reasons)
 
     def recommend(self, seeker, *, limit=10, offset=0, exclude=(), reasons=True):
@@ -544,8 +546,10 @@ class MatchIndex:
 
         Parameters
         ----------
-        seeker : dict
-            A seeker record (DESIGN.md "Records"); it need not be in the index.
+        seeker : dict or int
+            A seeker record (DESIGN.md "Records"), which need not be in the
+            index, or the id of a seeker in the index (its indexed profile is
+            used; ``KeyError`` if there is none).
         limit, offset : int, keyword-only
             Page size and start.
         exclude : iterable of int, keyword-only
@@ -565,8 +569,19 @@ class MatchIndex:
         >>> [m.id for m in index.recommend({"id": 1, "desired_titles": ["出纳会计"]}, limit=1)]
         [3]
         """
-        query = _profile(seeker, "seeker", self._normalizer())
+        query = self._query(seeker, self._seekers)
         return self._rank(query, self._postings, limit=limit, offset=offset, exclude=exclude, reasons=reasons)
+
+    def _query(self, record, side):
+        """The profile of a query record, or the indexed profile of the record with this id on ``side``."""
+        if isinstance(record, dict):
+            return _profile(record, side.kind, self._normalizer())
+        # An indexed profile saves deriving it again (a resume's text features and skills).
+        with self._lock:
+            slot = side.slot_of.get(int(record))
+            if slot is None:
+                raise KeyError(f"no {side.kind} with id {record} in the index")
+            return side.profiles[slot]
 
     def _rank(self, query, side, *, limit, offset, exclude, reasons):
         if limit < 0 or offset < 0:
@@ -590,11 +605,14 @@ class MatchIndex:
             if not reasons:
                 return [Match(record_id, score, []) for record_id, score in zip(ids, scores)]
             values = np.round(np.stack([at(slots) for at in factors.values()]).astype(np.float64), 4)
-            shown_weights = {name: round(weight, 4) for name, weight in weights.items()}
             candidates = [side.profiles[slot] for slot in slots.tolist()]
-            explained = explain_page(query, candidates, side.kind == "seeker", list(factors), values,
-                                     side.reason_parts[slots], shown_weights, side.reasons)
-            return [Match(*match) for match in zip(ids, scores, explained)]
+            part_ids = side.reason_parts[slots]
+        # Explaining needs only what was gathered above (profiles are never changed, only
+        # replaced), so updates and other rankings need not wait for it.
+        shown_weights = {name: round(weight, 4) for name, weight in weights.items()}
+        explained = explain_page(query, candidates, side.kind == "seeker", list(factors), values,
+                                 part_ids, shown_weights, side.reasons)
+        return [Match(*match) for match in zip(ids, scores, explained)]
 
     def _query_weights(self, query):
         """Factor weights for this query: without any title, text and skills carry the title's share."""

@@ -187,11 +187,15 @@ def shortlist(store, indexes, fair_id: int, posting_id: int, *, limit: int = 50,
     """Seekers ranked for a posting, best first, with intent and (agreed-only)
     contact; None when the posting is gone."""
     with indexes.fresh(store, fair_id) as fair_index:
-        # The fresh index holds every open posting as stored; a closed one is read.
-        posting = fair_index.postings.get(posting_id) or store.get_posting(posting_id)
-        if posting is None:
-            return None
-        ranked = fair_index.matcher.shortlist(posting, limit=limit, offset=offset)
+        # The fresh index holds every open posting as stored (ranked by its indexed
+        # profile); a closed one is read.
+        try:
+            ranked = fair_index.matcher.shortlist(posting_id, limit=limit, offset=offset)
+        except KeyError:
+            posting = store.get_posting(posting_id)
+            if posting is None:
+                return None
+            ranked = fair_index.matcher.shortlist(posting, limit=limit, offset=offset)
         # A seeker erased while this page was ranked is left out (None).
         masked = {match.id: fair_index.derived_seeker(match.id, "masked", seeker_as_seen_by_employer, agreed=False)
                   for match in ranked}
@@ -220,11 +224,11 @@ def recommendations(store, indexes, fair_id: int, seeker_id: int, *, limit: int 
     """Open postings ranked for a seeker, best first, with the pair's intent;
     None when the seeker is gone."""
     with indexes.fresh(store, fair_id) as fair_index:
-        # The fresh index holds every seeker of the fair as stored.
-        seeker = fair_index.seeker(seeker_id)
-        if seeker is None:
+        # The fresh index holds every seeker of the fair as stored: the seeker is ranked by its indexed profile.
+        try:
+            ranked = fair_index.matcher.recommend(seeker_id, limit=limit, offset=offset)
+        except KeyError:
             return None
-        ranked = fair_index.matcher.recommend(seeker, limit=limit, offset=offset)
         # A posting closed or deleted while this page was ranked is left out.
         found = [(match, fair_index.postings.get(match.id)) for match in ranked]
     matches = [match for match, posting in found if posting is not None]

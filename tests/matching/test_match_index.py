@@ -152,6 +152,27 @@ def test_updates_and_removals_apply_incrementally():
     assert index.n_seekers == 1
 
 
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_an_indexed_record_can_be_the_query_by_its_id(fair, kind):
+    index, seekers, postings = fair
+    assert index.shortlist(postings[kind]["id"], limit=5) == index.shortlist(postings[kind], limit=5)
+    assert index.recommend(seekers[kind]["id"], limit=5) == index.recommend(seekers[kind], limit=5)
+
+
+def test_a_query_id_follows_updates_and_removals():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["会计"], ["Excel"]), seeker(2, ["焊工"], ["焊工证"])])
+    index.upsert_postings([posting(9, "焊工", ["焊工证"])])
+    assert index.shortlist(9)[0].id == 2
+    index.upsert_postings([posting(9, "会计", ["Excel"])])
+    assert index.shortlist(9)[0].id == 1
+    index.remove_postings([9])
+    with pytest.raises(KeyError, match="no posting with id 9"):
+        index.shortlist(9)
+    with pytest.raises(KeyError, match="no seeker with id 3"):
+        index.recommend(3)
+
+
 def test_closed_postings_leave_recommendations_but_keep_their_shortlist():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["会计"])])
