@@ -2,10 +2,9 @@
 
 Each factor has three functions of the posting-side and seeker-side profiles
 of one pair and the factor score: a *key* naming everything its words depend
-on (none where the words are as specific as the reason: title, text,
-salary), the *words* ``(text, parts)`` (kept per key: pages and fairs repeat
-skill sets, places and levels), and the *reason* built from the words and
-the profiles.
+on (a score only as the whole percent shown), the *words* ``(text, parts)``
+(kept per key: pages and fairs repeat titles, skill sets, salaries, places
+and levels), and the *reason* built from the words and the profiles.
 
 Reasons themselves repeat too (same query, same candidate fields, same
 score), so :func:`explain_page` keeps each reason it builds in a
@@ -87,6 +86,15 @@ def _listed(items, make=FrozenList):
             known.clear()
         found = known[items] = make(items)
     return found
+
+
+def _percent(score):
+    """``score`` as the whole percent its words show (``f"{score:.0%}"`` rounds the same way)."""
+    return round(score * 100)
+
+
+def _title_key(posting, seeker, score):
+    return posting.raw_titles, seeker.raw_titles, _percent(score)
 
 
 def _title_words(posting, seeker, score):
@@ -177,6 +185,10 @@ def _skills_reason(score, weight, words, posting, seeker):
                       actual=_listed(seeker.skills, _skill_names), missing_credentials=credentials)
 
 
+def _text_key(posting, seeker, score):
+    return _percent(score)
+
+
 def _text_words(posting, seeker, score):
     return (
         f"简历与岗位描述的文字相似度 {score:.0%}",
@@ -234,6 +246,10 @@ def _experience_reason(score, weight, words, posting, seeker):
                       required=need, actual=have)
 
 
+def _salary_key(posting, seeker, score):
+    return _plain(posting.salary_low), _plain(posting.salary_high), _plain(seeker.salary_low)
+
+
 def _salary_words(posting, seeker, score):
     low, high, want = number(posting.salary_low), number(posting.salary_high), number(seeker.salary_low)
     parts = (low, high, want)
@@ -282,13 +298,13 @@ def _location_reason(score, weight, words, posting, seeker):
 
 
 _FACTORS = {
-    "title": (None, _title_words, _title_reason),
+    "title": (_title_key, _title_words, _title_reason),
     "occupation": (_occupation_key, _occupation_words, _occupation_reason),
     "skills": (_skills_key, _skills_words, _skills_reason),
-    "text": (None, _text_words, _text_reason),
+    "text": (_text_key, _text_words, _text_reason),
     "education": (_education_key, _education_words, _education_reason),
     "experience": (_experience_key, _experience_words, _experience_reason),
-    "salary": (None, _salary_words, _salary_reason),
+    "salary": (_salary_key, _salary_words, _salary_reason),
     "location": (_location_key, _location_words, _location_reason),
 }
 # Per factor: key -> (text, parts); read-only values, shared by all indexes.
@@ -343,8 +359,10 @@ def _held_masks(query, candidates, query_is_posting):
 class ReasonCache:
     """Reasons already built, per query fields and weight, then candidate fields and score.
 
-    One per side of an index, used under the index's lock.  Bounded: it is
-    emptied when it holds more than ``max_reasons``.
+    One per side of an index, shared by the threads that rank on it without
+    a lock: each step is one dict operation (atomic), so a race at worst
+    builds a reason twice.  Bounded: it is emptied when it holds more than
+    ``max_reasons``.
     """
 
     def __init__(self, max_reasons=16384):
@@ -404,17 +422,13 @@ def explain_page(query, candidates, query_is_posting, factors, values, part_ids,
                     if reason is None:
                         candidate, score = candidates[position], column[position]
                         posting, seeker = (query, candidate) if query_is_posting else (candidate, query)
-                        if key_of is None:  # the words are as specific as the reason: nothing to share
+                        words_key = key_of(posting, seeker, score)
+                        words = words_known.get(words_key)
+                        if words is None:
+                            if len(words_known) >= _MAX_WORDS:
+                                words_known.clear()
                             zh, en, details = words_of(posting, seeker, score)
-                            words = FrozenDict(zh=zh, en=en), details
-                        else:
-                            words_key = key_of(posting, seeker, score)
-                            words = words_known.get(words_key)
-                            if words is None:
-                                if len(words_known) >= _MAX_WORDS:
-                                    words_known.clear()
-                                zh, en, details = words_of(posting, seeker, score)
-                                words = words_known[words_key] = (FrozenDict(zh=zh, en=en), details)
+                            words = words_known[words_key] = (FrozenDict(zh=zh, en=en), details)
                         reason = known[key] = reason_of(score, weight, words, posting, seeker)
                         built += 1
                     found[position] = reason
