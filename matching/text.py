@@ -27,6 +27,8 @@ _TRADITIONAL = str.maketrans(dict(pair for pair in (
     "壓压 鑄铸 鍛锻 鉗钳 銑铣 鑽钻 寶宝 貴贵 錢钱 兌兑 廠厂 髮发 務务 匯汇 億亿 號号 務务 歲岁 鮮鲜 潔洁 顧顾"
 ).split()))
 
+_ANY_TRADITIONAL = re.compile("[" + "".join(map(chr, _TRADITIONAL)) + "]")
+
 
 def fold(text):
     """Unicode-normalise (full width to half width), lower-case, simplify common traditional characters, squeeze spaces.
@@ -40,7 +42,9 @@ def fold(text):
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", str(text)).lower().translate(_TRADITIONAL)
+    text = unicodedata.normalize("NFKC", str(text)).lower()
+    if _ANY_TRADITIONAL.search(text):  # translate looks up every character: a resume is mostly without any
+        text = text.translate(_TRADITIONAL)
     return _SPACES.sub(" ", text).strip()
 
 
