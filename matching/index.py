@@ -86,8 +86,8 @@ _OCCUPATION_ROWS = 4096
 _TITLE_CELLS = 4_000_000  # similarities kept per side (16 MB), as rows per query title
 _GROUP_CELLS = 2_000_000  # title and occupation rows over groups kept per side (16 MB), per query titles
 _MAX_YEAR_CODE = 120  # half years, up to 60
-_SALARY_STEP = 200  # CNY a month per salary code
-_MAX_SALARY_CODE = 500  # up to 100k a month
+_SALARY_STEP = 50  # CNY a month per salary code: salaries are given in whole fifties, so the score sees what the words say
+_MAX_SALARY_CODE = 2000  # up to 100k a month
 _SAMPLE_SIZE = 1024  # scores sampled to bound a page's threshold from below
 _SAMPLE_SHARE = 16  # ... when the page holds less than this fraction of the slots
 

@@ -248,3 +248,13 @@ def test_titles_that_arrive_after_a_query_are_still_compared():
     ranked = index.shortlist(welding)
     assert ranked[0].id == 2
     assert next(r for r in ranked[0].reasons if r["factor"] == "title")["score"] == 1.0
+
+
+def test_a_salary_just_above_the_range_scores_below_a_full_fit():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["厨师"], salary_expectation=9700), seeker(2, ["厨师"], salary_expectation=9600)])
+    ranked = index.shortlist(posting(9, "厨师", salary_min=4500, salary_max=9600))
+    salary = {match.id: next(r for r in match.reasons if r["factor"] == "salary") for match in ranked}
+    assert salary[2]["score"] == 1.0
+    assert 0.9 < salary[1]["score"] < 1.0
+    assert "above the maximum" in salary[1]["text"]["en"]
