@@ -1,7 +1,12 @@
 """Skill spellings, certificates and driving-licence classes."""
-import pytest
+import re
 
-from matching.skills import canonical_skill, expand_licences, is_credential, skill_label, skills_in_text
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from matching.skills import _longest_first, canonical_skill, expand_licences, is_credential, skill_label, \
+    skills_in_text
 
 
 @pytest.mark.parametrize(
@@ -60,3 +65,11 @@ def test_labels_name_skills_in_both_languages():
     assert skill_label("forklift") == ("叉车证", "forklift licence")
     assert skill_label("licence:A2") == ("A2驾照", "class A2 driving licence")
     assert skill_label("手语", "手语") == ("手语", "手语")
+
+
+@given(st.lists(st.text("叉车证操作工ab", min_size=1, max_size=5), min_size=1, max_size=8, unique=True),
+       st.text("叉车证操作工ab 和", max_size=40))
+def test_the_skill_trie_finds_what_the_longest_first_alternation_finds(words, text):
+    alternation = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+    trie = re.compile(_longest_first(words))
+    assert [m.group(0) for m in trie.finditer(text)] == [m.group(0) for m in alternation.finditer(text)]
