@@ -118,3 +118,19 @@ def test_demo_builds_a_believable_fair(tmp_path):
     for needle in ("http://127.0.0.1:8123/kiosk", "/employer", "/dashboard", "/docs", summary["organizer_token"]):
         assert needle in text
     close_resources(app)
+
+
+def test_loading_the_app_in_the_master_raises_the_young_collection_threshold(monkeypatch):
+    import gc
+
+    from service import server
+
+    monkeypatch.setattr(server.gc, "freeze", lambda: None)
+    monkeypatch.setattr(server, "_limit_malloc_arenas", lambda: None)
+    before = gc.get_threshold()
+    app = object()
+    try:
+        assert server.FairmatchServer(app, {}).load() is app
+        assert gc.get_threshold() == (server.YOUNG_COLLECTION_THRESHOLD, *before[1:])
+    finally:
+        gc.set_threshold(*before)
