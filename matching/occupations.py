@@ -82,14 +82,27 @@ def load_occupations():
     True
     """
     data = resources.files("matching") / "data"
+    extra = []
+    for name in ("zh_aliases.tsv", "en_aliases.tsv"):
+        with (data / name).open(encoding="utf-8") as handle:
+            extra.extend((row["code"], row["alias"]) for row in csv.DictReader(handle, delimiter="\t"))
+    # The project's own aliases override the derived ones: a derived alias the project gives to
+    # another occupation is dropped (else the exact hit would go to whichever code comes first).
+    claimed = {fold(alias): code for code, alias in extra}
     rows = {}
     with (data / "csco2022.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
-            rows[row["code"]] = (row["code"], row["name"], row["aliases"].split("|"))
-    for extra in ("zh_aliases.tsv", "en_aliases.tsv"):
-        with (data / extra).open(encoding="utf-8") as handle:
-            for row in csv.DictReader(handle, delimiter="\t"):
-                rows[row["code"]][2].append(row["alias"])
+            aliases = [
+                alias for alias in row["aliases"].split("|")
+                if alias == row["name"] or claimed.get(fold(alias), row["code"]) == row["code"]
+            ]
+            rows[row["code"]] = (row["code"], row["name"], aliases)
+    listed = {code: {fold(alias) for alias in aliases} for code, _, aliases in rows.values()}
+    for code, alias in extra:
+        # An alias listed twice for one occupation would count twice (nearest aliases, classifier).
+        if fold(alias) not in listed[code]:
+            listed[code].add(fold(alias))
+            rows[code][2].append(alias)
     return list(rows.values())
 
 
