@@ -27,7 +27,6 @@ from __future__ import annotations
 import ctypes
 import gc
 import os
-import sys
 
 from gunicorn.app.base import BaseApplication
 
@@ -35,7 +34,6 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 THREADS_FOR_STORE = {"redis": 32, "sqlite": 8}  # per worker; see the module docstring
 YOUNG_COLLECTION_THRESHOLD = 10_000  # container allocations between young garbage collections (CPython: 700)
-GIL_SWITCH_INTERVAL = 0.001  # seconds (CPython: 0.005)
 
 
 def default_threads(store_url: str) -> int:
@@ -134,9 +132,5 @@ class FairmatchServer(BaseApplication):
         # every thread stopped). At 10,000 full passes became rare; requests per second on
         # the half-scale replay rose by 0-11 % (two A/B pairs).
         gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, *gc.get_threshold()[1:])
-        # A thread back from a store round trip waits for the GIL up to the switch
-        # interval; at 1 ms instead of 5 the half-scale replay served 7-9 % more
-        # requests per second (two A/B pairs), p99s alike.
-        sys.setswitchinterval(GIL_SWITCH_INTERVAL)
         _limit_malloc_arenas()
         return self.application
