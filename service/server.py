@@ -7,11 +7,10 @@ a kiosk's submission or a mark (about a millisecond of CPU) is not queued
 behind rankings (several); with 4 threads per worker the fair-day replay's
 submissions waited in line (p50 138 ms), with 32 they took 35 ms. On
 SQLite, whose writes take turns in one file, 8 threads served the replay
-better than 32 (submission p99 370 against 580 ms). Also:
-generous but finite timeouts; a graceful shutdown window so in-flight
-submissions finish on restart (HUP) or stop (TERM). The app is loaded once
-in the master and forked; the store and
-the match indexes are opened lazily inside each worker. The occupation
+better than 32 (submission p99 370 against 580 ms). Also: generous but
+finite timeouts; a graceful shutdown window so in-flight submissions finish
+on restart (HUP) or stop (TERM). The app is loaded once in the master and
+forked; the store and the match indexes are opened lazily inside each worker. The occupation
 normaliser is fitted once in the master before the fork, so every worker
 starts with it (shared copy-on-write) instead of fitting it on its first
 request, and no worker comes up later than the others.
@@ -34,12 +33,12 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 THREADS_FOR_STORE = {"redis": 32, "sqlite": 8}  # per worker; see the module docstring
 YOUNG_COLLECTION_THRESHOLD = 10_000  # container allocations between young garbage collections (CPython: 700)
+KEEPALIVE_REQUESTS = 100
 
 
 def default_threads(store_url: str) -> int:
     """Threads per worker for the configured store."""
     return THREADS_FOR_STORE["sqlite" if store_url.startswith("sqlite:") else "redis"]
-KEEPALIVE_REQUESTS = 100
 
 
 def default_workers() -> int:
