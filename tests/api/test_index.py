@@ -1,9 +1,11 @@
 """Per-worker index freshness: incremental application of the store's change feed."""
 import threading
 import time
+import tracemalloc
 
 import pytest
 
+import service.index
 from service.index import IndexRegistry
 from service.store import open_store
 
@@ -184,6 +186,22 @@ def test_a_caller_after_a_refresh_reads_the_feed_again(store, fair):
         person = seeker(store, fair_id, phone)
         assert person["id"] in shortlist_ids(registry, recording, fair_id, job)
     assert len(recording.asked) == 3
+
+
+def test_kept_seekers_hold_no_more_memory_than_their_json(store, fair):
+    fair_id = fair["fair"]["id"]
+    people = [seeker(store, fair_id, f"138000005{n:02d}") for n in range(50)]
+    registry = IndexRegistry()
+    tracemalloc.start()
+    try:
+        with registry.fresh(store, fair_id) as fair_index:
+            snapshot = tracemalloc.take_snapshot()
+            kept = [fair_index.seekers[person["id"]] for person in people]
+    finally:
+        tracemalloc.stop()
+    # What service/index.py allocated and still holds: the kept records and their dict.
+    held = snapshot.filter_traces([tracemalloc.Filter(True, service.index.__file__)])
+    assert sum(stat.size for stat in held.statistics("filename")) < 2 * sum(map(len, kept))
 
 
 def test_kept_seekers_are_copies_and_derived_views_follow_updates(store, fair):
