@@ -228,16 +228,22 @@ def _experience_key(posting, seeker, score):
     return posting.experience, seeker.experience
 
 
+def _years_en(years):
+    return f"{years} year" if years == 1 else f"{years} years"
+
+
 def _experience_words(posting, seeker, score):
     need, have = number(posting.experience), number(seeker.experience)
     parts = (need, have)
     if need is None or need <= 0:
         return "岗位不要求工作经验", "No experience required", parts
     if have is None:
-        return f"要求{need}年经验，求职者未填写", f"Requires {need} years of experience; the seeker did not say", parts
+        return f"要求{need}年经验，求职者未填写", f"Requires {_years_en(need)} of experience; the seeker did not say", parts
     if have >= need:
-        return f"经验符合：{have}年（要求{need}年）", f"Experience meets the minimum: {have} years (requires {need})", parts
-    return f"经验不足：{have}年（要求{need}年）", f"Less experience than required: {have} years (requires {need})", parts
+        return (f"经验符合：{have}年（要求{need}年）",
+                f"Experience meets the minimum: {_years_en(have)} (requires {need})", parts)
+    return (f"经验不足：{have}年（要求{need}年）",
+            f"Less experience than required: {_years_en(have)} (requires {need})", parts)
 
 
 def _experience_reason(score, weight, words, posting, seeker):

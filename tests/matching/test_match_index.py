@@ -121,6 +121,21 @@ def test_reasons_are_shared_read_only_and_plain_json():
     assert [m.reasons for m in index.shortlist(query)] == [first.reasons, second.reasons]
 
 
+@pytest.mark.parametrize("required, actual, english", [
+    (1, None, "Requires 1 year of experience; the seeker did not say"),
+    (2, None, "Requires 2 years of experience; the seeker did not say"),
+    (1, 1, "Experience meets the minimum: 1 year (requires 1)"),
+    (2, 1, "Less experience than required: 1 year (requires 2)"),
+    (1, 0.5, "Less experience than required: 0.5 years (requires 1)"),
+])
+def test_experience_reasons_count_years_in_english(required, actual, english):
+    index = MatchIndex()
+    index.upsert_seekers([{"id": 1, "desired_titles": ["会计"], "experience_years": actual}])
+    (match,) = index.shortlist(posting(9, "会计", experience_min_years=required))
+    experience = next(reason for reason in match.reasons if reason["factor"] == "experience")
+    assert experience["text"]["en"] == english
+
+
 def test_missing_data_is_neutral_not_zero():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["会计"])])
