@@ -17,6 +17,7 @@ import secrets
 from marshmallow import ValidationError
 
 from matching import normalize_title
+from matching.reasons import FrozenDict
 from schemas.postings import check_salary_range
 from service.store.base import Conflict
 
@@ -100,6 +101,11 @@ def seeker_as_seen_by_employer(seeker: dict, *, agreed: bool, masked: dict | Non
     if not agreed:
         return masked
     return {**masked, "name": seeker["name"], "phone": seeker["phone"], "resume_text": seeker.get("resume_text", "")}
+
+
+def _shared_masked_view(seeker: dict) -> FrozenDict:
+    """The masked view, read-only: each worker keeps one per seeker for every shortlist that shows it."""
+    return FrozenDict(seeker_as_seen_by_employer(seeker, agreed=False))
 
 
 # -- occupations --------------------------------------------------------------
@@ -197,8 +203,7 @@ def shortlist(store, indexes, fair_id: int, posting_id: int, *, limit: int = 50,
                 return None
             ranked = fair_index.matcher.shortlist(posting, limit=limit, offset=offset)
         # A seeker erased while this page was ranked is left out (None).
-        masked = {match.id: fair_index.derived_seeker(match.id, "masked", seeker_as_seen_by_employer, agreed=False)
-                  for match in ranked}
+        masked = {match.id: fair_index.derived_seeker(match.id, "masked", _shared_masked_view) for match in ranked}
     matches = [match for match in ranked if masked[match.id] is not None]
     intents = store.get_intents(posting_id=posting_id, others=[match.id for match in matches])
     results = []
