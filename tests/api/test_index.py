@@ -178,6 +178,44 @@ def test_waiting_callers_share_one_refresh_that_started_after_they_arrived(store
     assert len(gated.asked) == 2
 
 
+class FailingOnceStore(GatedStore):
+    """Holds the first feed read until released, then fails it (the store went away for a moment)."""
+
+    def changes_since(self, fair_id, version):
+        first = not self.reading.is_set()
+        found = super().changes_since(fair_id, version)
+        if first:
+            raise ConnectionError("store unavailable")
+        return found
+
+
+def test_callers_waiting_on_a_failed_refresh_refresh_again(store, fair):
+    fair_id = fair["fair"]["id"]
+    job = posting(store, fair)
+    registry, failing = IndexRegistry(), FailingOnceStore(store)
+    outcome = {}
+
+    def rank(name):
+        try:
+            outcome[name] = shortlist_ids(registry, failing, fair_id, job)
+        except ConnectionError as error:
+            outcome[name] = error
+
+    first = threading.Thread(target=rank, args=("first",))
+    first.start()
+    assert failing.reading.wait(10)
+    person = seeker(store, fair_id, "13800000041")
+    waiting = threading.Thread(target=rank, args=("waiting",))
+    waiting.start()
+    time.sleep(0.2)  # let it wait for the refresh under way
+    failing.release.set()
+    first.join(60)
+    waiting.join(60)  # the first index fits the occupation normaliser
+    assert isinstance(outcome["first"], ConnectionError)
+    assert outcome["waiting"] == [person["id"]]
+    assert len(failing.asked) == 2
+
+
 def test_a_caller_after_a_refresh_reads_the_feed_again(store, fair):
     fair_id = fair["fair"]["id"]
     job = posting(store, fair)
