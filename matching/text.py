@@ -58,6 +58,8 @@ _SALARY = re.compile(
     rf"(?:k|w|千|万|元|块|rmb|年|/h|/小时|/天|/月|每小时|一天|一小时|一月|小时|天|/日|起|以上|左右|\+)+"
     rf"(?:/(?:月|天|日|时|小时|h|年))?"
 )
+# A headcount says how many, not what: 美容师店长1名.
+_HEADCOUNT = re.compile(rf"{_NUMBER}\s*(?:名|位)")
 _BARE_NUMBER = re.compile(rf"(?<![a-z0-9]){_NUMBER}(?![a-z0-9])")
 # Perks, urgency and recruiting verbs that say nothing about the occupation.
 _NOISE_WORDS = (
@@ -69,6 +71,8 @@ _NOISE_WORDS = (
     "无经验", "经验不限", "可小白", "小白", "学历不限", "不限", "可培训", "带薪培训", "包培训",
     "优先", "待遇优厚", "待遇好", "福利好", "环境好", "轻松", "稳定", "正式工", "临时工", "小时工",
     "工作轻松", "多劳多得", "男女不限", "男女", "18-45岁", "包车", "厂车", "宿舍",
+    "无责底薪", "纯底薪", "无责", "接受小白", "接受无经验", "无需经验", "有社保", "可日结", "可周结",
+    "不加班", "餐补", "房补", "月休", "周末双休", "无试用期",
 )
 _NOISE = re.compile("|".join(sorted(map(re.escape, _NOISE_WORDS), key=len, reverse=True)))
 _RECRUITING_VERBS = ("招聘", "诚聘", "急聘", "直聘", "招募")
@@ -130,6 +134,7 @@ def _clean_once(text):
     text = _LEADING_VERB.sub("", text)
     text = _LEADING_ZHAO.sub("", text)
     text = _SALARY.sub(" ", text)
+    text = _HEADCOUNT.sub(" ", text)
     text = _NOISE.sub(" ", text)
     text = _BARE_NUMBER.sub(" ", text)
     text = _SPACES.sub(" ", _SEPARATORS.sub(" ", text)).strip()

@@ -28,6 +28,9 @@ from matching.text import clean_title, fold, text_features, tokenize
         ("招生老师", "招生老师"),
         ("湘伴法律加盟招募令", "湘伴法律加盟招募令"),  # 招募 followed by one character is no title
         ("會計稅務助理", "会计税务助理"),
+        ("叉车司机2名", "叉车司机"),  # a headcount says how many, not what
+        ("无责底薪4000+电话销售", "电话销售"),
+        ("仓管员 可日结", "仓管员"),
     ],
 )
 def test_clean_title_strips_ad_noise(title, cleaned):
