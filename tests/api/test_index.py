@@ -169,7 +169,7 @@ def test_waiting_callers_share_one_refresh_that_started_after_they_arrived(store
         thread.start()
     while sum(1 for t in late if t.is_alive()) < 3:
         pass
-    time.sleep(0.2)  # let the late callers reach the fair's lock
+    time.sleep(0.2)  # let the late callers start waiting for the refresh under way
     gated.release.set()
     for thread in [first, *late]:
         thread.join(10)
