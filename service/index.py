@@ -17,22 +17,13 @@ from typing import Iterator
 import orjson
 
 from matching import MatchIndex
+from service.encoding import compact_json
 
 # Derived values kept per fair and worker: a masked seeker is ~2.5 KB and takes ~15 µs to make,
 # so a reference fair's 18,000 seekers all stay (~45 MB); at 10x it is a cache.
 MAX_DERIVED = 30_000
 FREEZE_GROWTH = 1.1  # see FairIndex._keep_out_of_collections
 FREEZE_MINIMUM = 1_000
-
-
-def _encoded(record: dict) -> bytes:
-    """``record`` as JSON, in a bytes object no larger than its text.
-
-    orjson hands back its output buffer as it is (3.13: 8 KB held for a
-    0.6 KB record). Kept for every seeker of the fair, those buffers made a
-    worker peak at 2.09 GB on the 180,000-seeker replay; with copies, 0.78 GB.
-    """
-    return bytes(memoryview(orjson.dumps(record)))
 
 
 class FairIndex:
@@ -103,7 +94,7 @@ class FairIndex:
             for seeker_id in gone_seekers:
                 self.seekers.pop(seeker_id, None)
         if changes.seekers:
-            self.seekers.update((record["id"], _encoded(record)) for record in changes.seekers)
+            self.seekers.update((record["id"], compact_json(record)) for record in changes.seekers)
             self.matcher.upsert_seekers(changes.seekers)
         # A closed posting is never recommended, so it leaves the index like a deleted one.
         closed = [record["id"] for record in changes.postings if record.get("status") == "closed"]
@@ -176,7 +167,7 @@ class IndexRegistry:
                     under_way = fair_index.refreshing = (next(self._tickets), threading.Event())
             started, done = under_way
             if not mine:
-                # One that started before this caller arrived does not do: the loop joins the next.
+                # If it started before this caller arrived, the loop then joins or starts the next.
                 done.wait()
                 continue
             try:
