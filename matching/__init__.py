@@ -2,12 +2,13 @@
 
 Pure library code: numpy, scipy, scikit-learn, rapidfuzz and jieba only.
 """
-from .index import DEFAULT_WEIGHTS, Match, MatchIndex, extract
+from .index import DEFAULT_SHORTLIST_WEIGHTS, DEFAULT_WEIGHTS, Match, MatchIndex, extract
 from .occupations import NotFittedError, Occupation, OccupationNormalizer, default_normalizer, normalize_title
 from .skills import canonical_skill
 from .text import clean_title
 
 __all__ = [
+    "DEFAULT_SHORTLIST_WEIGHTS",
     "DEFAULT_WEIGHTS",
     "Match",
     "MatchIndex",

@@ -43,7 +43,7 @@ from .reasons import N_PARTS, ReasonCache, explain_page, reason_parts
 from .skills import canonical_skill, expand_licences, is_credential, skills_in_text
 from .text import clean_title, fold, text_features
 
-__all__ = ["Match", "MatchIndex", "DEFAULT_WEIGHTS", "extract"]
+__all__ = ["Match", "MatchIndex", "DEFAULT_WEIGHTS", "DEFAULT_SHORTLIST_WEIGHTS", "extract"]
 
 
 class Match(NamedTuple):
@@ -54,6 +54,7 @@ class Match(NamedTuple):
     reasons: list
 
 
+# Recommendations (a seeker's postings) lead with the occupation, as a careers adviser would.
 DEFAULT_WEIGHTS = {
     "title": 0.20,
     "occupation": 0.25,
@@ -63,6 +64,19 @@ DEFAULT_WEIGHTS = {
     "experience": 0.06,
     "salary": 0.05,
     "location": 0.06,
+}
+# Shortlists (a posting's seekers) weigh the posting's stated requirements (education, years,
+# salary, place) as much as the occupation match: a recruiter screens on them next.  Three
+# times the recommendations' weights, before normalising; bench/quality.py's recruiter relevance.
+DEFAULT_SHORTLIST_WEIGHTS = {
+    "title": 0.20,
+    "occupation": 0.25,
+    "skills": 0.20,
+    "text": 0.12,
+    "education": 0.18,
+    "experience": 0.18,
+    "salary": 0.15,
+    "location": 0.18,
 }
 # Value of a factor when the candidate did not give the data: neutral, not zero.
 _UNKNOWN = 0.6
@@ -311,7 +325,11 @@ class MatchIndex:
     Parameters
     ----------
     weights : dict, keyword-only
-        Factor weights (keys of :data:`DEFAULT_WEIGHTS`); normalised to sum 1.
+        Factor weights of recommendations (keys of :data:`DEFAULT_WEIGHTS`), and of
+        shortlists unless ``shortlist_weights`` is given; normalised to sum 1.
+    shortlist_weights : dict, keyword-only
+        Factor weights of shortlists; defaults to ``weights`` when that is given,
+        else to :data:`DEFAULT_SHORTLIST_WEIGHTS`.
     normalizer : OccupationNormalizer, keyword-only, optional
         Maps titles of records that carry no occupation; defaults to the packaged one.
     merge_fraction, compact_fraction : float, keyword-only
@@ -328,15 +346,12 @@ class MatchIndex:
     [1]
     """
 
-    def __init__(self, *, weights=None, normalizer=None, merge_fraction=0.05, compact_fraction=0.3):
-        weights = dict(DEFAULT_WEIGHTS if weights is None else weights)
-        unknown = set(weights) - set(DEFAULT_WEIGHTS)
-        if unknown:
-            raise ValueError(f"unknown factor weights {sorted(unknown)}; expected some of {sorted(DEFAULT_WEIGHTS)}")
-        total = sum(weights.values())
-        if total <= 0 or min(weights.values()) < 0:
-            raise ValueError("weights must be non-negative with a positive sum")
-        self.weights = {name: value / total for name, value in weights.items()}
+    def __init__(self, *, weights=None, shortlist_weights=None, normalizer=None, merge_fraction=0.05,
+                 compact_fraction=0.3):
+        if shortlist_weights is None:
+            shortlist_weights = DEFAULT_SHORTLIST_WEIGHTS if weights is None else weights
+        self.weights = _normalised(DEFAULT_WEIGHTS if weights is None else weights)
+        self.shortlist_weights = _normalised(shortlist_weights)
         self.normalizer = normalizer
         self.merge_fraction = merge_fraction
         self.compact_fraction = compact_fraction
@@ -589,7 +604,7 @@ class MatchIndex:
         with self._lock:
             if not side.live or limit == 0:
                 return []
-            weights = self._query_weights(query)
+            weights = self._query_weights(query, side)
             total, factors = self._score(query, side, weights)
             np.clip(total, 0.0, 1.0, out=total)
             if side.live < side.size:
@@ -614,11 +629,12 @@ class MatchIndex:
                                  part_ids, shown_weights, side.reasons)
         return [Match(*match) for match in zip(ids, scores, explained)]
 
-    def _query_weights(self, query):
+    def _query_weights(self, query, side):
         """Factor weights for this query: without any title, text and skills carry the title's share."""
+        weights = self.shortlist_weights if side.kind == "seeker" else self.weights
         if query.titles or query.occupations:
-            return self.weights
-        weights = dict(self.weights)
+            return weights
+        weights = dict(weights)
         freed = weights.pop("title", 0.0) + weights.pop("occupation", 0.0)
         weights["text"] = weights.get("text", 0.0) + 0.7 * freed
         weights["skills"] = weights.get("skills", 0.0) + 0.3 * freed
@@ -840,6 +856,18 @@ class MatchIndex:
 
 
 _YEAR_CODES = _MAX_YEAR_CODE + 2  # 0 = not given, then half years
+
+
+def _normalised(weights):
+    """Factor weights checked and scaled to sum 1."""
+    weights = dict(weights)
+    unknown = set(weights) - set(DEFAULT_WEIGHTS)
+    if unknown:
+        raise ValueError(f"unknown factor weights {sorted(unknown)}; expected some of {sorted(DEFAULT_WEIGHTS)}")
+    total = sum(weights.values())
+    if total <= 0 or min(weights.values()) < 0:
+        raise ValueError("weights must be non-negative with a positive sum")
+    return {name: value / total for name, value in weights.items()}
 
 
 def _facts_code(education_code, years_code, no_skills):

@@ -5,7 +5,7 @@ import pickle
 
 import pytest
 
-from matching import DEFAULT_WEIGHTS, Match, MatchIndex, extract
+from matching import DEFAULT_SHORTLIST_WEIGHTS, DEFAULT_WEIGHTS, Match, MatchIndex, extract
 
 KINDS = {
     # kind: (posting title, posting skills, seeker desired titles, seeker skills, resume)
@@ -76,6 +76,36 @@ def test_a_missing_certificate_costs_the_candidate():
     assert [m.id for m in index.shortlist(posting(9, "焊工", ["焊工证", "氩弧焊"]))] == [2, 1]
     index.upsert_postings([posting(8, "焊工", ["焊工证", "氩弧焊"]), posting(7, "焊工", ["氩弧焊"])])
     assert [m.id for m in index.recommend(seeker(1, ["焊工"], ["氩弧焊"]))] == [7, 8]
+
+
+def test_shortlists_screen_on_the_postings_stated_requirements_first():
+    # Both want forklift work; only the second has the years, schooling and place the posting asks for.
+    wording_only = seeker(1, ["叉车司机"], ["叉车证"], experience_years=0, education="junior_high",
+                          salary_expectation=6000, locations=["江津区"])
+    meets_all = seeker(2, ["叉车工"], ["叉车证"], experience_years=4, education="high_school",
+                       salary_expectation=6000, locations=["渝北区"])
+    wanted = posting(9, "叉车司机", ["叉车证"], education_min="high_school", experience_min_years=3,
+                     salary_min=5000, salary_max=7000, location="渝北区")
+    by_recommendation_weights = MatchIndex(shortlist_weights=DEFAULT_WEIGHTS)
+    by_recommendation_weights.upsert_seekers([wording_only, meets_all])
+    assert [m.id for m in by_recommendation_weights.shortlist(wanted)] == [1, 2]
+    index = MatchIndex()
+    index.upsert_seekers([wording_only, meets_all])
+    ranked = index.shortlist(wanted)
+    assert [m.id for m in ranked] == [2, 1]
+    total = sum(DEFAULT_SHORTLIST_WEIGHTS.values())
+    shown = {reason["factor"]: reason["weight"] for reason in ranked[0].reasons}
+    assert shown["experience"] == pytest.approx(DEFAULT_SHORTLIST_WEIGHTS["experience"] / total, abs=1e-4)
+    assert shown["experience"] > 2 * DEFAULT_WEIGHTS["experience"]
+
+
+def test_custom_weights_apply_to_both_directions_unless_shortlists_get_their_own():
+    index = MatchIndex(weights={"title": 1.0, "skills": 1.0})
+    index.upsert_seekers([seeker(1, ["焊工"], ["焊工证"])])
+    index.upsert_postings([posting(9, "焊工", ["焊工证"])])
+    for match in (index.shortlist(posting(8, "焊工", ["焊工证"]))[0], index.recommend(seeker(2, ["焊工"], ["焊工证"]))[0]):
+        weighed = {reason["factor"]: reason["weight"] for reason in match.reasons if reason["weight"]}
+        assert weighed == {"title": 0.5, "skills": 0.5}
 
 
 def test_reasons_name_every_factor_in_plain_words():
