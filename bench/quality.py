@@ -32,6 +32,11 @@ those grade-2 pairs:
   counts as met),
 * 2, 1, 0 as above.
 
+Unlike the occupation grade, this one reads the records' stated facts, as
+a recruiter reads a profile: the same facts fairmatch's structured factors
+score and the peers get as words.  Text retrieval cannot compare numbers or
+check a place list, and that is what it measures.
+
 nDCG@10 uses gains 2^rel - 1; P@10 and MRR count the top grade as relevant.
 Both sides are measured: shortlists (posting -> seekers) and
 recommendations (seeker -> postings).  The peers see the same profile as
