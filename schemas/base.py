@@ -12,6 +12,8 @@ EDUCATION_LEVELS = (
 JOB_TYPES = ("full_time", "part_time", "internship")
 POSTING_STATUSES = ("open", "closed")
 
+# Ids are positive 64-bit integers (SQLite rowids, Redis INCR): a larger number names nothing.
+MAX_ID = 2**63 - 1
 MAX_LIST_ITEMS = 50
 MAX_SHORT_TEXT = 100
 MAX_SALARY = 1_000_000

@@ -105,3 +105,21 @@ def test_500_unhandled_exception_has_the_shape(store_url):
 def test_error_responses_are_json(world, path):
     response = world.anonymous.get(path)
     assert response.mimetype == "application/json"
+
+
+BEYOND_ANY_ID = str(2**63)  # ids are 64-bit (SQLite rowids, Redis INCR)
+
+
+@pytest.mark.parametrize("method, path", [
+    ("GET", "/api/v1/fairs/{big}"),
+    ("GET", "/api/v1/postings/{big}"),
+    ("GET", "/api/v1/postings/{big}/shortlist"),
+    ("GET", "/api/v1/seekers/{big}"),
+    ("GET", "/api/v1/seekers/{big}/recommendations"),
+    ("PUT", "/api/v1/postings/{posting}/intents/{big}"),
+    ("GET", "/api/v1/postings/{posting}/intents/{big}"),
+])
+def test_404_for_an_id_beyond_any_store_id(world, method, path):
+    caller = world.a.kiosk if method == "PUT" else world.a.org
+    response = caller.open(method, path.format(big=BEYOND_ANY_ID, posting=world.a.posting["id"]))
+    assert_error(response, 404, "Not Found")
