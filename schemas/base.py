@@ -15,6 +15,7 @@ POSTING_STATUSES = ("open", "closed")
 # Ids are positive 64-bit integers (SQLite rowids, Redis INCR): a larger number names nothing.
 MAX_ID = 2**63 - 1
 MAX_LIST_ITEMS = 50
+MAX_OFFSET = 1_000_000  # far beyond any fair's list; the stores page with 64-bit numbers
 MAX_SHORT_TEXT = 100
 MAX_SALARY = 1_000_000
 MAX_YEARS = 60
@@ -77,10 +78,10 @@ def optional_int(minimum: int, maximum: int, **kwargs) -> fields.Integer:
 
 
 class PageQuery(BaseSchema):
-    """``limit`` (1..200, default 50) and ``offset`` for list endpoints."""
+    """``limit`` (1..200, default 50) and ``offset`` (0..MAX_OFFSET) for list endpoints."""
 
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET))
 
 
 class PageSchema(Schema):
