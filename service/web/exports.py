@@ -12,7 +12,7 @@ from datetime import date
 
 from flask import send_file
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from flask_smorest.fields import Upload
 from marshmallow import Schema, fields, validate
 
@@ -20,6 +20,7 @@ from schemas.base import BaseSchema
 from schemas.postings import PostingCreatedBatch, PostingOut
 from service import domain
 from service.auth import EMPLOYER, ORGANIZER, authorized, fair_for, posting_for
+from service.blueprint import Blueprint
 from service.context import get_indexes, get_store, now
 
 from . import i18n

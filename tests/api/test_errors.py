@@ -23,6 +23,20 @@ def test_400_malformed_json(world):
     assert_error(response, 400, "Bad Request")
 
 
+def test_400_deeply_nested_json(world):
+    response = world.a.org.post("/api/v1/fairs", data="[" * 5000 + "]" * 5000, content_type="application/json")
+    assert_error(response, 400, "Bad Request")
+
+
+def test_400_lone_surrogate_writes_nothing(world):
+    # Valid JSON syntax, but no Unicode text: neither store can keep it.
+    fairs = world.a.org.get("/api/v1/fairs").get_json()
+    response = world.a.org.post("/api/v1/fairs", data='{"name": "\\ud800", "date": "2026-03-07"}',
+                                content_type="application/json")
+    assert_error(response, 400, "Bad Request")
+    assert world.a.org.get("/api/v1/fairs").get_json() == fairs
+
+
 def test_401_without_token(world):
     assert_error(world.anonymous.get(f"/api/v1/fairs/{world.a.fair['id']}"), 401, "Unauthorized")
 
