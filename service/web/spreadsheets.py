@@ -161,4 +161,7 @@ def read_table(filename: str, data: bytes) -> Table:
     if filename.lower().endswith((".xlsx", ".xls")):
         raise UnreadableFile("Not a readable .xlsx file (save it as .xlsx, not the old .xls).")
     text = _decode(data)
-    return _table(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
+    try:
+        return _table(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
+    except csv.Error as error:  # e.g. a cell beyond the csv module's field size limit
+        raise UnreadableFile(f"Not a readable CSV file ({error}).") from None

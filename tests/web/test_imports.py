@@ -93,6 +93,8 @@ def test_csv_problems_point_at_the_row(fair, text, row, field):
     {"file": (io.BytesIO(b"PK\x03\x04 not really a zip"), "broken.xlsx")},
     {"file": (io.BytesIO(b"\xd0\xcf\x11\xe0 old excel"), "old.xls")},
     {"file": (io.BytesIO(b"\xff\xfe\x00\xd8"), "binary.csv")},
+    # A cell longer than the csv module reads (131,072 characters), well within the body limit.
+    {"file": (io.BytesIO(("职位名称,职位描述\r\n保安," + "x" * 200_000 + "\r\n").encode()), "long.csv")},
 ])
 def test_unreadable_files_are_a_422_on_file(fair, upload):
     errors = fair.emp("POST", f"{fair.base}/postings/import", 422, data=upload).get_json()["errors"]
