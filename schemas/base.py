@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
@@ -20,7 +21,7 @@ MAX_SHORT_TEXT = 100
 MAX_SALARY = 1_000_000
 MAX_YEARS = 60
 
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)  # \d alone would take any script's digits
 _PHONE_SEPARATORS = re.compile(r"[\s\-()]")
 
 
@@ -32,8 +33,12 @@ class BaseSchema(Schema):
 
 
 def normalize_mobile(raw: str) -> str:
-    """``+86 138-0000-0000`` -> ``13800000000``; raises ValidationError if not a mainland mobile."""
-    digits = _PHONE_SEPARATORS.sub("", raw)
+    """``+86 138-0000-0000`` -> ``13800000000``; raises ValidationError if not a mainland mobile.
+
+    Full-width characters (``１３８…``, as Chinese input methods type them) are
+    read as their ASCII forms (NFKC), so one phone is one seeker however typed.
+    """
+    digits = _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", raw))
     for prefix in ("+86", "0086", "86"):
         if digits.startswith(prefix) and len(digits) == len(prefix) + 11:
             digits = digits[len(prefix):]
