@@ -1,4 +1,6 @@
 """Shortlists and recommendations through the API, privacy of the shortlist."""
+import pytest
+
 from tests.api.conftest import SEEKER
 
 
@@ -73,6 +75,18 @@ def test_shortlist_shows_each_seekers_current_resume_masked(world):
     assert shown()["resume_text"] == "焊工九年，微信同号13987654321"
     world.a.kiosk.delete(intent)
     assert shown()["resume_text"] == "焊工九年，微信同号139****4321"
+
+
+@pytest.mark.parametrize("resume, masked", [
+    # As a Chinese input method in full-width mode types them.
+    ("焊工，手机１３９１２３４５６７８", "焊工，手机１３９****５６７８"),
+    ("焊工，手机139－1234－5678", "焊工，手机139****5678"),
+    ("焊工，电话＋８６ １３９１２３４５６７８", "焊工，电话１３９****５６７８"),
+])
+def test_shortlist_masks_full_width_phones_in_the_resume(world, resume, masked):
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "resume_text": resume})
+    results = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"]
+    assert results[0]["seeker"]["resume_text"] == masked
 
 
 def test_agreement_reveals_only_that_pair(world):
