@@ -73,7 +73,7 @@ def create_kiosk(store, fair_id: int, data: dict, *, secret_key: str, now: str) 
 
 def mask_name(name: str) -> str:
     """``张伟`` -> ``张**``: the family name (first character) only."""
-    return (name[:1] or "?") + "**"
+    return (name.strip()[:1] or "?") + "**"
 
 
 def mask_phone(phone: str) -> str:
@@ -84,7 +84,7 @@ def mask_phone(phone: str) -> str:
 def _mask_resume(seeker: dict) -> str:
     """The resume with mobile numbers and the person's name masked."""
     text = _MOBILE_IN_TEXT.sub(lambda m: f"{m.group(1)}****{m.group(2)}", seeker.get("resume_text") or "")
-    name = seeker.get("name") or ""
+    name = (seeker.get("name") or "").strip()  # as written in the resume, without the spaces a form kept
     if len(name) >= 2:
         text = text.replace(name, mask_name(name))
     return text

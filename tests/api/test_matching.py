@@ -89,6 +89,15 @@ def test_shortlist_masks_full_width_phones_in_the_resume(world, resume, masked):
     assert results[0]["seeker"]["resume_text"] == masked
 
 
+@pytest.mark.parametrize("name", ["张伟 ", " 张伟", "张伟\t"])
+def test_shortlist_masks_the_name_sent_with_spaces_around_it(world, name):
+    # Kiosk software other than /kiosk may send a field as typed, spaces included.
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "name": name, "resume_text": "张伟，焊工八年"})
+    seeker = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"][0]["seeker"]
+    assert seeker["resume_text"] == "张**，焊工八年"
+    assert seeker["masked_name"] == "张**"
+
+
 def test_agreement_reveals_only_that_pair(world):
     world.a.emp.put(f"/api/v1/postings/{world.a.posting['id']}/intents/{world.a.seeker['id']}")
     world.a.kiosk.put(f"/api/v1/postings/{world.a.posting['id']}/intents/{world.a.seeker['id']}")
