@@ -23,6 +23,11 @@ XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 # text a seeker typed must never become one (CSV / formula injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _MIN_WIDTH, _MAX_WIDTH = 6, 60
+# What an uploaded worksheet is read up to: Excel's last row, and far more columns than any table
+# people fill in. openpyxl otherwise pads every row to the size the file's own <dimension> claims
+# (a 5 KB file claiming A1:XFD1048576 took minutes).
+MAX_READ_ROWS = 1_048_576
+MAX_READ_COLUMNS = 100
 
 
 class Sheet(NamedTuple):
@@ -121,7 +126,8 @@ def _decode(data: bytes) -> str:
 
 
 def _blank(cells) -> bool:
-    return all(cell is None or str(cell).strip() == "" for cell in cells)
+    # Rows of nothing but None (a sheet may have a million of them) are counted in C first.
+    return cells.count(None) == len(cells) or all(cell is None or str(cell).strip() == "" for cell in cells)
 
 
 def _table(numbered_rows) -> Table:
@@ -155,7 +161,8 @@ def read_table(filename: str, data: bytes) -> Table:
             raise UnreadableFile(f"Not a readable .xlsx file ({type(error).__name__}).") from None
         try:
             worksheet = workbook.worksheets[0]
-            return _table(enumerate(worksheet.iter_rows(values_only=True), start=1))
+            rows = worksheet.iter_rows(max_row=MAX_READ_ROWS, max_col=MAX_READ_COLUMNS, values_only=True)
+            return _table(enumerate(rows, start=1))
         finally:
             workbook.close()
     if filename.lower().endswith((".xlsx", ".xls")):
