@@ -56,6 +56,15 @@ class MobilePhone(fields.String):
         return normalize_mobile(text)
 
 
+class JSONBoolean(fields.Boolean):
+    """A JSON ``true`` or ``false`` and nothing else (``1`` and ``1.0`` equal True in Python)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
+
+
 def short_text(max_length: int = MAX_SHORT_TEXT, **kwargs) -> fields.String:
     """A trimmed-by-caller string of 1..max_length characters."""
     return fields.String(validate=validate.Length(min=1, max=max_length), **kwargs)

@@ -67,6 +67,8 @@ def test_phone_must_be_a_mainland_mobile(world, phone):
     ({"consent": False}, "consent"),
     ({"consent": "true"}, "consent"),
     ({"consent": None}, "consent"),
+    ({"consent": 1}, "consent"),  # equal to True in Python, but not the JSON true the contract asks for
+    ({"consent": 1.0}, "consent"),
     ({"name": ""}, "name"),
     ({"name": "名" * 51}, "name"),
     ({"education": "kindergarten"}, "education"),
