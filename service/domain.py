@@ -25,9 +25,9 @@ TOKEN_PREFIXES = {"organizer": "fmo_", "employer": "fme_", "kiosk": "fmk_"}
 SEEKER_SIDE, EMPLOYER_SIDE = "seeker", "employer"
 
 # A mobile number in free text, in ASCII or full-width characters (\d matches both),
-# as Chinese input methods type it: "+86 138-1234-5678", "１３８１２３４５６７８", "138－1234－5678".
+# as Chinese input methods type it: "+86 138-1234-5678", "008613812345678", "１３８１２３４５６７８".
 _MOBILE_IN_TEXT = re.compile(
-    r"(?<!\d)(?:[+＋]?[8８][6６][\s\-－]?)?([1１][3-9３-９]\d)[\s\-－]?\d{4}[\s\-－]?(\d{4})(?!\d)")
+    r"(?<!\d)(?:(?:[+＋]|[0０]{2})?[8８][6６][\s\-－]?)?([1１][3-9３-９]\d)[\s\-－]?\d{4}[\s\-－]?(\d{4})(?!\d)")
 
 
 class InvalidChanges(ValueError):

@@ -89,6 +89,13 @@ def test_shortlist_masks_full_width_phones_in_the_resume(world, resume, masked):
     assert results[0]["seeker"]["resume_text"] == masked
 
 
+def test_shortlist_masks_a_phone_written_with_0086_in_the_resume(world):
+    # As dialled from abroad, and as the phone field itself accepts it.
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "resume_text": "焊工，电话008613912345678"})
+    results = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"]
+    assert results[0]["seeker"]["resume_text"] == "焊工，电话139****5678"
+
+
 @pytest.mark.parametrize("name", ["张伟 ", " 张伟", "张伟\t"])
 def test_shortlist_masks_the_name_sent_with_spaces_around_it(world, name):
     # Kiosk software other than /kiosk may send a field as typed, spaces included.
