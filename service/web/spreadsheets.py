@@ -163,6 +163,10 @@ def read_table(filename: str, data: bytes) -> Table:
             worksheet = workbook.worksheets[0]
             rows = worksheet.iter_rows(max_row=MAX_READ_ROWS, max_col=MAX_READ_COLUMNS, values_only=True)
             return _table(enumerate(rows, start=1))
+        except UnreadableFile:
+            raise
+        except Exception as error:  # read-only workbooks parse the sheet's XML only now, as rows are read
+            raise UnreadableFile(f"Not a readable .xlsx file ({type(error).__name__}).") from None
         finally:
             workbook.close()
     if filename.lower().endswith((".xlsx", ".xls")):

@@ -23,16 +23,26 @@ def xlsx_upload(rows, headers=HEADERS):
     return {"file": (io.BytesIO(buffer.getvalue()), "职位.xlsx")}
 
 
-def claiming_the_whole_sheet(xlsx: bytes) -> bytes:
-    """The workbook with its first sheet's <dimension> claiming every cell Excel has, as some programs write it."""
+def rewrite_sheet(xlsx: bytes, change) -> bytes:
+    """The workbook with its first sheet's XML passed through ``change``."""
     source, out = zipfile.ZipFile(io.BytesIO(xlsx)), io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
-                data = re.sub(rb"<dimension [^>]*>", b'<dimension ref="A1:XFD1048576"/>', data)
+                data = change(data)
             target.writestr(item, data)
     return out.getvalue()
+
+
+def claiming_the_whole_sheet(xlsx: bytes) -> bytes:
+    """The workbook with its first sheet's <dimension> claiming every cell Excel has, as some programs write it."""
+    return rewrite_sheet(xlsx, lambda xml: re.sub(rb"<dimension [^>]*>", b'<dimension ref="A1:XFD1048576"/>', xml))
+
+
+def cut_short(xlsx: bytes) -> bytes:
+    """The workbook with its first sheet's XML ending in the middle of a row, as an interrupted save leaves it."""
+    return rewrite_sheet(xlsx, lambda xml: xml[:xml.index(b"</sheetData>")] + b'<row r="9"><c r="A9"')
 
 
 def csv_upload(text, encoding="utf-8-sig", name="postings.csv"):
@@ -109,6 +119,8 @@ def test_csv_problems_point_at_the_row(fair, text, row, field):
     {"file": (io.BytesIO(b"\xff\xfe\x00\xd8"), "binary.csv")},
     # A cell longer than the csv module reads (131,072 characters), well within the body limit.
     {"file": (io.BytesIO(("职位名称,职位描述\r\n保安," + "x" * 200_000 + "\r\n").encode()), "long.csv")},
+    # A zip that opens but whose sheet is damaged: openpyxl only parses the sheet while rows are read.
+    {"file": (io.BytesIO(cut_short(xlsx_upload([["保安"]])["file"][0].getvalue())), "cut.xlsx")},
 ])
 def test_unreadable_files_are_a_422_on_file(fair, upload):
     errors = fair.emp("POST", f"{fair.base}/postings/import", 422, data=upload).get_json()["errors"]
