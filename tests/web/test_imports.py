@@ -107,6 +107,7 @@ def test_a_bad_row_rejects_the_file_with_row_numbered_errors_and_creates_nothing
     ("招聘人数\r\n5\r\n", "1", "columns"),  # no title column
     ("职位名称\r\n", "2", "rows"),  # no postings
     ("\r\n\r\n职位名称,招聘人数\r\n保安,-1\r\n", "4", "headcount"),  # blank lines still count
+    ("职位名称,招聘人数\r\n保安," + "9" * 400 + "\r\n", "2", "headcount"),  # too big even for a float
 ])
 def test_csv_problems_point_at_the_row(fair, text, row, field):
     errors = fair.emp("POST", f"{fair.base}/postings/import", 422, data=csv_upload(text)).get_json()["errors"]
