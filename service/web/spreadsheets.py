@@ -10,6 +10,7 @@ import csv
 import io
 import unicodedata
 import warnings
+import zipfile
 from typing import Iterable, NamedTuple
 
 from openpyxl import Workbook, load_workbook
@@ -28,6 +29,9 @@ _MIN_WIDTH, _MAX_WIDTH = 6, 60
 # (a 5 KB file claiming A1:XFD1048576 took minutes).
 MAX_READ_ROWS = 1_048_576
 MAX_READ_COLUMNS = 100
+# What an .xlsx may unpack to. A filled template of 500 postings is well under 1 MB; a zip packs
+# repeated text ~1000:1, so a body at the upload limit could otherwise become a gigabyte in memory.
+MAX_UNZIPPED_BYTES = 20 * 1024 * 1024
 
 
 class Sheet(NamedTuple):
@@ -151,6 +155,14 @@ def read_table(filename: str, data: bytes) -> Table:
     so error messages can point at them. Blank rows are skipped.
     """
     if data[:4] == b"PK\x03\x04":  # a zip container: .xlsx
+        try:
+            # Sizes as the zip declares them; reading a member never yields more than declared.
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                unzipped = sum(member.file_size for member in archive.infolist())
+        except Exception as error:  # zipfile raises several kinds for a damaged archive
+            raise UnreadableFile(f"Not a readable .xlsx file ({type(error).__name__}).") from None
+        if unzipped > MAX_UNZIPPED_BYTES:
+            raise UnreadableFile(f"The .xlsx unpacks to more than {MAX_UNZIPPED_BYTES // 2**20} MB.")
         try:
             with warnings.catch_warnings():
                 # openpyxl warns about features of the file it does not keep (styles, validation);

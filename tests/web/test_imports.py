@@ -122,6 +122,10 @@ def test_csv_problems_point_at_the_row(fair, text, row, field):
     {"file": (io.BytesIO(("职位名称,职位描述\r\n保安," + "x" * 200_000 + "\r\n").encode()), "long.csv")},
     # A zip that opens but whose sheet is damaged: openpyxl only parses the sheet while rows are read.
     {"file": (io.BytesIO(cut_short(xlsx_upload([["保安"]])["file"][0].getvalue())), "cut.xlsx")},
+    # ~30 KB that unzips to 30 MB (at the 1 MB body limit, a gigabyte in the worker's memory).
+    {"file": (io.BytesIO(rewrite_sheet(xlsx_upload([["保安"]])["file"][0].getvalue(),
+                                       lambda xml: xml.replace(b"<t>\xe4\xbf\x9d\xe5\xae\x89", b"<t>" + b"x" * 30_000_000))),
+              "inflated.xlsx")},
 ])
 def test_unreadable_files_are_a_422_on_file(fair, upload):
     errors = fair.emp("POST", f"{fair.base}/postings/import", 422, data=upload).get_json()["errors"]
