@@ -140,3 +140,14 @@ def test_postings_without_interest_lists_open_postings_nobody_marked(fair):
     found = fair.org("GET", path, 200).get_json()
     assert [(item["title"], item["employer_name"]) for item in found["items"]] == [("传菜员", "山城火锅")]
     assert found["total"] == 1
+
+
+def test_postings_without_interest_are_the_ones_stats_counts(fair):
+    # Erasing a seeker leaves the counts already reported, the count of postings with interest included:
+    # the dashboard shows this list under that count.
+    fair.kiosk("PUT", f"/api/v1/postings/{fair.welder['id']}/intents/{fair.zhang['id']}", 200)
+    fair.kiosk("DELETE", f"/api/v1/seekers/{fair.zhang['id']}", 204)
+    found = fair.org("GET", f"{fair.base}/postings/without-interest", 200).get_json()
+    stats = fair.org("GET", f"{fair.base}/stats", 200).get_json()
+    assert found["total"] == stats["postings_without_interest"] == 1
+    assert [item["title"] for item in found["items"]] == ["川菜厨师"]
