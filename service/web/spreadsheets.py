@@ -14,6 +14,7 @@ import zipfile
 from typing import Iterable, NamedTuple
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -69,6 +70,13 @@ def _cell(value):
     return safe_text(value)
 
 
+def _xlsx_cell(value):
+    cell = _cell(value)
+    # A worksheet cannot hold control characters (openpyxl refuses the whole file), and people paste
+    # them: a line break copied from Word is \x0b. Each becomes a space.
+    return ILLEGAL_CHARACTERS_RE.sub(" ", cell) if isinstance(cell, str) else cell
+
+
 def csv_bytes(headers: list[str], rows: Iterable[list], *, text_columns: Iterable[int] = ()) -> bytes:
     """A CSV file (BOM, CRLF) of one table.
 
@@ -103,7 +111,7 @@ def xlsx_bytes(sheets: list[Sheet]) -> bytes:
         worksheet = workbook.create_sheet(sheet.title[:31])
         worksheet.append(sheet.headers)
         for row in sheet.rows:
-            worksheet.append([_cell(value) for value in row])
+            worksheet.append([_xlsx_cell(value) for value in row])
         for cell in worksheet[1]:
             cell.font = Font(bold=True)
             cell.fill = header_fill
