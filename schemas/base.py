@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
 
@@ -12,12 +13,15 @@ EDUCATION_LEVELS = (
 JOB_TYPES = ("full_time", "part_time", "internship")
 POSTING_STATUSES = ("open", "closed")
 
+# Ids are positive 64-bit integers (SQLite rowids, Redis INCR): a larger number names nothing.
+MAX_ID = 2**63 - 1
 MAX_LIST_ITEMS = 50
+MAX_OFFSET = 1_000_000  # far beyond any fair's list; the stores page with 64-bit numbers
 MAX_SHORT_TEXT = 100
 MAX_SALARY = 1_000_000
 MAX_YEARS = 60
 
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_MOBILE = re.compile(r"^1[3-9]\d{9}$", re.ASCII)  # \d alone would take any script's digits
 _PHONE_SEPARATORS = re.compile(r"[\s\-()]")
 
 
@@ -29,8 +33,12 @@ class BaseSchema(Schema):
 
 
 def normalize_mobile(raw: str) -> str:
-    """``+86 138-0000-0000`` -> ``13800000000``; raises ValidationError if not a mainland mobile."""
-    digits = _PHONE_SEPARATORS.sub("", raw)
+    """``+86 138-0000-0000`` -> ``13800000000``; raises ValidationError if not a mainland mobile.
+
+    Full-width characters (``１３８…``, as Chinese input methods type them) are
+    read as their ASCII forms (NFKC), so one phone is one seeker however typed.
+    """
+    digits = _PHONE_SEPARATORS.sub("", unicodedata.normalize("NFKC", raw))
     for prefix in ("+86", "0086", "86"):
         if digits.startswith(prefix) and len(digits) == len(prefix) + 11:
             digits = digits[len(prefix):]
@@ -46,6 +54,15 @@ class MobilePhone(fields.String):
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
         return normalize_mobile(text)
+
+
+class JSONBoolean(fields.Boolean):
+    """A JSON ``true`` or ``false`` and nothing else (``1`` and ``1.0`` equal True in Python)."""
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        if not isinstance(value, bool):
+            raise self.make_error("invalid", input=value)
+        return value
 
 
 def short_text(max_length: int = MAX_SHORT_TEXT, **kwargs) -> fields.String:
@@ -75,10 +92,10 @@ def optional_int(minimum: int, maximum: int, **kwargs) -> fields.Integer:
 
 
 class PageQuery(BaseSchema):
-    """``limit`` (1..200, default 50) and ``offset`` for list endpoints."""
+    """``limit`` (1..200, default 50) and ``offset`` (0..MAX_OFFSET) for list endpoints."""
 
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
-    offset = fields.Integer(load_default=0, validate=validate.Range(min=0))
+    offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=MAX_OFFSET))
 
 
 class PageSchema(Schema):

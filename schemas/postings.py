@@ -2,7 +2,7 @@
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
 
 from schemas.base import (
-    EDUCATION_LEVELS, JOB_TYPES, MAX_SALARY, MAX_YEARS, POSTING_STATUSES,
+    EDUCATION_LEVELS, JOB_TYPES, MAX_ID, MAX_SALARY, MAX_YEARS, POSTING_STATUSES,
     BaseSchema, OccupationSchema, PageQuery, PageSchema, optional_int, optional_text,
     short_text, text_list,
 )
@@ -91,7 +91,7 @@ class PostingQuery(PageQuery):
 
     q = fields.String(validate=validate.Length(max=100))
     occupation = fields.String(validate=validate.Length(max=20), metadata={"example": "6-18"})
-    employer_id = fields.Integer()
+    employer_id = fields.Integer(validate=validate.Range(min=1, max=MAX_ID))
     status = fields.String(validate=validate.OneOf(POSTING_STATUSES))
 
 

@@ -2,7 +2,7 @@
 from marshmallow import Schema, fields, validate
 
 from schemas.base import (
-    EDUCATION_LEVELS, MAX_SALARY, MAX_YEARS, BaseSchema, MobilePhone, OccupationSchema,
+    EDUCATION_LEVELS, MAX_SALARY, MAX_YEARS, BaseSchema, JSONBoolean, MobilePhone, OccupationSchema,
     optional_int, short_text, text_list,
 )
 
@@ -14,10 +14,8 @@ class SeekerIn(BaseSchema):
 
     name = short_text(50, required=True, metadata={"example": "张伟"})
     phone = MobilePhone(required=True, metadata={"example": "138 0000 5678"})
-    consent = fields.Boolean(
+    consent = JSONBoolean(
         required=True,
-        truthy={True},
-        falsy={False},
         validate=validate.Equal(True, error="Consent to share the profile with the fair's employers is required."),
     )
     desired_titles = text_list(load_default=list, metadata={"example": ["焊工", "电焊工"]})

@@ -7,8 +7,10 @@ import secrets
 from flask import Flask, request
 from flask.sessions import SessionInterface
 from werkzeug.exceptions import RequestEntityTooLarge
+from werkzeug.routing import IntegerConverter
 from flask_smorest import Api
 
+from schemas.base import MAX_ID
 from service import config as settings
 from service import errors
 from service.encoding import FastJSONProvider
@@ -27,6 +29,15 @@ class NoSessions(SessionInterface):
         return None
 
 
+class IdConverter(IntegerConverter):
+    """``<int:...>`` in fairmatch's routes: a store id, 1..MAX_ID. A larger number
+    names nothing, so it is a 404 of the router instead of reaching a store
+    (SQLite cannot even bind it)."""
+
+    def __init__(self, map, *args, **kwargs):
+        super().__init__(map, min=1, max=MAX_ID)
+
+
 def create_app(config: dict | None = None) -> Flask:
     """Build the app: defaults, then ``FAIRMATCH_*`` variables, then ``config`` (which wins).
 
@@ -35,6 +46,7 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__, instance_path=os.path.join(os.getcwd(), "instance"))
     app.json = FastJSONProvider(app)
     app.session_interface = NoSessions()
+    app.url_map.converters["int"] = IdConverter  # before any route is added
     app.config.update(settings.defaults())
     app.config.update(settings.from_environ())
     app.config.update(config or {})

@@ -24,7 +24,10 @@ from service.store.base import Conflict
 TOKEN_PREFIXES = {"organizer": "fmo_", "employer": "fme_", "kiosk": "fmk_"}
 SEEKER_SIDE, EMPLOYER_SIDE = "seeker", "employer"
 
-_MOBILE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?\d{4}[\s-]?(\d{4})(?!\d)")
+# A mobile number in free text, in ASCII or full-width characters (\d matches both),
+# as Chinese input methods type it: "+86 138-1234-5678", "008613812345678", "１３８１２３４５６７８".
+_MOBILE_IN_TEXT = re.compile(
+    r"(?<!\d)(?:(?:[+＋]|[0０]{2})?[8８][6６][\s\-－]?)?([1１][3-9３-９]\d)[\s\-－]?\d{4}[\s\-－]?(\d{4})(?!\d)")
 
 
 class InvalidChanges(ValueError):
@@ -70,7 +73,7 @@ def create_kiosk(store, fair_id: int, data: dict, *, secret_key: str, now: str) 
 
 def mask_name(name: str) -> str:
     """``张伟`` -> ``张**``: the family name (first character) only."""
-    return (name[:1] or "?") + "**"
+    return (name.strip()[:1] or "?") + "**"
 
 
 def mask_phone(phone: str) -> str:
@@ -81,7 +84,7 @@ def mask_phone(phone: str) -> str:
 def _mask_resume(seeker: dict) -> str:
     """The resume with mobile numbers and the person's name masked."""
     text = _MOBILE_IN_TEXT.sub(lambda m: f"{m.group(1)}****{m.group(2)}", seeker.get("resume_text") or "")
-    name = seeker.get("name") or ""
+    name = (seeker.get("name") or "").strip()  # as written in the resume, without the spaces a form kept
     if len(name) >= 2:
         text = text.replace(name, mask_name(name))
     return text

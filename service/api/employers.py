@@ -1,12 +1,12 @@
 """Employers and kiosks of a fair, registered by its organizer."""
 from flask import current_app
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from schemas.base import PageQuery
 from schemas.employers import EmployerCreated, EmployerIn, EmployerPage, KioskCreated, KioskIn
 from service import domain
 from service.auth import ORGANIZER, authorized, fair_for
+from service.blueprint import Blueprint
 from service.context import get_store, now
 
 blp = Blueprint("employers", __name__, url_prefix="/api/v1/fairs", description="Employers and kiosks of a fair.")

@@ -1,9 +1,9 @@
 """Fairs: created and listed by organizers, readable by every role of the fair."""
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from schemas.fairs import FairIn, FairOut
 from service.auth import EMPLOYER, KIOSK, ORGANIZER, authorized, fair_for, require_role
+from service.blueprint import Blueprint
 from service.context import get_store, now
 
 blp = Blueprint("fairs", __name__, url_prefix="/api/v1/fairs", description="Job fairs.")

@@ -1,11 +1,12 @@
 """Intents: each side marks interest in a posting-seeker pair; both sides make an agreement."""
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from schemas.base import PageQuery
 from schemas.intents import AgreementPage, IntentOut
 from service import domain
 from service.auth import EMPLOYER, KIOSK, ORGANIZER, authorized, fair_for, posting_access, posting_for
+from service.blueprint import Blueprint
 from service.context import get_store, now
 
 blp = Blueprint("intents", __name__, url_prefix="/api/v1", description="Interest marks and agreements.")

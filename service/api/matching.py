@@ -1,11 +1,12 @@
 """Ranking: shortlists of seekers for a posting, recommendations of postings for a seeker."""
 from flask import jsonify
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from schemas.matching import RecommendationQuery, RecommendationsOut, ShortlistOut, ShortlistQuery
 from service import domain
 from service.auth import EMPLOYER, KIOSK, ORGANIZER, authorized, posting_access, seeker_access
+from service.blueprint import Blueprint
 from service.context import get_indexes, get_store
 
 blp = Blueprint("matching", __name__, url_prefix="/api/v1", description="Shortlists and recommendations.")

@@ -2,10 +2,10 @@
 from flask import Blueprint as FlaskBlueprint
 from flask import jsonify
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from schemas.ops import MeOut
 from service.auth import current_principal
+from service.blueprint import Blueprint
 from service.context import get_store
 from service.errors import error_response
 

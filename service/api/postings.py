@@ -1,12 +1,13 @@
 """Postings: employers manage their own; every role of the fair can read them."""
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from schemas.postings import (
     PostingBatchIn, PostingCreatedBatch, PostingIn, PostingOut, PostingPage, PostingPatch, PostingQuery,
 )
 from service import domain
 from service.auth import EMPLOYER, KIOSK, ORGANIZER, authorized, fair_for, posting_for
+from service.blueprint import Blueprint
 from service.context import get_store, now
 
 blp = Blueprint("postings", __name__, url_prefix="/api/v1", description="Jobs offered at a fair.")

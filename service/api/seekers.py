@@ -1,11 +1,12 @@
 """Seekers: registered and updated at kiosks, keyed by phone within a fair."""
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 
 from schemas.intents import SeekerIntentList
 from schemas.seekers import PhoneLookupIn, SeekerIn, SeekerOut
 from service import domain
 from service.auth import KIOSK, ORGANIZER, authorized, fair_for, seeker_for
+from service.blueprint import Blueprint
 from service.context import get_store, now
 
 blp = Blueprint("seekers", __name__, url_prefix="/api/v1", description="Job seekers registered at kiosks.")

@@ -1,11 +1,11 @@
 """Fair statistics for organizers, as JSON or as a spreadsheet-friendly CSV."""
 from flask import Response
 from flask.views import MethodView
-from flask_smorest import Blueprint
 
 from schemas.stats import StatsOut
 from service import domain
 from service.auth import ORGANIZER, authorized, fair_for
+from service.blueprint import Blueprint
 from service.context import get_store, now
 
 blp = Blueprint("stats", __name__, url_prefix="/api/v1/fairs", description="Fair statistics.")

@@ -537,11 +537,11 @@ class SQLiteStore(Store):
                 if (pairs, agreed_step) in ((1, 1), (0, -1)):
                     cells.append(("fair", "", "seekers_with_agreement", agreed_step))
                 agreed_at = now if is_agreed else None
+            # REPLACE gives the row the next rowid, so agreements of one second (agreed_at has
+            # whole seconds) are listed in the order they were made, as Redis lists them.
             conn.execute(
-                "INSERT INTO intents (posting_id, seeker_id, fair_id, seeker_interested,"
-                " employer_interested, agreed_at) VALUES (?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT DO UPDATE SET seeker_interested = excluded.seeker_interested,"
-                " employer_interested = excluded.employer_interested, agreed_at = excluded.agreed_at",
+                "INSERT OR REPLACE INTO intents (posting_id, seeker_id, fair_id, seeker_interested,"
+                " employer_interested, agreed_at) VALUES (?, ?, ?, ?, ?, ?)",
                 (posting_id, seeker_id, fair_id, int(new["seeker"]), int(new["employer"]), agreed_at))
             self._bump(conn, fair_id, cells)
         return intent_record(posting_id, seeker_id, new["seeker"], new["employer"], agreed_at)

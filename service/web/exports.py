@@ -12,7 +12,7 @@ from datetime import date
 
 from flask import send_file
 from flask.views import MethodView
-from flask_smorest import Blueprint, abort
+from flask_smorest import abort
 from flask_smorest.fields import Upload
 from marshmallow import Schema, fields, validate
 
@@ -20,6 +20,7 @@ from schemas.base import BaseSchema
 from schemas.postings import PostingCreatedBatch, PostingOut
 from service import domain
 from service.auth import EMPLOYER, ORGANIZER, authorized, fair_for, posting_for
+from service.blueprint import Blueprint
 from service.context import get_indexes, get_store, now
 
 from . import i18n
@@ -124,16 +125,14 @@ def stats_sheets(stats: dict) -> list[Sheet]:
 
 
 def postings_without_interest(store, fair_id: int) -> list[dict]:
-    """Open postings of the fair that no seeker has marked yet, newest first."""
-    found, offset, page_size = [], 0, 200
+    """Open postings of the fair that no seeker has marked yet, newest first: the ones
+    stats count in ``postings_without_interest`` (an erased seeker's marks still count)."""
+    found, page_size = [], 200
     while True:
-        page, total = store.list_postings(fair_id, status="open", limit=page_size, offset=offset)
-        for posting in page:
-            intents = store.get_intents(posting_id=posting["id"])
-            if not any(intent["seeker_interested"] for intent in intents.values()):
-                found.append(posting)
-        offset += page_size
-        if offset >= total or not page:
+        page, total = store.list_postings(fair_id, status="open", without_interest=True,
+                                          limit=page_size, offset=len(found))
+        found += page
+        if len(found) >= total or not page:
             return domain.with_employer_names(store, found)
 
 

@@ -81,8 +81,9 @@ def _integer(value):
     if isinstance(value, float) and value.is_integer():
         return int(value)
     text = str(value).strip().replace(",", "").replace("，", "")
-    if re.fullmatch(r"\d+(\.0+)?", text):
-        return int(float(text))
+    whole = re.fullmatch(r"(\d+)(\.0+)?", text)
+    if whole:
+        return int(whole.group(1))  # not via float: a long number would be inf (OverflowError) or rounded
     raise ValueError(value)
 
 

@@ -10,9 +10,11 @@ import csv
 import io
 import unicodedata
 import warnings
+import zipfile
 from typing import Iterable, NamedTuple
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
@@ -23,6 +25,14 @@ XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.she
 # text a seeker typed must never become one (CSV / formula injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _MIN_WIDTH, _MAX_WIDTH = 6, 60
+# What an uploaded worksheet is read up to: Excel's last row, and far more columns than any table
+# people fill in. openpyxl otherwise pads every row to the size the file's own <dimension> claims
+# (a 5 KB file claiming A1:XFD1048576 took minutes).
+MAX_READ_ROWS = 1_048_576
+MAX_READ_COLUMNS = 100
+# What an .xlsx may unpack to. A filled template of 500 postings is well under 1 MB; a zip packs
+# repeated text ~1000:1, so a body at the upload limit could otherwise become a gigabyte in memory.
+MAX_UNZIPPED_BYTES = 20 * 1024 * 1024
 
 
 class Sheet(NamedTuple):
@@ -60,6 +70,13 @@ def _cell(value):
     return safe_text(value)
 
 
+def _xlsx_cell(value):
+    cell = _cell(value)
+    # A worksheet cannot hold control characters (openpyxl refuses the whole file), and people paste
+    # them: a line break copied from Word is \x0b. Each becomes a space.
+    return ILLEGAL_CHARACTERS_RE.sub(" ", cell) if isinstance(cell, str) else cell
+
+
 def csv_bytes(headers: list[str], rows: Iterable[list], *, text_columns: Iterable[int] = ()) -> bytes:
     """A CSV file (BOM, CRLF) of one table.
 
@@ -94,7 +111,7 @@ def xlsx_bytes(sheets: list[Sheet]) -> bytes:
         worksheet = workbook.create_sheet(sheet.title[:31])
         worksheet.append(sheet.headers)
         for row in sheet.rows:
-            worksheet.append([_cell(value) for value in row])
+            worksheet.append([_xlsx_cell(value) for value in row])
         for cell in worksheet[1]:
             cell.font = Font(bold=True)
             cell.fill = header_fill
@@ -121,7 +138,8 @@ def _decode(data: bytes) -> str:
 
 
 def _blank(cells) -> bool:
-    return all(cell is None or str(cell).strip() == "" for cell in cells)
+    # Rows of nothing but None (a sheet may have a million of them) are counted in C first.
+    return cells.count(None) == len(cells) or all(cell is None or str(cell).strip() == "" for cell in cells)
 
 
 def _table(numbered_rows) -> Table:
@@ -146,6 +164,14 @@ def read_table(filename: str, data: bytes) -> Table:
     """
     if data[:4] == b"PK\x03\x04":  # a zip container: .xlsx
         try:
+            # Sizes as the zip declares them; reading a member never yields more than declared.
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                unzipped = sum(member.file_size for member in archive.infolist())
+        except Exception as error:  # zipfile raises several kinds for a damaged archive
+            raise UnreadableFile(f"Not a readable .xlsx file ({type(error).__name__}).") from None
+        if unzipped > MAX_UNZIPPED_BYTES:
+            raise UnreadableFile(f"The .xlsx unpacks to more than {MAX_UNZIPPED_BYTES // 2**20} MB.")
+        try:
             with warnings.catch_warnings():
                 # openpyxl warns about features of the file it does not keep (styles, validation);
                 # reading the values is unaffected.
@@ -155,10 +181,18 @@ def read_table(filename: str, data: bytes) -> Table:
             raise UnreadableFile(f"Not a readable .xlsx file ({type(error).__name__}).") from None
         try:
             worksheet = workbook.worksheets[0]
-            return _table(enumerate(worksheet.iter_rows(values_only=True), start=1))
+            rows = worksheet.iter_rows(max_row=MAX_READ_ROWS, max_col=MAX_READ_COLUMNS, values_only=True)
+            return _table(enumerate(rows, start=1))
+        except UnreadableFile:
+            raise
+        except Exception as error:  # read-only workbooks parse the sheet's XML only now, as rows are read
+            raise UnreadableFile(f"Not a readable .xlsx file ({type(error).__name__}).") from None
         finally:
             workbook.close()
     if filename.lower().endswith((".xlsx", ".xls")):
         raise UnreadableFile("Not a readable .xlsx file (save it as .xlsx, not the old .xls).")
     text = _decode(data)
-    return _table(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
+    try:
+        return _table(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
+    except csv.Error as error:  # e.g. a cell beyond the csv module's field size limit
+        raise UnreadableFile(f"Not a readable CSV file ({error}).") from None

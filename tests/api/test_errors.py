@@ -23,6 +23,20 @@ def test_400_malformed_json(world):
     assert_error(response, 400, "Bad Request")
 
 
+def test_400_deeply_nested_json(world):
+    response = world.a.org.post("/api/v1/fairs", data="[" * 5000 + "]" * 5000, content_type="application/json")
+    assert_error(response, 400, "Bad Request")
+
+
+def test_400_lone_surrogate_writes_nothing(world):
+    # Valid JSON syntax, but no Unicode text: neither store can keep it.
+    fairs = world.a.org.get("/api/v1/fairs").get_json()
+    response = world.a.org.post("/api/v1/fairs", data='{"name": "\\ud800", "date": "2026-03-07"}',
+                                content_type="application/json")
+    assert_error(response, 400, "Bad Request")
+    assert world.a.org.get("/api/v1/fairs").get_json() == fairs
+
+
 def test_401_without_token(world):
     assert_error(world.anonymous.get(f"/api/v1/fairs/{world.a.fair['id']}"), 401, "Unauthorized")
 
@@ -105,3 +119,21 @@ def test_500_unhandled_exception_has_the_shape(store_url):
 def test_error_responses_are_json(world, path):
     response = world.anonymous.get(path)
     assert response.mimetype == "application/json"
+
+
+BEYOND_ANY_ID = str(2**63)  # ids are 64-bit (SQLite rowids, Redis INCR)
+
+
+@pytest.mark.parametrize("method, path", [
+    ("GET", "/api/v1/fairs/{big}"),
+    ("GET", "/api/v1/postings/{big}"),
+    ("GET", "/api/v1/postings/{big}/shortlist"),
+    ("GET", "/api/v1/seekers/{big}"),
+    ("GET", "/api/v1/seekers/{big}/recommendations"),
+    ("PUT", "/api/v1/postings/{posting}/intents/{big}"),
+    ("GET", "/api/v1/postings/{posting}/intents/{big}"),
+])
+def test_404_for_an_id_beyond_any_store_id(world, method, path):
+    caller = world.a.kiosk if method == "PUT" else world.a.org
+    response = caller.open(method, path.format(big=BEYOND_ANY_ID, posting=world.a.posting["id"]))
+    assert_error(response, 404, "Not Found")

@@ -1,4 +1,6 @@
 """Shortlists and recommendations through the API, privacy of the shortlist."""
+import pytest
+
 from tests.api.conftest import SEEKER
 
 
@@ -73,6 +75,34 @@ def test_shortlist_shows_each_seekers_current_resume_masked(world):
     assert shown()["resume_text"] == "焊工九年，微信同号13987654321"
     world.a.kiosk.delete(intent)
     assert shown()["resume_text"] == "焊工九年，微信同号139****4321"
+
+
+@pytest.mark.parametrize("resume, masked", [
+    # As a Chinese input method in full-width mode types them.
+    ("焊工，手机１３９１２３４５６７８", "焊工，手机１３９****５６７８"),
+    ("焊工，手机139－1234－5678", "焊工，手机139****5678"),
+    ("焊工，电话＋８６ １３９１２３４５６７８", "焊工，电话１３９****５６７８"),
+])
+def test_shortlist_masks_full_width_phones_in_the_resume(world, resume, masked):
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "resume_text": resume})
+    results = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"]
+    assert results[0]["seeker"]["resume_text"] == masked
+
+
+def test_shortlist_masks_a_phone_written_with_0086_in_the_resume(world):
+    # As dialled from abroad, and as the phone field itself accepts it.
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "resume_text": "焊工，电话008613912345678"})
+    results = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"]
+    assert results[0]["seeker"]["resume_text"] == "焊工，电话139****5678"
+
+
+@pytest.mark.parametrize("name", ["张伟 ", " 张伟", "张伟\t"])
+def test_shortlist_masks_the_name_sent_with_spaces_around_it(world, name):
+    # Kiosk software other than /kiosk may send a field as typed, spaces included.
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "name": name, "resume_text": "张伟，焊工八年"})
+    seeker = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"][0]["seeker"]
+    assert seeker["resume_text"] == "张**，焊工八年"
+    assert seeker["masked_name"] == "张**"
 
 
 def test_agreement_reveals_only_that_pair(world):

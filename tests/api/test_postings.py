@@ -128,9 +128,12 @@ def test_list_filters_and_pagination(world):
     assert [p["id"] for p in closed["items"]] == [world.a.posting["id"]]
 
 
-@pytest.mark.parametrize("query", ["limit=201", "limit=0", "offset=-1", "status=paused"])
+@pytest.mark.parametrize("query", ["limit=201", "limit=0", "offset=-1", "status=paused",
+                                   f"offset={2**63}", f"employer_id={2**63}"])
 def test_list_query_validation(world, query):
-    assert world.a.kiosk.get(f"{world.a.base}/postings?{query}").status_code == 422
+    response = world.a.kiosk.get(f"{world.a.base}/postings?{query}")
+    assert response.status_code == 422
+    assert query.split("=")[0] in response.get_json()["errors"]
 
 
 def test_list_is_per_fair(world):

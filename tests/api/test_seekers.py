@@ -24,6 +24,12 @@ def test_same_phone_updates_from_any_kiosk(world):
     assert stats["seekers"] == 1
 
 
+def test_full_width_digits_are_the_same_phone(world):
+    response = world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "phone": "138１２３４５６７８"})
+    assert response.status_code == 200 and response.get_json()["id"] == world.a.seeker["id"]
+    assert world.a.org.get(f"{world.a.base}/stats").get_json()["seekers"] == 1
+
+
 def test_same_phone_in_another_fair_is_another_seeker(world):
     # Both fairs registered SEEKER's phone: two people records, one per fair.
     assert world.b.seeker["phone"] == world.a.seeker["phone"]
@@ -39,6 +45,9 @@ def test_same_phone_in_another_fair_is_another_seeker(world):
     ("139-1234-5678", "13912345678"),
     ("+8613912345678", "13912345678"),
     ("+86 139 1234 5678", "13912345678"),
+    ("１３９１２３４５６７８", "13912345678"),  # full-width, as a Chinese input method types it
+    ("139 １２３４ 5678", "13912345678"),
+    ("＋８６ １３９－１２３４－５６７８", "13912345678"),
 ])
 def test_phone_is_normalised(world, phone, normalised):
     response = world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "phone": phone})
@@ -46,7 +55,8 @@ def test_phone_is_normalised(world, phone, normalised):
     assert response.get_json()["phone"] == normalised
 
 
-@pytest.mark.parametrize("phone", ["12812345678", "1381234567", "138123456789", "02368881234", "abc", ""])
+@pytest.mark.parametrize("phone", ["12812345678", "1381234567", "138123456789", "02368881234", "abc", "",
+                                   "138١٢٣٤٥٦٧٨"])  # Arabic-Indic digits are no mainland number
 def test_phone_must_be_a_mainland_mobile(world, phone):
     response = world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "phone": phone})
     assert response.status_code == 422
@@ -57,6 +67,8 @@ def test_phone_must_be_a_mainland_mobile(world, phone):
     ({"consent": False}, "consent"),
     ({"consent": "true"}, "consent"),
     ({"consent": None}, "consent"),
+    ({"consent": 1}, "consent"),  # equal to True in Python, but not the JSON true the contract asks for
+    ({"consent": 1.0}, "consent"),
     ({"name": ""}, "name"),
     ({"name": "名" * 51}, "name"),
     ({"education": "kindergarten"}, "education"),

@@ -196,6 +196,17 @@ def test_list_agreements_newest_first_with_records(store, fair):
     assert store.list_agreements(fair.id, employer_id=fair.other_employer["id"])[0]["posting_id"] == theirs["id"]
 
 
+def test_agreements_of_one_second_are_listed_in_the_order_they_were_made(store, fair):
+    # agreed_at has whole seconds; a busy booth agrees more than once in one.
+    first_marked, second_marked = fair.post(posting("A"), posting("B"))
+    person = fair.seeker()
+    for job in (first_marked, second_marked):
+        store.set_intent(job["id"], person["id"], "seeker", True, now=T1)
+    for job in (second_marked, first_marked):
+        store.set_intent(job["id"], person["id"], "employer", True, now=T2)
+    assert [a["posting_id"] for a in store.list_agreements(fair.id)] == [first_marked["id"], second_marked["id"]]
+
+
 def test_missing_posting_or_seeker(store, pair):
     assert store.set_intent(10_000, pair[1], "seeker", True, now=T1) is None
     assert store.set_intent(pair[0], 10_000, "employer", True, now=T1) is None

@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from service.web.exports import AGREEMENT_HEADERS, SHORTLIST_HEADERS
-from tests.web.conftest import Caller, agree
+from tests.web.conftest import ZHANG, Caller, agree
 
 
 def read_csv(response):
@@ -140,3 +140,25 @@ def test_postings_without_interest_lists_open_postings_nobody_marked(fair):
     found = fair.org("GET", path, 200).get_json()
     assert [(item["title"], item["employer_name"]) for item in found["items"]] == [("传菜员", "山城火锅")]
     assert found["total"] == 1
+
+
+def test_postings_without_interest_are_the_ones_stats_counts(fair):
+    # Erasing a seeker leaves the counts already reported, the count of postings with interest included:
+    # the dashboard shows this list under that count.
+    fair.kiosk("PUT", f"/api/v1/postings/{fair.welder['id']}/intents/{fair.zhang['id']}", 200)
+    fair.kiosk("DELETE", f"/api/v1/seekers/{fair.zhang['id']}", 204)
+    found = fair.org("GET", f"{fair.base}/postings/without-interest", 200).get_json()
+    stats = fair.org("GET", f"{fair.base}/stats", 200).get_json()
+    assert found["total"] == stats["postings_without_interest"] == 1
+    assert [item["title"] for item in found["items"]] == ["川菜厨师"]
+
+
+def test_xlsx_exports_take_text_with_control_characters(fair):
+    # A line break pasted from Word is \x0b; a worksheet cannot hold it, nor \x01 and the like.
+    fair.kiosk("POST", f"{fair.base}/seekers", 200, json={**ZHANG, "resume_text": "五年电焊经验\x0b持焊工证"})
+    agree(fair, fair.welder, fair.zhang, fair.emp)
+    rows = list(read_xlsx(fair.emp("GET", f"{fair.base}/agreements.xlsx", 200)).iter_rows(values_only=True))
+    assert rows[1][AGREEMENT_HEADERS.index("个人简历")] == "五年电焊经验 持焊工证"
+    posting = fair.emp("POST", f"{fair.base}/postings", 201, json={"title": "电焊工\x01"}).get_json()
+    rows = list(read_xlsx(fair.emp("GET", f"/api/v1/postings/{posting['id']}/shortlist.xlsx", 200)).iter_rows())
+    assert len(rows) > 1

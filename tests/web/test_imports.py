@@ -1,11 +1,13 @@
 """Bulk upload of postings from the template: all or nothing, errors by spreadsheet row."""
 import io
+import re
+import zipfile
 
 import pytest
 from openpyxl import Workbook, load_workbook
 
 from service.web.imports import COLUMNS, ImportErrors, postings_from_table
-from service.web.spreadsheets import Table
+from service.web.spreadsheets import MAX_READ_COLUMNS, Table, read_table
 
 HEADERS = [zh for _, zh, _, _ in COLUMNS]
 
@@ -19,6 +21,33 @@ def xlsx_upload(rows, headers=HEADERS):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return {"file": (io.BytesIO(buffer.getvalue()), "职位.xlsx")}
+
+
+def rewrite_sheet(xlsx: bytes, change) -> bytes:
+    """The workbook with its first sheet's XML passed through ``change``."""
+    source, out = zipfile.ZipFile(io.BytesIO(xlsx)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = change(data)
+            target.writestr(item, data)
+    return out.getvalue()
+
+
+def claiming_the_whole_sheet(xlsx: bytes) -> bytes:
+    """The workbook with its first sheet's <dimension> claiming every cell Excel has, as some programs write it."""
+    return rewrite_sheet(xlsx, lambda xml: re.sub(rb"<dimension [^>]*>", b'<dimension ref="A1:XFD1048576"/>', xml))
+
+
+def cut_short(xlsx: bytes) -> bytes:
+    """The workbook with its first sheet's XML ending in the middle of a row, as an interrupted save leaves it."""
+    return rewrite_sheet(xlsx, lambda xml: xml[:xml.index(b"</sheetData>")] + b'<row r="9"><c r="A9"')
+
+
+def inflated(xlsx: bytes) -> bytes:
+    """The workbook with 30 MB of text in its first sheet's first cell: some 30 KB zipped."""
+    return rewrite_sheet(xlsx, lambda xml: xml.replace(b"<t>", b"<t>" + b"x" * 30_000_000, 1))
 
 
 def csv_upload(text, encoding="utf-8-sig", name="postings.csv"):
@@ -83,6 +112,7 @@ def test_a_bad_row_rejects_the_file_with_row_numbered_errors_and_creates_nothing
     ("招聘人数\r\n5\r\n", "1", "columns"),  # no title column
     ("职位名称\r\n", "2", "rows"),  # no postings
     ("\r\n\r\n职位名称,招聘人数\r\n保安,-1\r\n", "4", "headcount"),  # blank lines still count
+    ("职位名称,招聘人数\r\n保安," + "9" * 400 + "\r\n", "2", "headcount"),  # too big even for a float
 ])
 def test_csv_problems_point_at_the_row(fair, text, row, field):
     errors = fair.emp("POST", f"{fair.base}/postings/import", 422, data=csv_upload(text)).get_json()["errors"]
@@ -93,6 +123,12 @@ def test_csv_problems_point_at_the_row(fair, text, row, field):
     {"file": (io.BytesIO(b"PK\x03\x04 not really a zip"), "broken.xlsx")},
     {"file": (io.BytesIO(b"\xd0\xcf\x11\xe0 old excel"), "old.xls")},
     {"file": (io.BytesIO(b"\xff\xfe\x00\xd8"), "binary.csv")},
+    # A cell longer than the csv module reads (131,072 characters), well within the body limit.
+    {"file": (io.BytesIO(("职位名称,职位描述\r\n保安," + "x" * 200_000 + "\r\n").encode()), "long.csv")},
+    # A zip that opens but whose sheet is damaged: openpyxl only parses the sheet while rows are read.
+    {"file": (io.BytesIO(cut_short(xlsx_upload([["保安"]])["file"][0].getvalue())), "cut.xlsx")},
+    # ~30 KB that unzips to 30 MB (at the 1 MB body limit, a gigabyte in the worker's memory).
+    {"file": (io.BytesIO(inflated(xlsx_upload([["保安"]])["file"][0].getvalue())), "inflated.xlsx")},
 ])
 def test_unreadable_files_are_a_422_on_file(fair, upload):
     errors = fair.emp("POST", f"{fair.base}/postings/import", 422, data=upload).get_json()["errors"]
@@ -125,3 +161,15 @@ def test_too_many_rows_are_refused():
     with pytest.raises(ImportErrors) as raised:
         postings_from_table(table)
     assert list(raised.value.errors) == ["502"]
+
+
+def test_a_sheet_claiming_every_cell_is_read_as_the_cells_it_has(fair):
+    # openpyxl padded each row read to the 16,384 columns the file claimed: with one
+    # stray cell at XFD1048576 too, a 5 KB upload kept a worker busy for minutes.
+    upload = xlsx_upload([["保安", None, None, 5]])
+    data = claiming_the_whole_sheet(upload["file"][0].getvalue())
+    table = read_table("职位.xlsx", data)
+    assert table.headers[:4] == HEADERS[:4] and len(table.headers) <= MAX_READ_COLUMNS
+    assert [number for number, _ in table.rows] == [2]
+    created = fair.emp("POST", f"{fair.base}/postings/import", 201, data={"file": (io.BytesIO(data), "职位.xlsx")})
+    assert len(created.get_json()["created"]) == 1
