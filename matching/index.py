@@ -38,7 +38,7 @@ from rapidfuzz import fuzz, process
 
 from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
-from .profile import ANYWHERE, education_code, education_rank, place_tokens
+from .profile import ANYWHERE, education_code, education_rank, place_tokens, stated_places
 from .reasons import N_PARTS, ReasonCache, explain_page, reason_parts
 from .skills import canonical_skill, expand_licences, is_credential, skills_in_text
 from .text import clean_title, fold, text_features
@@ -122,14 +122,15 @@ class _Profile(NamedTuple):
     salary_low: float  # seeker: the expectation
     salary_high: float
     places: frozenset
+    wished_places: frozenset  # the places' own tokens (profile.stated_places): where a seeker would work
     place_names: tuple
     text: str
 
 
 # Profile fields whose values repeat across records (interned to save memory).
 _SHAREABLE = frozenset({
-    "titles", "raw_titles", "occupations", "occupation_names", "skills", "skill_keys", "places", "place_names",
-    "education",
+    "titles", "raw_titles", "occupations", "occupation_names", "skills", "skill_keys", "places", "wished_places",
+    "place_names", "education",
 })
 
 
@@ -189,9 +190,11 @@ def _profile(record, kind, normalizer):
     if kind == "seeker":
         keys |= skills_in_text(free_text)
         keys = expand_licences(keys)
-    places = set()
+    places, wished_places = set(), set()
     for place in places_raw:
-        places |= place_tokens(place)
+        tokens = place_tokens(place)
+        places |= tokens
+        wished_places |= stated_places(tokens)
     codes, names = _occupation_codes(record, raw_titles, normalizer)
     return _Profile(
         id=int(record["id"]),
@@ -207,6 +210,7 @@ def _profile(record, kind, normalizer):
         salary_low=low,
         salary_high=high,
         places=frozenset(places),
+        wished_places=frozenset(wished_places),
         place_names=places_raw,
         text=" ".join([*raw_titles, *listed, free_text]),
     )
@@ -257,6 +261,7 @@ class _Side:
         self.place_sets = Vocabulary()
         self.place_set_anywhere = np.zeros(0, dtype=bool)
         self.sets_with_token = {}  # place token id -> ids of the sets that contain it
+        self.sets_wishing_token = {}  # place token id -> ids of the sets that name it themselves (wished_places)
         self.place_rows = {}  # query places -> fit of each place set
         self.document_frequency = np.zeros(1024, dtype=np.int32)
         self.title_ids = Vocabulary()
@@ -452,11 +457,13 @@ class MatchIndex:
         side.n_listed[slot] = len(profile.skills)
         side.n_credentials[slot] = sum(1 for key, _ in profile.skills if is_credential(key))
         if profile.places:
-            set_id = side.place_sets.id(profile.places)
+            set_id = side.place_sets.id((profile.places, profile.wished_places))
             if set_id == len(side.place_set_anywhere):
                 side.place_set_anywhere = np.append(side.place_set_anywhere, ANYWHERE in profile.places)
                 for token in profile.places:
                     side.sets_with_token.setdefault(self._place_ids.id(token), []).append(set_id)
+                for token in profile.wished_places:
+                    side.sets_wishing_token.setdefault(self._place_ids.id(token), []).append(set_id)
             side.place_set[slot] = set_id
         title_ids = []
         for title in profile.titles:
@@ -828,13 +835,14 @@ class MatchIndex:
 
         Kept per query places: redone only when the side has seen new place sets.
         """
-        per_set = side.place_rows.get(query.places)
+        key = (query.places, query.wished_places)
+        per_set = side.place_rows.get(key)
         if per_set is None or len(per_set) != len(side.place_sets) + 1:
             per_set = self._place_row(query, side)
             per_set.flags.writeable = False
             if len(side.place_rows) >= _OCCUPATION_ROWS:
                 side.place_rows.clear()
-            side.place_rows[query.places] = per_set
+            side.place_rows[key] = per_set
         return per_set
 
     def _place_row(self, query, side):
@@ -850,6 +858,14 @@ class MatchIndex:
             sets = side.sets_with_token.get(self._place_ids.get(token))
             if sets:
                 np.maximum.at(per_set, np.asarray(sets), np.float32(_PLACE_CREDIT[token.split(":", 1)[0]]))
+        # Where the posting lies within a place the seeker named (重庆 takes all its districts), it fits.
+        if side.kind == "seeker":
+            wished = [side.sets_wishing_token.get(self._place_ids.get(token)) for token in query.places]
+        else:
+            wished = [side.sets_with_token.get(self._place_ids.get(token)) for token in query.wished_places]
+        for sets in wished:
+            if sets:
+                per_set[np.asarray(sets)] = 1.0
         per_set[:-1][side.place_set_anywhere] = 0.9
         per_set[-1] = _UNKNOWN if side.kind == "seeker" else 1.0
         return per_set

@@ -3,7 +3,7 @@ import re
 
 from .text import fold
 
-__all__ = ["EDUCATION_RANK", "education_rank", "place_tokens", "CHONGQING_DISTRICTS", "ANYWHERE"]
+__all__ = ["EDUCATION_RANK", "education_rank", "place_tokens", "stated_places", "CHONGQING_DISTRICTS", "ANYWHERE"]
 
 # DESIGN.md order; vocational (中专/技校) ranks with high_school for minimum checks.
 EDUCATION_RANK = {
@@ -126,3 +126,27 @@ def place_tokens(text):
     if not tokens:
         tokens.add("place:" + folded)
     return tokens
+
+
+def stated_places(tokens):
+    """The tokens of one place (:func:`place_tokens`) that it names itself, not through a finer one.
+
+    A district stands for itself, not for its whole city; a seeker who gives
+    only the city (or 重庆主城) would work anywhere in it.
+
+    Examples
+    --------
+    >>> sorted(stated_places(place_tokens("重庆市渝北区")))
+    ['district:渝北']
+    >>> sorted(stated_places(place_tokens("重庆主城")))
+    ['area:重庆主城']
+    >>> sorted(stated_places(place_tokens("重庆")))
+    ['city:重庆']
+    """
+    districts = {token.split(":", 1)[1] for token in tokens if token.startswith("district:")}
+    implied = set()
+    if districts or "area:重庆主城" in tokens:
+        implied.add("city:重庆")
+    if districts & _CORE:
+        implied.add("area:重庆主城")
+    return set(tokens) - implied

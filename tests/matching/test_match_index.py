@@ -108,6 +108,24 @@ def test_custom_weights_apply_to_both_directions_unless_shortlists_get_their_own
         assert weighed == {"title": 0.5, "skills": 0.5}
 
 
+def test_a_seeker_who_names_the_city_fits_every_district_of_it():
+    # "重庆" as a seeker's place means anywhere in Chongqing: a full fit, not the partial credit of a
+    # shared city (which is for two different districts) and never below a seeker who gave no place.
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["会计"], locations=["重庆"]), seeker(2, ["会计"], locations=["渝北区"]),
+                          seeker(3, ["会计"], locations=["江北区"]), seeker(4, ["会计"])])
+    index.upsert_postings([posting(10, "会计", location="渝北区"), posting(11, "会计", location="重庆")])
+
+    def place_fit(match):
+        return next(reason["score"] for reason in match.reasons if reason["factor"] == "location")
+
+    assert {m.id: place_fit(m) for m in index.shortlist(10)} == {1: 1.0, 2: 1.0, 3: 0.7, 4: 0.6}
+    # A posting somewhere in the city may be far from the one district a seeker named.
+    assert {m.id: place_fit(m) for m in index.shortlist(11)} == {1: 1.0, 2: 0.5, 3: 0.5, 4: 0.6}
+    assert {m.id: place_fit(m) for m in index.recommend(1)} == {10: 1.0, 11: 1.0}
+    assert {m.id: place_fit(m) for m in index.recommend(2)} == {10: 1.0, 11: 0.5}
+
+
 def test_reasons_name_every_factor_in_plain_words():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["叉车司机"], ["叉车操作证"], education="high_school", experience_years=3,
