@@ -1,14 +1,14 @@
-"""Each page at a kiosk size and a tablet size: nothing overflows sideways; screenshots saved.
+"""Each page at a kiosk, a tablet and a phone size: nothing overflows sideways; screenshots saved.
 
 The screenshots (artifacts/screenshots/, not committed) are for a person to look at.
 """
 import pytest
 
-from tests.browser.conftest import KIOSK_SIZE, TABLET_SIZE, screenshot
+from tests.browser.conftest import KIOSK_SIZE, PHONE_SIZE, TABLET_SIZE, screenshot
 
 pytestmark = pytest.mark.browser
 
-SIZES = {"1080x1920": KIOSK_SIZE, "1280x800": TABLET_SIZE}
+SIZES = {"1080x1920": KIOSK_SIZE, "1280x800": TABLET_SIZE, "390x844": PHONE_SIZE}
 SEEKERS = [
     ("王小明", "13912345678", ["焊工"], ["电焊", "氩弧焊"], "high_school", 4, 7000, "两江新区"),
     ("李娟", "13698765432", ["厨师"], ["川菜"], "vocational", 6, 6500, "渝中区"),
