@@ -224,3 +224,31 @@ def test_dashboard_refreshes_on_its_own_and_speaks_english(open_page, fair):
     dashboard.click("#lang-switch")
     assert dashboard.inner_text("h1 [data-i18n]") == "Job fair live dashboard"
     assert dashboard.inner_text("[data-stat=agreements] span") == "Agreements"
+
+
+def test_the_apis_field_errors_are_shown_in_the_pages_language(open_page, fair):
+    # The API's validation messages are English; a Chinese page shows them in Chinese, by the field.
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.click("#new-posting")
+    booth.fill("#posting-form [name=title]", "叉车司机")
+    booth.fill("#posting-form [name=salary_min]", "7000")
+    booth.fill("#posting-form [name=salary_max]", "6000")
+    booth.click("#posting-save")
+    booth.wait_for_selector("#posting-error:not([hidden])")
+    assert booth.inner_text("[data-field=salary_max] .field-msg") == "不能低于最低月薪"
+    booth.fill("#posting-form [name=salary_max]", "9000")
+    booth.fill("#posting-form [name=headcount]", "0")
+    booth.click("#posting-save")
+    booth.wait_for_selector("[data-field=headcount] .field-msg")
+    assert booth.inner_text("[data-field=headcount] .field-msg") == "请输入 1 到 10000 之间的整数"
+
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    fill_kiosk_form(kiosk)
+    kiosk.fill("#seeker-form [name=experience_years]", "70")
+    kiosk.check("#seeker-form [name=consent]")
+    kiosk.click("#submit-seeker")
+    kiosk.wait_for_selector("[data-field=experience_years] .field-msg")
+    assert kiosk.inner_text("[data-field=experience_years] .field-msg") == "请输入 0 到 60 之间的整数"
+    assert kiosk.input_value("#seeker-form [name=name]") == "王小明"  # nothing typed is lost
+    kiosk.click("#lang-switch")
+    assert kiosk.inner_text("[data-field=experience_years] .field-msg") == "Enter a whole number from 0 to 60"

@@ -129,7 +129,7 @@
       const fieldErrors = (error.body && error.body.errors) || {};
       for (const [name, messages] of Object.entries(fieldErrors)) {
         const holder = postingForm.querySelector(`[data-field="${name}"]`);
-        if (holder) holder.append(h("span", { class: "field-msg" }, [].concat(messages).join(" ")));
+        if (holder) holder.append(FM.fieldMessage(messages));
       }
       errorLine.textContent = Object.keys(fieldErrors).length ? t("error.check_fields") : t("error.generic") + error.message;
       errorLine.hidden = false;
@@ -286,7 +286,7 @@
         const byField = Array.isArray(fields) ? { file: fields } : fields;
         for (const [field, messages] of Object.entries(byField)) {
           lines.push(h("tr", {}, h("td", { class: "num" }, row), h("td", {}, fieldLabel(field)),
-            h("td", {}, [].concat(messages).join(" "))));
+            h("td", {}, [].concat(messages).map(FM.apiMessage).join(" "))));
         }
       }
       result.replaceChildren(

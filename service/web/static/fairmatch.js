@@ -15,9 +15,42 @@ const FM = (() => {
     return entry ? entry[lang] : key;
   }
 
+  /* The API's validation messages are English (and may name API fields); the pages show
+     the ones people meet in the page's language, and any other as the API wrote it. */
+  const API_MESSAGES = [
+    [/^Must be greater than or equal to (-?\d+) and less than or equal to (-?\d+)\.$/, "api.range"],
+    [/^Must be greater than or equal to (-?\d+)\.$/, "api.min"],
+    [/^Must be less than or equal to (-?\d+)\.$/, "api.max"],
+    [/^Not a valid integer\.$/, "api.integer"],
+    [/^Length must be between (\d+) and (\d+)\.$/, "api.length"],
+    [/^Longer than maximum length (\d+)\.$/, "api.too_long"],
+    [/^Must be at least salary_min\.$/, "api.salary_order"],
+    [/^Missing data for required field\.$/, "kiosk.required"],
+    [/^Not a mainland China mobile number/, "kiosk.phone_invalid"],
+    [/^Consent to share the profile/, "kiosk.consent_required"],
+  ];
+
+  function apiMessage(message) {
+    for (const [pattern, key] of API_MESSAGES) {
+      const match = pattern.exec(message);
+      if (match) return t(key).replace(/\{(\d)\}/g, (_, index) => match[Number(index)]);
+    }
+    return message;
+  }
+
+  /* An element showing the API's messages for one field; it follows the language switch. */
+  function fieldMessage(messages) {
+    const raw = [].concat(messages).map(String);
+    return h("span", { class: "field-msg", dataset: { apiMessages: JSON.stringify(raw) } },
+      raw.map(apiMessage).join(" "));
+  }
+
   function applyLang() {
     document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
     document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = t(el.dataset.i18n); });
+    document.querySelectorAll("[data-api-messages]").forEach((el) => {
+      el.textContent = JSON.parse(el.dataset.apiMessages).map(apiMessage).join(" ");
+    });
     document.querySelectorAll("[data-i18n-placeholder]").forEach((el) => {
       el.placeholder = t(el.dataset.i18nPlaceholder);
     });
@@ -196,7 +229,7 @@ const FM = (() => {
   }
 
   return {
-    t, h, api, items, download, showError, splitList, intOrNull, formatTime, salaryText, start,
+    t, h, api, apiMessage, fieldMessage, items, download, showError, splitList, intOrNull, formatTime, salaryText, start,
     setLang, applyLang, ApiError,
     get lang() { return lang; },
     onLang(listener) { langListeners.push(listener); },

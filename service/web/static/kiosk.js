@@ -142,7 +142,7 @@
     const holder = form.querySelector(`[data-field="${name}"]`);
     if (!holder) return false;
     holder.classList.add("invalid");
-    holder.append(h("span", { class: "field-msg" }, message));
+    holder.append(message instanceof Node ? message : h("span", { class: "field-msg" }, message));
     return true;
   }
 
@@ -189,7 +189,7 @@
     } catch (error) {
       const errors = (error.body && error.body.errors) || {};
       const fieldErrors = errors.json || errors;  // flask-smorest may nest by location
-      const marked = Object.entries(fieldErrors).filter(([name, messages]) => markField(name, [].concat(messages).join(" ")));
+      const marked = Object.entries(fieldErrors).filter(([name, messages]) => markField(name, FM.fieldMessage(messages)));
       formError.textContent = marked.length ? t("error.check_fields") : t("error.generic") + error.message;
       formError.hidden = false;
     } finally {
