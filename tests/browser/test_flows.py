@@ -252,3 +252,14 @@ def test_the_apis_field_errors_are_shown_in_the_pages_language(open_page, fair):
     assert kiosk.input_value("#seeker-form [name=name]") == "王小明"  # nothing typed is lost
     kiosk.click("#lang-switch")
     assert kiosk.inner_text("[data-field=experience_years] .field-msg") == "Enter a whole number from 0 to 60"
+
+
+def test_the_kiosks_own_field_errors_follow_the_language_switch(open_page, fair):
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    fill_kiosk_form(kiosk)
+    kiosk.click("#submit-seeker")  # no consent yet
+    kiosk.wait_for_selector("#form-error:not([hidden])")
+    assert kiosk.inner_text("[data-field=consent] .field-msg") == "需要您同意后才能提交"
+    kiosk.click("#lang-switch")  # the seeker reads English
+    assert kiosk.inner_text("[data-field=consent] .field-msg") == "Your consent is needed to submit"
+    assert kiosk.inner_text("#form-error") == "Please check the highlighted fields."

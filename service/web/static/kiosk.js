@@ -138,11 +138,12 @@
     document.getElementById("form-error").hidden = true;
   }
 
+  /* Mark a field wrong with the page's own message (a string table key) or the API's (an element). */
   function markField(name, message) {
     const holder = form.querySelector(`[data-field="${name}"]`);
     if (!holder) return false;
     holder.classList.add("invalid");
-    holder.append(message instanceof Node ? message : h("span", { class: "field-msg" }, message));
+    holder.append(message instanceof Node ? message : h("span", { class: "field-msg", dataset: { i18n: message } }, t(message)));
     return true;
   }
 
@@ -170,13 +171,14 @@
     clearFieldErrors();
     const payload = readForm();
     const problems = [];
-    if (!payload.name) problems.push(["name", t("kiosk.required")]);
-    if (!PHONE.test(payload.phone)) problems.push(["phone", t("kiosk.phone_invalid")]);
-    if (!payload.consent) problems.push(["consent", t("kiosk.consent_required")]);
-    problems.forEach(([name, message]) => markField(name, message));
+    if (!payload.name) problems.push(["name", "kiosk.required"]);
+    if (!PHONE.test(payload.phone)) problems.push(["phone", "kiosk.phone_invalid"]);
+    if (!payload.consent) problems.push(["consent", "kiosk.consent_required"]);
+    problems.forEach(([name, key]) => markField(name, key));
     const formError = document.getElementById("form-error");
     if (problems.length) {
-      formError.textContent = t("error.check_fields");
+      formError.dataset.i18n = "error.check_fields";
+      formError.textContent = t(formError.dataset.i18n);
       formError.hidden = false;
       return;
     }
@@ -190,7 +192,13 @@
       const errors = (error.body && error.body.errors) || {};
       const fieldErrors = errors.json || errors;  // flask-smorest may nest by location
       const marked = Object.entries(fieldErrors).filter(([name, messages]) => markField(name, FM.fieldMessage(messages)));
-      formError.textContent = marked.length ? t("error.check_fields") : t("error.generic") + error.message;
+      if (marked.length) {
+        formError.dataset.i18n = "error.check_fields";
+        formError.textContent = t(formError.dataset.i18n);
+      } else {
+        delete formError.dataset.i18n;  // the API's message, as it came
+        formError.textContent = t("error.generic") + error.message;
+      }
       formError.hidden = false;
     } finally {
       button.disabled = false;
