@@ -263,3 +263,27 @@ def test_the_kiosks_own_field_errors_follow_the_language_switch(open_page, fair)
     kiosk.click("#lang-switch")  # the seeker reads English
     assert kiosk.inner_text("[data-field=consent] .field-msg") == "Your consent is needed to submit"
     assert kiosk.inner_text("#form-error") == "Please check the highlighted fields."
+
+
+def test_focus_stays_on_the_interest_button_after_a_mark(open_page, fair):
+    # The list is drawn again after each mark; a keyboard or screen-reader user stays where they were.
+    seeker = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "陈刚", "phone": "15823456789", "consent": True, "desired_titles": ["焊工"]})
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    kiosk.fill("#start-phone", "15823456789")
+    kiosk.click("#phone-form button[type=submit]")
+    kiosk.wait_for_selector("#form-screen:not([hidden])")
+    kiosk.click("#submit-seeker")
+    card = rec_card(kiosk, fair.welder["id"])
+    card.locator("button.interest").focus()
+    kiosk.keyboard.press("Enter")
+    card.locator("button.interest[aria-pressed=true]").wait_for()
+    expect(card.locator("button.interest")).to_be_focused()
+
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.locator(f"#postings li[data-posting-id='{fair.welder['id']}'] button.btn-primary").click()
+    row = booth.locator(f"#shortlist tbody tr[data-seeker-id='{seeker['id']}']")
+    row.locator("button.mark").focus()
+    booth.keyboard.press("Enter")
+    row.locator("button.mark[aria-pressed=true]").wait_for()
+    expect(row.locator("button.mark")).to_be_focused()

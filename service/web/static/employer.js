@@ -214,6 +214,9 @@
     try {
       await api(want ? "PUT" : "DELETE", `/api/v1/postings/${state.shortlist.posting_id}/intents/${item.seeker_id}`);
       await loadShortlist();  // an agreement reveals the contact, which only the server may do
+      // The row was drawn again: keep the focus on its button, not lost to the page.
+      const again = document.querySelector(`#shortlist tr[data-seeker-id="${item.seeker_id}"] button.mark`);
+      if (again) again.focus();
     } catch (error) {
       button.disabled = false;
       FM.showError(error);

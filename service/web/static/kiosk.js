@@ -280,6 +280,9 @@
     try {
       item.intent = await api(want ? "PUT" : "DELETE", `/api/v1/postings/${item.posting_id}/intents/${state.seeker.id}`);
       renderRecommendations();
+      // The tapped button was drawn again: keep the focus on it, not lost to the page.
+      const again = document.querySelector(`#recommendations li[data-posting-id="${item.posting_id}"] button.interest`);
+      if (again) again.focus();
     } catch (error) {
       button.disabled = false;
       FM.showError(error);
