@@ -168,6 +168,7 @@ STRINGS = {
                              "Download the template, fill in one posting per row, and upload it (.xlsx or .csv). "
                              "If any row has an error nothing is imported; fix the rows listed and upload again."),
     "employer.download_template": ("下载模板", "Download template"),
+    "employer.import_file": ("职位表格", "Postings file"),
     "employer.upload": ("上传并导入", "Upload and import"),
     "employer.import_ok": ("导入成功，新增职位数：", "Imported postings: "),
     "employer.import_failed": ("导入失败，没有导入任何职位。请修改以下行：",
