@@ -41,6 +41,11 @@ STRINGS = {
     "error.network": ("网络连接失败，请稍后重试。", "Network error, please try again."),
     "error.generic": ("操作失败：", "Something went wrong: "),
     "error.check_fields": ("请检查标红的项目。", "Please check the highlighted fields."),
+    "error.forbidden": ("本设备的令牌不能进行这项操作。", "This device's token may not do that."),
+    "error.not_found": ("找不到这条记录，可能已被删除。请刷新后再试。",
+                        "Not found; it may have been deleted. Please reload and try again."),
+    "error.too_large": ("提交的内容太大。", "What was sent is too large."),
+    "error.server": ("服务器出错了，请稍后重试。", "The server had a problem; please try again later."),
     # the API's (English) validation messages, as the pages show them; {1}, {2}: the numbers in them
     "api.range": ("请输入 {1} 到 {2} 之间的整数", "Enter a whole number from {1} to {2}"),
     "api.min": ("不能小于 {1}", "Must be at least {1}"),

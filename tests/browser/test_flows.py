@@ -287,3 +287,21 @@ def test_focus_stays_on_the_interest_button_after_a_mark(open_page, fair):
     booth.keyboard.press("Enter")
     row.locator("button.mark[aria-pressed=true]").wait_for()
     expect(row.locator("button.mark")).to_be_focused()
+
+
+def test_an_api_error_is_reported_in_the_pages_language(open_page, fair):
+    # The employer takes a posting down while a seeker is reading it at the kiosk.
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    fill_kiosk_form(kiosk)
+    kiosk.check("#seeker-form [name=consent]")
+    kiosk.click("#submit-seeker")
+    card = rec_card(kiosk, fair.welder["id"])
+    card.wait_for()
+    deleted = fair.emp.client.delete(f"/api/v1/postings/{fair.welder['id']}",
+                                     headers={"Authorization": f"Bearer {fair.employer_token}"})
+    assert deleted.status_code == 204
+    card.locator("button.interest").click()
+    kiosk.wait_for_selector("#global-error:not([hidden])")
+    assert kiosk.inner_text("#global-error") == "找不到这条记录，可能已被删除。请刷新后再试。"
+    kiosk.click("#lang-switch")
+    assert kiosk.inner_text("#global-error") == "Not found; it may have been deleted. Please reload and try again."

@@ -131,8 +131,10 @@
         const holder = postingForm.querySelector(`[data-field="${name}"]`);
         if (holder) holder.append(FM.fieldMessage(messages));
       }
-      errorLine.textContent = Object.keys(fieldErrors).length ? t("error.check_fields") : t("error.generic") + error.message;
-      errorLine.hidden = false;
+      if (Object.keys(fieldErrors).length) {
+        errorLine.textContent = t("error.check_fields");
+        errorLine.hidden = false;
+      } else FM.showErrorIn(errorLine, error);
     }
   });
   document.getElementById("posting-cancel").addEventListener("click", () => dialog.close());
@@ -283,7 +285,7 @@
       await loadPostings();
     } catch (error) {
       const rows = (error.status === 422 && error.body.errors) || null;
-      if (!rows) { result.replaceChildren(h("p", { class: "banner banner-error" }, t("error.generic") + error.message)); return; }
+      if (!rows) { result.replaceChildren(h("p", { class: "banner banner-error" }, FM.errorText(error))); return; }
       const lines = [];
       for (const [row, fields] of Object.entries(rows)) {
         const byField = Array.isArray(fields) ? { file: fields } : fields;

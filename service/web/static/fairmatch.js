@@ -144,11 +144,33 @@ const FM = (() => {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
+  /* The API's error messages are English: a failure people can meet is told in the page's
+     language (and follows the switch); anything else keeps the API's own message. */
+  const STATUS_MESSAGES = { 0: "error.network", 401: "token.invalid", 403: "error.forbidden", 404: "error.not_found",
+    413: "error.too_large" };
+
+  function errorKey(error) {
+    return STATUS_MESSAGES[error.status] || (error.status >= 500 ? "error.server" : null);
+  }
+
+  function errorText(error) {
+    const key = errorKey(error);
+    return key ? t(key) : t("error.generic") + error.message;
+  }
+
+  /* Show an error in a line or banner of the page. */
+  function showErrorIn(el, error) {
+    const key = errorKey(error);
+    if (key) el.dataset.i18n = key;
+    else delete el.dataset.i18n;
+    el.textContent = errorText(error);
+    el.hidden = false;
+  }
+
   function showError(error) {
     const banner = document.getElementById("global-error");
     if (!error) { banner.hidden = true; return; }
-    banner.textContent = error.status === 0 ? t("error.network") : t("error.generic") + error.message;
-    banner.hidden = false;
+    showErrorIn(banner, error);
   }
 
   /* Split what a person typed into a list: commas, 顿号, semicolons or new lines. */
@@ -210,9 +232,11 @@ const FM = (() => {
         if (error.status === 401 || error.status === 403) localStorage.removeItem(storageKey);
         screen.hidden = false;
         app.hidden = true;
-        errorLine.textContent = error.status === 401 ? t("token.invalid")
-          : error.status === 403 ? t("token.wrong_role") : error.message;
-        errorLine.hidden = false;
+        if (error.status === 403) {
+          errorLine.dataset.i18n = "token.wrong_role";
+          errorLine.textContent = t("token.wrong_role");
+          errorLine.hidden = false;
+        } else showErrorIn(errorLine, error);
       }
     }
 
@@ -229,7 +253,7 @@ const FM = (() => {
   }
 
   return {
-    t, h, api, apiMessage, fieldMessage, items, download, showError, splitList, intOrNull, formatTime, salaryText, start,
+    t, h, api, apiMessage, fieldMessage, items, download, showError, showErrorIn, errorText, splitList, intOrNull, formatTime, salaryText, start,
     setLang, applyLang, ApiError,
     get lang() { return lang; },
     onLang(listener) { langListeners.push(listener); },

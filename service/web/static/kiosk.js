@@ -195,11 +195,8 @@
       if (marked.length) {
         formError.dataset.i18n = "error.check_fields";
         formError.textContent = t(formError.dataset.i18n);
-      } else {
-        delete formError.dataset.i18n;  // the API's message, as it came
-        formError.textContent = t("error.generic") + error.message;
-      }
-      formError.hidden = false;
+        formError.hidden = false;
+      } else FM.showErrorIn(formError, error);
     } finally {
       button.disabled = false;
       button.textContent = t("kiosk.submit");
