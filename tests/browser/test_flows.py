@@ -305,3 +305,26 @@ def test_an_api_error_is_reported_in_the_pages_language(open_page, fair):
     assert kiosk.inner_text("#global-error") == "找不到这条记录，可能已被删除。请刷新后再试。"
     kiosk.click("#lang-switch")
     assert kiosk.inner_text("#global-error") == "Not found; it may have been deleted. Please reload and try again."
+
+
+def double_tap(page, selector):
+    """Two taps on a button before the page has answered the first (one task, as a quick finger does)."""
+    page.evaluate("(selector) => { const button = document.querySelector(selector); button.click(); button.click(); }",
+                  selector)
+
+
+def test_a_double_tap_on_save_or_upload_creates_the_postings_once(open_page, fair):
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.click("#new-posting")
+    booth.fill("#posting-form [name=title]", "叉车司机")
+    double_tap(booth, "#posting-save")
+    booth.locator("#postings li").filter(has_text="叉车司机").first.wait_for()
+    booth.click(".tab[data-tab=import]")
+    good = "职位名称,招聘人数\r\n仓管员,2\r\n"
+    booth.set_input_files("#import-file", {"name": "职位.csv", "mimeType": "text/csv", "buffer": good.encode("utf-8")})
+    double_tap(booth, "#import-form button[type=submit]")
+    booth.wait_for_selector("#import-result .banner-ok")
+    booth.click(".tab[data-tab=postings]")
+    booth.locator("#postings li").filter(has_text="仓管员").first.wait_for()
+    titles = [item["title"] for item in fair.emp("GET", f"{fair.base}/postings?employer_id={fair.employer['id']}", 200)["items"]]
+    assert sorted(titles) == ["仓管员", "叉车司机", "电焊工"]

@@ -120,12 +120,16 @@
     errorLine.hidden = true;
     postingForm.querySelectorAll(".field-msg").forEach((el) => el.remove());
     const payload = readPosting();
+    const save = document.getElementById("posting-save");
+    save.disabled = true;  // a second tap before the answer would post the job twice
     try {
       if (state.editing) await api("PATCH", `/api/v1/postings/${state.editing.id}`, payload);
       else await api("POST", `/api/v1/fairs/${state.fairId}/postings`, payload);
       dialog.close();
+      save.disabled = false;
       await loadPostings();
     } catch (error) {
+      save.disabled = false;
       const fieldErrors = (error.body && error.body.errors) || {};
       for (const [name, messages] of Object.entries(fieldErrors)) {
         const holder = postingForm.querySelector(`[data-field="${name}"]`);
@@ -278,6 +282,8 @@
     }
     const body = new FormData();
     body.append("file", input.files[0]);
+    const upload = event.target.querySelector("button[type=submit]");
+    upload.disabled = true;  // a second tap before the answer would import the file twice
     try {
       const created = await api("POST", `/api/v1/fairs/${state.fairId}/postings/import`, body);
       result.replaceChildren(h("p", { class: "banner banner-ok" }, t("employer.import_ok") + created.created.length));
@@ -300,6 +306,8 @@
           h("thead", {}, h("tr", {}, h("th", { class: "num" }, t("employer.row")), h("th", {}, t("employer.field")),
             h("th", {}, t("employer.problem")))),
           h("tbody", {}, lines)));
+    } finally {
+      upload.disabled = false;
     }
   });
 
