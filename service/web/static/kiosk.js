@@ -82,11 +82,16 @@
     errorLine.hidden = PHONE.test(phone);
     if (!errorLine.hidden) return;
     FM.showError(null);
+    // A second tap before the answer would open the form again, clearing what was typed meanwhile.
+    const next = phoneForm.querySelector("button[type=submit]");
+    next.disabled = true;
     let found = null;
     try {
       found = await api("POST", `/api/v1/fairs/${state.me.fair_id}/seekers/lookup`, { phone });
     } catch (error) {
       if (error.status !== 404) { FM.showError(error); return; }
+    } finally {
+      next.disabled = false;
     }
     openForm(found, phone);
   });
