@@ -338,3 +338,17 @@ def test_a_double_tap_on_next_keeps_what_the_volunteer_types(open_page, fair):
     double_tap(kiosk, "#phone-form button[type=submit]")
     kiosk.wait_for_selector("#form-screen:not([hidden])")
     assert len(lookups) == 1  # a second answer would reset the form under the volunteer's fingers
+
+
+def test_focus_moves_to_each_new_screen_and_dialog_has_a_name(open_page, fair):
+    # After a submit the form is hidden; the focus goes to the confirmation, not back to the page's top.
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    fill_kiosk_form(kiosk)
+    kiosk.check("#seeker-form [name=consent]")
+    kiosk.click("#submit-seeker")
+    kiosk.wait_for_selector("#result-screen:not([hidden])")
+    expect(kiosk.locator("#confirm-title")).to_be_focused()
+
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.click("#new-posting")
+    expect(booth.get_by_role("dialog", name="+ 发布职位")).to_be_visible()

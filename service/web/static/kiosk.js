@@ -214,6 +214,7 @@
     title.dataset.i18n = state.existing ? "kiosk.saved_updated" : "kiosk.saved_new";
     title.textContent = t(title.dataset.i18n);
     show("result-screen");
+    title.focus();  // the form (and its focused button) is gone: a screen reader reads the outcome
     const list = document.getElementById("recommendations");
     list.replaceChildren(h("li", { class: "muted" }, t("loading")));
     try {
