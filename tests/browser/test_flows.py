@@ -352,3 +352,30 @@ def test_focus_moves_to_each_new_screen_and_dialog_has_a_name(open_page, fair):
     booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
     booth.click("#new-posting")
     expect(booth.get_by_role("dialog", name="+ 发布职位")).to_be_visible()
+
+
+def test_a_slow_shortlist_answer_does_not_replace_the_posting_picked_since(open_page, fair):
+    fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "李娟", "phone": "13698765432", "consent": True, "desired_titles": ["收银员", "厨师"]})
+    booth = open_page("/employer", fair.emp2.token, TABLET_SIZE)
+    booth.locator(f"#postings li[data-posting-id='{fair.cook['id']}']").wait_for()
+    # Count the API answers the page has fully handled (their awaits ran before this next task).
+    booth.evaluate("""() => {
+        window.handledAnswers = 0;
+        const text = Response.prototype.text;
+        Response.prototype.text = function () {
+            return text.call(this).then((body) => { setTimeout(() => { window.handledAnswers += 1; }); return body; });
+        };
+    }""")
+    held = []
+    cook_shortlist = f"**/api/v1/postings/{fair.cook['id']}/shortlist?*"
+    booth.route(cook_shortlist, lambda route: held.append(route))
+    booth.locator(f"#postings li[data-posting-id='{fair.cook['id']}'] button.btn-primary").click()  # slow to answer
+    booth.wait_for_function("document.querySelector('#shortlist-posting').value !== ''")
+    booth.select_option("#shortlist-posting", str(fair.cashier["id"]))  # the HR person picks another meanwhile
+    booth.locator("#shortlist tbody tr[data-seeker-id]").wait_for()
+    handled = booth.evaluate("window.handledAnswers")
+    held[0].continue_()
+    booth.wait_for_function(f"window.handledAnswers > {handled}")
+    assert booth.input_value("#shortlist-posting") == str(fair.cashier["id"])
+    assert booth.locator("#shortlist tbody tr[data-seeker-id]").count() == 1

@@ -4,7 +4,7 @@
 
 (() => {
   const { t, h, api } = FM;
-  const state = { fairId: null, employerId: null, postings: [], shortlist: null, agreements: [],
+  const state = { fairId: null, employerId: null, postings: [], shortlist: null, shortlistAsked: 0, agreements: [],
     editing: null, tab: "postings" };
   const dialog = document.getElementById("posting-dialog");
   const postingForm = document.getElementById("posting-form");
@@ -161,9 +161,12 @@
   document.getElementById("shortlist-refresh").addEventListener("click", () => loadShortlist());
 
   async function loadShortlist() {
+    const asked = ++state.shortlistAsked;
     if (!picker.value) { renderShortlist(); return; }
     try {
-      state.shortlist = await api("GET", `/api/v1/postings/${picker.value}/shortlist?limit=50`);
+      const shortlist = await api("GET", `/api/v1/postings/${picker.value}/shortlist?limit=50`);
+      if (asked !== state.shortlistAsked) return;  // a later ask (another posting picked meanwhile) shows instead
+      state.shortlist = shortlist;
       renderShortlist();
     } catch (error) { FM.showError(error); }
   }
