@@ -4,7 +4,7 @@ The screenshots (artifacts/screenshots/, not committed) are for a person to look
 """
 import pytest
 
-from tests.browser.conftest import KIOSK_SIZE, PHONE_SIZE, TABLET_SIZE, screenshot
+from tests.browser.conftest import KIOSK_SIZE, PHONE_SIZE, PORTRAIT_TABLET_SIZE, TABLET_SIZE, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -76,3 +76,20 @@ def test_dashboard_screens(open_page, busy_fair, size_name):
     page.wait_for_selector("#hour-chart svg")
     assert_fits_width(page)
     screenshot(page, f"dashboard-{size_name}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_portrait_tablet_shows_every_shortlist_button_whole(open_page, busy_fair, lang):
+    # The interest button is the booth's main action: no sideways scrolling of the table to reach it.
+    page = open_page("/employer", busy_fair.employer_token, PORTRAIT_TABLET_SIZE)
+    if lang == "en":
+        page.click("#lang-switch")
+    page.click(".tab[data-tab=shortlist]")
+    page.wait_for_selector("#shortlist tbody tr[data-seeker-id] button.mark")
+    screenshot(page, f"employer-shortlist-768x1024-{lang}")
+    outside = page.evaluate("""() => {
+        const box = document.querySelector('#panel-shortlist .table-wrap').getBoundingClientRect();
+        return [...document.querySelectorAll('#shortlist button.mark')]
+            .filter((button) => button.getBoundingClientRect().right > box.right).length;
+    }""")
+    assert outside == 0
