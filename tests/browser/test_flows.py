@@ -326,14 +326,15 @@ def test_a_double_tap_on_save_or_upload_creates_the_postings_once(open_page, fai
     booth.wait_for_selector("#import-result .banner-ok")
     booth.click(".tab[data-tab=postings]")
     booth.locator("#postings li").filter(has_text="仓管员").first.wait_for()
-    titles = [item["title"] for item in fair.emp("GET", f"{fair.base}/postings?employer_id={fair.employer['id']}", 200)["items"]]
+    postings = fair.emp("GET", f"{fair.base}/postings?employer_id={fair.employer['id']}", 200)["items"]
+    titles = [posting["title"] for posting in postings]
     assert sorted(titles) == ["仓管员", "叉车司机", "电焊工"]
 
 
 def test_a_double_tap_on_next_keeps_what_the_volunteer_types(open_page, fair):
     kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
     lookups = []
-    kiosk.on("request", lambda request: lookups.append(request.url) if request.url.endswith("/seekers/lookup") else None)
+    kiosk.on("request", lambda request: request.url.endswith("/seekers/lookup") and lookups.append(request.url))
     kiosk.fill("#start-phone", SEEKER_PHONE)
     double_tap(kiosk, "#phone-form button[type=submit]")
     kiosk.wait_for_selector("#form-screen:not([hidden])")

@@ -253,8 +253,8 @@ const FM = (() => {
   }
 
   return {
-    t, h, api, apiMessage, fieldMessage, items, download, showError, showErrorIn, errorText, splitList, intOrNull, formatTime, salaryText, start,
-    setLang, applyLang, ApiError,
+    t, h, api, items, download, showError, splitList, intOrNull, formatTime, salaryText, start,
+    setLang, applyLang, ApiError, apiMessage, fieldMessage, errorText, showErrorIn,
     get lang() { return lang; },
     onLang(listener) { langListeners.push(listener); },
   };

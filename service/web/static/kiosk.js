@@ -148,7 +148,8 @@
     const holder = form.querySelector(`[data-field="${name}"]`);
     if (!holder) return false;
     holder.classList.add("invalid");
-    holder.append(message instanceof Node ? message : h("span", { class: "field-msg", dataset: { i18n: message } }, t(message)));
+    holder.append(message instanceof Node ? message
+      : h("span", { class: "field-msg", dataset: { i18n: message } }, t(message)));
     return true;
   }
 
