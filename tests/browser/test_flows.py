@@ -380,3 +380,18 @@ def test_a_slow_shortlist_answer_does_not_replace_the_posting_picked_since(open_
     booth.wait_for_function(f"window.handledAnswers > {handled}")
     assert booth.input_value("#shortlist-posting") == str(fair.cashier["id"])
     assert booth.locator("#shortlist tbody tr[data-seeker-id]").count() == 1
+
+
+def test_a_mark_stays_shown_when_the_shortlist_cannot_be_reloaded(open_page, fair):
+    seeker = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "陈刚", "phone": "15823456789", "consent": True, "desired_titles": ["焊工"]})
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.locator(f"#postings li[data-posting-id='{fair.welder['id']}'] button.btn-primary").click()
+    row = booth.locator(f"#shortlist tbody tr[data-seeker-id='{seeker['id']}']")
+    row.wait_for()
+    booth.route("**/shortlist?*", lambda route: route.abort())  # the venue's network drops after the mark
+    row.locator("button.mark").click()
+    booth.wait_for_selector("#global-error:not([hidden])")
+    assert fair.emp("GET", f"/api/v1/postings/{fair.welder['id']}/intents/{seeker['id']}", 200)["employer_interested"]
+    expect(row.locator("button.mark")).to_have_attribute("aria-pressed", "true")  # not the stale "Mark interest"
+    expect(row.locator("button.mark")).to_be_enabled()  # so it can be undone

@@ -221,7 +221,9 @@
     button.disabled = true;
     const want = !(item.intent && item.intent.employer_interested);
     try {
-      await api(want ? "PUT" : "DELETE", `/api/v1/postings/${state.shortlist.posting_id}/intents/${item.seeker_id}`);
+      item.intent = await api(want ? "PUT" : "DELETE",
+        `/api/v1/postings/${state.shortlist.posting_id}/intents/${item.seeker_id}`);
+      renderShortlist();  // the mark as recorded, even if the reload below fails
       await loadShortlist();  // an agreement reveals the contact, which only the server may do
       // The row was drawn again: keep the focus on its button, not lost to the page.
       const again = document.querySelector(`#shortlist tr[data-seeker-id="${item.seeker_id}"] button.mark`);
