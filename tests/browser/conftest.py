@@ -28,6 +28,8 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 KIOSK_SIZE = {"width": 1080, "height": 1920}
 TABLET_SIZE = {"width": 1280, "height": 800}
+PORTRAIT_TABLET_SIZE = {"width": 768, "height": 1024}
+PHONE_SIZE = {"width": 390, "height": 844}
 
 WELDER = {"title": "电焊工", "description": "负责钢结构焊接，持焊工证优先", "skills": ["电焊", "氩弧焊"],
           "headcount": 3, "education_min": "junior_high", "experience_min_years": 1,

@@ -224,3 +224,174 @@ def test_dashboard_refreshes_on_its_own_and_speaks_english(open_page, fair):
     dashboard.click("#lang-switch")
     assert dashboard.inner_text("h1 [data-i18n]") == "Job fair live dashboard"
     assert dashboard.inner_text("[data-stat=agreements] span") == "Agreements"
+
+
+def test_the_apis_field_errors_are_shown_in_the_pages_language(open_page, fair):
+    # The API's validation messages are English; a Chinese page shows them in Chinese, by the field.
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.click("#new-posting")
+    booth.fill("#posting-form [name=title]", "叉车司机")
+    booth.fill("#posting-form [name=salary_min]", "7000")
+    booth.fill("#posting-form [name=salary_max]", "6000")
+    booth.click("#posting-save")
+    booth.wait_for_selector("#posting-error:not([hidden])")
+    assert booth.inner_text("[data-field=salary_max] .field-msg") == "不能低于最低月薪"
+    booth.fill("#posting-form [name=salary_max]", "9000")
+    booth.fill("#posting-form [name=headcount]", "0")
+    booth.click("#posting-save")
+    booth.wait_for_selector("[data-field=headcount] .field-msg")
+    assert booth.inner_text("[data-field=headcount] .field-msg") == "请输入 1 到 10000 之间的整数"
+
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    fill_kiosk_form(kiosk)
+    kiosk.fill("#seeker-form [name=experience_years]", "70")
+    kiosk.check("#seeker-form [name=consent]")
+    kiosk.click("#submit-seeker")
+    kiosk.wait_for_selector("[data-field=experience_years] .field-msg")
+    assert kiosk.inner_text("[data-field=experience_years] .field-msg") == "请输入 0 到 60 之间的整数"
+    assert kiosk.input_value("#seeker-form [name=name]") == "王小明"  # nothing typed is lost
+    kiosk.click("#lang-switch")
+    assert kiosk.inner_text("[data-field=experience_years] .field-msg") == "Enter a whole number from 0 to 60"
+
+
+def test_the_kiosks_own_field_errors_follow_the_language_switch(open_page, fair):
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    fill_kiosk_form(kiosk)
+    kiosk.click("#submit-seeker")  # no consent yet
+    kiosk.wait_for_selector("#form-error:not([hidden])")
+    assert kiosk.inner_text("[data-field=consent] .field-msg") == "需要您同意后才能提交"
+    kiosk.click("#lang-switch")  # the seeker reads English
+    assert kiosk.inner_text("[data-field=consent] .field-msg") == "Your consent is needed to submit"
+    assert kiosk.inner_text("#form-error") == "Please check the highlighted fields."
+
+
+def test_focus_stays_on_the_interest_button_after_a_mark(open_page, fair):
+    # The list is drawn again after each mark; a keyboard or screen-reader user stays where they were.
+    seeker = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "陈刚", "phone": "15823456789", "consent": True, "desired_titles": ["焊工"]})
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    kiosk.fill("#start-phone", "15823456789")
+    kiosk.click("#phone-form button[type=submit]")
+    kiosk.wait_for_selector("#form-screen:not([hidden])")
+    kiosk.click("#submit-seeker")
+    card = rec_card(kiosk, fair.welder["id"])
+    card.locator("button.interest").focus()
+    kiosk.keyboard.press("Enter")
+    card.locator("button.interest[aria-pressed=true]").wait_for()
+    expect(card.locator("button.interest")).to_be_focused()
+
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.locator(f"#postings li[data-posting-id='{fair.welder['id']}'] button.btn-primary").click()
+    row = booth.locator(f"#shortlist tbody tr[data-seeker-id='{seeker['id']}']")
+    row.locator("button.mark").focus()
+    booth.keyboard.press("Enter")
+    row.locator("button.mark[aria-pressed=true]").wait_for()
+    expect(row.locator("button.mark")).to_be_focused()
+
+
+def test_an_api_error_is_reported_in_the_pages_language(open_page, fair):
+    # The employer takes a posting down while a seeker is reading it at the kiosk.
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    fill_kiosk_form(kiosk)
+    kiosk.check("#seeker-form [name=consent]")
+    kiosk.click("#submit-seeker")
+    card = rec_card(kiosk, fair.welder["id"])
+    card.wait_for()
+    deleted = fair.emp.client.delete(f"/api/v1/postings/{fair.welder['id']}",
+                                     headers={"Authorization": f"Bearer {fair.employer_token}"})
+    assert deleted.status_code == 204
+    card.locator("button.interest").click()
+    kiosk.wait_for_selector("#global-error:not([hidden])")
+    assert kiosk.inner_text("#global-error") == "找不到这条记录，可能已被删除。请刷新后再试。"
+    kiosk.click("#lang-switch")
+    assert kiosk.inner_text("#global-error") == "Not found; it may have been deleted. Please reload and try again."
+
+
+def double_tap(page, selector):
+    """Two taps on a button before the page has answered the first (one task, as a quick finger does)."""
+    page.evaluate("(selector) => { const button = document.querySelector(selector); button.click(); button.click(); }",
+                  selector)
+
+
+def test_a_double_tap_on_save_or_upload_creates_the_postings_once(open_page, fair):
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.click("#new-posting")
+    booth.fill("#posting-form [name=title]", "叉车司机")
+    double_tap(booth, "#posting-save")
+    booth.locator("#postings li").filter(has_text="叉车司机").first.wait_for()
+    booth.click(".tab[data-tab=import]")
+    good = "职位名称,招聘人数\r\n仓管员,2\r\n"
+    booth.set_input_files("#import-file", {"name": "职位.csv", "mimeType": "text/csv", "buffer": good.encode("utf-8")})
+    double_tap(booth, "#import-form button[type=submit]")
+    booth.wait_for_selector("#import-result .banner-ok")
+    booth.click(".tab[data-tab=postings]")
+    booth.locator("#postings li").filter(has_text="仓管员").first.wait_for()
+    postings = fair.emp("GET", f"{fair.base}/postings?employer_id={fair.employer['id']}", 200)["items"]
+    titles = [posting["title"] for posting in postings]
+    assert sorted(titles) == ["仓管员", "叉车司机", "电焊工"]
+
+
+def test_a_double_tap_on_next_keeps_what_the_volunteer_types(open_page, fair):
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    lookups = []
+    kiosk.on("request", lambda request: request.url.endswith("/seekers/lookup") and lookups.append(request.url))
+    kiosk.fill("#start-phone", SEEKER_PHONE)
+    double_tap(kiosk, "#phone-form button[type=submit]")
+    kiosk.wait_for_selector("#form-screen:not([hidden])")
+    assert len(lookups) == 1  # a second answer would reset the form under the volunteer's fingers
+
+
+def test_focus_moves_to_each_new_screen_and_dialog_has_a_name(open_page, fair):
+    # After a submit the form is hidden; the focus goes to the confirmation, not back to the page's top.
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    fill_kiosk_form(kiosk)
+    kiosk.check("#seeker-form [name=consent]")
+    kiosk.click("#submit-seeker")
+    kiosk.wait_for_selector("#result-screen:not([hidden])")
+    expect(kiosk.locator("#confirm-title")).to_be_focused()
+
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.click("#new-posting")
+    expect(booth.get_by_role("dialog", name="+ 发布职位")).to_be_visible()
+
+
+def test_a_slow_shortlist_answer_does_not_replace_the_posting_picked_since(open_page, fair):
+    fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "李娟", "phone": "13698765432", "consent": True, "desired_titles": ["收银员", "厨师"]})
+    booth = open_page("/employer", fair.emp2.token, TABLET_SIZE)
+    booth.locator(f"#postings li[data-posting-id='{fair.cook['id']}']").wait_for()
+    # Count the API answers the page has fully handled (their awaits ran before this next task).
+    booth.evaluate("""() => {
+        window.handledAnswers = 0;
+        const text = Response.prototype.text;
+        Response.prototype.text = function () {
+            return text.call(this).then((body) => { setTimeout(() => { window.handledAnswers += 1; }); return body; });
+        };
+    }""")
+    held = []
+    cook_shortlist = f"**/api/v1/postings/{fair.cook['id']}/shortlist?*"
+    booth.route(cook_shortlist, lambda route: held.append(route))
+    booth.locator(f"#postings li[data-posting-id='{fair.cook['id']}'] button.btn-primary").click()  # slow to answer
+    booth.wait_for_function("document.querySelector('#shortlist-posting').value !== ''")
+    booth.select_option("#shortlist-posting", str(fair.cashier["id"]))  # the HR person picks another meanwhile
+    booth.locator("#shortlist tbody tr[data-seeker-id]").wait_for()
+    handled = booth.evaluate("window.handledAnswers")
+    held[0].continue_()
+    booth.wait_for_function(f"window.handledAnswers > {handled}")
+    assert booth.input_value("#shortlist-posting") == str(fair.cashier["id"])
+    assert booth.locator("#shortlist tbody tr[data-seeker-id]").count() == 1
+
+
+def test_a_mark_stays_shown_when_the_shortlist_cannot_be_reloaded(open_page, fair):
+    seeker = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "陈刚", "phone": "15823456789", "consent": True, "desired_titles": ["焊工"]})
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.locator(f"#postings li[data-posting-id='{fair.welder['id']}'] button.btn-primary").click()
+    row = booth.locator(f"#shortlist tbody tr[data-seeker-id='{seeker['id']}']")
+    row.wait_for()
+    booth.route("**/shortlist?*", lambda route: route.abort())  # the venue's network drops after the mark
+    row.locator("button.mark").click()
+    booth.wait_for_selector("#global-error:not([hidden])")
+    assert fair.emp("GET", f"/api/v1/postings/{fair.welder['id']}/intents/{seeker['id']}", 200)["employer_interested"]
+    expect(row.locator("button.mark")).to_have_attribute("aria-pressed", "true")  # not the stale "Mark interest"
+    expect(row.locator("button.mark")).to_be_enabled()  # so it can be undone

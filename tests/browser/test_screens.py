@@ -1,14 +1,14 @@
-"""Each page at a kiosk size and a tablet size: nothing overflows sideways; screenshots saved.
+"""Each page at a kiosk, a tablet and a phone size: nothing overflows sideways; screenshots saved.
 
 The screenshots (artifacts/screenshots/, not committed) are for a person to look at.
 """
 import pytest
 
-from tests.browser.conftest import KIOSK_SIZE, TABLET_SIZE, screenshot
+from tests.browser.conftest import KIOSK_SIZE, PHONE_SIZE, PORTRAIT_TABLET_SIZE, TABLET_SIZE, screenshot
 
 pytestmark = pytest.mark.browser
 
-SIZES = {"1080x1920": KIOSK_SIZE, "1280x800": TABLET_SIZE}
+SIZES = {"1080x1920": KIOSK_SIZE, "1280x800": TABLET_SIZE, "390x844": PHONE_SIZE}
 SEEKERS = [
     ("王小明", "13912345678", ["焊工"], ["电焊", "氩弧焊"], "high_school", 4, 7000, "两江新区"),
     ("李娟", "13698765432", ["厨师"], ["川菜"], "vocational", 6, 6500, "渝中区"),
@@ -76,3 +76,20 @@ def test_dashboard_screens(open_page, busy_fair, size_name):
     page.wait_for_selector("#hour-chart svg")
     assert_fits_width(page)
     screenshot(page, f"dashboard-{size_name}")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_portrait_tablet_shows_every_shortlist_button_whole(open_page, busy_fair, lang):
+    # The interest button is the booth's main action: no sideways scrolling of the table to reach it.
+    page = open_page("/employer", busy_fair.employer_token, PORTRAIT_TABLET_SIZE)
+    if lang == "en":
+        page.click("#lang-switch")
+    page.click(".tab[data-tab=shortlist]")
+    page.wait_for_selector("#shortlist tbody tr[data-seeker-id] button.mark")
+    screenshot(page, f"employer-shortlist-768x1024-{lang}")
+    outside = page.evaluate("""() => {
+        const box = document.querySelector('#panel-shortlist .table-wrap').getBoundingClientRect();
+        return [...document.querySelectorAll('#shortlist button.mark')]
+            .filter((button) => button.getBoundingClientRect().right > box.right).length;
+    }""")
+    assert outside == 0

@@ -4,7 +4,7 @@
 
 (() => {
   const { t, h, api } = FM;
-  const state = { fairId: null, employerId: null, postings: [], shortlist: null, agreements: [],
+  const state = { fairId: null, employerId: null, postings: [], shortlist: null, shortlistAsked: 0, agreements: [],
     editing: null, tab: "postings" };
   const dialog = document.getElementById("posting-dialog");
   const postingForm = document.getElementById("posting-form");
@@ -120,19 +120,25 @@
     errorLine.hidden = true;
     postingForm.querySelectorAll(".field-msg").forEach((el) => el.remove());
     const payload = readPosting();
+    const save = document.getElementById("posting-save");
+    save.disabled = true;  // a second tap before the answer would post the job twice
     try {
       if (state.editing) await api("PATCH", `/api/v1/postings/${state.editing.id}`, payload);
       else await api("POST", `/api/v1/fairs/${state.fairId}/postings`, payload);
       dialog.close();
+      save.disabled = false;
       await loadPostings();
     } catch (error) {
+      save.disabled = false;
       const fieldErrors = (error.body && error.body.errors) || {};
       for (const [name, messages] of Object.entries(fieldErrors)) {
         const holder = postingForm.querySelector(`[data-field="${name}"]`);
-        if (holder) holder.append(h("span", { class: "field-msg" }, [].concat(messages).join(" ")));
+        if (holder) holder.append(FM.fieldMessage(messages));
       }
-      errorLine.textContent = Object.keys(fieldErrors).length ? t("error.check_fields") : t("error.generic") + error.message;
-      errorLine.hidden = false;
+      if (Object.keys(fieldErrors).length) {
+        errorLine.textContent = t("error.check_fields");
+        errorLine.hidden = false;
+      } else FM.showErrorIn(errorLine, error);
     }
   });
   document.getElementById("posting-cancel").addEventListener("click", () => dialog.close());
@@ -155,9 +161,12 @@
   document.getElementById("shortlist-refresh").addEventListener("click", () => loadShortlist());
 
   async function loadShortlist() {
+    const asked = ++state.shortlistAsked;
     if (!picker.value) { renderShortlist(); return; }
     try {
-      state.shortlist = await api("GET", `/api/v1/postings/${picker.value}/shortlist?limit=50`);
+      const shortlist = await api("GET", `/api/v1/postings/${picker.value}/shortlist?limit=50`);
+      if (asked !== state.shortlistAsked) return;  // a later ask (another posting picked meanwhile) shows instead
+      state.shortlist = shortlist;
       renderShortlist();
     } catch (error) { FM.showError(error); }
   }
@@ -212,8 +221,13 @@
     button.disabled = true;
     const want = !(item.intent && item.intent.employer_interested);
     try {
-      await api(want ? "PUT" : "DELETE", `/api/v1/postings/${state.shortlist.posting_id}/intents/${item.seeker_id}`);
+      item.intent = await api(want ? "PUT" : "DELETE",
+        `/api/v1/postings/${state.shortlist.posting_id}/intents/${item.seeker_id}`);
+      renderShortlist();  // the mark as recorded, even if the reload below fails
       await loadShortlist();  // an agreement reveals the contact, which only the server may do
+      // The row was drawn again: keep the focus on its button, not lost to the page.
+      const again = document.querySelector(`#shortlist tr[data-seeker-id="${item.seeker_id}"] button.mark`);
+      if (again) again.focus();
     } catch (error) {
       button.disabled = false;
       FM.showError(error);
@@ -273,6 +287,8 @@
     }
     const body = new FormData();
     body.append("file", input.files[0]);
+    const upload = event.target.querySelector("button[type=submit]");
+    upload.disabled = true;  // a second tap before the answer would import the file twice
     try {
       const created = await api("POST", `/api/v1/fairs/${state.fairId}/postings/import`, body);
       result.replaceChildren(h("p", { class: "banner banner-ok" }, t("employer.import_ok") + created.created.length));
@@ -280,13 +296,13 @@
       await loadPostings();
     } catch (error) {
       const rows = (error.status === 422 && error.body.errors) || null;
-      if (!rows) { result.replaceChildren(h("p", { class: "banner banner-error" }, t("error.generic") + error.message)); return; }
+      if (!rows) { result.replaceChildren(h("p", { class: "banner banner-error" }, FM.errorText(error))); return; }
       const lines = [];
       for (const [row, fields] of Object.entries(rows)) {
         const byField = Array.isArray(fields) ? { file: fields } : fields;
         for (const [field, messages] of Object.entries(byField)) {
           lines.push(h("tr", {}, h("td", { class: "num" }, row), h("td", {}, fieldLabel(field)),
-            h("td", {}, [].concat(messages).join(" "))));
+            h("td", {}, [].concat(messages).map(FM.apiMessage).join(" "))));
         }
       }
       result.replaceChildren(
@@ -295,6 +311,8 @@
           h("thead", {}, h("tr", {}, h("th", { class: "num" }, t("employer.row")), h("th", {}, t("employer.field")),
             h("th", {}, t("employer.problem")))),
           h("tbody", {}, lines)));
+    } finally {
+      upload.disabled = false;
     }
   });
 

@@ -15,9 +15,42 @@ const FM = (() => {
     return entry ? entry[lang] : key;
   }
 
+  /* The API's validation messages are English (and may name API fields); the pages show
+     the ones people meet in the page's language, and any other as the API wrote it. */
+  const API_MESSAGES = [
+    [/^Must be greater than or equal to (-?\d+) and less than or equal to (-?\d+)\.$/, "api.range"],
+    [/^Must be greater than or equal to (-?\d+)\.$/, "api.min"],
+    [/^Must be less than or equal to (-?\d+)\.$/, "api.max"],
+    [/^Not a valid integer\.$/, "api.integer"],
+    [/^Length must be between (\d+) and (\d+)\.$/, "api.length"],
+    [/^Longer than maximum length (\d+)\.$/, "api.too_long"],
+    [/^Must be at least salary_min\.$/, "api.salary_order"],
+    [/^Missing data for required field\.$/, "kiosk.required"],
+    [/^Not a mainland China mobile number/, "kiosk.phone_invalid"],
+    [/^Consent to share the profile/, "kiosk.consent_required"],
+  ];
+
+  function apiMessage(message) {
+    for (const [pattern, key] of API_MESSAGES) {
+      const match = pattern.exec(message);
+      if (match) return t(key).replace(/\{(\d)\}/g, (_, index) => match[Number(index)]);
+    }
+    return message;
+  }
+
+  /* An element showing the API's messages for one field; it follows the language switch. */
+  function fieldMessage(messages) {
+    const raw = [].concat(messages).map(String);
+    return h("span", { class: "field-msg", dataset: { apiMessages: JSON.stringify(raw) } },
+      raw.map(apiMessage).join(" "));
+  }
+
   function applyLang() {
     document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
     document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = t(el.dataset.i18n); });
+    document.querySelectorAll("[data-api-messages]").forEach((el) => {
+      el.textContent = JSON.parse(el.dataset.apiMessages).map(apiMessage).join(" ");
+    });
     document.querySelectorAll("[data-i18n-placeholder]").forEach((el) => {
       el.placeholder = t(el.dataset.i18nPlaceholder);
     });
@@ -111,11 +144,33 @@ const FM = (() => {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
   }
 
+  /* The API's error messages are English: a failure people can meet is told in the page's
+     language (and follows the switch); anything else keeps the API's own message. */
+  const STATUS_MESSAGES = { 0: "error.network", 401: "token.invalid", 403: "error.forbidden", 404: "error.not_found",
+    413: "error.too_large" };
+
+  function errorKey(error) {
+    return STATUS_MESSAGES[error.status] || (error.status >= 500 ? "error.server" : null);
+  }
+
+  function errorText(error) {
+    const key = errorKey(error);
+    return key ? t(key) : t("error.generic") + error.message;
+  }
+
+  /* Show an error in a line or banner of the page. */
+  function showErrorIn(el, error) {
+    const key = errorKey(error);
+    if (key) el.dataset.i18n = key;
+    else delete el.dataset.i18n;
+    el.textContent = errorText(error);
+    el.hidden = false;
+  }
+
   function showError(error) {
     const banner = document.getElementById("global-error");
     if (!error) { banner.hidden = true; return; }
-    banner.textContent = error.status === 0 ? t("error.network") : t("error.generic") + error.message;
-    banner.hidden = false;
+    showErrorIn(banner, error);
   }
 
   /* Split what a person typed into a list: commas, 顿号, semicolons or new lines. */
@@ -177,9 +232,11 @@ const FM = (() => {
         if (error.status === 401 || error.status === 403) localStorage.removeItem(storageKey);
         screen.hidden = false;
         app.hidden = true;
-        errorLine.textContent = error.status === 401 ? t("token.invalid")
-          : error.status === 403 ? t("token.wrong_role") : error.message;
-        errorLine.hidden = false;
+        if (error.status === 403) {
+          errorLine.dataset.i18n = "token.wrong_role";
+          errorLine.textContent = t("token.wrong_role");
+          errorLine.hidden = false;
+        } else showErrorIn(errorLine, error);
       }
     }
 
@@ -197,7 +254,7 @@ const FM = (() => {
 
   return {
     t, h, api, items, download, showError, splitList, intOrNull, formatTime, salaryText, start,
-    setLang, applyLang, ApiError,
+    setLang, applyLang, ApiError, apiMessage, fieldMessage, errorText, showErrorIn,
     get lang() { return lang; },
     onLang(listener) { langListeners.push(listener); },
   };

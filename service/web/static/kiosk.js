@@ -82,11 +82,16 @@
     errorLine.hidden = PHONE.test(phone);
     if (!errorLine.hidden) return;
     FM.showError(null);
+    // A second tap before the answer would open the form again, clearing what was typed meanwhile.
+    const next = phoneForm.querySelector("button[type=submit]");
+    next.disabled = true;
     let found = null;
     try {
       found = await api("POST", `/api/v1/fairs/${state.me.fair_id}/seekers/lookup`, { phone });
     } catch (error) {
       if (error.status !== 404) { FM.showError(error); return; }
+    } finally {
+      next.disabled = false;
     }
     openForm(found, phone);
   });
@@ -138,11 +143,13 @@
     document.getElementById("form-error").hidden = true;
   }
 
+  /* Mark a field wrong with the page's own message (a string table key) or the API's (an element). */
   function markField(name, message) {
     const holder = form.querySelector(`[data-field="${name}"]`);
     if (!holder) return false;
     holder.classList.add("invalid");
-    holder.append(h("span", { class: "field-msg" }, message));
+    holder.append(message instanceof Node ? message
+      : h("span", { class: "field-msg", dataset: { i18n: message } }, t(message)));
     return true;
   }
 
@@ -170,13 +177,14 @@
     clearFieldErrors();
     const payload = readForm();
     const problems = [];
-    if (!payload.name) problems.push(["name", t("kiosk.required")]);
-    if (!PHONE.test(payload.phone)) problems.push(["phone", t("kiosk.phone_invalid")]);
-    if (!payload.consent) problems.push(["consent", t("kiosk.consent_required")]);
-    problems.forEach(([name, message]) => markField(name, message));
+    if (!payload.name) problems.push(["name", "kiosk.required"]);
+    if (!PHONE.test(payload.phone)) problems.push(["phone", "kiosk.phone_invalid"]);
+    if (!payload.consent) problems.push(["consent", "kiosk.consent_required"]);
+    problems.forEach(([name, key]) => markField(name, key));
     const formError = document.getElementById("form-error");
     if (problems.length) {
-      formError.textContent = t("error.check_fields");
+      formError.dataset.i18n = "error.check_fields";
+      formError.textContent = t(formError.dataset.i18n);
       formError.hidden = false;
       return;
     }
@@ -189,9 +197,12 @@
     } catch (error) {
       const errors = (error.body && error.body.errors) || {};
       const fieldErrors = errors.json || errors;  // flask-smorest may nest by location
-      const marked = Object.entries(fieldErrors).filter(([name, messages]) => markField(name, [].concat(messages).join(" ")));
-      formError.textContent = marked.length ? t("error.check_fields") : t("error.generic") + error.message;
-      formError.hidden = false;
+      const marked = Object.entries(fieldErrors).filter(([name, messages]) => markField(name, FM.fieldMessage(messages)));
+      if (marked.length) {
+        formError.dataset.i18n = "error.check_fields";
+        formError.textContent = t(formError.dataset.i18n);
+        formError.hidden = false;
+      } else FM.showErrorIn(formError, error);
     } finally {
       button.disabled = false;
       button.textContent = t("kiosk.submit");
@@ -204,6 +215,7 @@
     title.dataset.i18n = state.existing ? "kiosk.saved_updated" : "kiosk.saved_new";
     title.textContent = t(title.dataset.i18n);
     show("result-screen");
+    title.focus();  // the form (and its focused button) is gone: a screen reader reads the outcome
     const list = document.getElementById("recommendations");
     list.replaceChildren(h("li", { class: "muted" }, t("loading")));
     try {
@@ -272,6 +284,9 @@
     try {
       item.intent = await api(want ? "PUT" : "DELETE", `/api/v1/postings/${item.posting_id}/intents/${state.seeker.id}`);
       renderRecommendations();
+      // The tapped button was drawn again: keep the focus on it, not lost to the page.
+      const again = document.querySelector(`#recommendations li[data-posting-id="${item.posting_id}"] button.interest`);
+      if (again) again.focus();
     } catch (error) {
       button.disabled = false;
       FM.showError(error);
