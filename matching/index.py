@@ -66,8 +66,8 @@ DEFAULT_WEIGHTS = {
     "location": 0.06,
 }
 # Shortlists (a posting's seekers) weigh the posting's stated requirements (education, years,
-# salary, place) as much as the occupation match: a recruiter screens on them next.  Three
-# times the recommendations' weights, before normalising; bench/quality.py's recruiter relevance.
+# salary, place) as much as the occupation match: a recruiter screens on them next.  Those four
+# at three times their recommendation weights, before normalising (bench/quality.py, recruiter relevance).
 DEFAULT_SHORTLIST_WEIGHTS = {
     "title": 0.20,
     "occupation": 0.25,
@@ -262,7 +262,7 @@ class _Side:
         self.place_set_anywhere = np.zeros(0, dtype=bool)
         self.sets_with_token = {}  # place token id -> ids of the sets that contain it
         self.sets_wishing_token = {}  # place token id -> ids of the sets that name it themselves (wished_places)
-        self.place_rows = {}  # query places -> fit of each place set
+        self.place_rows = {}  # (query places, its wished places) -> fit of each place set
         self.document_frequency = np.zeros(1024, dtype=np.int32)
         self.title_ids = Vocabulary()
         self.title_text = []
