@@ -533,7 +533,7 @@ class MatchIndex:
 
     # -- ranking -----------------------------------------------------------
 
-    def shortlist(self, posting, *, limit=50, offset=0, exclude=(), reasons=True):
+    def shortlist(self, posting, *, limit=50, offset=0, exclude=(), only=None, reasons=True):
         """The seekers best matching ``posting``, best first, ties in insertion order.
 
         Parameters
@@ -546,6 +546,8 @@ class MatchIndex:
             Page size and start.
         exclude : iterable of int, keyword-only
             Seeker ids to leave out.
+        only : iterable of int, keyword-only, optional
+            Rank only these seeker ids (e.g. the ones who marked interest); ids not in the index are ignored.
         reasons : bool, keyword-only
             Explain each match (``False`` leaves ``Match.reasons`` empty: ranking only).
 
@@ -561,7 +563,8 @@ class MatchIndex:
         7
         """
         query = self._query(posting, self._postings)
-        return self._rank(query, self._seekers, limit=limit, offset=offset, exclude=exclude, reasons=reasons)
+        return self._rank(query, self._seekers, limit=limit, offset=offset, exclude=exclude, only=only,
+                          reasons=reasons)
 
     def recommend(self, seeker, *, limit=10, offset=0, exclude=(), reasons=True):
         """The open postings best matching ``seeker``, best first, ties in insertion order.
@@ -592,7 +595,8 @@ class MatchIndex:
         [3]
         """
         query = self._query(seeker, self._seekers)
-        return self._rank(query, self._postings, limit=limit, offset=offset, exclude=exclude, reasons=reasons)
+        return self._rank(query, self._postings, limit=limit, offset=offset, exclude=exclude, only=None,
+                          reasons=reasons)
 
     def _query(self, record, side):
         """The profile of a query record, or the indexed profile of the record with this id on ``side``."""
@@ -605,7 +609,7 @@ class MatchIndex:
                 raise KeyError(f"no {side.kind} with id {record} in the index")
             return side.profiles[slot]
 
-    def _rank(self, query, side, *, limit, offset, exclude, reasons):
+    def _rank(self, query, side, *, limit, offset, exclude, only, reasons):
         if limit < 0 or offset < 0:
             raise ValueError(f"limit and offset must be >= 0, got limit={limit}, offset={offset}")
         with self._lock:
@@ -620,6 +624,11 @@ class MatchIndex:
                 slot = side.slot_of.get(int(record_id))
                 if slot is not None:
                     total[slot] = -1.0
+            if only is not None:
+                kept = [slot for slot in map(side.slot_of.get, map(int, only)) if slot is not None]
+                kept_scores = total[kept]
+                total[:] = -1.0
+                total[kept] = kept_scores
             slots = _top(total, side.order[: side.size], offset + limit)[offset:]
             slots = slots[total[slots] >= 0]
             ids = side.ids[slots].tolist()

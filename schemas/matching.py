@@ -8,10 +8,13 @@ from schemas.seekers import ShortlistSeekerOut
 
 
 class ShortlistQuery(BaseSchema):
-    """Paging of a shortlist."""
+    """Paging of a shortlist, and whether to rank only the seekers who marked interest."""
 
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=200))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=10_000))
+    interested = fields.Boolean(
+        load_default=False,
+        metadata={"description": "Only the seekers who marked interest in the posting, however they rank."})
 
 
 class RecommendationQuery(BaseSchema):

@@ -192,19 +192,25 @@ def _match_score(score: float) -> float:
     return round(min(1.0, max(0.0, float(score))), 4)
 
 
-def shortlist(store, indexes, fair_id: int, posting_id: int, *, limit: int = 50, offset: int = 0) -> dict | None:
+def shortlist(store, indexes, fair_id: int, posting_id: int, *, limit: int = 50, offset: int = 0,
+              interested: bool = False) -> dict | None:
     """Seekers ranked for a posting, best first, with intent and (agreed-only)
-    contact; None when the posting is gone."""
+    contact; None when the posting is gone. ``interested``: only the seekers
+    who marked interest in it (a booth must reach them wherever they rank)."""
+    only = None
+    if interested:
+        only = [seeker_id for seeker_id, intent in store.get_intents(posting_id=posting_id).items()
+                if intent["seeker_interested"]]
     with indexes.fresh(store, fair_id) as fair_index:
         # The fresh index holds every open posting as stored (ranked by its indexed
         # profile); a closed one is read.
         try:
-            ranked = fair_index.matcher.shortlist(posting_id, limit=limit, offset=offset)
+            ranked = fair_index.matcher.shortlist(posting_id, limit=limit, offset=offset, only=only)
         except KeyError:
             posting = store.get_posting(posting_id)
             if posting is None:
                 return None
-            ranked = fair_index.matcher.shortlist(posting, limit=limit, offset=offset)
+            ranked = fair_index.matcher.shortlist(posting, limit=limit, offset=offset, only=only)
         # A seeker erased while this page was ranked is left out (None).
         masked = {match.id: fair_index.derived_seeker(match.id, "masked", _shared_masked_view) for match in ranked}
     matches = [match for match in ranked if masked[match.id] is not None]

@@ -153,6 +153,8 @@ STRINGS = {
     "employer.any": ("不限", "Any"),
     "employer.pick_posting": ("选择职位", "Choose a posting"),
     "employer.no_candidates": ("暂无候选人。", "No candidates yet."),
+    "employer.only_interested": ("只看对本职位感兴趣的求职者", "Only seekers interested in this posting"),
+    "employer.no_interested": ("还没有求职者对本职位感兴趣。", "No seeker has marked interest in this posting yet."),
     "employer.rank": ("排名", "Rank"),
     "employer.candidate": ("候选人", "Candidate"),
     "employer.contact": ("联系方式", "Contact"),

@@ -39,6 +39,20 @@ def test_shortlist_paging(world):
     assert world.a.emp.get(f"{path}?limit=201").status_code == 422
 
 
+def test_shortlist_of_the_interested_reaches_a_seeker_ranked_below_the_page(world):
+    # The welder posting's best match is the welder; a cook ranks low but marks interest at a kiosk.
+    cooks = add_seekers(world, 3, desired_titles=["厨师"], skills=["川菜"], resume_text="十年川菜厨师")
+    path = f"/api/v1/postings/{world.a.posting['id']}/shortlist"
+    assert cooks[-1] not in [r["seeker_id"] for r in world.a.emp.get(f"{path}?limit=1").get_json()["results"]]
+    world.a.kiosk.put(f"/api/v1/postings/{world.a.posting['id']}/intents/{cooks[-1]}")
+    results = world.a.emp.get(f"{path}?limit=1&interested=true").get_json()["results"]
+    assert [(r["seeker_id"], r["rank"], r["intent"]["seeker_interested"]) for r in results] == [(cooks[-1], 1, True)]
+    assert "phone" not in results[0]["seeker"]  # still masked until the employer agrees
+    world.a.kiosk.delete(f"/api/v1/postings/{world.a.posting['id']}/intents/{cooks[-1]}")
+    assert world.a.emp.get(f"{path}?interested=true").get_json()["results"] == []
+    assert world.a.emp.get(f"{path}?interested=maybe").status_code == 422
+
+
 def test_shortlist_masks_until_agreement(world):
     path = f"/api/v1/postings/{world.a.posting['id']}/shortlist"
     seeker = world.a.emp.get(path).get_json()["results"][0]["seeker"]

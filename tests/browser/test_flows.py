@@ -395,3 +395,20 @@ def test_a_mark_stays_shown_when_the_shortlist_cannot_be_reloaded(open_page, fai
     assert fair.emp("GET", f"/api/v1/postings/{fair.welder['id']}/intents/{seeker['id']}", 200)["employer_interested"]
     expect(row.locator("button.mark")).to_have_attribute("aria-pressed", "true")  # not the stale "Mark interest"
     expect(row.locator("button.mark")).to_be_enabled()  # so it can be undone
+
+
+def test_the_booth_lists_the_interested_seekers_wherever_they_rank(open_page, fair):
+    welder = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "陈刚", "phone": "15823456789", "consent": True, "desired_titles": ["焊工"]})
+    cook = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "李娟", "phone": "13698765432", "consent": True, "desired_titles": ["厨师"]})
+    fair.kiosk("PUT", f"/api/v1/postings/{fair.welder['id']}/intents/{cook['id']}", 200)
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.locator(f"#postings li[data-posting-id='{fair.welder['id']}'] button.btn-primary").click()
+    booth.locator(f"#shortlist tbody tr[data-seeker-id='{welder['id']}']").wait_for()
+    booth.check("#shortlist-interested")
+    expect(booth.locator(f"#shortlist tbody tr[data-seeker-id='{welder['id']}']")).to_have_count(0)
+    expect(booth.locator("#shortlist tbody tr[data-seeker-id]")).to_have_count(1)
+    assert booth.locator("#shortlist tbody tr[data-seeker-id]").get_attribute("data-seeker-id") == str(cook["id"])
+    booth.uncheck("#shortlist-interested")
+    booth.locator(f"#shortlist tbody tr[data-seeker-id='{welder['id']}']").wait_for()

@@ -126,6 +126,17 @@ def test_a_seeker_who_names_the_city_fits_every_district_of_it():
     assert {m.id: place_fit(m) for m in index.recommend(2)} == {10: 1.0, 11: 0.5}
 
 
+def test_a_shortlist_can_rank_only_some_seekers():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["焊工"], ["焊工证"]), seeker(2, ["会计"]), seeker(3, ["厨师"])])
+    welder = posting(9, "焊工", ["焊工证"])
+    assert index.shortlist(welder)[0].id == 1
+    some = index.shortlist(welder, only=[3, 2, 404])
+    assert sorted(m.id for m in some) == [2, 3] and some[0].score >= some[1].score
+    assert index.shortlist(welder, only=[]) == []
+    assert [m.id for m in index.shortlist(welder, only=[1, 2], exclude=[1])] == [2]
+
+
 def test_reasons_name_every_factor_in_plain_words():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["叉车司机"], ["叉车操作证"], education="high_school", experience_years=3,

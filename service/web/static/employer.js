@@ -157,6 +157,9 @@
     openTab("shortlist");
   }
   picker.addEventListener("change", () => loadShortlist());
+  // Seekers who marked interest may rank below the page: this shows them all, still ranked.
+  const onlyInterested = document.getElementById("shortlist-interested");
+  onlyInterested.addEventListener("change", () => loadShortlist());
   // Seekers mark interest at the kiosks while the booth is open: one tap shows the latest.
   document.getElementById("shortlist-refresh").addEventListener("click", () => loadShortlist());
 
@@ -164,7 +167,9 @@
     const asked = ++state.shortlistAsked;
     if (!picker.value) { renderShortlist(); return; }
     try {
-      const shortlist = await api("GET", `/api/v1/postings/${picker.value}/shortlist?limit=50`);
+      // The best 50, or every interested seeker up to the API's page limit.
+      const query = onlyInterested.checked ? "limit=200&interested=true" : "limit=50";
+      const shortlist = await api("GET", `/api/v1/postings/${picker.value}/shortlist?${query}`);
       if (asked !== state.shortlistAsked) return;  // a later ask (another posting picked meanwhile) shows instead
       state.shortlist = shortlist;
       renderShortlist();
@@ -188,7 +193,8 @@
     const body = document.querySelector("#shortlist tbody");
     const results = (state.shortlist && String(state.shortlist.posting_id) === picker.value && state.shortlist.results) || [];
     if (!results.length) {
-      body.replaceChildren(h("tr", {}, h("td", { colspan: 6, class: "muted" }, t("employer.no_candidates"))));
+      const empty = onlyInterested.checked ? "employer.no_interested" : "employer.no_candidates";
+      body.replaceChildren(h("tr", {}, h("td", { colspan: 6, class: "muted" }, t(empty))));
       return;
     }
     body.replaceChildren(...results.map((item) => {
