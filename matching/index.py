@@ -595,8 +595,7 @@ class MatchIndex:
         [3]
         """
         query = self._query(seeker, self._seekers)
-        return self._rank(query, self._postings, limit=limit, offset=offset, exclude=exclude, only=None,
-                          reasons=reasons)
+        return self._rank(query, self._postings, limit=limit, offset=offset, exclude=exclude, reasons=reasons)
 
     def _query(self, record, side):
         """The profile of a query record, or the indexed profile of the record with this id on ``side``."""
@@ -609,7 +608,7 @@ class MatchIndex:
                 raise KeyError(f"no {side.kind} with id {record} in the index")
             return side.profiles[slot]
 
-    def _rank(self, query, side, *, limit, offset, exclude, only, reasons):
+    def _rank(self, query, side, *, limit, offset, exclude, reasons, only=None):
         if limit < 0 or offset < 0:
             raise ValueError(f"limit and offset must be >= 0, got limit={limit}, offset={offset}")
         with self._lock:

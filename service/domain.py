@@ -197,10 +197,11 @@ def shortlist(store, indexes, fair_id: int, posting_id: int, *, limit: int = 50,
     """Seekers ranked for a posting, best first, with intent and (agreed-only)
     contact; None when the posting is gone. ``interested``: only the seekers
     who marked interest in it (a booth must reach them wherever they rank)."""
-    only = None
-    if interested:
-        only = [seeker_id for seeker_id, intent in store.get_intents(posting_id=posting_id).items()
-                if intent["seeker_interested"]]
+    # With ``interested`` every intent of the posting is read once, before ranking: it picks whom to
+    # rank and serves the page's intents.
+    posting_intents = store.get_intents(posting_id=posting_id) if interested else None
+    only = None if posting_intents is None else [
+        seeker_id for seeker_id, intent in posting_intents.items() if intent["seeker_interested"]]
     with indexes.fresh(store, fair_id) as fair_index:
         # The fresh index holds every open posting as stored (ranked by its indexed
         # profile); a closed one is read.
@@ -214,7 +215,9 @@ def shortlist(store, indexes, fair_id: int, posting_id: int, *, limit: int = 50,
         # A seeker erased while this page was ranked is left out (None).
         masked = {match.id: fair_index.derived_seeker(match.id, "masked", _shared_masked_view) for match in ranked}
     matches = [match for match in ranked if masked[match.id] is not None]
-    intents = store.get_intents(posting_id=posting_id, others=[match.id for match in matches])
+    intents = posting_intents
+    if intents is None:
+        intents = store.get_intents(posting_id=posting_id, others=[match.id for match in matches])
     results = []
     for rank, match in enumerate(matches, start=offset + 1):
         intent = intents.get(match.id) or blank_intent(posting_id, match.id)
