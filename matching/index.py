@@ -124,7 +124,13 @@ class _Profile(NamedTuple):
     places: frozenset
     wished_places: frozenset  # the places' own tokens (profile.stated_places): where a seeker would work
     place_names: tuple
-    text: str
+    text: str  # titles, listed skills and the free text (resume or description)
+    has_free_text: bool
+
+    @property
+    def has_skills(self):
+        """Listed or found in the free text: without any, the skills factor is unknown, not failed."""
+        return bool(self.skill_keys)
 
 
 # Profile fields whose values repeat across records (interned to save memory).
@@ -213,6 +219,7 @@ def _profile(record, kind, normalizer):
         wished_places=frozenset(wished_places),
         place_names=places_raw,
         text=" ".join([*raw_titles, *listed, free_text]),
+        has_free_text=bool(free_text.strip()),
     )
 
 

@@ -155,7 +155,7 @@ def _occupation_reason(score, weight, words, posting, seeker):
 
 def _skills_key(posting, seeker, score):
     held = seeker.skill_keys
-    return posting.skills, tuple([key in held for key, _ in posting.skills])
+    return posting.skills, seeker.has_skills, tuple([key in held for key, _ in posting.skills])
 
 
 def _skills_words(posting, seeker, score):
@@ -169,8 +169,13 @@ def _skills_words(posting, seeker, score):
         return "岗位未列出技能要求", "The posting lists no required skills", parts
     matched_en = [skill_label(key, name)[1] for key, name in required.items() if key in held]
     missing_en = [skill_label(key, name)[1] for key, name in required.items() if key not in held]
-    zh = f"技能匹配：{_zh(matched) or '无'}" + (f"；缺少：{_zh(missing)}" if missing else "")
-    en = f"Skills matched: {_en(matched_en) or 'none'}" + (f"; missing: {_en(missing_en)}" if missing else "")
+    if seeker.has_skills:
+        zh = f"技能匹配：{_zh(matched) or '无'}" + (f"；缺少：{_zh(missing)}" if missing else "")
+        en = f"Skills matched: {_en(matched_en) or 'none'}" + (f"; missing: {_en(missing_en)}" if missing else "")
+    else:
+        # Nothing listed is not the same as lacking every skill: the factor scores it as unknown.
+        zh = f"求职者未列出技能；岗位要求：{_zh(missing)}"
+        en = f"No skills listed by the seeker; the posting asks for: {_en(missing_en)}"
     if credentials:
         credentials_en = [skill_label(key, name)[1] for key, name in required.items() if name in credentials]
         zh += f"（必需证照未见：{_zh(credentials)}）"
@@ -186,13 +191,24 @@ def _skills_reason(score, weight, words, posting, seeker):
 
 
 def _text_key(posting, seeker, score):
-    return _percent(score)
+    return _percent(score), seeker.has_free_text, posting.has_free_text
 
 
 def _text_words(posting, seeker, score):
+    if seeker.has_free_text and posting.has_free_text:
+        return (
+            f"简历与岗位描述的文字相似度 {score:.0%}",
+            f"Resume and job description text similarity {score:.0%}",
+            None,
+        )
+    # Without a resume or a description the texts hold only titles and skills.
+    absent_zh = "、".join(word for word, absent in (("简历", not seeker.has_free_text),
+                                                   ("岗位描述", not posting.has_free_text)) if absent)
+    absent_en = " or ".join(word for word, absent in (("resume", not seeker.has_free_text),
+                                                     ("job description", not posting.has_free_text)) if absent)
     return (
-        f"简历与岗位描述的文字相似度 {score:.0%}",
-        f"Resume and job description text similarity {score:.0%}",
+        f"职位名称与技能的文字相似度 {score:.0%}（无{absent_zh}）",
+        f"Title and skills text similarity {score:.0%} (no {absent_en})",
         None,
     )
 
@@ -321,8 +337,8 @@ _MAX_WORDS = 16384
 _PART_FIELDS = {
     "title": ("raw_titles",),
     "occupation": ("occupations", "occupation_names"),
-    "skills": ("skills",),
-    "text": (),
+    "skills": ("skills", "has_skills"),
+    "text": ("has_free_text",),
     "education": ("education",),
     "experience": ("experience",),
     "salary": ("salary_low", "salary_high"),

@@ -161,6 +161,24 @@ def test_reasons_name_every_factor_in_plain_words():
     assert reasons["occupation"]["required"] == [{"code": "6-30-05-01", "name": "起重装卸机械操作工"}]
 
 
+def test_reasons_say_what_a_seeker_left_out_rather_than_what_they_lack():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["叉车司机"]), seeker(2, ["叉车司机"], ["电工证"], resume="五年仓库叉车经验")])
+    query = posting(9, "叉车司机", ["叉车证", "电工证"])
+    reasons = {match.id: {r["factor"]: r for r in match.reasons} for match in index.shortlist(query)}
+    # Seeker 1 listed no skills and wrote no resume: both reasons say so instead of "none matched" and 100 %.
+    assert reasons[1]["skills"]["text"]["zh"].startswith("求职者未列出技能；岗位要求：叉车证、电工证")
+    assert reasons[1]["skills"]["text"]["en"].startswith(
+        "No skills listed by the seeker; the posting asks for: forklift licence, electrician certificate")
+    assert reasons[1]["text"]["text"]["zh"].endswith("（无简历、岗位描述）")
+    assert reasons[1]["text"]["text"]["en"].startswith("Title and skills text similarity")
+    assert reasons[2]["skills"]["text"]["en"].startswith("Skills matched: electrician certificate; missing: forklift")
+    assert reasons[2]["text"]["text"]["en"].endswith("(no job description)")
+    described = posting(10, "叉车司机", ["叉车证"], description="仓库叉车装卸")
+    by_id = {m.id: {r["factor"]: r for r in m.reasons} for m in index.shortlist(described)}
+    assert by_id[2]["text"]["text"]["zh"].startswith("简历与岗位描述的文字相似度")
+
+
 def test_reasons_are_shared_read_only_and_plain_json():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["叉车司机"], ["叉车证"]), seeker(2, ["叉车司机"], ["叉车证"])])
