@@ -1,5 +1,5 @@
 """Postings (jobs offered by employers)."""
-from marshmallow import Schema, ValidationError, fields, validate, validates_schema
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate, validates_schema
 
 from schemas.base import (
     EDUCATION_LEVELS, JOB_TYPES, MAX_ID, MAX_SALARY, MAX_YEARS, POSTING_STATUSES,
@@ -16,6 +16,24 @@ def check_salary_range(salary_min, salary_max) -> None:
     """Raise a field error on salary_max when it is below salary_min."""
     if salary_min is not None and salary_max is not None and salary_min > salary_max:
         raise ValidationError("Must be at least salary_min.", field_name="salary_max")
+
+
+class RequestKeyHeaders(Schema):
+    """The optional ``Idempotency-Key`` header of a creation: a retry with the same key creates nothing twice."""
+
+    class Meta:
+        unknown = EXCLUDE  # every other header of the request
+
+    request_key = fields.String(
+        data_key="Idempotency-Key", load_default=None,
+        validate=[validate.Length(min=1, max=128),
+                  validate.Regexp(r"^[\x21-\x7e]+$", error="Printable ASCII characters only, no spaces.")],
+        metadata={"description": "A new random value (e.g. a UUID) per posting or batch the client means to "
+                                 "create, kept for its retries. A request already carried out under the key "
+                                 "(within 24 hours) is answered with its postings instead of creating them "
+                                 "again; the same key with different content is a 422.",
+                  "example": "4f0c2a9e-6a43-4c57-9d2b-1f3e7c0b9a11"},
+    )
 
 
 class PostingIn(BaseSchema):

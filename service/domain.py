@@ -14,12 +14,13 @@ import io
 import re
 import secrets
 
+import orjson
 from marshmallow import ValidationError
 
 from matching import normalize_title
 from matching.reasons import FrozenDict
 from schemas.postings import check_salary_range
-from service.store.base import Conflict
+from service.store.base import Conflict, KeyReused, RequestKey
 
 TOKEN_PREFIXES = {"organizer": "fmo_", "employer": "fme_", "kiosk": "fmk_"}
 SEEKER_SIDE, EMPLOYER_SIDE = "seeker", "employer"
@@ -36,6 +37,10 @@ class InvalidChanges(ValueError):
     def __init__(self, errors: dict):
         super().__init__(errors)
         self.errors = errors
+
+
+class RequestSpent(LookupError):
+    """A request was carried out under its Idempotency-Key, and what it created is gone."""
 
 
 # -- tokens -----------------------------------------------------------------
@@ -152,10 +157,27 @@ def with_employer_names(store, postings: list[dict]) -> list[dict]:
     return shown
 
 
-def create_postings(store, fair_id: int, employer_id: int, items: list[dict], *, now: str) -> list[dict]:
-    """Create validated postings all-or-nothing, each with its normalised occupation."""
+def create_postings(store, fair_id: int, employer_id: int, items: list[dict], *, now: str,
+                    request_key: str | None = None) -> list[dict]:
+    """Create validated postings all-or-nothing, each with its normalised occupation.
+
+    With a ``request_key`` (the client's Idempotency-Key), a retry of a request
+    already carried out returns its postings instead of creating them again.
+    Raises :class:`InvalidChanges` when the key came with different postings,
+    :class:`RequestSpent` when its postings were deleted since.
+    """
+    key = None
+    if request_key is not None:
+        content = orjson.dumps(items, option=orjson.OPT_SORT_KEYS, default=str)
+        key = RequestKey(request_key, hashlib.sha256(content).hexdigest())
     prepared = [{**item, "occupation": occupation_of(item["title"])} for item in items]
-    return store.create_postings(fair_id, employer_id, prepared, now=now)
+    try:
+        records = store.create_postings(fair_id, employer_id, prepared, now=now, request_key=key)
+    except KeyReused:
+        raise InvalidChanges({"Idempotency-Key": ["Already used for other postings; send a new key."]}) from None
+    if None in records:
+        raise RequestSpent(f"The postings created under this Idempotency-Key ({request_key}) were deleted since.")
+    return records
 
 
 def update_posting(store, posting: dict, changes: dict, *, now: str) -> dict:

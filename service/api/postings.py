@@ -4,6 +4,7 @@ from flask_smorest import abort
 
 from schemas.postings import (
     PostingBatchIn, PostingCreatedBatch, PostingIn, PostingOut, PostingPage, PostingPatch, PostingQuery,
+    RequestKeyHeaders,
 )
 from service import domain
 from service.auth import EMPLOYER, KIOSK, ORGANIZER, authorized, fair_for, posting_for
@@ -15,20 +16,32 @@ blp = Blueprint("postings", __name__, url_prefix="/api/v1", description="Jobs of
 employer_of_fair = authorized(lambda fair_id: fair_for(fair_id, EMPLOYER))
 
 
+def create_postings(fair_id: int, employer_id: int, items: list[dict], headers: dict) -> list[dict]:
+    """Create postings under the request's Idempotency-Key, if it has one."""
+    try:
+        return domain.create_postings(get_store(), fair_id, employer_id, items, now=now(),
+                                      request_key=headers["request_key"])
+    except domain.InvalidChanges as invalid:
+        abort(422, errors=invalid.errors)
+    except domain.RequestSpent as spent:
+        abort(409, message=str(spent))
+
+
 @blp.route("/fairs/<int:fair_id>/postings")
 class Postings(MethodView):
     @employer_of_fair
     @blp.arguments(PostingIn())
+    @blp.arguments(RequestKeyHeaders(), location="headers")
     @blp.response(201, PostingOut)
     @blp.alt_response(403, description="Not an employer token of this fair.")
     @blp.alt_response(404, description="No such fair for this token.")
-    @blp.alt_response(422, description="Invalid fields.")
-    def post(self, data, fair_id, access):
+    @blp.alt_response(409, description="Its Idempotency-Key created a posting that was deleted since.")
+    @blp.alt_response(422, description="Invalid fields, or an Idempotency-Key used for another posting.")
+    def post(self, data, headers, fair_id, access):
         """Create one posting for the calling employer."""
         employer, _ = access
-        store = get_store()
-        (created,) = domain.create_postings(store, fair_id, employer.id, [data], now=now())
-        return domain.with_employer_names(store, [created])[0]
+        (created,) = create_postings(fair_id, employer.id, [data], headers)
+        return domain.with_employer_names(get_store(), [created])[0]
 
     @authorized(lambda fair_id: fair_for(fair_id, ORGANIZER, EMPLOYER, KIOSK))
     @blp.arguments(PostingQuery(), location="query")
@@ -43,13 +56,16 @@ class Postings(MethodView):
 class PostingBatch(MethodView):
     @employer_of_fair
     @blp.arguments(PostingBatchIn())
+    @blp.arguments(RequestKeyHeaders(), location="headers")
     @blp.response(201, PostingCreatedBatch)
     @blp.alt_response(403, description="Not an employer token of this fair.")
-    @blp.alt_response(422, description="Invalid items, keyed by index; nothing was created.")
-    def post(self, data, fair_id, access):
+    @blp.alt_response(409, description="Its Idempotency-Key created postings that were deleted since.")
+    @blp.alt_response(422, description="Invalid items, keyed by index (nothing was created), "
+                                       "or an Idempotency-Key used for other postings.")
+    def post(self, data, headers, fair_id, access):
         """Create up to 500 postings, all or nothing."""
         employer, _ = access
-        created = domain.create_postings(get_store(), fair_id, employer.id, data["postings"], now=now())
+        created = create_postings(fair_id, employer.id, data["postings"], headers)
         return {"created": [posting["id"] for posting in created]}
 
 

@@ -23,6 +23,21 @@ class Conflict(StoreError):
     """A write would break a uniqueness or state rule (e.g. a duplicate)."""
 
 
+class KeyReused(StoreError):
+    """An Idempotency-Key already carried out a different request."""
+
+
+class RequestKey(NamedTuple):
+    """A client's key for one request, and a fingerprint of that request's content."""
+
+    key: str
+    fingerprint: str
+
+
+# How long a request key is remembered: longer than any fair day's retries.
+REQUEST_KEY_SECONDS = 24 * 3600
+
+
 class Principal(NamedTuple):
     """Who a token belongs to."""
 
@@ -100,9 +115,17 @@ class Store(abc.ABC):
 
     # -- postings ----------------------------------------------------------
     @abc.abstractmethod
-    def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str) -> list[dict]:
+    def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str,
+                        request_key: RequestKey | None = None) -> list[dict | None]:
         """Create postings all-or-nothing; ``items`` are validated posting
-        fields plus ``occupation``. Returns the records in input order."""
+        fields plus ``occupation``. Returns the records in input order.
+
+        With ``request_key``, the employer's request that already used that key
+        (within :data:`REQUEST_KEY_SECONDS`) is not carried out again: its
+        postings are returned as they are now, ``None`` where deleted since.
+        The key with another fingerprint raises :class:`KeyReused`. Checking
+        and recording the key are part of the same atomic write.
+        """
 
     @abc.abstractmethod
     def get_posting(self, posting_id: int) -> dict | None:

@@ -86,10 +86,12 @@ class CachedStore:
     def seeker_fair(self, seeker_id: int):
         return self._seeker_fairs.get_or_load(seeker_id, self.store.seeker_fair)
 
-    def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str) -> list[dict]:
-        records = self.store.create_postings(fair_id, employer_id, items, now=now)
+    def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str,
+                        request_key=None) -> list[dict | None]:
+        records = self.store.create_postings(fair_id, employer_id, items, now=now, request_key=request_key)
         for record in records:
-            self._posting_owners.put(record["id"], (fair_id, employer_id))
+            if record is not None:
+                self._posting_owners.put(record["id"], (fair_id, employer_id))
         return records
 
     def upsert_seeker(self, fair_id: int, data: dict, *, now: str) -> tuple[dict, bool]:

@@ -12,6 +12,8 @@ Global keys
     ``fm:organizer:{id}:fairs``   zset    fair ids (score = id)
     ``fm:fair:{id}``              string  JSON fair record
     ``fm:employer:{id}``          string  JSON employer record
+    ``fm:employer:{id}:request:{key}``  string  ``"fingerprint|id,id,..."``: postings created
+                                          under an Idempotency-Key (expires, base.REQUEST_KEY_SECONDS)
     ``fm:kiosk:{id}``             string  JSON kiosk record
     ``fm:posting:{id}``           hash    posting record, field -> JSON value
     ``fm:posting:{id}:interest``  string  number of seekers interested now (counts
@@ -64,6 +66,10 @@ def fair(fair_id: int) -> str:
 
 def employer(employer_id: int) -> str:
     return f"{PREFIX}employer:{employer_id}"
+
+
+def employer_request(employer_id: int, key: str) -> str:
+    return f"{PREFIX}employer:{employer_id}:request:{key}"
 
 
 def kiosk(kiosk_id: int) -> str:

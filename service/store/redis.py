@@ -14,7 +14,7 @@ from typing import Iterable
 import redis
 
 from . import keys
-from .base import Changes, Conflict, Principal, SIDES, Store
+from .base import REQUEST_KEY_SECONDS, Changes, Conflict, KeyReused, Principal, SIDES, Store
 from .common import (
     build_stats, difference, dumps, hour_bucket, intent_record, posting_cells,
     posting_defaults, search_text, seeker_defaults,
@@ -361,9 +361,29 @@ class RedisStore(Store):
         return record
 
     # -- postings ------------------------------------------------------------------------
-    def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str) -> list[dict]:
+    def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str,
+                        request_key=None) -> list[dict | None]:
         if not items:
             return []
+        request = None if request_key is None else keys.employer_request(employer_id, request_key.key)
+
+        def create(pipe):
+            # The request key is WATCHed: of two tries with one key, the second finds the first's postings.
+            done = None if request is None else pipe.get(request)
+            if done is not None:
+                fingerprint, _, ids = done.partition("|")
+                if fingerprint != request_key.fingerprint:
+                    raise KeyReused(request_key.key)
+                return [self.get_posting(int(posting_id)) for posting_id in ids.split(",")]
+            return self._create_postings(pipe, fair_id, employer_id, items, now=now,
+                                         request=None if request is None else (request, request_key.fingerprint))
+
+        watched = () if request is None else (request,)
+        return self.client.transaction(create, *watched, value_from_callable=True)
+
+    def _create_postings(self, pipe, fair_id: int, employer_id: int, items: list[dict], *, now: str,
+                         request=None) -> list[dict]:
+        """Queue the creation in ``pipe``'s transaction (and ``request``: its key's name and fingerprint)."""
         # Build and encode everything first: a bad item fails before any write.
         last_id = self.client.incrby(keys.ids("posting"), len(items))
         records, encoded, cells = [], [], []
@@ -373,14 +393,17 @@ class RedisStore(Store):
             encoded.append({name: dumps(value) for name, value in record.items()})
             cells += posting_cells(record, 0)
             records.append(record)
-        pipe = self.client.pipeline(transaction=True)
+        pipe.multi()
         for record, fields in zip(records, encoded):
             pipe.hset(keys.posting(record["id"]), mapping=fields)
             self._name_occupation(pipe, fair_id, record["occupation"])
         pipe.zadd(keys.fair_key(fair_id, "postings"), {r["id"]: r["id"] for r in records})
         self._bump(pipe, fair_id, difference(cells, []))
         self._log_changes(pipe, fair_id, [f"posting:{r['id']}" for r in records])
-        pipe.execute()
+        if request is not None:
+            request_name, fingerprint = request
+            ids = ",".join(str(record["id"]) for record in records)
+            pipe.set(request_name, f"{fingerprint}|{ids}", ex=REQUEST_KEY_SECONDS)
         return records
 
     def get_posting(self, posting_id: int) -> dict | None:

@@ -14,9 +14,10 @@ import os
 import sqlite3
 import threading
 from contextlib import contextmanager
+from datetime import datetime
 from typing import Iterable
 
-from .base import Changes, Conflict, Principal, SIDES, Store
+from .base import REQUEST_KEY_SECONDS, Changes, Conflict, KeyReused, Principal, SIDES, Store
 from .common import (
     build_stats, difference, dumps,
     first_occupation, hour_bucket, intent_record, posting_cells, posting_defaults,
@@ -108,6 +109,15 @@ CREATE TABLE IF NOT EXISTS changes (
     UNIQUE (fair_id, kind, entity_id)
 );
 CREATE INDEX IF NOT EXISTS changes_fair_seq ON changes(fair_id, seq);
+CREATE TABLE IF NOT EXISTS request_keys (
+    employer_id INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    posting_ids TEXT NOT NULL,
+    expires_at REAL NOT NULL,
+    PRIMARY KEY (employer_id, key)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS request_keys_expiry ON request_keys(expires_at);
 """
 
 _INTENT_COLUMNS = "intents (posting_id, seeker_id, fair_id, seeker_interested, employer_interested, agreed_at)"
@@ -347,9 +357,23 @@ class SQLiteStore(Store):
         return record
 
     # -- postings ----------------------------------------------------------------
-    def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str) -> list[dict]:
+    def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str,
+                        request_key=None) -> list[dict | None]:
+        if not items:
+            return []
         records = []
         with self._write() as conn:
+            if request_key is not None:
+                moment = datetime.fromisoformat(now).timestamp()
+                conn.execute("DELETE FROM request_keys WHERE expires_at <= ?", (moment,))
+                done = _one(conn, "SELECT fingerprint, posting_ids FROM request_keys WHERE employer_id = ? AND key = ?",
+                            (employer_id, request_key.key))
+                if done is not None:
+                    if done["fingerprint"] != request_key.fingerprint:
+                        raise KeyReused(request_key.key)
+                    found = [_one(conn, "SELECT * FROM postings WHERE id = ?", (posting_id,))
+                             for posting_id in json.loads(done["posting_ids"])]
+                    return [_posting(row) if row else None for row in found]
             for item in items:
                 record = {**posting_defaults(), **item, "created_at": now, "updated_at": now}
                 record.pop("id", None)
@@ -364,6 +388,10 @@ class SQLiteStore(Store):
                 self._name_occupation(conn, record["occupation"])
                 self._log_change(conn, fair_id, "posting", posting_id)
                 records.append(record)
+            if request_key is not None:
+                conn.execute("INSERT INTO request_keys VALUES (?, ?, ?, ?, ?)",
+                             (employer_id, request_key.key, request_key.fingerprint,
+                              json.dumps([record["id"] for record in records]), moment + REQUEST_KEY_SECONDS))
         return records
 
     def get_posting(self, posting_id: int) -> dict | None:

@@ -17,8 +17,9 @@ from flask_smorest.fields import Upload
 from marshmallow import Schema, fields, validate
 
 from schemas.base import BaseSchema
-from schemas.postings import PostingCreatedBatch, PostingOut
+from schemas.postings import PostingCreatedBatch, PostingOut, RequestKeyHeaders
 from service import domain
+from service.api.postings import create_postings
 from service.auth import EMPLOYER, ORGANIZER, authorized, fair_for, posting_for
 from service.blueprint import Blueprint
 from service.context import get_indexes, get_store, now
@@ -257,10 +258,12 @@ class PostingTemplate(MethodView):
 class PostingImport(MethodView):
     @employer_of_fair
     @blp.arguments(ImportFile(), location="files")
+    @blp.arguments(RequestKeyHeaders(), location="headers")
     @blp.response(201, PostingCreatedBatch)
     @blp.alt_response(403, description="Not an employer token of this fair.")
+    @blp.alt_response(409, description="Its Idempotency-Key created postings that were deleted since.")
     @blp.alt_response(422, description="Errors keyed by spreadsheet row number, then field; nothing was created.")
-    def post(self, upload, fair_id, access):
+    def post(self, upload, headers, fair_id, access):
         """Create the postings of a filled-in template (.xlsx or .csv), all or nothing."""
         employer, _ = access
         file = upload["file"]
@@ -270,5 +273,5 @@ class PostingImport(MethodView):
             abort(422, message=str(error), errors={"file": [str(error)]})
         except ImportErrors as error:
             abort(422, message="Some rows are invalid; nothing was imported.", errors=error.errors)
-        created = domain.create_postings(get_store(), fair_id, employer.id, items, now=now())
+        created = create_postings(fair_id, employer.id, items, headers)
         return {"created": [posting["id"] for posting in created]}

@@ -71,6 +71,41 @@ def test_batch_size_bounds(world):
     assert response.status_code == 422 and "postings" in response.get_json()["errors"]
 
 
+def test_a_retried_posting_with_its_idempotency_key_is_created_once(world):
+    key = {"Idempotency-Key": "booth-3-7f1c"}
+    first = world.a.emp.post(f"{world.a.base}/postings", json={"title": "氩弧焊工", "headcount": 2}, headers=key)
+    again = world.a.emp.post(f"{world.a.base}/postings", json={"headcount": 2, "title": "氩弧焊工"}, headers=key)
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.get_json() == first.get_json()
+    titles = [p["title"] for p in world.a.org.get(f"{world.a.base}/postings?limit=200").get_json()["items"]]
+    assert titles.count("氩弧焊工") == 1
+    other = world.a.emp.post(f"{world.a.base}/postings", json={"title": "会计"}, headers=key)
+    assert other.status_code == 422 and list(other.get_json()["errors"]) == ["Idempotency-Key"]
+    # Without a key, the same body is another posting, as before.
+    plain = world.a.emp.post(f"{world.a.base}/postings", json={"title": "氩弧焊工", "headcount": 2})
+    assert plain.status_code == 201 and plain.get_json()["id"] != first.get_json()["id"]
+
+
+def test_a_retried_batch_is_created_once_and_a_deleted_result_is_a_conflict(world):
+    key = {"Idempotency-Key": "batch-1"}
+    body = {"postings": [{"title": "会计"}, {"title": "出纳"}]}
+    first = world.a.emp.post(f"{world.a.base}/postings/batch", json=body, headers=key)
+    again = world.a.emp.post(f"{world.a.base}/postings/batch", json=body, headers=key)
+    assert again.status_code == 201 and again.get_json() == first.get_json()
+    assert world.a.emp.delete(f"/api/v1/postings/{first.get_json()['created'][0]}").status_code == 204
+    gone = world.a.emp.post(f"{world.a.base}/postings/batch", json=body, headers=key)
+    assert gone.status_code == 409 and "batch-1" in gone.get_json()["message"]
+
+
+@pytest.mark.parametrize("key", ["", "has space", "x" * 129, "键"])
+def test_a_bad_idempotency_key_is_refused_and_creates_nothing(world, key):
+    before = world.a.org.get(f"{world.a.base}/postings").get_json()["total"]
+    response = world.a.emp.post(f"{world.a.base}/postings", json={"title": "会计"},
+                                headers={"Idempotency-Key": key.encode("utf-8").decode("latin-1")})
+    assert response.status_code == 422 and "Idempotency-Key" in response.get_json()["errors"]
+    assert world.a.org.get(f"{world.a.base}/postings").get_json()["total"] == before
+
+
 def test_read_posting_by_owner_organizer_and_kiosk(world):
     path = f"/api/v1/postings/{world.a.posting['id']}"
     for caller in (world.a.emp, world.a.org, world.a.kiosk):

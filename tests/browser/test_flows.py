@@ -331,6 +331,44 @@ def test_a_double_tap_on_save_or_upload_creates_the_postings_once(open_page, fai
     assert sorted(titles) == ["仓管员", "叉车司机", "电焊工"]
 
 
+def test_a_save_or_upload_whose_answer_was_lost_is_not_created_twice_when_tried_again(open_page, fair):
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    sent_keys = []
+
+    def lose_the_answer(route):
+        if route.request.method != "POST":
+            route.continue_()
+            return
+        sent_keys.append(route.request.header_value("idempotency-key"))
+        route.fetch()  # the server carries the request out...
+        route.abort()  # ...and the venue's network drops its answer
+
+    def creations(url):
+        return f"/fairs/{fair.id}/postings" in url
+
+    def try_twice(button, created_banner):
+        booth.route(creations, lose_the_answer)
+        booth.click(button)
+        booth.wait_for_selector("#posting-error:not([hidden]), #import-result .banner-error")
+        booth.unroute(creations, lose_the_answer)
+        with booth.expect_request(lambda request: request.method == "POST") as retry:
+            booth.click(button)
+        sent_keys.append(retry.value.header_value("idempotency-key"))
+        booth.wait_for_selector(created_banner)
+
+    booth.click("#new-posting")
+    booth.fill("#posting-form [name=title]", "叉车司机")
+    try_twice("#posting-save", "#postings li:has-text('叉车司机')")
+    booth.click(".tab[data-tab=import]")
+    table = "职位名称,招聘人数\r\n仓管员,2\r\n"
+    booth.set_input_files("#import-file", {"name": "职位.csv", "mimeType": "text/csv", "buffer": table.encode("utf-8")})
+    try_twice("#import-form button[type=submit]", "#import-result .banner-ok")
+    posting_key, posting_retry, import_key, import_retry = sent_keys
+    assert posting_key and posting_key == posting_retry and import_key == import_retry != posting_key
+    postings = fair.emp("GET", f"{fair.base}/postings?employer_id={fair.employer['id']}", 200)["items"]
+    assert sorted(posting["title"] for posting in postings) == ["仓管员", "叉车司机", "电焊工"]
+
+
 def test_a_double_tap_on_next_keeps_what_the_volunteer_types(open_page, fair):
     kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
     lookups = []

@@ -26,7 +26,12 @@ def _intents(store, ops):
     return []
 
 
-TASKS = {"upsert": _upsert, "intents": _intents}
+def _create_once(store, fair_id, employer_id, items, request_key):
+    return [[record["id"] for record in store.create_postings(fair_id, employer_id, items, now=NOW,
+                                                              request_key=request_key)]]
+
+
+TASKS = {"upsert": _upsert, "intents": _intents, "create_once": _create_once}
 
 
 def run_threads(url, task, per_thread_args, start=None, store=None):

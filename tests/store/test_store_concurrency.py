@@ -12,6 +12,7 @@ from store_helpers import NOW, posting
 from store_workers import process_main, run_threads
 
 from service.store import open_store
+from service.store.base import RequestKey
 
 THREADS = 16
 PROCESSES = 3
@@ -182,3 +183,13 @@ def test_a_store_used_before_fork_works_in_the_child(store_url):
         assert store.stats(fair["id"])["seekers"] == 1
     finally:
         store.close()
+
+
+def test_threads_retrying_one_request_key_create_its_postings_once(store, store_url, fair):
+    key = RequestKey("booth-7-save", "fingerprint")
+    items = [posting("焊工"), posting("厨师")]
+    results = run_threads(store_url, "create_once",
+                          [(fair.id, fair.employer["id"], items, key) for _ in range(THREADS)], store=store)
+    assert len(results) == THREADS and len({tuple(ids) for ids in results}) == 1
+    assert fair.stats()["postings"] == 2
+    assert len(store.changes_since(fair.id, 0).postings) == 2

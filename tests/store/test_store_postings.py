@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 from store_helpers import NOW, posting
 
+from service.store.base import KeyReused, RequestKey
+
 LATER = "2024-03-02T10:05:00+08:00"
 WELDER = {"code": "6-18-02-04", "name": "电焊工"}
 COOK = {"code": "4-03-02-01", "name": "中式烹调师"}
@@ -156,3 +158,48 @@ def test_list_postings_without_interest_agrees_with_the_counter(store, fair, lis
     assert open_without == ([listed[4]["id"], listed[2]["id"], listed[1]["id"]], 3)
     assert fair.stats()["postings_without_interest"] == 3
     assert ids(store.list_postings(fair.id, without_interest=True, limit=1)) == ([listed[4]["id"]], 4)
+
+
+def test_a_request_key_creates_its_postings_once(store, fair):
+    key = RequestKey("retry-1", "fingerprint-a")
+    items = [posting("焊工", occupation=WELDER), posting("厨师", occupation=COOK)]
+    created = store.create_postings(fair.id, fair.employer["id"], items, now=NOW, request_key=key)
+    store.update_posting(created[0]["id"], {"headcount": 4}, now=LATER)
+    again = store.create_postings(fair.id, fair.employer["id"], items, now=LATER, request_key=key)
+    assert [r["id"] for r in again] == [r["id"] for r in created]
+    assert again[0]["headcount"] == 4  # the postings as they are now
+    assert fair.stats()["postings"] == 2
+    assert store.changes_since(fair.id, 0).version == store.fair_version(fair.id)
+    with pytest.raises(KeyReused):
+        store.create_postings(fair.id, fair.employer["id"], items[:1], now=LATER,
+                              request_key=RequestKey("retry-1", "fingerprint-b"))
+    assert fair.stats()["postings"] == 2
+    # Keys are the employer's own: another employer's same key is another request.
+    other = store.create_postings(fair.id, fair.other_employer["id"], items[:1], now=LATER, request_key=key)
+    assert other[0]["id"] not in {r["id"] for r in created}
+
+
+def test_a_request_key_reports_postings_deleted_since(store, fair):
+    key = RequestKey("retry-2", "fingerprint")
+    first, second = store.create_postings(fair.id, fair.employer["id"], [posting("甲"), posting("乙")],
+                                          now=NOW, request_key=key)
+    store.delete_posting(first["id"], now=LATER)
+    again = store.create_postings(fair.id, fair.employer["id"], [posting("甲"), posting("乙")],
+                                  now=LATER, request_key=key)
+    assert again == [None, store.get_posting(second["id"])]
+
+
+def test_a_request_key_is_forgotten_after_a_day(store, fair):
+    key = RequestKey("retry-3", "fingerprint")
+    (first,) = store.create_postings(fair.id, fair.employer["id"], [posting()], now=NOW, request_key=key)
+    (same,) = store.create_postings(fair.id, fair.employer["id"], [posting()],
+                                    now="2024-03-03T09:14:00+08:00", request_key=key)
+    assert same["id"] == first["id"]
+    if store.__class__.__name__ == "RedisStore":
+        # Redis expires the key on its own clock: check the time it was given.
+        ttl = store.client.ttl(f"fm:employer:{fair.employer['id']}:request:retry-3")
+        assert 24 * 3600 - 60 < ttl <= 24 * 3600
+    else:
+        (later,) = store.create_postings(fair.id, fair.employer["id"], [posting()],
+                                         now="2024-03-03T09:16:00+08:00", request_key=key)
+        assert later["id"] != first["id"]

@@ -42,6 +42,7 @@ class Caller:
 
     def __call__(self, method, path, status=None, **kwargs):
         headers = {} if self.token is None else {"Authorization": f"Bearer {self.token}"}
+        headers.update(kwargs.pop("headers", {}))
         response = self.client.open(path, method=method, headers=headers, **kwargs)
         if status is not None:
             assert response.status_code == status, (path, response.status_code, response.get_data(as_text=True))

@@ -84,6 +84,17 @@ def test_good_xlsx_creates_every_row_with_chinese_values_understood(fair):
     assert cashier["job_type"] == "part_time" and cashier["education_min"] == "high_school"
 
 
+def test_an_upload_retried_with_its_idempotency_key_imports_once(fair):
+    text = "职位名称,招聘人数\r\n保安,5\r\n保洁,2\r\n"
+    key = {"Idempotency-Key": "upload-42"}
+    first = fair.emp("POST", f"{fair.base}/postings/import", 201, data=csv_upload(text), headers=key).get_json()
+    again = fair.emp("POST", f"{fair.base}/postings/import", 201, data=csv_upload(text), headers=key).get_json()
+    assert again == first and titles(fair).count("保安") == 1
+    edited = csv_upload(text.replace("保洁", "保洁员"))
+    assert fair.emp("POST", f"{fair.base}/postings/import", 422, data=edited, headers=key).get_json()["errors"] \
+        == {"Idempotency-Key": ["Already used for other postings; send a new key."]}
+
+
 def test_gbk_csv_as_saved_by_chinese_excel_is_read(fair):
     text = "职位名称,招聘人数,最低学历,工作性质\r\n保安,5,不限/小学,全职\r\n"
     created = fair.emp("POST", f"{fair.base}/postings/import", 201, data=csv_upload(text, "gbk")).get_json()

@@ -124,7 +124,11 @@
     save.disabled = true;  // a second tap before the answer would post the job twice
     try {
       if (state.editing) await api("PATCH", `/api/v1/postings/${state.editing.id}`, payload);
-      else await api("POST", `/api/v1/fairs/${state.fairId}/postings`, payload);
+      else {
+        const key = FM.requestKey("posting", JSON.stringify(payload));
+        await api("POST", `/api/v1/fairs/${state.fairId}/postings`, payload, { "Idempotency-Key": key });
+        FM.requestDone("posting");
+      }
       dialog.close();
       save.disabled = false;
       await loadPostings();
@@ -291,12 +295,16 @@
       result.replaceChildren(h("p", { class: "banner banner-error" }, t("employer.choose_file")));
       return;
     }
+    const file = input.files[0];
     const body = new FormData();
-    body.append("file", input.files[0]);
+    body.append("file", file);
     const upload = event.target.querySelector("button[type=submit]");
     upload.disabled = true;  // a second tap before the answer would import the file twice
     try {
-      const created = await api("POST", `/api/v1/fairs/${state.fairId}/postings/import`, body);
+      const key = FM.requestKey("import", [file.name, file.size, file.lastModified].join("|"));
+      const created = await api("POST", `/api/v1/fairs/${state.fairId}/postings/import`, body,
+        { "Idempotency-Key": key });
+      FM.requestDone("import");
       result.replaceChildren(h("p", { class: "banner banner-ok" }, t("employer.import_ok") + created.created.length));
       input.value = "";
       await loadPostings();

@@ -90,8 +90,8 @@ const FM = (() => {
     }
   }
 
-  async function request(method, path, body) {
-    const headers = { Authorization: "Bearer " + token, Accept: "application/json" };
+  async function request(method, path, body, extraHeaders) {
+    const headers = { Authorization: "Bearer " + token, Accept: "application/json", ...extraHeaders };
     let payload;
     if (body instanceof FormData) payload = body;
     else if (body !== undefined) {
@@ -105,13 +105,31 @@ const FM = (() => {
     }
   }
 
-  async function api(method, path, body) {
-    const resp = await request(method, path, body);
+  async function api(method, path, body, extraHeaders) {
+    const resp = await request(method, path, body, extraHeaders);
     const text = await resp.text();
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch (notJson) { data = { message: text }; }
     if (!resp.ok) throw new ApiError(resp.status, data);
     return data;
+  }
+
+  /* An Idempotency-Key per thing the page means to create: trying the same content again (after a
+     lost answer) reuses the key, so the server answers with what the first try created instead of
+     creating it twice; other content gets a new key. crypto.randomUUID needs https; this does not. */
+  const requestKeys = {};
+
+  function requestKey(purpose, content) {
+    const known = requestKeys[purpose];
+    if (known && known.content === content) return known.key;
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    const key = Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
+    requestKeys[purpose] = { content, key };
+    return key;
+  }
+
+  function requestDone(purpose) {
+    delete requestKeys[purpose];
   }
 
   /* A list endpoint may answer with a bare list or a page object. */
@@ -253,7 +271,7 @@ const FM = (() => {
   }
 
   return {
-    t, h, api, items, download, showError, splitList, intOrNull, formatTime, salaryText, start,
+    t, h, api, requestKey, requestDone, items, download, showError, splitList, intOrNull, formatTime, salaryText, start,
     setLang, applyLang, ApiError, apiMessage, fieldMessage, errorText, showErrorIn,
     get lang() { return lang; },
     onLang(listener) { langListeners.push(listener); },
