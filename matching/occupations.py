@@ -172,6 +172,12 @@ _HAND_SET_ROWS = (6, 7, 11)
 # previous blend's weights, which score the table alone best on titles-dev.csv.
 _TABLE_BLEND = np.array([0.0, 0.0, -0.308, 1.446, 0.433, 0.84, 0.5, 100.0, -0.193, 0.093, 0.187, 0.0], dtype=np.float32)
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = re.compile(r"[a-z0-9+#]+")
+
+
+def _latin_words(folded):
+    """Whole Latin words of folded text, plural ``s`` dropped: ``"forklift drivers"`` -> {forklift, driver}."""
+    return {word[:-1] if len(word) > 3 and word.endswith("s") else word for word in _LATIN_WORD.findall(folded)}
 
 
 class OccupationNormalizer:
@@ -183,7 +189,9 @@ class OccupationNormalizer:
     :meth:`fit`, the margin of a linear classifier trained on them and on the
     names and aliases of their occupations) is blended linearly with weights
     fitted by cross-validation.  An exact alias of an occupation the labelled
-    titles never name outweighs the classifier, which cannot know it.
+    titles never name outweighs the classifier, which cannot know it.  A title
+    in Latin script alone maps only to occupations with a Latin-script alias
+    that shares a whole word with it: the labelled titles are Chinese.
 
     Parameters
     ----------
@@ -237,7 +245,7 @@ class OccupationNormalizer:
         self.codes_ = [code for code, _, _ in occupations]
         self.names_ = [name for _, name, _ in occupations]
         position = {code: index for index, code in enumerate(self.codes_)}
-        texts, example_codes, exact = [], [], {}
+        texts, example_codes, exact, latin_words = [], [], {}, {}
         for code, name, aliases in occupations:
             for alias in [name, *aliases]:
                 folded = fold(alias)
@@ -248,6 +256,8 @@ class OccupationNormalizer:
                 # The official name owns its string; otherwise the first alias wins.
                 if folded not in exact or alias == name:
                     exact[folded] = position[code]
+                if not _HAN.search(folded):
+                    latin_words.setdefault(position[code], set()).update(_latin_words(folded))
         labelled, labels = [], []
         for title, code in zip(titles, codes):
             if code not in position:
@@ -257,6 +267,8 @@ class OccupationNormalizer:
                 labelled.append(cleaned)
                 labels.append(position[code])
         self.exact_ = exact
+        # Per occupation: the words of its Latin-script aliases ("forklift", "driver", "pmc").
+        self.latin_words_ = {code: frozenset(words) for code, words in latin_words.items()}
         self.official_ = {fold(name) for name in self.names_}
         vectorizer = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True, dtype=np.float32)
         self.examples_t_ = vectorizer.fit_transform(texts + labelled).T.tocsr()
@@ -371,6 +383,16 @@ class OccupationNormalizer:
             return []
         evidence, confidence = found
         votes = self.blend_ @ evidence
+        folded = fold(title)
+        if not _HAN.search(folded) and folded not in self.exact_:
+            # The labelled titles are Chinese, so letter n-grams are all that would match a Latin
+            # title ("butcher" ~ "teacher"): only occupations sharing a whole word with it may answer.
+            words = _latin_words(folded)
+            related = [code for code, known in self.latin_words_.items() if words & known]
+            unrelated = np.ones(len(votes), dtype=bool)
+            unrelated[related] = False
+            votes[unrelated] = -np.inf
+            confidence = np.where(unrelated, 0.0, confidence)
         order = np.argsort(-votes, kind="stable")[:limit]
         return [
             Occupation(self.codes_[code], self.names_[code], round(float(min(confidence[code], 1.0)), 4))

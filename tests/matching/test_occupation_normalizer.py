@@ -40,6 +40,9 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("Accountant", "2-06-03-00"),
         ("welder", "6-18-02-04"),
         ("software engineer", "2-02-10-03"),
+        ("Senior Java Developer", "2-02-10-03"),
+        ("forklift drivers", "6-30-05-01"),
+        ("CNC lathe operator", "6-18-01-07"),
     ],
 )
 def test_titles_map_to_their_occupation(title, code):
@@ -47,6 +50,12 @@ def test_titles_map_to_their_occupation(title, code):
     assert isinstance(found, Occupation)
     assert found.code == code
     assert 0.0 < found.score <= 1.0
+
+
+@pytest.mark.parametrize("title", ["Butcher", "Team leader", "Workshop director"])
+def test_an_english_title_no_alias_shares_a_word_with_maps_to_nothing(title):
+    # Letter n-grams alone had "butcher" as a teacher (-cher) and "team leader" as one too (-ea-).
+    assert normalize_title(title) is None
 
 
 def test_noise_without_a_title_maps_to_nothing():
