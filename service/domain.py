@@ -281,8 +281,13 @@ def mark_intent(store, posting_id: int, seeker_id: int, side: str, interested: b
 
 
 def seeker_intents(store, seeker: dict) -> dict:
-    """The postings a seeker has intents on, with the postings, newest posting first."""
-    intents = store.get_intents(seeker_id=seeker["id"])
+    """The postings a seeker has marked, with the pair's intent and the posting, newest posting first.
+
+    A withdrawn mark is left out, and so is an employer's mark the seeker has not
+    answered: that is the employer's side, not one of the seeker's marks.
+    """
+    intents = {posting_id: intent for posting_id, intent in store.get_intents(seeker_id=seeker["id"]).items()
+               if intent["seeker_interested"]}
     postings = [store.get_posting(posting_id) for posting_id in sorted(intents, reverse=True)]
     shown = with_employer_names(store, [posting for posting in postings if posting is not None])
     results = [{**intents[posting["id"]], "posting": posting} for posting in shown]
