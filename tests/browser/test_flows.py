@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.browser.conftest import KIOSK_SIZE, TABLET_SIZE, expect, screenshot
+from tests.browser.conftest import KIOSK_SIZE, TABLET_SIZE, double_tap, expect, rec_card, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -24,10 +24,6 @@ def fill_kiosk_form(page, *, name="王小明", phone=SEEKER_PHONE):
     page.fill("#seeker-form [name=salary_expectation]", "7000")
     page.fill("#seeker-form [name=locations]", "两江新区")
     page.fill("#seeker-form [name=resume_text]", "做过四年钢结构电焊，有焊工证。")
-
-
-def rec_card(page, posting_id):
-    return page.locator(f"#recommendations li[data-posting-id='{posting_id}']")
 
 
 def test_seeker_marks_interest_employer_agrees_exports_and_dashboard_counts(open_page, fair):
@@ -305,12 +301,6 @@ def test_an_api_error_is_reported_in_the_pages_language(open_page, fair):
     assert kiosk.inner_text("#global-error") == "找不到这条记录，可能已被删除。请刷新后再试。"
     kiosk.click("#lang-switch")
     assert kiosk.inner_text("#global-error") == "Not found; it may have been deleted. Please reload and try again."
-
-
-def double_tap(page, selector):
-    """Two taps on a button before the page has answered the first (one task, as a quick finger does)."""
-    page.evaluate("(selector) => { const button = document.querySelector(selector); button.click(); button.click(); }",
-                  selector)
 
 
 def test_a_double_tap_on_save_or_upload_creates_the_postings_once(open_page, fair):
