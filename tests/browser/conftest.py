@@ -160,6 +160,18 @@ def double_tap(page, selector):
                   selector)
 
 
+def count_handled_answers(page):
+    """From now on ``window.handledAnswers`` counts the API answers the page has fully handled
+    (their awaits ran before the task after them)."""
+    page.evaluate("""() => {
+        window.handledAnswers = 0;
+        const text = Response.prototype.text;
+        Response.prototype.text = function () {
+            return text.call(this).then((body) => { setTimeout(() => { window.handledAnswers += 1; }); return body; });
+        };
+    }""")
+
+
 def screenshot(page, name: str) -> Path:
     """Save a full-page screenshot as an artifact (not committed) and return its path."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

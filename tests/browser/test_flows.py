@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.browser.conftest import KIOSK_SIZE, TABLET_SIZE, double_tap, expect, rec_card, screenshot
+from tests.browser.conftest import (
+    KIOSK_SIZE, TABLET_SIZE, count_handled_answers, double_tap, expect, rec_card, screenshot,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -350,14 +352,7 @@ def test_a_slow_shortlist_answer_does_not_replace_the_posting_picked_since(open_
         "name": "李娟", "phone": "13698765432", "consent": True, "desired_titles": ["收银员", "厨师"]})
     booth = open_page("/employer", fair.emp2.token, TABLET_SIZE)
     booth.locator(f"#postings li[data-posting-id='{fair.cook['id']}']").wait_for()
-    # Count the API answers the page has fully handled (their awaits ran before this next task).
-    booth.evaluate("""() => {
-        window.handledAnswers = 0;
-        const text = Response.prototype.text;
-        Response.prototype.text = function () {
-            return text.call(this).then((body) => { setTimeout(() => { window.handledAnswers += 1; }); return body; });
-        };
-    }""")
+    count_handled_answers(booth)
     held = []
     cook_shortlist = f"**/api/v1/postings/{fair.cook['id']}/shortlist?*"
     booth.route(cook_shortlist, lambda route: held.append(route))

@@ -2,7 +2,9 @@
 employer's answer, and can withdraw, consistently with the recommendations list."""
 import pytest
 
-from tests.browser.conftest import KIOSK_SIZE, PHONE_SIZE, TABLET_SIZE, double_tap, expect, rec_card, screenshot
+from tests.browser.conftest import (
+    KIOSK_SIZE, PHONE_SIZE, TABLET_SIZE, count_handled_answers, double_tap, expect, rec_card, screenshot,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -126,13 +128,7 @@ def test_both_lists_show_one_state_of_a_mark(open_page, returning):
 
 def test_a_late_answer_for_the_last_person_is_not_shown_to_the_next(open_page, returning):
     kiosk = open_page("/kiosk", returning.kiosk_token, TABLET_SIZE)
-    kiosk.evaluate("""() => {
-        window.handledAnswers = 0;
-        const text = Response.prototype.text;
-        Response.prototype.text = function () {
-            return text.call(this).then((body) => { setTimeout(() => { window.handledAnswers += 1; }); return body; });
-        };
-    }""")
+    count_handled_answers(kiosk)
     held = []
     kiosk.route(f"**/api/v1/seekers/{returning.seeker['id']}/intents", lambda route: held.append(route))
     kiosk.fill("#start-phone", PHONE)
