@@ -18,13 +18,13 @@ class IntentOut(Schema):
 
 
 class SeekerIntentOut(IntentOut):
-    """A posting the seeker has an intent on, with the posting."""
+    """A posting the seeker has marked, with the pair's intent."""
 
     posting = fields.Nested(PostingOut)
 
 
 class SeekerIntentList(Schema):
-    """The postings a seeker has intents on."""
+    """The postings a seeker has marked."""
 
     seeker_id = fields.Integer()
     results = fields.List(fields.Nested(SeekerIntentOut))

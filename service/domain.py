@@ -6,11 +6,9 @@ violations that depend on stored state raise :class:`InvalidChanges`.
 """
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import hmac
-import io
 import re
 import secrets
 
@@ -305,8 +303,13 @@ def mark_intent(store, posting_id: int, seeker_id: int, side: str, interested: b
 
 
 def seeker_intents(store, seeker: dict) -> dict:
-    """The postings a seeker has intents on, with the postings, newest posting first."""
-    intents = store.get_intents(seeker_id=seeker["id"])
+    """The postings a seeker has marked, with the pair's intent and the posting, newest posting first.
+
+    A withdrawn mark is left out, and so is an employer's mark the seeker has not
+    answered: that is the employer's side, not one of the seeker's marks.
+    """
+    intents = {posting_id: intent for posting_id, intent in store.get_intents(seeker_id=seeker["id"]).items()
+               if intent["seeker_interested"]}
     postings = [store.get_posting(posting_id) for posting_id in sorted(intents, reverse=True)]
     shown = with_employer_names(store, [posting for posting in postings if posting is not None])
     results = [{**intents[posting["id"]], "posting": posting} for posting in shown]
@@ -348,30 +351,3 @@ STATS_TOTALS = (
     ("seekers_with_agreement", "达成意向的求职者 Seekers with an agreement"),
     ("postings_without_interest", "无人问津的岗位 Postings without interest"),
 )
-_STATS_SECTIONS = (
-    ("by_occupation", "按职业 By occupation", ("code", "name", "postings", "positions", "seekers", "agreements")),
-    ("by_employer", "按单位 By employer",
-     ("employer_id", "name", "postings", "positions", "seeker_intents", "employer_intents", "agreements")),
-    ("by_hour", "按小时 By hour", ("hour", "seekers", "seeker_intents", "agreements")),
-)
-
-
-def stats_csv(stats: dict) -> str:
-    """The stats as CSV sections (totals, by occupation, by employer, by hour).
-
-    UTF-8 with BOM and CRLF line ends, which is what Excel on Chinese Windows
-    expects to open without garbling the characters.
-    """
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["汇总 Totals", f"fair {stats.get('fair_id', '')}", stats.get("generated_at", "")])
-    writer.writerow(["metric", "label", "value"])
-    for key, label in STATS_TOTALS:
-        writer.writerow([key, label, stats.get(key, 0)])
-    for key, title, columns in _STATS_SECTIONS:
-        writer.writerow([])
-        writer.writerow([title])
-        writer.writerow(columns)
-        for row in stats.get(key, []):
-            writer.writerow([row.get(column, "") for column in columns])
-    return "\ufeff" + buffer.getvalue()

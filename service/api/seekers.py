@@ -66,8 +66,9 @@ class Seeker(MethodView):
 class SeekerIntents(MethodView):
     @authorized(lambda seeker_id: seeker_for(seeker_id, KIOSK, ORGANIZER))
     @blp.response(200, SeekerIntentList)
+    @blp.alt_response(403, description="Not a kiosk or organizer token of this fair.")
     @blp.alt_response(404, description="No such seeker for this token.")
     def get(self, seeker_id, access):
-        """The postings this seeker has intents on, with both sides' state."""
+        """The postings this seeker has marked (withdrawn marks left out), with the pair's state."""
         _, seeker = access
         return domain.seeker_intents(get_store(), seeker)

@@ -3,10 +3,11 @@ from flask import Response
 from flask.views import MethodView
 
 from schemas.stats import StatsOut
-from service import domain
 from service.auth import ORGANIZER, authorized, fair_for
 from service.blueprint import Blueprint
 from service.context import get_store, now
+from service.web.exports import stats_csv_rows
+from service.web.spreadsheets import csv_report_bytes
 
 blp = Blueprint("stats", __name__, url_prefix="/api/v1/fairs", description="Fair statistics.")
 
@@ -36,7 +37,6 @@ class StatsCsv(MethodView):
     @blp.alt_response(404, description="No such fair for this token.")
     def get(self, fair_id, access):
         """The fair's counts as CSV, ready for a spreadsheet."""
-        body = domain.stats_csv(_stats(fair_id)).encode("utf-8")
-        return Response(body, mimetype="text/csv", headers={
+        return Response(csv_report_bytes(stats_csv_rows(_stats(fair_id))), mimetype="text/csv", headers={
             "Content-Disposition": f'attachment; filename="fair-{fair_id}-stats.csv"',
         })

@@ -26,7 +26,9 @@ from service.context import get_indexes, get_store, now
 
 from . import i18n
 from .imports import ImportErrors, postings_from_table, template_sheets
-from .spreadsheets import CSV_MIMETYPE, XLSX_MIMETYPE, Sheet, UnreadableFile, csv_bytes, read_table, xlsx_bytes
+from .spreadsheets import (
+    CSV_MIMETYPE, XLSX_MIMETYPE, Sheet, UnreadableFile, csv_bytes, csv_report_bytes, read_table, xlsx_bytes,
+)
 
 blp = Blueprint("files", __name__, url_prefix="/api/v1",
                 description="Spreadsheet exports (CSV with BOM, .xlsx) and bulk upload of postings.")
@@ -123,6 +125,26 @@ def stats_sheets(stats: dict) -> list[Sheet]:
               [[(row.get("hour") or "").replace("T", " ")[:16], row.get("seekers"), row.get("seeker_intents"),
                 row.get("agreements")] for row in stats.get("by_hour", [])]),
     ]
+
+
+_STATS_CSV_SECTIONS = (
+    ("by_occupation", "按职业 By occupation", ("code", "name", "postings", "positions", "seekers", "agreements")),
+    ("by_employer", "按单位 By employer",
+     ("employer_id", "name", "postings", "positions", "seeker_intents", "employer_intents", "agreements")),
+    ("by_hour", "按小时 By hour", ("hour", "seekers", "seeker_intents", "agreements")),
+)
+
+
+def stats_csv_rows(stats: dict) -> list[list]:
+    """The fair's statistics as CSV sections (totals, by occupation, by employer, by hour),
+    each a title row and a header row of the JSON's keys, a blank row between them."""
+    rows = [["汇总 Totals", f"fair {stats.get('fair_id', '')}", stats.get("generated_at", "")],
+            ["metric", "label", "value"]]
+    rows += [[key, label, stats.get(key, 0)] for key, label in domain.STATS_TOTALS]
+    for key, title, columns in _STATS_CSV_SECTIONS:
+        rows += [[], [title], list(columns)]
+        rows += [[row.get(column, "") for column in columns] for row in stats.get(key, [])]
+    return rows
 
 
 def postings_without_interest(store, fair_id: int) -> list[dict]:

@@ -77,6 +77,12 @@ def _xlsx_cell(value):
     return ILLEGAL_CHARACTERS_RE.sub(" ", cell) if isinstance(cell, str) else cell
 
 
+def _csv_file(rows: Iterable[list]) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
 def csv_bytes(headers: list[str], rows: Iterable[list], *, text_columns: Iterable[int] = ()) -> bytes:
     """A CSV file (BOM, CRLF) of one table.
 
@@ -84,16 +90,20 @@ def csv_bytes(headers: list[str], rows: Iterable[list], *, text_columns: Iterabl
     a leading tab so Excel shows ``13812345678`` as text, not ``1.38E+10``.
     """
     as_text = set(text_columns)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(headers)
-    for row in rows:
+
+    def cells_of(row):
         cells = [_cell(value) for value in row]
         for index in as_text:
             if index < len(cells) and str(cells[index]).isdigit():
                 cells[index] = "\t" + str(cells[index])
-        writer.writerow(cells)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+        return cells
+
+    return _csv_file([headers, *(cells_of(row) for row in rows)])
+
+
+def csv_report_bytes(rows: Iterable[list]) -> bytes:
+    """A CSV file (BOM, CRLF) of rows of any width, such as a report's titled sections."""
+    return _csv_file([_cell(value) for value in row] for row in rows)
 
 
 def display_width(value) -> int:

@@ -129,13 +129,40 @@ def test_organizer_may_erase(world):
     assert world.a.org.delete(f"/api/v1/seekers/{world.a.seeker['id']}").status_code == 204
 
 
-def test_seeker_intents_list(world):
+def test_seeker_intents_list_the_seekers_own_marks(world):
     seeker_id = world.a.seeker["id"]
-    world.a.kiosk.put(f"/api/v1/postings/{world.a.posting['id']}/intents/{seeker_id}")
-    world.a.emp2.put(f"/api/v1/postings/{world.a.posting2['id']}/intents/{seeker_id}")
+    marked, agreed = world.a.posting, world.a.posting2
+    world.a.kiosk.put(f"/api/v1/postings/{marked['id']}/intents/{seeker_id}")
+    world.a.kiosk.put(f"/api/v1/postings/{agreed['id']}/intents/{seeker_id}")
+    world.a.emp2.put(f"/api/v1/postings/{agreed['id']}/intents/{seeker_id}")
     listed = world.a.kiosk.get(f"/api/v1/seekers/{seeker_id}/intents").get_json()
     by_posting = {item["posting_id"]: item for item in listed["results"]}
-    assert set(by_posting) == {world.a.posting["id"], world.a.posting2["id"]}
-    assert by_posting[world.a.posting["id"]]["seeker_interested"] is True
-    assert by_posting[world.a.posting2["id"]]["employer_interested"] is True
-    assert by_posting[world.a.posting["id"]]["posting"]["title"] == "电焊工"
+    assert set(by_posting) == {marked["id"], agreed["id"]}
+    assert by_posting[marked["id"]]["seeker_interested"] is True and by_posting[marked["id"]]["agreed"] is False
+    assert by_posting[agreed["id"]]["agreed"] is True and by_posting[agreed["id"]]["agreed_at"]
+    assert by_posting[marked["id"]]["posting"]["title"] == "电焊工"
+    assert by_posting[agreed["id"]]["posting"]["employer_name"] == "山城火锅"
+
+
+def test_seeker_intents_leave_out_withdrawn_marks_and_the_employers_alone(world):
+    # An employer's mark the seeker has not answered is the employer's side, not one of the seeker's marks.
+    seeker_id = world.a.seeker["id"]
+    world.a.kiosk.put(f"/api/v1/postings/{world.a.posting['id']}/intents/{seeker_id}")
+    world.a.kiosk.delete(f"/api/v1/postings/{world.a.posting['id']}/intents/{seeker_id}")
+    world.a.emp2.put(f"/api/v1/postings/{world.a.posting2['id']}/intents/{seeker_id}")
+    for caller in (world.a.kiosk, world.a.org):
+        assert caller.get(f"/api/v1/seekers/{seeker_id}/intents").get_json()["results"] == []
+
+
+def test_seeker_intents_keep_a_closed_postings_mark(world):
+    seeker_id = world.a.seeker["id"]
+    world.a.kiosk.put(f"/api/v1/postings/{world.a.posting['id']}/intents/{seeker_id}")
+    world.a.emp.patch(f"/api/v1/postings/{world.a.posting['id']}", json={"status": "closed"})
+    [item] = world.a.kiosk.get(f"/api/v1/seekers/{seeker_id}/intents").get_json()["results"]
+    assert item["posting"]["status"] == "closed" and item["seeker_interested"] is True
+
+
+def test_seeker_intents_are_the_fairs_own(world):
+    path = f"/api/v1/seekers/{world.a.seeker['id']}/intents"
+    assert world.b.kiosk.get(path).status_code == 404
+    assert world.a.emp.get(path).status_code == 403

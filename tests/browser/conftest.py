@@ -149,6 +149,29 @@ def open_page(browser, live):
         context.close()
 
 
+def rec_card(page, posting_id):
+    """The kiosk's recommendation card of a posting."""
+    return page.locator(f"#recommendations li[data-posting-id='{posting_id}']")
+
+
+def double_tap(page, selector):
+    """Two taps on a button before the page has answered the first (one task, as a quick finger does)."""
+    page.evaluate("(selector) => { const button = document.querySelector(selector); button.click(); button.click(); }",
+                  selector)
+
+
+def count_handled_answers(page):
+    """From now on ``window.handledAnswers`` counts the API answers the page has fully handled
+    (their awaits ran before the task after them)."""
+    page.evaluate("""() => {
+        window.handledAnswers = 0;
+        const text = Response.prototype.text;
+        Response.prototype.text = function () {
+            return text.call(this).then((body) => { setTimeout(() => { window.handledAnswers += 1; }); return body; });
+        };
+    }""")
+
+
 def screenshot(page, name: str) -> Path:
     """Save a full-page screenshot as an artifact (not committed) and return its path."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)

@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from tests.browser.conftest import KIOSK_SIZE, TABLET_SIZE, expect, screenshot
+from tests.browser.conftest import (
+    KIOSK_SIZE, TABLET_SIZE, count_handled_answers, double_tap, expect, rec_card, screenshot,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -24,10 +26,6 @@ def fill_kiosk_form(page, *, name="王小明", phone=SEEKER_PHONE):
     page.fill("#seeker-form [name=salary_expectation]", "7000")
     page.fill("#seeker-form [name=locations]", "两江新区")
     page.fill("#seeker-form [name=resume_text]", "做过四年钢结构电焊，有焊工证。")
-
-
-def rec_card(page, posting_id):
-    return page.locator(f"#recommendations li[data-posting-id='{posting_id}']")
 
 
 def test_seeker_marks_interest_employer_agrees_exports_and_dashboard_counts(open_page, fair):
@@ -307,12 +305,6 @@ def test_an_api_error_is_reported_in_the_pages_language(open_page, fair):
     assert kiosk.inner_text("#global-error") == "Not found; it may have been deleted. Please reload and try again."
 
 
-def double_tap(page, selector):
-    """Two taps on a button before the page has answered the first (one task, as a quick finger does)."""
-    page.evaluate("(selector) => { const button = document.querySelector(selector); button.click(); button.click(); }",
-                  selector)
-
-
 def test_a_double_tap_on_save_or_upload_creates_the_postings_once(open_page, fair):
     booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
     booth.click("#new-posting")
@@ -398,14 +390,7 @@ def test_a_slow_shortlist_answer_does_not_replace_the_posting_picked_since(open_
         "name": "李娟", "phone": "13698765432", "consent": True, "desired_titles": ["收银员", "厨师"]})
     booth = open_page("/employer", fair.emp2.token, TABLET_SIZE)
     booth.locator(f"#postings li[data-posting-id='{fair.cook['id']}']").wait_for()
-    # Count the API answers the page has fully handled (their awaits ran before this next task).
-    booth.evaluate("""() => {
-        window.handledAnswers = 0;
-        const text = Response.prototype.text;
-        Response.prototype.text = function () {
-            return text.call(this).then((body) => { setTimeout(() => { window.handledAnswers += 1; }); return body; });
-        };
-    }""")
+    count_handled_answers(booth)
     held = []
     cook_shortlist = f"**/api/v1/postings/{fair.cook['id']}/shortlist?*"
     booth.route(cook_shortlist, lambda route: held.append(route))

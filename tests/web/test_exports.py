@@ -5,6 +5,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from service import domain
 from service.web.exports import AGREEMENT_HEADERS, SHORTLIST_HEADERS
 from tests.web.conftest import ZHANG, Caller, agree
 
@@ -92,6 +93,29 @@ def test_text_typed_by_a_seeker_never_becomes_a_formula(fair):
     sheet = read_xlsx(fair.emp("GET", f"/api/v1/postings/{fair.welder['id']}/shortlist.xlsx", 200))
     cell = next(row for row in sheet.iter_rows(min_row=2) if row[2].value == "王**")[9]
     assert cell.data_type == "s" and cell.value.startswith("'=")
+
+
+
+@pytest.mark.parametrize("name", ["=HYPERLINK(\"http://x\",\"点我\")", "+86 联合体", "-1+1", "@SUM(A1)",
+                                  "\t=1+1", "\r=1+1"])
+def test_an_employer_name_never_becomes_a_formula_in_the_stats(fair, name):
+    # An organizer types employer names as the employer gives them; the stats files carry them to Excel.
+    employer = fair.org("POST", f"{fair.base}/employers", 201, json={"name": name}).get_json()
+    Caller(fair.org.client, employer["token"])("POST", f"{fair.base}/postings", 201, json={"title": "仓管员"})
+
+    rows = read_csv(fair.org("GET", f"{fair.base}/stats.csv", 200))
+    by_employer = rows[rows.index(["按单位 By employer"]) + 2:]
+    row = next(row for row in by_employer if row[1].endswith(name))
+    assert row[1] == "'" + name
+    assert row[0] == str(employer["id"]) and row[2:] == ["1", "1", "0", "0", "0"]  # numbers stay numbers
+    totals = {row[0]: row[2] for row in rows[2:2 + len(domain.STATS_TOTALS)]}
+    assert totals["employers"] == "3" and totals["positions"] == "6"
+
+    sheet = read_xlsx(fair.org("GET", f"{fair.base}/stats.xlsx", 200), "按企业")
+    stored = name.replace("\r", "\n")  # XML reads a carriage return back as a line feed
+    cells = next(row for row in sheet.iter_rows(min_row=2) if str(row[0].value).endswith(stored))
+    assert cells[0].data_type == "s" and cells[0].value == "'" + stored
+    assert [cell.value for cell in cells[1:]] == [1, 1, 0, 0, 0] and cells[1].data_type == "n"
 
 
 EXPORTS = [

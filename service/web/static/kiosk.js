@@ -1,5 +1,6 @@
-/* The seeker kiosk: phone first (to resume a known profile), then the form,
-   then recommendations with an interest button each. Clears itself when idle. */
+/* The seeker kiosk: phone first (to resume a known profile), then the form, then the
+   seeker's own marks ("my interests", with the employers' answers) and recommendations,
+   each with an interest button. Clears itself when idle. */
 "use strict";
 
 (() => {
@@ -17,7 +18,14 @@
   const form = document.getElementById("seeker-form");
   const phoneForm = document.getElementById("phone-form");
   const overlay = document.getElementById("idle-overlay");
-  const state = { me: null, seeker: null, existing: false, recommendations: [], lastActivity: Date.now() };
+  /* intents: the pair's intent per posting id, whichever list shows the posting, so the lists never
+     disagree; marked: the postings of "my interests", in the order shown; pending: posting ids
+     with a mark under way; visit: counts the result pages shown, so an answer meant for an
+     earlier one (or an earlier person) is dropped. */
+  const state = {
+    me: null, seeker: null, existing: false, recommendations: [], intents: new Map(), marked: [],
+    pending: new Set(), visit: 0, lastActivity: Date.now(),
+  };
 
   function show(id) {
     screens.forEach((screen) => { document.getElementById(screen).hidden = screen !== id; });
@@ -52,9 +60,13 @@
     phoneForm.reset();
     clearFieldErrors();
     document.getElementById("recommendations").replaceChildren();
+    document.getElementById("my-interests").replaceChildren();
     document.getElementById("start-phone-error").hidden = true;
     FM.showError(null);
-    Object.assign(state, { seeker: null, existing: false, recommendations: [] });
+    Object.assign(state, {
+      seeker: null, existing: false, recommendations: [], intents: new Map(), marked: [], pending: new Set(),
+      visit: state.visit + 1,
+    });
     FM.setLang("zh");
     touch();
     show("welcome-screen");
@@ -209,21 +221,35 @@
     }
   });
 
-  /* ---- result: confirmation and recommendations ---- */
+  /* ---- result: confirmation, the seeker's marks and recommendations ---- */
   async function showResult() {
     const title = document.getElementById("confirm-title");
     title.dataset.i18n = state.existing ? "kiosk.saved_updated" : "kiosk.saved_new";
     title.textContent = t(title.dataset.i18n);
     show("result-screen");
     title.focus();  // the form (and its focused button) is gone: a screen reader reads the outcome
-    const list = document.getElementById("recommendations");
-    list.replaceChildren(h("li", { class: "muted" }, t("loading")));
+    state.visit += 1;
+    const visit = state.visit;
+    Object.assign(state, { recommendations: [], intents: new Map(), marked: [], pending: new Set() });
+    const lists = ["my-interests", "recommendations"].map((id) => document.getElementById(id));
+    lists.forEach((list) => list.replaceChildren(h("li", { class: "muted" }, t("loading"))));
+    const seekerId = state.seeker.id;
     try {
-      const data = await api("GET", `/api/v1/seekers/${state.seeker.id}/recommendations?limit=10`);
-      state.recommendations = data.results || [];
-      renderRecommendations();
+      const [ranked, marked] = await Promise.all([
+        api("GET", `/api/v1/seekers/${seekerId}/recommendations?limit=10`),
+        api("GET", `/api/v1/seekers/${seekerId}/intents`),
+      ]);
+      if (visit !== state.visit) return;  // the person moved on meanwhile
+      state.recommendations = ranked.results || [];
+      // Agreements first: they are what a returning seeker comes back for.
+      const mine = [...(marked.results || [])].sort((a, b) => Number(b.agreed) - Number(a.agreed));
+      state.marked = mine.map((item) => item.posting);
+      state.recommendations.forEach((item) => state.intents.set(item.posting_id, item.intent));
+      mine.forEach(({ posting, ...intent }) => state.intents.set(posting.id, intent));
+      renderResults();
     } catch (error) {
-      list.replaceChildren();
+      if (visit !== state.visit) return;
+      lists.forEach((list) => list.replaceChildren());
       FM.showError(error);
     }
   }
@@ -245,6 +271,72 @@
     return posting.employer_name || (posting.employer && posting.employer.name) || "";
   }
 
+  function intentOf(postingId) {
+    return state.intents.get(postingId) || {};
+  }
+
+  function postingOf(postingId) {
+    const ranked = state.recommendations.find((item) => item.posting_id === postingId);
+    return ranked ? ranked.posting : state.marked.find((posting) => posting.id === postingId);
+  }
+
+  /* Title and employer, with something beside them (the match score, or where a mark stands). */
+  function postingHead(posting, aside) {
+    return h("div", { class: "rec-head" },
+      h("div", {},
+        h("h3", { class: "rec-title" }, posting.title || ""),
+        h("p", { class: "rec-employer" }, employerName(posting))),
+      aside);
+  }
+
+  function postingFacts(posting) {
+    return h("p", { class: "rec-facts" },
+      h("span", {}, t("kiosk.salary_range") + t("colon") + FM.salaryText(posting.salary_min, posting.salary_max)),
+      posting.location ? h("span", {}, t("employer.f_location") + t("colon") + posting.location) : null);
+  }
+
+  /* What the seeker does next once both sides are interested. */
+  function agreedBanner(posting) {
+    return h("p", { class: "banner banner-ok" }, t("kiosk.agreed").replace("{0}", employerName(posting)));
+  }
+
+  function interestButton(postingId, listId) {
+    const interested = Boolean(intentOf(postingId).seeker_interested);
+    return h("button", {
+      type: "button", class: "btn btn-big btn-block interest " + (interested ? "btn-on" : "btn-primary"),
+      "aria-pressed": interested ? "true" : "false", disabled: state.pending.has(postingId),
+      onclick: () => toggleInterest(postingId, listId),
+    }, interested ? t("kiosk.interested_on") : t("kiosk.interested"));
+  }
+
+  /* Where one of the seeker's marks stands: a string key and a badge style. */
+  function markStatus(posting, intent) {
+    if (!intent.seeker_interested) return ["kiosk.status_withdrawn", "badge-closed"];
+    if (intent.agreed) return ["kiosk.status_agreed", "badge-ok"];
+    if (posting.status === "closed") return ["kiosk.status_closed", "badge-closed"];
+    return ["kiosk.status_waiting", ""];
+  }
+
+  function renderMine() {
+    const list = document.getElementById("my-interests");
+    if (!state.marked.length) {
+      list.replaceChildren(h("li", { class: "muted" }, t("kiosk.no_interests")));
+      return;
+    }
+    list.replaceChildren(...state.marked.map((posting) => {
+      const intent = intentOf(posting.id);
+      const [status, badge] = markStatus(posting, intent);
+      return h("li", {
+        class: "card rec mine" + (intent.seeker_interested ? " is-interested" : ""),
+        dataset: { postingId: posting.id, status: status.slice("kiosk.status_".length) },
+      },
+        postingHead(posting, h("span", { class: "badge " + badge }, t(status))),
+        postingFacts(posting),
+        intent.agreed ? agreedBanner(posting) : null,
+        interestButton(posting.id, "my-interests"));
+    }));
+  }
+
   function renderRecommendations() {
     const list = document.getElementById("recommendations");
     if (!state.recommendations.length) {
@@ -253,43 +345,60 @@
     }
     list.replaceChildren(...state.recommendations.map((item) => {
       const posting = item.posting || {};
-      const intent = item.intent || {};
-      const interested = Boolean(intent.seeker_interested);
+      const interested = Boolean(intentOf(item.posting_id).seeker_interested);
       const reasons = strongestReasons(item.reasons || []).map(reasonText).filter(Boolean);
       return h("li", { class: "card rec" + (interested ? " is-interested" : ""), dataset: { postingId: item.posting_id } },
-        h("div", { class: "rec-head" },
-          h("div", {},
-            h("h3", { class: "rec-title" }, posting.title || ""),
-            h("p", { class: "rec-employer" }, employerName(posting))),
-          h("div", { class: "score-badge", title: t("score") },
-            h("strong", {}, Math.round((item.score || 0) * 100) + "%"), h("span", {}, t("score")))),
-        h("p", { class: "rec-facts" },
-          h("span", {}, t("kiosk.salary_range") + t("colon") + FM.salaryText(posting.salary_min, posting.salary_max)),
-          posting.location ? h("span", {}, t("employer.f_location") + t("colon") + posting.location) : null),
+        postingHead(posting, h("div", { class: "score-badge", title: t("score") },
+          h("strong", {}, Math.round((item.score || 0) * 100) + "%"), h("span", {}, t("score")))),
+        postingFacts(posting),
         reasons.length ? h("div", { class: "reasons" },
           h("h4", {}, t("kiosk.why")),
           h("ul", {}, reasons.map((text) => h("li", {}, text)))) : null,
-        intent.agreed ? h("p", { class: "banner banner-ok" }, t("kiosk.agreed")) : null,
-        h("button", {
-          type: "button", class: "btn btn-big btn-block interest " + (interested ? "btn-on" : "btn-primary"),
-          "aria-pressed": interested ? "true" : "false",
-          onclick: (event) => toggleInterest(item, event.currentTarget),
-        }, interested ? t("kiosk.interested_on") : t("kiosk.interested")));
+        intentOf(item.posting_id).agreed ? agreedBanner(posting) : null,
+        interestButton(item.posting_id, "recommendations"));
     }));
   }
 
-  async function toggleInterest(item, button) {
-    button.disabled = true;
-    const want = !(item.intent && item.intent.seeker_interested);
+  function renderResults() {
+    renderMine();
+    renderRecommendations();
+  }
+
+  /* Draw both lists again. The button just tapped stays where it was on the screen (a row
+     added above it must not move it from under the finger) and keeps the focus. */
+  function redrawAround(postingId, listId) {
+    const selector = `#${listId} li[data-posting-id="${postingId}"] button.interest`;
+    const before = document.querySelector(selector);
+    const top = before && before.getBoundingClientRect().top;
+    renderResults();
+    const again = document.querySelector(selector);
+    if (!before || !again) return;
+    window.scrollBy(0, again.getBoundingClientRect().top - top);
+    if (!again.disabled) again.focus({ preventScroll: true });
+  }
+
+  /* One mark per posting at a time, from either list: a second tap, here or on the other
+     list's button, waits for the first answer instead of racing it. */
+  async function toggleInterest(postingId, listId) {
+    if (state.pending.has(postingId)) return;
+    const visit = state.visit;
+    const want = !intentOf(postingId).seeker_interested;
+    const posting = postingOf(postingId);
+    state.pending.add(postingId);
+    redrawAround(postingId, listId);
     try {
-      item.intent = await api(want ? "PUT" : "DELETE", `/api/v1/postings/${item.posting_id}/intents/${state.seeker.id}`);
-      renderRecommendations();
-      // The tapped button was drawn again: keep the focus on it, not lost to the page.
-      const again = document.querySelector(`#recommendations li[data-posting-id="${item.posting_id}"] button.interest`);
-      if (again) again.focus();
+      const intent = await api(want ? "PUT" : "DELETE", `/api/v1/postings/${postingId}/intents/${state.seeker.id}`);
+      if (visit !== state.visit) return;
+      state.intents.set(postingId, intent);
+      // A withdrawn mark stays listed until the next visit, so a mistaken tap can be undone there.
+      if (want && !state.marked.some((marked) => marked.id === postingId)) state.marked.push(posting);
     } catch (error) {
-      button.disabled = false;
-      FM.showError(error);
+      if (visit === state.visit) FM.showError(error);
+    } finally {
+      if (visit === state.visit) {
+        state.pending.delete(postingId);
+        redrawAround(postingId, listId);
+      }
     }
   }
 
@@ -299,7 +408,7 @@
 
   FM.onLang(() => {
     renderChips();
-    if (currentScreen() === "result-screen") renderRecommendations();
+    if (currentScreen() === "result-screen") renderResults();
   });
 
   FM.start("kiosk", async (me) => {
