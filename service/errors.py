@@ -5,6 +5,8 @@ from flask import current_app, jsonify
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.http import HTTP_STATUS_CODES
 
+from service.domain import InvalidChanges, RequestSpent
+
 DEFAULT_MESSAGES = {
     400: "The request could not be understood (malformed JSON?).",
     401: "A valid bearer token is required.",
@@ -81,7 +83,18 @@ def handle_unexpected(error: Exception):
     return handle_http_exception(InternalServerError())
 
 
+def handle_invalid_changes(error: InvalidChanges):
+    """A request that is invalid given what is stored: 422, keyed by field like any validation error."""
+    return error_response(422, errors=error.errors)
+
+
+def handle_request_spent(error: RequestSpent):
+    return error_response(409, str(error))
+
+
 def init_app(app):
     """Install the handlers (after flask-smorest's, so ours win)."""
+    app.register_error_handler(InvalidChanges, handle_invalid_changes)
+    app.register_error_handler(RequestSpent, handle_request_spent)
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(Exception, handle_unexpected)

@@ -16,17 +16,6 @@ blp = Blueprint("postings", __name__, url_prefix="/api/v1", description="Jobs of
 employer_of_fair = authorized(lambda fair_id: fair_for(fair_id, EMPLOYER))
 
 
-def create_postings(fair_id: int, employer_id: int, items: list[dict], headers: dict) -> list[dict]:
-    """Create postings under the request's Idempotency-Key, if it has one."""
-    try:
-        return domain.create_postings(get_store(), fair_id, employer_id, items, now=now(),
-                                      request_key=headers["request_key"])
-    except domain.InvalidChanges as invalid:
-        abort(422, errors=invalid.errors)
-    except domain.RequestSpent as spent:
-        abort(409, message=str(spent))
-
-
 @blp.route("/fairs/<int:fair_id>/postings")
 class Postings(MethodView):
     @employer_of_fair
@@ -40,8 +29,10 @@ class Postings(MethodView):
     def post(self, data, headers, fair_id, access):
         """Create one posting for the calling employer."""
         employer, _ = access
-        (created,) = create_postings(fair_id, employer.id, [data], headers)
-        return domain.with_employer_names(get_store(), [created])[0]
+        store = get_store()
+        (created,) = domain.create_postings(store, fair_id, employer.id, [data], now=now(),
+                                            request_key=headers["request_key"])
+        return domain.with_employer_names(store, [created])[0]
 
     @authorized(lambda fair_id: fair_for(fair_id, ORGANIZER, EMPLOYER, KIOSK))
     @blp.arguments(PostingQuery(), location="query")
@@ -65,7 +56,8 @@ class PostingBatch(MethodView):
     def post(self, data, headers, fair_id, access):
         """Create up to 500 postings, all or nothing."""
         employer, _ = access
-        created = create_postings(fair_id, employer.id, data["postings"], headers)
+        created = domain.create_postings(get_store(), fair_id, employer.id, data["postings"], now=now(),
+                                         request_key=headers["request_key"])
         return {"created": [posting["id"] for posting in created]}
 
 
@@ -90,10 +82,7 @@ class Posting(MethodView):
         """Change some fields of a posting; ``status: closed`` takes it off offer."""
         _, posting = access
         store = get_store()
-        try:
-            updated = domain.update_posting(store, posting, changes, now=now())
-        except domain.InvalidChanges as invalid:
-            abort(422, errors=invalid.errors)
+        updated = domain.update_posting(store, posting, changes, now=now())
         if updated is None:
             abort(404, message=f"Posting {posting_id} not found.")
         return domain.with_employer_names(store, [updated])[0]

@@ -19,7 +19,6 @@ from marshmallow import Schema, fields, validate
 from schemas.base import BaseSchema
 from schemas.postings import PostingCreatedBatch, PostingOut, RequestKeyHeaders
 from service import domain
-from service.api.postings import create_postings
 from service.auth import EMPLOYER, ORGANIZER, authorized, fair_for, posting_for
 from service.blueprint import Blueprint
 from service.context import get_indexes, get_store, now
@@ -295,5 +294,6 @@ class PostingImport(MethodView):
             abort(422, message=str(error), errors={"file": [str(error)]})
         except ImportErrors as error:
             abort(422, message="Some rows are invalid; nothing was imported.", errors=error.errors)
-        created = create_postings(fair_id, employer.id, items, headers)
+        created = domain.create_postings(get_store(), fair_id, employer.id, items, now=now(),
+                                         request_key=headers["request_key"])
         return {"created": [posting["id"] for posting in created]}
