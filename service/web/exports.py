@@ -26,7 +26,7 @@ from service.context import get_indexes, get_store, now
 from . import i18n
 from .imports import ImportErrors, postings_from_table, template_sheets
 from .spreadsheets import (
-    CSV_MIMETYPE, XLSX_MIMETYPE, Sheet, UnreadableFile, csv_bytes, csv_report_bytes, read_table, xlsx_bytes,
+    CSV_MIMETYPE, XLSX_MIMETYPE, Sheet, UnreadableFile, csv_bytes, read_table, xlsx_bytes,
 )
 
 blp = Blueprint("files", __name__, url_prefix="/api/v1",
