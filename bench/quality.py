@@ -313,7 +313,7 @@ def generate_fair(n_seekers, n_postings, *, seed=0):
             "resume_text": resume,
             "occupations": [],
         })
-        truth[("seeker", seeker_id)] = {"code": code, "cert": has_cert, "licence": licence}
+        truth[("seeker", seeker_id)] = {"code": code, "cert": has_cert, "licence": licence, "english": english}
     return postings, seekers, truth
 
 
@@ -467,11 +467,16 @@ class TitleFuzzPeer:
 
 
 def evaluate_ranking(n_seekers, n_postings, n_queries, seed):
-    """Per relevance ("occupation", "recruiter"), per system: ((shortlist nDCG, P, MRR), (recommend nDCG, P, MRR))."""
+    """Per relevance ("occupation", "recruiter"), per system: ((shortlist nDCG, P, MRR), (recommend nDCG, P, MRR));
+    and under "english", per relevance and system, (nDCG, P, MRR) of the recommendations for up to
+    ``n_queries`` seekers who wrote in English (every posting is in Chinese), and their number."""
     postings, seekers, truth = generate_fair(n_seekers, n_postings, seed=seed)
     rng = random.Random(seed + 1)
     posting_queries = rng.sample(postings, min(n_queries, len(postings)))
     seeker_queries = rng.sample(seekers, min(n_queries, len(seekers)))
+    # Drawn apart, so the main queries stay those of earlier runs.
+    english = [seeker for seeker in seekers if truth[("seeker", seeker["id"])]["english"]]
+    english_queries = random.Random(seed + 2).sample(english, min(n_queries, len(english)))
     seeker_truths = [truth[("seeker", s["id"])] for s in seekers]
     posting_truths = [truth[("posting", p["id"])] for p in postings]
 
@@ -495,14 +500,17 @@ def evaluate_ranking(n_seekers, n_postings, n_queries, seed):
     for posting in posting_queries:
         pool = [relevance(truth[("posting", posting["id"])], t) for t in seeker_truths]
         shortlist_pools.append((pool, [recruiter_relevance(g, posting, s) for g, s in zip(pool, seekers)]))
-    recommend_pools = []
-    for seeker in seeker_queries:
+    def recommend_pool(seeker):
         pool = [relevance(t, truth[("seeker", seeker["id"])]) for t in posting_truths]
-        recommend_pools.append((pool, [recruiter_relevance(g, p, seeker) for g, p in zip(pool, postings)]))
+        return pool, [recruiter_relevance(g, p, seeker) for g, p in zip(pool, postings)]
 
-    results = {"occupation": {}, "recruiter": {}}
+    recommend_pools = [recommend_pool(seeker) for seeker in seeker_queries]
+    english_pools = [recommend_pool(seeker) for seeker in english_queries]
+
+    results = {"occupation": {}, "recruiter": {},
+               "english": {"queries": len(english_queries), "occupation": {}, "recruiter": {}}}
     for name, over_seekers, over_postings in [("fairmatch", None, None)] + [(a.name, a, b) for a, b in peers]:
-        shortlists, recommendations = [], []
+        shortlists = []
         for posting in posting_queries:
             if over_seekers is None:
                 shortlists.append([m.id - 1 for m in index.shortlist(posting, limit=10)])
@@ -510,17 +518,22 @@ def evaluate_ranking(n_seekers, n_postings, n_queries, seed):
                 shortlists.append(over_seekers.search([posting["title"]], 10))
             else:
                 shortlists.append(over_seekers.search(posting_text(posting, fields=True), 10))
-        for seeker in seeker_queries:
+
+        def recommend(seeker):
             if over_postings is None:
-                recommendations.append([m.id - 1 for m in index.recommend(seeker, limit=10)])
-            elif isinstance(over_postings, TitleFuzzPeer):
-                recommendations.append(over_postings.search(seeker["desired_titles"], 10))
-            else:
-                recommendations.append(over_postings.search(seeker_text(seeker, fields=True), 10))
+                return [m.id - 1 for m in index.recommend(seeker, limit=10)]
+            if isinstance(over_postings, TitleFuzzPeer):
+                return over_postings.search(seeker["desired_titles"], 10)
+            return over_postings.search(seeker_text(seeker, fields=True), 10)
+
+        recommendations = [recommend(seeker) for seeker in seeker_queries]
+        english_recommendations = [recommend(seeker) for seeker in english_queries]
         for column, (kind, top) in enumerate([("occupation", 2), ("recruiter", 3)]):
-            short = [([pools[column][i] for i in ids], pools[column]) for ids, pools in zip(shortlists, shortlist_pools)]
-            recs = [([pools[column][i] for i in ids], pools[column]) for ids, pools in zip(recommendations, recommend_pools)]
-            results[kind][name] = (metrics(short, relevant=top), metrics(recs, relevant=top))
+            def graded(rankings, pools):
+                return metrics([([p[column][i] for i in ids], p[column]) for ids, p in zip(rankings, pools)],
+                               relevant=top)
+            results[kind][name] = (graded(shortlists, shortlist_pools), graded(recommendations, recommend_pools))
+            results["english"][kind][name] = graded(english_recommendations, english_pools)
         print(f"  evaluated {name}", flush=True)
     return results
 
@@ -595,6 +608,7 @@ def main(argv=None):
 
     if not args.skip_ranking:
         found = evaluate_ranking(args.seekers, args.postings, args.queries, args.seed)
+        english = found.pop("english")
         for kind, results in found.items():
             print()
             print(f"Ranking quality, {kind} relevance, synthetic fair (seed {args.seed}): {args.seekers} seekers, "
@@ -609,6 +623,12 @@ def main(argv=None):
             best_rec = max(v[1][0] for v in peers.values())
             print(f"fairmatch lead over the best peer, nDCG@10: shortlists {ours[0][0] - best_short:+.3f}, "
                   f"recommendations {ours[1][0] - best_rec:+.3f}")
+        print()
+        print(f"Recommendations for seekers who wrote in English (every posting is in Chinese), same fair: "
+              f"{english['queries']} queries")
+        print(f"{'system':34} | {'occupation nDCG@10':>18} {'P@10':>6} {'MRR':>6} | {'recruiter nDCG@10':>17}")
+        for name, (o_ndcg, o_p, o_mrr) in english["occupation"].items():
+            print(f"{name:34} | {o_ndcg:18.3f} {o_p:6.3f} {o_mrr:6.3f} | {english['recruiter'][name][0]:17.3f}")
     if not args.skip_titles and args.titles.exists():
         found = evaluate_titles(args.titles)
         print()
