@@ -88,6 +88,7 @@ _MAX_TITLES = 3
 # Desired titles are listed in order of preference: later ones count a little less.
 _PREFERENCE = np.array([1.0, 0.85, 0.8], dtype=np.float32)
 _OCCUPATION_CREDIT = (0.25, 0.5, 0.75, 1.0)  # same 大类, 中类, 小类, 细类
+_TRANSLATED_TITLE = 0.9  # title similarity through the other title's occupation names in the query's script
 _PLACE_CREDIT = {"district": 1.0, "place": 1.0, "area": 0.7, "city": 0.5}
 # Text scoring sums at most this many posting-list entries (rarest features first),
 # and weighs a feature by log(1 + _IDF_SCALE / document frequency).
@@ -273,6 +274,10 @@ class _Side:
         self.document_frequency = np.zeros(1024, dtype=np.int32)
         self.title_ids = Vocabulary()
         self.title_text = []
+        # Names of each distinct title's occupation in the other script (translations), flattened,
+        # with the title id each belongs to: an English title meets a Chinese one through them.
+        self.title_translations = []
+        self.translation_owner = np.zeros(0, dtype=np.intp)
         self._title_rows = {}
         self.code_ids = Vocabulary()
         # Per distinct code: its level prefixes as global ids (大类, 中类, 小类, full code).
@@ -284,8 +289,16 @@ class _Side:
     def live(self):
         return len(self.slot_of)
 
+    def add_title(self, title, translations):
+        """Register a new distinct title and its occupation's names in the other script."""
+        self.title_text.append(title)
+        self.title_translations.extend(translations)
+        owner = np.full(len(translations), len(self.title_text) - 1, dtype=np.intp)
+        self.translation_owner = np.concatenate([self.translation_owner, owner])
+
     def title_similarity(self, title):
-        """WRatio/100 of ``title`` against every distinct title of this side.
+        """WRatio/100 of ``title`` against every distinct title of this side, or against
+        the title's translations where those come closer ("forklift driver" ~ 叉车司机).
 
         Titles at a fair repeat a lot, so the row is kept per query title and
         only extended with the distinct titles that arrived since.
@@ -294,6 +307,13 @@ class _Side:
         if known is None or len(known) < len(self.title_text):
             start = 0 if known is None else len(known)
             fresh = process.cdist([title], self.title_text[start:], scorer=fuzz.WRatio, dtype=np.float32, workers=1)[0]
+            first = np.searchsorted(self.translation_owner, start)
+            if first < len(self.title_translations):
+                # Plain ratio: WRatio's partial matches find "cfo" in "forklift driver". A translation
+                # is a step away from the title itself, so it never quite equals the same title.
+                translated = process.cdist([title], self.title_translations[first:], scorer=fuzz.ratio,
+                                           dtype=np.float32, workers=1)[0] * np.float32(_TRANSLATED_TITLE)
+                np.maximum.at(fresh, self.translation_owner[first:] - start, translated)
             fresh /= np.float32(100.0)
             known = fresh if known is None else np.concatenate([known, fresh])
             if len(self._title_rows) * len(self.title_text) >= _TITLE_CELLS:
@@ -476,7 +496,7 @@ class MatchIndex:
         for title in profile.titles:
             title_ids.append(side.title_ids.id(title))
             if title_ids[-1] == len(side.title_text):
-                side.title_text.append(title)
+                side.add_title(title, self._normalizer().other_script_names(title))
         code_ids = []
         for code in profile.occupations:
             code_ids.append(side.code_ids.id(code))

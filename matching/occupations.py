@@ -245,7 +245,7 @@ class OccupationNormalizer:
         self.codes_ = [code for code, _, _ in occupations]
         self.names_ = [name for _, name, _ in occupations]
         position = {code: index for index, code in enumerate(self.codes_)}
-        texts, example_codes, exact, latin_words = [], [], {}, {}
+        texts, example_codes, exact, latin_words, latin_aliases, han_aliases = [], [], {}, {}, {}, {}
         for code, name, aliases in occupations:
             for alias in [name, *aliases]:
                 folded = fold(alias)
@@ -256,7 +256,10 @@ class OccupationNormalizer:
                 # The official name owns its string; otherwise the first alias wins.
                 if folded not in exact or alias == name:
                     exact[folded] = position[code]
-                if not _HAN.search(folded):
+                if _HAN.search(folded):
+                    han_aliases.setdefault(position[code], []).append(folded)
+                else:
+                    latin_aliases.setdefault(position[code], []).append(folded)
                     latin_words.setdefault(position[code], set()).update(_latin_words(folded))
         labelled, labels = [], []
         for title, code in zip(titles, codes):
@@ -269,6 +272,12 @@ class OccupationNormalizer:
         self.exact_ = exact
         # Per occupation: the words of its Latin-script aliases ("forklift", "driver", "pmc").
         self.latin_words_ = {code: frozenset(words) for code, words in latin_words.items()}
+        # Per occupation: its names in Latin script and in Chinese characters (translations of a title).
+        self.aliases_by_script_ = {
+            code: (tuple(dict.fromkeys(latin_aliases.get(code, ()))), tuple(dict.fromkeys(han_aliases.get(code, ()))))
+            for code in position.values()
+        }
+        self.code_index_ = position
         self.official_ = {fold(name) for name in self.names_}
         vectorizer = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True, dtype=np.float32)
         self.examples_t_ = vectorizer.fit_transform(texts + labelled).T.tocsr()
@@ -419,6 +428,21 @@ class OccupationNormalizer:
                 self._cache.clear()
             self._cache[key] = found[0] if found and found[0].score >= self.min_score else None
         return self._cache[key]
+
+    def other_script_names(self, title):
+        """The names of ``title``'s occupation in the other script: English ones for a Chinese title,
+        Chinese ones for a title in Latin script alone; empty when the title maps to nothing.
+
+        Examples
+        --------
+        >>> default_normalizer().other_script_names("叉车司机")[:2]
+        ('forklift driver', 'forklift operator')
+        """
+        found = self.normalize(title)
+        if found is None:
+            return ()
+        latin, han = self.aliases_by_script_[self.code_index_[found.code]]
+        return latin if _HAN.search(fold(title)) else han
 
     def predict(self, titles):
         """Codes for many titles (``None`` where nothing matches), in input order."""

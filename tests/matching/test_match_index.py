@@ -179,6 +179,21 @@ def test_reasons_say_what_a_seeker_left_out_rather_than_what_they_lack():
     assert by_id[2]["text"]["text"]["zh"].startswith("简历与岗位描述的文字相似度")
 
 
+def test_titles_in_english_and_chinese_meet_through_their_occupation():
+    index = MatchIndex()
+    index.upsert_postings([posting(1, "叉车司机"), posting(2, "会计"), posting(3, "Forklift operator")])
+
+    def title_fit(query):
+        return {m.id: next(r["score"] for r in m.reasons if r["factor"] == "title") for m in index.recommend(query)}
+
+    english = title_fit(seeker(9, ["Forklift driver"]))
+    assert english[1] == pytest.approx(0.9) and english[2] < 0.5
+    chinese = title_fit(seeker(8, ["叉车工"]))
+    # Through its occupation's Chinese names, yet never above the same title in Chinese.
+    assert chinese[3] == pytest.approx(0.9) and chinese[2] == 0.0
+    assert title_fit(seeker(7, ["叉车司机"]))[1] == 1.0
+
+
 def test_reasons_are_shared_read_only_and_plain_json():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["叉车司机"], ["叉车证"]), seeker(2, ["叉车司机"], ["叉车证"])])
