@@ -41,7 +41,7 @@ from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, education_code, education_rank, place_tokens, stated_places
 from .reasons import N_PARTS, ReasonCache, explain_page, reason_parts
 from .skills import canonical_skill, expand_licences, is_credential, skills_in_text
-from .text import clean_title, fold, text_features
+from .text import clean_title, fold, has_han, text_features
 
 __all__ = ["Match", "MatchIndex", "DEFAULT_WEIGHTS", "DEFAULT_SHORTLIST_WEIGHTS", "extract"]
 
@@ -276,8 +276,10 @@ class _Side:
         self.title_text = []
         # Names of each distinct title's occupation in the other script (translations), flattened,
         # with the title id each belongs to: an English title meets a Chinese one through them.
-        self.title_translations = []
-        self.translation_owner = np.zeros(0, dtype=np.intp)
+        # Kept apart by script (Chinese titles' English names, English titles' Chinese names), so a
+        # query is compared only with the translations written like itself.
+        self.title_translations = {True: [], False: []}  # written in Chinese characters? -> names
+        self.translation_owner = {True: np.zeros(0, dtype=np.intp), False: np.zeros(0, dtype=np.intp)}
         self._title_rows = {}
         self.code_ids = Vocabulary()
         # Per distinct code: its level prefixes as global ids (大类, 中类, 小类, full code).
@@ -292,9 +294,10 @@ class _Side:
     def add_title(self, title, translations):
         """Register a new distinct title and its occupation's names in the other script."""
         self.title_text.append(title)
-        self.title_translations.extend(translations)
+        script = not has_han(title)  # the translations are in the other script
+        self.title_translations[script].extend(translations)
         owner = np.full(len(translations), len(self.title_text) - 1, dtype=np.intp)
-        self.translation_owner = np.concatenate([self.translation_owner, owner])
+        self.translation_owner[script] = np.concatenate([self.translation_owner[script], owner])
 
     def title_similarity(self, title):
         """WRatio/100 of ``title`` against every distinct title of this side, or against
@@ -307,13 +310,14 @@ class _Side:
         if known is None or len(known) < len(self.title_text):
             start = 0 if known is None else len(known)
             fresh = process.cdist([title], self.title_text[start:], scorer=fuzz.WRatio, dtype=np.float32, workers=1)[0]
-            first = np.searchsorted(self.translation_owner, start)
-            if first < len(self.title_translations):
+            names, owner = self.title_translations[has_han(title)], self.translation_owner[has_han(title)]
+            first = np.searchsorted(owner, start)
+            if first < len(names):
                 # Plain ratio: WRatio's partial matches find "cfo" in "forklift driver". A translation
                 # is a step away from the title itself, so it never quite equals the same title.
-                translated = process.cdist([title], self.title_translations[first:], scorer=fuzz.ratio,
+                translated = process.cdist([title], names[first:], scorer=fuzz.ratio,
                                            dtype=np.float32, workers=1)[0] * np.float32(_TRANSLATED_TITLE)
-                np.maximum.at(fresh, self.translation_owner[first:] - start, translated)
+                np.maximum.at(fresh, owner[first:] - start, translated)
             fresh /= np.float32(100.0)
             known = fresh if known is None else np.concatenate([known, fresh])
             if len(self._title_rows) * len(self.title_text) >= _TITLE_CELLS:

@@ -21,7 +21,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from .text import char_ngrams, clean_title, fold, tokenize
+from .text import char_ngrams, clean_title, fold, has_han, tokenize
 
 __all__ = [
     "Occupation",
@@ -171,7 +171,6 @@ _HAND_SET_ROWS = (6, 7, 11)
 # Without labelled titles (no classifier, no prior) the nearest aliases weigh more: the
 # previous blend's weights, which score the table alone best on titles-dev.csv.
 _TABLE_BLEND = np.array([0.0, 0.0, -0.308, 1.446, 0.433, 0.84, 0.5, 100.0, -0.193, 0.093, 0.187, 0.0], dtype=np.float32)
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = re.compile(r"[a-z0-9+#]+")
 
 
@@ -256,7 +255,7 @@ class OccupationNormalizer:
                 # The official name owns its string; otherwise the first alias wins.
                 if folded not in exact or alias == name:
                     exact[folded] = position[code]
-                if _HAN.search(folded):
+                if has_han(folded):
                     han_aliases.setdefault(position[code], []).append(folded)
                 else:
                     latin_aliases.setdefault(position[code], []).append(folded)
@@ -345,7 +344,7 @@ class OccupationNormalizer:
             if text in self.exact_:
                 # An official name is decisive, and so is an English alias: the labelled titles that
                 # teach the rest of the blend are Chinese.  A Chinese alias is one piece of evidence.
-                decisive = text in self.official_ or not _HAN.search(text)
+                decisive = text in self.official_ or not has_han(text)
                 (decisive_hit if decisive else alias_hit)[self.exact_[text]] = 1.0
                 confidence[self.exact_[text]] = 1.0
                 break
@@ -393,7 +392,7 @@ class OccupationNormalizer:
         evidence, confidence = found
         votes = self.blend_ @ evidence
         folded = fold(title)
-        if not _HAN.search(folded) and folded not in self.exact_:
+        if not has_han(folded) and folded not in self.exact_:
             # The labelled titles are Chinese, so letter n-grams are all that would match a Latin
             # title ("butcher" ~ "teacher"): only occupations sharing a whole word with it may answer.
             words = _latin_words(folded)
@@ -442,7 +441,7 @@ class OccupationNormalizer:
         if found is None:
             return ()
         latin, han = self.aliases_by_script_[self.code_index_[found.code]]
-        return latin if _HAN.search(fold(title)) else han
+        return latin if has_han(fold(title)) else han
 
     def predict(self, titles):
         """Codes for many titles (``None`` where nothing matches), in input order."""

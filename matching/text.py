@@ -143,6 +143,20 @@ def _clean_once(text):
     return rest or text
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def has_han(text):
+    """Whether ``text`` holds a Chinese character (else it is in Latin script, digits or symbols).
+
+    Examples
+    --------
+    >>> has_han("java开发"), has_han("Forklift driver")
+    (True, False)
+    """
+    return _HAN.search(text) is not None
+
+
 def char_ngrams(text, ngram_range=(1, 2)):
     """Character n-grams of folded text; spaces are kept out of the grams.
 
