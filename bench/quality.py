@@ -610,7 +610,7 @@ def main(argv=None):
             print(f"fairmatch lead over the best peer, nDCG@10: shortlists {ours[0][0] - best_short:+.3f}, "
                   f"recommendations {ours[1][0] - best_rec:+.3f}")
     if not args.skip_titles and args.titles.exists():
-        found = evaluate_titles(args.titles)
+        found = evaluate_titles(args.titles, seed=args.seed)
         print()
         print(f"Title normalisation on {args.titles.name} ({found['titles']} titles): exact code / same 中类 / same 大类")
         print("  table + aliases only (no learning):   {:.3f} / {:.3f} / {:.3f}".format(*found["table"]))
