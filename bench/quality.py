@@ -630,7 +630,7 @@ def main(argv=None):
         for name, (o_ndcg, o_p, o_mrr) in english["occupation"].items():
             print(f"{name:34} | {o_ndcg:18.3f} {o_p:6.3f} {o_mrr:6.3f} | {english['recruiter'][name][0]:17.3f}")
     if not args.skip_titles and args.titles.exists():
-        found = evaluate_titles(args.titles)
+        found = evaluate_titles(args.titles, seed=args.seed)
         print()
         print(f"Title normalisation on {args.titles.name} ({found['titles']} titles): exact code / same 中类 / same 大类")
         print("  table + aliases only (no learning):   {:.3f} / {:.3f} / {:.3f}".format(*found["table"]))
