@@ -310,7 +310,8 @@ class _Side:
         if known is None or len(known) < len(self.title_text):
             start = 0 if known is None else len(known)
             fresh = process.cdist([title], self.title_text[start:], scorer=fuzz.WRatio, dtype=np.float32, workers=1)[0]
-            names, owner = self.title_translations[has_han(title)], self.translation_owner[has_han(title)]
+            script = has_han(title)
+            names, owner = self.title_translations[script], self.translation_owner[script]
             first = np.searchsorted(owner, start)
             if first < len(names):
                 # Plain ratio: WRatio's partial matches find "cfo" in "forklift driver". A translation
