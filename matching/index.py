@@ -14,7 +14,8 @@ Scoring a query against a side never loops over candidates in Python:
   side's distinct codes, then a gather into the groups;
 * skills, credentials, places, text: sums over the posting lists of the
   query's features (``np.bincount``), text weighted by the side's IDF and
-  with very common features left out;
+  with very common features left out (and not compared at all when the
+  side's texts hold too little of the query's, e.g. another language);
 * education, experience, salary: per-query tables over small codes.
 
 Every factor enters the total through a small pre-weighted table (per group,
@@ -94,6 +95,8 @@ _PLACE_CREDIT = {"district": 1.0, "place": 1.0, "area": 0.7, "city": 0.5}
 # and weighs a feature by log(1 + _IDF_SCALE / document frequency).
 _TEXT_BUDGET = 100_000
 _IDF_SCALE = 10_000.0
+# Texts are compared only when the side's texts hold at least this share of the query's text (by weight).
+_TEXT_COMPARABLE = 0.15
 _FIT_EDUCATION = np.array([1.0, 0.5, 0.1], dtype=np.float32)  # gap 0, 1, >= 2 levels below
 _UPSERT_CHUNK = 8192
 _PENDING_ENTRIES = 1024  # text entries worth a merge at the least
@@ -434,8 +437,8 @@ class MatchIndex:
     def _normalizer(self):
         return self.normalizer or default_normalizer()
 
-    def _text_vector(self, text, *, grow_vocabulary):
-        """Feature ids and sublinear term frequencies of free text."""
+    def _text_vector(self, text, *, grow_vocabulary, keep_unknown=False):
+        """Feature ids and sublinear term frequencies of free text (id -1: a feature no record has had)."""
         counted = Counter(text_features(text))
         if grow_vocabulary:
             ids = [self._features.id(gram) for gram in counted]
@@ -444,7 +447,7 @@ class MatchIndex:
         features = np.asarray(ids, dtype=np.int32)
         counts = np.fromiter(counted.values(), dtype=np.float32, count=len(counted))
         known = features >= 0
-        if not known.all():
+        if not keep_unknown and not known.all():
             features, counts = features[known], counts[known]
         return features, 1.0 + np.log(counts)
 
@@ -647,7 +650,7 @@ class MatchIndex:
             if not side.live or limit == 0:
                 return []
             weights = self._query_weights(query, side)
-            total, factors = self._score(query, side, weights)
+            total, factors, not_compared = self._score(query, side, weights)
             np.clip(total, 0.0, 1.0, out=total)
             if side.live < side.size:
                 total[~side.alive[: side.size]] = -1.0
@@ -673,7 +676,7 @@ class MatchIndex:
         # replaced), so updates and other rankings need not wait for it.
         shown_weights = {name: round(weight, 4) for name, weight in weights.items()}
         explained = explain_page(query, candidates, side.kind == "seeker", list(factors), values,
-                                 part_ids, shown_weights, side.reasons)
+                                 part_ids, shown_weights, side.reasons, not_compared=not_compared)
         return [Match(*match) for match in zip(ids, scores, explained)]
 
     def _query_weights(self, query, side):
@@ -688,7 +691,8 @@ class MatchIndex:
         return weights
 
     def _score(self, query, side, weights):
-        """Every slot's weighted score, and per factor a function giving its values at some slots.
+        """Every slot's weighted score, per factor a function giving its values at some slots, and
+        the factors this query could not be compared on (they hold the neutral value).
 
         Each factor adds its weighted share through small pre-weighted tables
         (per group, fact code, salary code, place set) and sparse sums, so the
@@ -710,7 +714,7 @@ class MatchIndex:
         groups, facts = side.group[:size], side.facts[:size]
         total = fused.take(groups)
         text = self._text_fit(query, side, size)
-        total += text * weight("text")
+        total += weight("text") * (np.float32(_UNKNOWN) if text is None else text)
         if share is not None:
             total += share * weight("skills")
         salary_value = query.salary_high if candidates_are_seekers else query.salary_low
@@ -732,17 +736,19 @@ class MatchIndex:
         credential = self._credential_fit(query, side)
         if credential is not None:
             total *= credential
-        return total, {
+        factors = {
             "title": lambda slots: title.take(groups[slots]),
             "occupation": lambda slots: occupation.take(groups[slots]),
             "skills": lambda slots: np.where(facts[slots] % 2 == 1, np.float32(unlisted),
                                              np.float32(listed) if share is None else share[slots]),
-            "text": lambda slots: text[slots],
+            "text": (lambda slots: np.full(len(slots), _UNKNOWN, dtype=np.float32)) if text is None else
+                    (lambda slots: text[slots]),
             "education": lambda slots: education.take(facts[slots] // (2 * _YEAR_CODES)),
             "experience": lambda slots: years.take(facts[slots] // 2 % _YEAR_CODES),
             "salary": lambda slots: salary.take(side.salary[slots]),
             "location": lambda slots: places.take(side.place_set[slots]),
         }
+        return total, factors, frozenset() if text is not None else frozenset({"text"})
 
     def _group_rows(self, query, side):
         """Title similarity and occupation agreement of each group of the side (kept per query titles)."""
@@ -835,15 +841,23 @@ class MatchIndex:
         summed, within a fixed budget of posting-list entries: common features
         are costly and tell little.  Weights depend on each feature's document
         frequency alone, so adding an unrelated record reorders nothing.
+
+        ``None`` when the side's texts hold too little of the query's (an English
+        resume among Chinese postings): the shares would rest on a few loanwords
+        ("Excel"), so the texts are not compared.
         """
-        features, values = self._text_vector(query.text, grow_vocabulary=False)
-        known = features < len(side.document_frequency)
-        features, values = features[known], values[known]
-        frequency = side.document_frequency[features]
-        present = frequency > 0
-        features, values, frequency = features[present], values[present], frequency[present]
+        features, values = self._text_vector(query.text, grow_vocabulary=False, keep_unknown=True)
         if not len(features):
             return np.zeros(size, dtype=np.float32)
+        frequency = np.zeros(len(features), dtype=side.document_frequency.dtype)
+        known = (features >= 0) & (features < len(side.document_frequency))
+        frequency[known] = side.document_frequency[features[known]]
+        present = frequency > 0
+        # A feature no candidate has weighs as one that a single candidate has.
+        everything = values * np.log1p(_IDF_SCALE / np.maximum(frequency, 1).astype(np.float32))
+        if everything[present].sum() < _TEXT_COMPARABLE * everything.sum():
+            return None
+        features, values, frequency = features[present], values[present], frequency[present]
         rarest = np.lexsort((features, frequency))
         within = np.cumsum(frequency[rarest]) <= _TEXT_BUDGET
         within[0] = True  # the rarest feature always counts

@@ -217,6 +217,15 @@ def _text_reason(score, weight, words, posting, seeker):
     return FrozenDict(factor="text", score=score, weight=weight, text=words[0])
 
 
+# Words of a factor the query could not be compared on, for every candidate alike.
+_NOT_COMPARED = {
+    "text": FrozenDict(
+        zh="简历与岗位描述几乎没有共同用词（语言不同？），文字相似度按中性计",
+        en="Resume and job description share almost no words (different languages?): text counted as neutral",
+    ),
+}
+
+
 def _education_key(posting, seeker, score):
     return posting.education, seeker.education
 
@@ -402,13 +411,15 @@ class ReasonCache:
         return found
 
 
-def explain_page(query, candidates, query_is_posting, factors, values, part_ids, weights, cache):
+def explain_page(query, candidates, query_is_posting, factors, values, part_ids, weights, cache, *,
+                 not_compared=()):
     """One list of JSON-ready reasons (one per factor, in the order of ``factors``) per candidate.
 
     ``values`` holds one row of scores per factor, one column per candidate,
     already rounded to 4 decimals for display; ``part_ids`` one row per
     candidate: the index's ids of its :func:`reason_parts`.  ``weights``
-    maps factor names to their shown weights.
+    maps factor names to their shown weights; ``not_compared`` names the
+    factors the query could not be compared on (one neutral reason for all).
 
     A reason is built once per distinct query fields, weight, candidate fields
     and score, kept in ``cache`` (a :class:`ReasonCache`) and shared read-only
@@ -430,6 +441,16 @@ def explain_page(query, candidates, query_is_posting, factors, values, part_ids,
         key_of, words_of, reason_of = _FACTORS[factor]
         words_known = _WORDS[factor]
         weight = weights.get(factor, 0.0)
+        if factor in not_compared:
+            known = cache.table((factor, weight, None))
+            score = scores[row][0] if candidates else 0.0
+            reason = known.get(score)
+            if reason is None:
+                reason = known[score] = FrozenDict(factor=factor, score=score, weight=weight,
+                                                   text=_NOT_COMPARED[factor])
+                cache.size += 1
+            columns.append([reason] * len(candidates))
+            continue
         known = cache.table((factor, weight, query_parts[parts[row]]))
         keys = all_keys[row]
         if factor == "skills":

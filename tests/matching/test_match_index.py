@@ -194,6 +194,29 @@ def test_titles_in_english_and_chinese_meet_through_their_occupation():
     assert title_fit(seeker(7, ["叉车司机"]))[1] == 1.0
 
 
+def test_texts_that_share_almost_no_words_are_not_compared():
+    index = MatchIndex()
+    index.upsert_postings([
+        posting(1, "会计", ["Excel"], description="负责全盘账务处理，熟练使用Excel和用友，月底结账报税"),
+        posting(2, "会计", ["用友"], description="负责全盘账务处理，熟悉用友财务软件，月底结账报税"),
+    ])
+    english = seeker(9, ["Accountant"], ["bookkeeping"],
+                     resume="Three years of bookkeeping and tax filing at a manufacturing company, daily Excel work")
+
+    def text_reasons(query):
+        return {m.id: next(r for r in m.reasons if r["factor"] == "text") for m in index.recommend(query)}
+
+    # "Excel" alone would have made posting 1 a 100 % text match for this English resume.
+    reasons = text_reasons(english)
+    assert {reason["score"] for reason in reasons.values()} == {0.6}
+    assert reasons[1]["text"]["en"].startswith("Resume and job description share almost no words")
+    assert reasons[1]["text"]["zh"].startswith("简历与岗位描述几乎没有共同用词")
+    # A Chinese resume among the same postings is compared as before.
+    chinese = text_reasons(seeker(8, ["会计"], ["Excel"], resume="三年全盘账务处理，熟练使用Excel，月底结账报税"))
+    assert chinese[1]["score"] > chinese[2]["score"]
+    assert chinese[1]["text"]["zh"].startswith("简历与岗位描述的文字相似度")
+
+
 def test_reasons_are_shared_read_only_and_plain_json():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["叉车司机"], ["叉车证"]), seeker(2, ["叉车司机"], ["叉车证"])])
