@@ -130,6 +130,7 @@ class _Profile(NamedTuple):
     place_names: tuple
     text: str  # titles, listed skills and the free text (resume or description)
     has_free_text: bool
+    titles_from_text: bool = False  # a seeker who gave no titles: the ones their resume names
 
     @property
     def has_skills(self):
@@ -205,6 +206,12 @@ def _profile(record, kind, normalizer):
         tokens = place_tokens(place)
         places |= tokens
         wished_places |= stated_places(tokens)
+    text = " ".join([*raw_titles, *listed, free_text])
+    # A seeker who names no job but whose resume does is matched on the jobs it names.
+    titles_from_text = kind == "seeker" and not raw_titles and bool(free_text)
+    if titles_from_text:
+        raw_titles = tuple(normalizer.titles_in_text(free_text, limit=_MAX_TITLES))
+        titles_from_text = bool(raw_titles)
     codes, names = _occupation_codes(record, raw_titles, normalizer)
     return _Profile(
         id=int(record["id"]),
@@ -222,8 +229,9 @@ def _profile(record, kind, normalizer):
         places=frozenset(places),
         wished_places=frozenset(wished_places),
         place_names=places_raw,
-        text=" ".join([*raw_titles, *listed, free_text]),
+        text=text,
         has_free_text=bool(free_text.strip()),
+        titles_from_text=titles_from_text,
     )
 
 

@@ -278,6 +278,7 @@ class OccupationNormalizer:
         }
         self.code_index_ = position
         self.official_ = {fold(name) for name in self.names_}
+        self.longest_alias_ = max(map(len, exact), default=0)
         vectorizer = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True, dtype=np.float32)
         self.examples_t_ = vectorizer.fit_transform(texts + labelled).T.tocsr()
         self.vocabulary_, self.idf_ = vectorizer.vocabulary_, vectorizer.idf_.astype(np.float32)
@@ -443,6 +444,39 @@ class OccupationNormalizer:
         latin, han = self.aliases_by_script_[self.code_index_[found.code]]
         return latin if has_han(fold(title)) else han
 
+    def titles_in_text(self, text, *, limit=3):
+        """Occupation names and aliases mentioned in free text (a resume), in order of appearance.
+
+        Leftmost-longest matches, of the names that plainly name a person at
+        work: a two-character Chinese alias only when it names one (焊工,
+        司机, not 英语 or 培训, which resumes mention as skills), a name in
+        Latin script only as whole words of at least three letters ("IE" and
+        "DJ" are too often something else).  Spellings are folded
+        (:func:`matching.text.fold`).
+
+        Examples
+        --------
+        >>> default_normalizer().titles_in_text("5年叉车司机工作经验，曾做过仓库管理员")
+        ['叉车司机', '仓库管理员']
+        >>> default_normalizer().titles_in_text("Eight years as a welder, then forklift driver.")
+        ['welder', 'forklift driver']
+        """
+        self._check_fitted()
+        folded = fold(text)
+        found, start, size = [], 0, len(folded)
+        longest = min(self.longest_alias_, _LONGEST_TITLE_IN_TEXT)
+        while start < size and len(found) < limit:
+            for length in range(min(longest, size - start), 1, -1):
+                piece = folded[start:start + length]
+                if piece in self.exact_ and _names_a_person(piece, folded, start):
+                    if piece not in found:
+                        found.append(piece)
+                    start += length
+                    break
+            else:
+                start += 1
+        return found
+
     def predict(self, titles):
         """Codes for many titles (``None`` where nothing matches), in input order."""
         result = []
@@ -452,6 +486,20 @@ class OccupationNormalizer:
         return result
 
 
+# Longest name or alias looked for in free text (official names run to 40 characters; ad titles do not).
+_LONGEST_TITLE_IN_TEXT = 16
+# Two-character Chinese aliases that name a person: by their last character, or these words.
+_PERSON_ENDINGS = frozenset("师员工长手生士家匠官警医者嫂姆")
+_PERSON_WORDS = frozenset({"司机", "会计", "出纳", "保安", "门卫", "保镖", "保洁", "前台", "秘书", "文秘", "导游",
+                           "导购", "空姐", "帮厨", "收银"})
+
+
+def _names_a_person(alias, text, start):
+    """Whether ``alias``, found in ``text`` at ``start``, counts as a job title there."""
+    if has_han(alias):
+        return len(alias) > 2 or alias[-1] in _PERSON_ENDINGS or alias in _PERSON_WORDS
+    end = start + len(alias)
+    return len(alias) >= 3 and not text[start - 1:start].isalnum() and not text[end:end + 1].isalnum()
 _DEFAULT = None
 _DEFAULT_LOCK = threading.Lock()
 

@@ -94,15 +94,22 @@ def _percent(score):
 
 
 def _title_key(posting, seeker, score):
-    return posting.raw_titles, seeker.raw_titles, _percent(score)
+    return posting.raw_titles, seeker.raw_titles, seeker.titles_from_text, _percent(score)
+
+
+def _from_resume(seeker):
+    """What the seeker's titles add when they were read from the resume: (Chinese, English)."""
+    return ("（据简历）", " (from the resume)") if seeker.titles_from_text else ("", "")
 
 
 def _title_words(posting, seeker, score):
     wanted = _zh(seeker.raw_titles) or "未填写"
     offered = _zh(posting.raw_titles) or "未填写"
+    zh_source, en_source = _from_resume(seeker)
     return (
-        f"职位名称相似度 {score:.0%}：{offered} ↔ {wanted}",
-        f"Title similarity {score:.0%}: {_en(posting.raw_titles) or 'not given'} vs {_en(seeker.raw_titles) or 'not given'}",
+        f"职位名称相似度 {score:.0%}：{offered} ↔ {wanted}{zh_source}",
+        f"Title similarity {score:.0%}: {_en(posting.raw_titles) or 'not given'} vs "
+        f"{_en(seeker.raw_titles) or 'not given'}{en_source}",
         None,
     )
 
@@ -113,7 +120,8 @@ def _title_reason(score, weight, words, posting, seeker):
 
 
 def _occupation_key(posting, seeker, score):
-    return posting.occupations[:1], posting.occupation_names[:1], seeker.occupations[:1], seeker.occupation_names[:1], score
+    return (posting.occupations[:1], posting.occupation_names[:1], seeker.occupations[:1], seeker.occupation_names[:1],
+            seeker.titles_from_text, score)
 
 
 def _occupation_words(posting, seeker, score):
@@ -121,8 +129,10 @@ def _occupation_words(posting, seeker, score):
         return "职业类别未知", "Occupation unknown", None
     offered, offered_code = posting.occupation_names[0], posting.occupations[0]
     wanted, wanted_code = seeker.occupation_names[0], seeker.occupations[0]
+    zh_source, en_source = _from_resume(seeker)
     if score >= 0.85:
-        return f"职业类别一致：{offered}", f"Same occupation: {offered} ({offered_code})", None
+        return (f"职业类别一致：{offered}{zh_source}", f"Same occupation: {offered} ({offered_code}){en_source}",
+                None)
     if score >= 0.6:
         zh, en = "职业同属一个小类", "Closely related occupation"
     elif score >= 0.4:
@@ -131,7 +141,7 @@ def _occupation_words(posting, seeker, score):
         zh, en = "职业同属一个大类", "Occupation in the same broad field"
     else:
         zh, en = "职业不同", "Different occupation"
-    return f"{zh}：{offered} / {wanted}", f"{en}: {offered_code} / {wanted_code}", None
+    return f"{zh}：{offered} / {wanted}{zh_source}", f"{en}: {offered_code} / {wanted_code}{en_source}", None
 
 
 def _occupation_list(codes_and_names):
@@ -344,8 +354,8 @@ _MAX_WORDS = 16384
 # What a factor's reason depends on besides the score and weight: these fields
 # of each side (and, for skills, which of the posting's skills the seeker holds).
 _PART_FIELDS = {
-    "title": ("raw_titles",),
-    "occupation": ("occupations", "occupation_names"),
+    "title": ("raw_titles", "titles_from_text"),
+    "occupation": ("occupations", "occupation_names", "titles_from_text"),
     "skills": ("skills", "has_skills"),
     "text": ("has_free_text",),
     "education": ("education",),

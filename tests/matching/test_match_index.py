@@ -217,6 +217,26 @@ def test_texts_that_share_almost_no_words_are_not_compared():
     assert chinese[1]["text"]["zh"].startswith("简历与岗位描述的文字相似度")
 
 
+def test_a_seeker_who_names_no_job_is_matched_on_the_jobs_their_resume_names():
+    index = MatchIndex()
+    index.upsert_seekers([
+        seeker(1, resume="本人性格开朗，吃苦耐劳，希望找一份稳定的工作。"),
+        seeker(2, resume="5年叉车司机工作经验，熟悉仓库装卸。本人性格开朗，吃苦耐劳。"),
+        seeker(3, ["厨师"], resume="5年叉车司机工作经验。"),
+    ])
+    index.upsert_postings([posting(9, "叉车司机"), posting(10, "厨师")])
+    shortlist = index.shortlist(posting(8, "叉车司机"))
+    assert [match.id for match in shortlist][:1] == [2]
+    reasons = {r["factor"]: r for r in shortlist[0].reasons}
+    assert reasons["title"]["text"]["zh"].endswith("叉车司机 ↔ 叉车司机（据简历）")
+    assert reasons["title"]["text"]["en"].endswith("(from the resume)")
+    assert reasons["occupation"]["text"]["en"].startswith("Same occupation") and \
+        reasons["occupation"]["text"]["en"].endswith("(from the resume)")
+    # Titles the seeker gave are theirs, whatever the resume says.
+    assert [match.id for match in index.recommend(3)][:1] == [10]
+    assert [match.id for match in index.recommend(2)][:1] == [9]
+
+
 def test_reasons_are_shared_read_only_and_plain_json():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["叉车司机"], ["叉车证"]), seeker(2, ["叉车司机"], ["叉车证"])])

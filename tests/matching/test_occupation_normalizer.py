@@ -152,3 +152,18 @@ def test_code_levels_follow_the_hierarchy():
     assert code_levels("4-02-02-00") == ("4", "4-02", "4-02-02", None)
     assert code_levels("6-00-00-00") == ("6", None, None, None)
     assert code_levels("6-18-01") == ("6", "6-18", "6-18-01", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        ("5年叉车司机工作经验，曾做过仓库管理员。", ["叉车司机", "仓库管理员"]),
+        ("3年会计经验，持初级会计证", ["会计"]),
+        ("Eight years as a welder, then forklift driver.", ["welder", "forklift driver"]),
+        # Skills and subjects a resume mentions are not jobs; short Latin names only as whole words.
+        ("熟悉英语，参加过公司培训，i.e. good at Excel", []),
+        ("做过焊工、电工、普工、车工", ["焊工", "电工", "普工"]),
+    ],
+)
+def test_titles_are_found_in_free_text_in_order(text, titles):
+    assert default_normalizer().titles_in_text(text) == titles
