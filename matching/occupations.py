@@ -279,6 +279,7 @@ class OccupationNormalizer:
         self.code_index_ = position
         self.official_ = {fold(name) for name in self.names_}
         self.longest_alias_ = max(map(len, exact), default=0)
+        self.alias_prefixes_ = frozenset(alias[:2] for alias in exact)  # where a scan of free text may find one
         vectorizer = TfidfVectorizer(analyzer=_analyzer, sublinear_tf=True, dtype=np.float32)
         self.examples_t_ = vectorizer.fit_transform(texts + labelled).T.tocsr()
         self.vocabulary_, self.idf_ = vectorizer.vocabulary_, vectorizer.idf_.astype(np.float32)
@@ -466,6 +467,9 @@ class OccupationNormalizer:
         found, start, size = [], 0, len(folded)
         longest = min(self.longest_alias_, _LONGEST_TITLE_IN_TEXT)
         while start < size and len(found) < limit:
+            if folded[start:start + 2] not in self.alias_prefixes_:
+                start += 1
+                continue
             for length in range(min(longest, size - start), 1, -1):
                 piece = folded[start:start + length]
                 if piece in self.exact_ and _names_a_person(piece, folded, start):
@@ -500,6 +504,8 @@ def _names_a_person(alias, text, start):
         return len(alias) > 2 or alias[-1] in _PERSON_ENDINGS or alias in _PERSON_WORDS
     end = start + len(alias)
     return len(alias) >= 3 and not text[start - 1:start].isalnum() and not text[end:end + 1].isalnum()
+
+
 _DEFAULT = None
 _DEFAULT_LOCK = threading.Lock()
 
