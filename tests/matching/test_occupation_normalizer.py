@@ -43,6 +43,11 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("Senior Java Developer", "2-02-10-03"),
         ("forklift drivers", "6-30-05-01"),
         ("CNC lathe operator", "6-18-01-07"),
+        # As their Chinese counterparts: 机床操作工, 砌筑工, 分拣员, 店长.
+        ("machine operator", "6-18-01-07"),
+        ("Mason", "6-29-01-01"),
+        ("parcel sorter", "4-02-07-09"),
+        ("store manager", "4-01-02-06"),
     ],
 )
 def test_titles_map_to_their_occupation(title, code):
