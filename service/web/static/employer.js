@@ -233,6 +233,7 @@
     try {
       item.intent = await api(want ? "PUT" : "DELETE",
         `/api/v1/postings/${state.shortlist.posting_id}/intents/${item.seeker_id}`);
+      FM.showError(null);  // an earlier failure, now retried, is no longer the news
       renderShortlist();  // the mark as recorded, even if the reload below fails
       await loadShortlist();  // an agreement reveals the contact, which only the server may do
       // The row was drawn again: keep the focus on its button, not lost to the page.

@@ -389,6 +389,7 @@
     try {
       const intent = await api(want ? "PUT" : "DELETE", `/api/v1/postings/${postingId}/intents/${state.seeker.id}`);
       if (visit !== state.visit) return;
+      FM.showError(null);  // an earlier failure, now retried, is no longer the news
       state.intents.set(postingId, intent);
       // A withdrawn mark stays listed until the next visit, so a mistaken tap can be undone there.
       if (want && !state.marked.some((marked) => marked.id === postingId)) state.marked.push(posting);
