@@ -470,3 +470,22 @@ def test_a_failed_mark_is_reported_where_the_person_is_looking(open_page, fair):
     booth.locator("#shortlist button.mark").last.click()
     booth.wait_for_selector("#global-error:not([hidden])")
     assert on_screen(booth, "#global-error")
+
+
+def test_the_first_field_marked_wrong_is_brought_into_view(open_page, fair):
+    # On a phone the submit button is far below most fields: the volunteer is taken to the one to fix.
+    kiosk = open_page("/kiosk", fair.kiosk_token, PHONE_SIZE)
+    fill_kiosk_form(kiosk)
+    kiosk.fill("#seeker-form [name=experience_years]", "70")
+    kiosk.check("#seeker-form [name=consent]")
+    kiosk.click("#submit-seeker")
+    kiosk.wait_for_selector("[data-field=experience_years] .field-msg")
+    expect(kiosk.locator("#seeker-form [name=experience_years]")).to_be_focused()
+    assert on_screen(kiosk, "#seeker-form [name=experience_years]")
+
+    kiosk.fill("#seeker-form [name=experience_years]", "7")
+    kiosk.fill("#seeker-form [name=name]", "")  # the page's own check, before anything is sent
+    kiosk.click("#submit-seeker")
+    kiosk.wait_for_selector("[data-field=name] .field-msg")
+    expect(kiosk.locator("#seeker-form [name=name]")).to_be_focused()
+    assert on_screen(kiosk, "#seeker-form [name=name]")

@@ -165,6 +165,12 @@
     return true;
   }
 
+  /* On a phone the submit button is far below most fields: take the volunteer to the first one to fix. */
+  function focusFirstInvalid() {
+    const field = form.querySelector(".invalid input, .invalid select, .invalid textarea");
+    if (field) field.focus();
+  }
+
   function readForm() {
     const fields = form.elements;
     const payload = {
@@ -198,6 +204,7 @@
       formError.dataset.i18n = "error.check_fields";
       formError.textContent = t(formError.dataset.i18n);
       formError.hidden = false;
+      focusFirstInvalid();
       return;
     }
     const button = document.getElementById("submit-seeker");
@@ -214,6 +221,7 @@
         formError.dataset.i18n = "error.check_fields";
         formError.textContent = t(formError.dataset.i18n);
         formError.hidden = false;
+        focusFirstInvalid();
       } else FM.showErrorIn(formError, error);
     } finally {
       button.disabled = false;
