@@ -489,3 +489,23 @@ def test_the_first_field_marked_wrong_is_brought_into_view(open_page, fair):
     kiosk.wait_for_selector("[data-field=name] .field-msg")
     expect(kiosk.locator("#seeker-form [name=name]")).to_be_focused()
     assert on_screen(kiosk, "#seeker-form [name=name]")
+
+
+def test_the_booth_highlights_the_posting_fields_it_asks_to_check(open_page, fair):
+    # "Please check the highlighted fields" must point at something: red border, focus on the first.
+    booth = open_page("/employer", fair.employer_token, PORTRAIT_TABLET_SIZE)
+    booth.click("#new-posting")
+    booth.fill("#posting-form [name=title]", "叉车司机")
+    booth.fill("#posting-form [name=salary_min]", "8000")
+    booth.fill("#posting-form [name=salary_max]", "6000")
+    booth.click("#posting-save")
+    booth.wait_for_selector("[data-field=salary_max] .field-msg")
+    salary_max = booth.locator("#posting-form [name=salary_max]")
+    border = "(input) => getComputedStyle(input).borderTopColor"
+    fine = booth.locator("#posting-form [name=location]").evaluate(border)
+    assert salary_max.evaluate(border) != fine
+    expect(salary_max).to_be_focused()
+    booth.fill("#posting-form [name=salary_max]", "9000")  # fixed: the mark goes
+    expect(booth.locator("[data-field=salary_max] .field-msg")).to_have_count(0)
+    booth.locator("#posting-form [name=location]").focus()
+    assert salary_max.evaluate(border) == fine
