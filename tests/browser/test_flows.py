@@ -509,3 +509,16 @@ def test_the_booth_highlights_the_posting_fields_it_asks_to_check(open_page, fai
     expect(booth.locator("[data-field=salary_max] .field-msg")).to_have_count(0)
     booth.locator("#posting-form [name=location]").focus()
     assert salary_max.evaluate(border) == fine
+
+
+def test_a_number_typed_while_the_kiosk_starts_is_kept(open_page, fair):
+    # The welcome screen shows before the fair's name has arrived; a quick volunteer types meanwhile.
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    held = []
+    kiosk.route(f"**/api/v1/fairs/{fair.id}", lambda route: held.append(route))
+    with kiosk.expect_request(f"**/api/v1/fairs/{fair.id}"):
+        kiosk.reload()  # the token is remembered: straight to the welcome screen, the fair's name on its way
+    kiosk.fill("#start-phone", SEEKER_PHONE)
+    held[0].continue_()
+    expect(kiosk.locator("#fair-name")).to_contain_text("春风行动")
+    assert kiosk.input_value("#start-phone") == SEEKER_PHONE

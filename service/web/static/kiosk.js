@@ -422,14 +422,15 @@
 
   FM.start("kiosk", async (me) => {
     state.me = me;
+    // Ready before the fair's name arrives: a number typed meanwhile must not be cleared.
+    renderChips();
+    resetForNextPerson();
+    setInterval(idleTick, 1000);
     try {
       const fair = await api("GET", `/api/v1/fairs/${me.fair_id}`);
       document.getElementById("fair-name").textContent = fair.name;
     } catch (error) {
       FM.showError(error);
     }
-    renderChips();
-    resetForNextPerson();
-    setInterval(idleTick, 1000);
   });
 })();
