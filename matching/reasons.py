@@ -141,7 +141,9 @@ def _occupation_words(posting, seeker, score):
         zh, en = "职业同属一个大类", "Occupation in the same broad field"
     else:
         zh, en = "职业不同", "Different occupation"
-    return f"{zh}：{offered} / {wanted}{zh_source}", f"{en}: {offered_code} / {wanted_code}{en_source}", None
+    # Codes alone tell a reader of English nothing; the names are Chinese, as in "Same occupation".
+    return (f"{zh}：{offered} / {wanted}{zh_source}",
+            f"{en}: {offered} ({offered_code}) / {wanted} ({wanted_code}){en_source}", None)
 
 
 def _occupation_list(codes_and_names):

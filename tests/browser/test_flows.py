@@ -6,7 +6,8 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.browser.conftest import (
-    KIOSK_SIZE, TABLET_SIZE, count_handled_answers, double_tap, expect, rec_card, screenshot,
+    KIOSK_SIZE, PHONE_SIZE, PORTRAIT_TABLET_SIZE, TABLET_SIZE, count_handled_answers, double_tap, expect, rec_card,
+    screenshot,
 )
 
 pytestmark = pytest.mark.browser
@@ -435,3 +436,89 @@ def test_the_booth_lists_the_interested_seekers_wherever_they_rank(open_page, fa
     assert booth.locator("#shortlist tbody tr[data-seeker-id]").get_attribute("data-seeker-id") == str(cook["id"])
     booth.uncheck("#shortlist-interested")
     booth.locator(f"#shortlist tbody tr[data-seeker-id='{welder['id']}']").wait_for()
+
+
+def on_screen(page, selector):
+    """Whether the element is wholly inside the viewport, where the person is looking."""
+    return page.evaluate("""(selector) => {
+        const box = document.querySelector(selector).getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= window.innerHeight;
+    }""", selector)
+
+
+def test_a_failed_mark_is_reported_where_the_person_is_looking(open_page, fair):
+    # The last job on a phone, or the last candidate on a portrait tablet, is far below the top of the
+    # page; a mark that fails there must not look like a tap that did nothing.
+    kiosk = open_page("/kiosk", fair.kiosk_token, PHONE_SIZE)
+    fill_kiosk_form(kiosk)
+    kiosk.check("#seeker-form [name=consent]")
+    kiosk.click("#submit-seeker")
+    rec_card(kiosk, fair.cashier["id"]).wait_for()
+    kiosk.route("**/intents/**", lambda route: route.abort())  # the venue's network drops
+    kiosk.locator("#recommendations button.interest").last.click()
+    kiosk.wait_for_selector("#global-error:not([hidden])")
+    assert on_screen(kiosk, "#global-error")
+
+    for name, phone in (("陈刚", "15823456789"), ("李娟", "13698765432"), ("张伟", "13711112222")):
+        fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+            "name": name, "phone": phone, "consent": True, "desired_titles": ["焊工"], "skills": ["电焊"],
+            "resume_text": "做过几年钢结构电焊，持焊工证，也会氩弧焊和二氧化碳保护焊，能看懂图纸。"})
+    booth = open_page("/employer", fair.employer_token, PORTRAIT_TABLET_SIZE)
+    booth.locator(f"#postings li[data-posting-id='{fair.welder['id']}'] button.btn-primary").click()
+    expect(booth.locator("#shortlist tbody tr[data-seeker-id]")).to_have_count(4)
+    booth.route("**/intents/**", lambda route: route.abort())
+    booth.locator("#shortlist button.mark").last.click()
+    booth.wait_for_selector("#global-error:not([hidden])")
+    assert on_screen(booth, "#global-error")
+
+
+def test_the_first_field_marked_wrong_is_brought_into_view(open_page, fair):
+    # On a phone the submit button is far below most fields: the volunteer is taken to the one to fix.
+    kiosk = open_page("/kiosk", fair.kiosk_token, PHONE_SIZE)
+    fill_kiosk_form(kiosk)
+    kiosk.fill("#seeker-form [name=experience_years]", "70")
+    kiosk.check("#seeker-form [name=consent]")
+    kiosk.click("#submit-seeker")
+    kiosk.wait_for_selector("[data-field=experience_years] .field-msg")
+    expect(kiosk.locator("#seeker-form [name=experience_years]")).to_be_focused()
+    assert on_screen(kiosk, "#seeker-form [name=experience_years]")
+
+    kiosk.fill("#seeker-form [name=experience_years]", "7")
+    kiosk.fill("#seeker-form [name=name]", "")  # the page's own check, before anything is sent
+    kiosk.click("#submit-seeker")
+    kiosk.wait_for_selector("[data-field=name] .field-msg")
+    expect(kiosk.locator("#seeker-form [name=name]")).to_be_focused()
+    assert on_screen(kiosk, "#seeker-form [name=name]")
+
+
+def test_the_booth_highlights_the_posting_fields_it_asks_to_check(open_page, fair):
+    # "Please check the highlighted fields" must point at something: red border, focus on the first.
+    booth = open_page("/employer", fair.employer_token, PORTRAIT_TABLET_SIZE)
+    booth.click("#new-posting")
+    booth.fill("#posting-form [name=title]", "叉车司机")
+    booth.fill("#posting-form [name=salary_min]", "8000")
+    booth.fill("#posting-form [name=salary_max]", "6000")
+    booth.click("#posting-save")
+    booth.wait_for_selector("[data-field=salary_max] .field-msg")
+    salary_max = booth.locator("#posting-form [name=salary_max]")
+    border = "(input) => getComputedStyle(input).borderTopColor"
+    fine = booth.locator("#posting-form [name=location]").evaluate(border)
+    assert salary_max.evaluate(border) != fine
+    expect(salary_max).to_be_focused()
+    booth.fill("#posting-form [name=salary_max]", "9000")  # fixed: the mark goes
+    expect(booth.locator("[data-field=salary_max] .field-msg")).to_have_count(0)
+    booth.locator("#posting-form [name=location]").focus()
+    assert salary_max.evaluate(border) == fine
+
+
+def test_a_number_typed_while_the_kiosk_starts_is_kept(open_page, fair):
+    # The welcome screen shows before the fair's name has arrived; a quick volunteer types meanwhile.
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    held = []
+    kiosk.route(f"**/api/v1/fairs/{fair.id}", lambda route: held.append(route))
+    with kiosk.expect_request(f"**/api/v1/fairs/{fair.id}"):
+        kiosk.reload()  # the token is remembered: straight to the welcome screen, the fair's name on its way
+    kiosk.fill("#start-phone", SEEKER_PHONE)
+    held[0].continue_()
+    expect(kiosk.locator("#fair-name")).to_contain_text("春风行动")
+    assert kiosk.input_value("#start-phone") == SEEKER_PHONE

@@ -93,3 +93,39 @@ def test_a_portrait_tablet_shows_every_shortlist_button_whole(open_page, busy_fa
             .filter((button) => button.getBoundingClientRect().right > box.right).length;
     }""")
     assert outside == 0
+
+
+def lines_of(locator):
+    """The text of an element as the lines the browser broke it into."""
+    return locator.evaluate("""(el) => {
+        const lines = [];
+        let lastTop = null;
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (let index = 0; index < node.length; index += 1) {
+                const range = document.createRange();
+                range.setStart(node, index);
+                range.setEnd(node, index + 1);
+                const box = range.getBoundingClientRect();
+                if (!box.width) continue;  // a collapsed space
+                if (lastTop === null || box.top > lastTop + box.height / 2) lines.push("");
+                lastTop = box.top;
+                lines[lines.length - 1] += node.data[index];
+            }
+        }
+        return lines;
+    }""")
+
+
+def test_the_shortlist_buttons_break_between_words_not_inside_them(open_page, busy_fair):
+    # "标记意向" read as "标记意 / 向" (one character a line on a portrait tablet) is hard to read at a glance.
+    page = open_page("/employer", busy_fair.employer_token, PORTRAIT_TABLET_SIZE)
+    page.click(".tab[data-tab=shortlist]")
+    page.wait_for_selector("#shortlist tbody tr[data-seeker-id] button.mark")
+    screenshot(page, "employer-shortlist-buttons-768x1024")
+    buttons = page.locator("#shortlist button.mark")
+    labels = [lines_of(buttons.nth(index)) for index in range(buttons.count())]
+    assert ["标记意向"] in labels and any("已标记" in "".join(lines) for lines in labels)
+    for lines in labels:
+        for word in ("标记意向", "已标记", "点此取消"):
+            assert word not in "".join(lines) or any(word in line for line in lines), lines

@@ -72,12 +72,24 @@
     } catch (error) { FM.showError(error); }
   }
 
-  function openDialog(posting) {
-    state.editing = posting || null;
-    postingForm.reset();
+  function clearFieldErrors() {
     postingForm.querySelectorAll(".invalid").forEach((el) => el.classList.remove("invalid"));
     postingForm.querySelectorAll(".field-msg").forEach((el) => el.remove());
     document.getElementById("posting-error").hidden = true;
+  }
+
+  // A field the HR person changes is no longer marked wrong.
+  postingForm.addEventListener("input", (event) => {
+    const holder = event.target.closest(".invalid");
+    if (!holder) return;
+    holder.classList.remove("invalid");
+    holder.querySelectorAll(".field-msg").forEach((el) => el.remove());
+  });
+
+  function openDialog(posting) {
+    state.editing = posting || null;
+    postingForm.reset();
+    clearFieldErrors();
     const title = document.getElementById("posting-dialog-title");
     title.dataset.i18n = posting ? "employer.edit_posting" : "employer.new_posting";
     title.textContent = t(title.dataset.i18n);
@@ -117,8 +129,7 @@
   postingForm.addEventListener("submit", async (event) => {
     event.preventDefault();
     const errorLine = document.getElementById("posting-error");
-    errorLine.hidden = true;
-    postingForm.querySelectorAll(".field-msg").forEach((el) => el.remove());
+    clearFieldErrors();
     const payload = readPosting();
     const save = document.getElementById("posting-save");
     save.disabled = true;  // a second tap before the answer would post the job twice
@@ -137,11 +148,15 @@
       const fieldErrors = (error.body && error.body.errors) || {};
       for (const [name, messages] of Object.entries(fieldErrors)) {
         const holder = postingForm.querySelector(`[data-field="${name}"]`);
-        if (holder) holder.append(FM.fieldMessage(messages));
+        if (!holder) continue;
+        holder.classList.add("invalid");
+        holder.append(FM.fieldMessage(messages));
       }
       if (Object.keys(fieldErrors).length) {
         errorLine.textContent = t("error.check_fields");
         errorLine.hidden = false;
+        const first = postingForm.querySelector(".invalid input, .invalid select, .invalid textarea");
+        if (first) first.focus();  // on a short screen the dialog scrolls to it
       } else FM.showErrorIn(errorLine, error);
     }
   });
@@ -233,6 +248,7 @@
     try {
       item.intent = await api(want ? "PUT" : "DELETE",
         `/api/v1/postings/${state.shortlist.posting_id}/intents/${item.seeker_id}`);
+      FM.showError(null);  // an earlier failure, now retried, is no longer the news
       renderShortlist();  // the mark as recorded, even if the reload below fails
       await loadShortlist();  // an agreement reveals the contact, which only the server may do
       // The row was drawn again: keep the focus on its button, not lost to the page.

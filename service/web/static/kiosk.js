@@ -165,6 +165,12 @@
     return true;
   }
 
+  /* On a phone the submit button is far below most fields: take the volunteer to the first one to fix. */
+  function focusFirstInvalid() {
+    const field = form.querySelector(".invalid input, .invalid select, .invalid textarea");
+    if (field) field.focus();
+  }
+
   function readForm() {
     const fields = form.elements;
     const payload = {
@@ -198,6 +204,7 @@
       formError.dataset.i18n = "error.check_fields";
       formError.textContent = t(formError.dataset.i18n);
       formError.hidden = false;
+      focusFirstInvalid();
       return;
     }
     const button = document.getElementById("submit-seeker");
@@ -214,6 +221,7 @@
         formError.dataset.i18n = "error.check_fields";
         formError.textContent = t(formError.dataset.i18n);
         formError.hidden = false;
+        focusFirstInvalid();
       } else FM.showErrorIn(formError, error);
     } finally {
       button.disabled = false;
@@ -389,6 +397,7 @@
     try {
       const intent = await api(want ? "PUT" : "DELETE", `/api/v1/postings/${postingId}/intents/${state.seeker.id}`);
       if (visit !== state.visit) return;
+      FM.showError(null);  // an earlier failure, now retried, is no longer the news
       state.intents.set(postingId, intent);
       // A withdrawn mark stays listed until the next visit, so a mistaken tap can be undone there.
       if (want && !state.marked.some((marked) => marked.id === postingId)) state.marked.push(posting);
@@ -413,14 +422,15 @@
 
   FM.start("kiosk", async (me) => {
     state.me = me;
+    // Ready before the fair's name arrives: a number typed meanwhile must not be cleared.
+    renderChips();
+    resetForNextPerson();
+    setInterval(idleTick, 1000);
     try {
       const fair = await api("GET", `/api/v1/fairs/${me.fair_id}`);
       document.getElementById("fair-name").textContent = fair.name;
     } catch (error) {
       FM.showError(error);
     }
-    renderChips();
-    resetForNextPerson();
-    setInterval(idleTick, 1000);
   });
 })();
