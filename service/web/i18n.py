@@ -90,7 +90,7 @@ STRINGS = {
     "kiosk.experience": ("工作年限（年）", "Years of experience"),
     "kiosk.salary": ("期望月薪（元）", "Expected monthly pay (CNY)"),
     "kiosk.locations": ("希望工作地点", "Preferred locations"),
-    "kiosk.locations_hint": ("例如：浦东新区、闵行区", "e.g. Pudong, Minhang"),
+    "kiosk.locations_hint": ("例如：渝北区、江北区", "e.g. Yubei, Jiangbei"),
     "kiosk.resume": ("个人简历", "Resume"),
     "kiosk.resume_hint": ("简单写写您的工作经历、会做什么（可不填）",
                           "Your work history and what you can do (optional)"),

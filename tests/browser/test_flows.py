@@ -1,6 +1,8 @@
 """The three pages' main flows in headless Chromium against a live server."""
 import io
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from openpyxl import load_workbook
@@ -223,6 +225,15 @@ def test_dashboard_refreshes_on_its_own_and_speaks_english(open_page, fair):
     dashboard.click("#lang-switch")
     assert dashboard.inner_text("h1 [data-i18n]") == "Job fair live dashboard"
     assert dashboard.inner_text("[data-stat=agreements] span") == "Agreements"
+
+
+def test_the_dashboard_tells_the_time_of_its_figures_in_the_fairs_zone(open_page, fair):
+    # A tablet set to New York still reads the fair's clock, as the hourly chart does.
+    dashboard = open_page("/dashboard", fair.org_token, TABLET_SIZE, timezone_id="America/New_York")
+    dashboard.wait_for_function("/^\\d\\d:\\d\\d/.test(document.getElementById('updated-at').textContent)")
+    zone = ZoneInfo(fair.live.app.config["TIMEZONE"])
+    hours = {(datetime.now(zone) - timedelta(minutes=minutes)).strftime("%H") for minutes in (0, 1)}
+    assert dashboard.inner_text("#updated-at")[:2] in hours
 
 
 def test_the_apis_field_errors_are_shown_in_the_pages_language(open_page, fair):

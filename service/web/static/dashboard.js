@@ -131,7 +131,8 @@
       state.withoutInterest = FM.items(withoutInterest);
       FM.showError(null);
       render();
-      document.getElementById("updated-at").textContent = new Date().toTimeString().slice(0, 8);
+      // The server's time in the fair's zone, as the hourly chart: a tablet set to another zone would disagree.
+      document.getElementById("updated-at").textContent = (stats.generated_at || "").slice(11, 19);
     } catch (error) { FM.showError(error); }
   }
 
