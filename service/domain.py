@@ -15,7 +15,7 @@ import secrets
 import orjson
 from marshmallow import ValidationError
 
-from matching import normalize_title
+from matching import default_normalizer, normalize_title
 from matching.reasons import FrozenDict
 from schemas.postings import check_salary_range
 from service.store.base import Conflict, KeyReused, RequestKey
@@ -202,7 +202,10 @@ def list_postings(store, fair_id: int, *, limit: int, offset: int, **filters) ->
 
 def upsert_seeker(store, fair_id: int, data: dict, *, now: str) -> tuple[dict, bool]:
     """Create or update the seeker with this phone in the fair; returns (record, created)."""
-    prepared = {**data, "occupations": occupations_of(data.get("desired_titles") or [])}
+    # Without desired titles, the jobs the resume names stand for them (as in the matcher), so the
+    # organizer's counts by occupation include those seekers.
+    titles = data.get("desired_titles") or default_normalizer().titles_in_text(data.get("resume_text") or "")
+    prepared = {**data, "occupations": occupations_of(titles)}
     return store.upsert_seeker(fair_id, prepared, now=now)
 
 

@@ -47,3 +47,19 @@ def test_stats_csv_is_spreadsheet_friendly(world):
     flat = [cell for row in rows for cell in row]
     assert "按职业 By occupation" in flat and "按单位 By employer" in flat and "按小时 By hour" in flat
     assert world.a.employer["name"] in flat
+
+
+def test_a_seeker_who_names_no_job_counts_under_the_jobs_their_resume_names(world):
+    base = world.a.base
+    seeker = world.a.kiosk.post(f"{base}/seekers", json={
+        "name": "王强", "phone": "13900000002", "consent": True,
+        "resume_text": "8年叉车司机工作经验，持叉车证。"}).get_json()
+    assert [o["name"] for o in seeker["occupations"]] == ["起重装卸机械操作工"]
+    stats = world.a.org.get(f"{base}/stats").get_json()
+    forklift = [row for row in stats["by_occupation"] if row["code"] == "6-30-05-01"]
+    assert forklift and forklift[0]["seekers"] == 1
+    # Titles the seeker names are theirs, whatever the resume says.
+    named = world.a.kiosk.post(f"{base}/seekers", json={
+        "name": "王强", "phone": "13900000002", "consent": True, "desired_titles": ["厨师"],
+        "resume_text": "8年叉车司机工作经验，持叉车证。"}).get_json()
+    assert [o["name"] for o in named["occupations"]] == ["中式烹调师"]
