@@ -87,6 +87,7 @@ STRINGS = {
     "kiosk.skills": ("技能/证书", "Skills / certificates"),
     "kiosk.skills_hint": ("例如：电焊、叉车证、Excel", "e.g. welding, forklift licence, Excel"),
     "kiosk.education": ("最高学历", "Education"),
+    "kiosk.education_unset": ("请选择（可不填）", "Choose (optional)"),
     "kiosk.experience": ("工作年限（年）", "Years of experience"),
     "kiosk.salary": ("期望月薪（元）", "Expected monthly pay (CNY)"),
     "kiosk.locations": ("希望工作地点", "Preferred locations"),

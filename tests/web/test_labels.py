@@ -41,3 +41,32 @@ def test_every_form_control_has_a_label(client, page):
     parser.feed(client.get(page).get_data(as_text=True))
     assert parser.controls
     assert parser.unlabelled() == []
+
+
+class Options(HTMLParser):
+    """The text of every <option>: a blank choice reads as nothing to a volunteer or a screen reader."""
+
+    def __init__(self):
+        super().__init__()
+        self.texts = []
+        self.inside = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "option":
+            self.inside = True
+            self.texts.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "option":
+            self.inside = False
+
+    def handle_data(self, data):
+        if self.inside:
+            self.texts[-1] += data
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_choice_in_a_drop_down_has_words(client, page):
+    parser = Options()
+    parser.feed(client.get(page).get_data(as_text=True))
+    assert [text for text in parser.texts if not text.strip()] == []
