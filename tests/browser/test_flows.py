@@ -236,15 +236,22 @@ def test_the_dashboard_tells_the_time_of_its_figures_in_the_fairs_zone(open_page
     assert dashboard.inner_text("#updated-at")[:2] in hours
 
 
-def test_the_apis_field_errors_are_shown_in_the_pages_language(open_page, fair):
-    # The API's validation messages are English; a Chinese page shows them in Chinese, by the field.
-    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+def submit_a_pay_range_upside_down(open_page, fair, size):
+    """The booth at ``size``, its new-posting dialog saved with the top of the pay below the bottom."""
+    booth = open_page("/employer", fair.employer_token, size)
     booth.click("#new-posting")
     booth.fill("#posting-form [name=title]", "叉车司机")
     booth.fill("#posting-form [name=salary_min]", "7000")
     booth.fill("#posting-form [name=salary_max]", "6000")
     booth.click("#posting-save")
-    booth.wait_for_selector("#posting-error:not([hidden])")
+    booth.wait_for_selector("[data-field=salary_max] .field-msg")
+    return booth
+
+
+def test_the_apis_field_errors_are_shown_in_the_pages_language(open_page, fair):
+    # The API's validation messages are English; a Chinese page shows them in Chinese, by the field.
+    booth = submit_a_pay_range_upside_down(open_page, fair, TABLET_SIZE)
+    assert booth.is_visible("#posting-error")
     assert booth.inner_text("[data-field=salary_max] .field-msg") == "不能低于最低月薪"
     booth.fill("#posting-form [name=salary_max]", "9000")
     booth.fill("#posting-form [name=headcount]", "0")
@@ -504,13 +511,7 @@ def test_the_first_field_marked_wrong_is_brought_into_view(open_page, fair):
 
 def test_the_booth_highlights_the_posting_fields_it_asks_to_check(open_page, fair):
     # "Please check the highlighted fields" must point at something: red border, focus on the first.
-    booth = open_page("/employer", fair.employer_token, PORTRAIT_TABLET_SIZE)
-    booth.click("#new-posting")
-    booth.fill("#posting-form [name=title]", "叉车司机")
-    booth.fill("#posting-form [name=salary_min]", "8000")
-    booth.fill("#posting-form [name=salary_max]", "6000")
-    booth.click("#posting-save")
-    booth.wait_for_selector("[data-field=salary_max] .field-msg")
+    booth = submit_a_pay_range_upside_down(open_page, fair, PORTRAIT_TABLET_SIZE)
     salary_max = booth.locator("#posting-form [name=salary_max]")
     border = "(input) => getComputedStyle(input).borderTopColor"
     fine = booth.locator("#posting-form [name=location]").evaluate(border)
