@@ -236,6 +236,15 @@ def test_the_dashboard_tells_the_time_of_its_figures_in_the_fairs_zone(open_page
     assert dashboard.inner_text("#updated-at")[:2] in hours
 
 
+def submit_seventy_years_of_experience(kiosk):
+    """The kiosk form filled in and submitted with 70 years of experience, which it refuses."""
+    fill_kiosk_form(kiosk)
+    kiosk.fill("#seeker-form [name=experience_years]", "70")
+    kiosk.check("#seeker-form [name=consent]")
+    kiosk.click("#submit-seeker")
+    kiosk.wait_for_selector("[data-field=experience_years] .field-msg")
+
+
 def submit_a_pay_range_upside_down(open_page, fair, size):
     """The booth at ``size``, its new-posting dialog saved with the top of the pay below the bottom."""
     booth = open_page("/employer", fair.employer_token, size)
@@ -260,11 +269,7 @@ def test_the_apis_field_errors_are_shown_in_the_pages_language(open_page, fair):
     assert booth.inner_text("[data-field=headcount] .field-msg") == "请输入 1 到 10000 之间的整数"
 
     kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
-    fill_kiosk_form(kiosk)
-    kiosk.fill("#seeker-form [name=experience_years]", "70")
-    kiosk.check("#seeker-form [name=consent]")
-    kiosk.click("#submit-seeker")
-    kiosk.wait_for_selector("[data-field=experience_years] .field-msg")
+    submit_seventy_years_of_experience(kiosk)
     assert kiosk.inner_text("[data-field=experience_years] .field-msg") == "请输入 0 到 60 之间的整数"
     assert kiosk.input_value("#seeker-form [name=name]") == "王小明"  # nothing typed is lost
     kiosk.click("#lang-switch")
@@ -493,11 +498,7 @@ def test_a_failed_mark_is_reported_where_the_person_is_looking(open_page, fair):
 def test_the_first_field_marked_wrong_is_brought_into_view(open_page, fair):
     # On a phone the submit button is far below most fields: the volunteer is taken to the one to fix.
     kiosk = open_page("/kiosk", fair.kiosk_token, PHONE_SIZE)
-    fill_kiosk_form(kiosk)
-    kiosk.fill("#seeker-form [name=experience_years]", "70")
-    kiosk.check("#seeker-form [name=consent]")
-    kiosk.click("#submit-seeker")
-    kiosk.wait_for_selector("[data-field=experience_years] .field-msg")
+    submit_seventy_years_of_experience(kiosk)
     expect(kiosk.locator("#seeker-form [name=experience_years]")).to_be_focused()
     assert on_screen(kiosk, "#seeker-form [name=experience_years]")
 
