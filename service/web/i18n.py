@@ -143,6 +143,7 @@ STRINGS = {
     "employer.tab_agreements": ("已达成意向", "Agreed"),
     "employer.tab_import": ("批量导入", "Bulk upload"),
     "employer.new_posting": ("+ 发布职位", "+ New posting"),
+    "employer.new_posting_dialog": ("发布职位", "New posting"),
     "employer.edit_posting": ("编辑职位", "Edit posting"),
     "employer.no_postings": ("还没有职位，点「发布职位」开始。", "No postings yet; tap \u201cNew posting\u201d."),
     "employer.status_open": ("招聘中", "Open"),

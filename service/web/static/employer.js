@@ -91,7 +91,7 @@
     postingForm.reset();
     clearFieldErrors();
     const title = document.getElementById("posting-dialog-title");
-    title.dataset.i18n = posting ? "employer.edit_posting" : "employer.new_posting";
+    title.dataset.i18n = posting ? "employer.edit_posting" : "employer.new_posting_dialog";  // the button's "+" is not a heading's
     title.textContent = t(title.dataset.i18n);
     if (posting) {
       const fields = postingForm.elements;
