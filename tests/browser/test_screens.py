@@ -95,6 +95,33 @@ def test_a_portrait_tablet_shows_every_shortlist_button_whole(open_page, busy_fa
     assert outside == 0
 
 
+def test_the_welcome_steps_on_a_phone_keep_their_short_words_whole(open_page, busy_fair):
+    # Three columns a phone wide broke "输入手机号" into "输入手 / 机号".
+    page = open_page("/kiosk", busy_fair.kiosk_token, PHONE_SIZE)
+    steps = page.locator(".steps li")
+    assert [lines_of(steps.nth(index)) for index in range(2)] == [["输入手机号"], ["填写求职信息"]]
+
+
+def test_a_phone_shows_each_candidate_as_a_card_with_its_button_on_screen(open_page, busy_fair):
+    # Six table columns on a phone squeezed the reasons to a few characters a line and pushed the button off.
+    page = open_page("/employer", busy_fair.employer_token, PHONE_SIZE)
+    page.click(".tab[data-tab=shortlist]")
+    page.wait_for_selector("#shortlist tbody tr[data-seeker-id] button.mark")
+    screenshot(page, "employer-shortlist-cards-390x844")
+    widths = page.evaluate("""() => {
+        const wrap = document.querySelector('#panel-shortlist .table-wrap').getBoundingClientRect();
+        const row = document.querySelector('#shortlist tbody tr');
+        return {
+            wrap: wrap.width,
+            reasons: row.querySelector('.reason-list').getBoundingClientRect().width,
+            buttonsOutside: [...document.querySelectorAll('#shortlist button.mark')]
+                .filter((button) => button.getBoundingClientRect().right > wrap.right).length,
+        };
+    }""")
+    assert widths["buttonsOutside"] == 0
+    assert widths["reasons"] > 0.75 * widths["wrap"]
+
+
 def lines_of(locator):
     """The text of an element as the lines the browser broke it into."""
     return locator.evaluate("""(el) => {
