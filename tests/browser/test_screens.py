@@ -95,6 +95,17 @@ def test_a_portrait_tablet_shows_every_shortlist_button_whole(open_page, busy_fa
     assert outside == 0
 
 
+@pytest.mark.parametrize("size_name", ["1280x800", "390x844"])
+def test_the_export_buttons_stay_side_by_side_in_english(open_page, busy_fair, size_name):
+    # At 1280 px the English toolbar wrapped "Export Excel" alone onto a line under the posting picker.
+    page = open_page("/employer", busy_fair.employer_token, SIZES[size_name])
+    page.click("#lang-switch")
+    page.click(".tab[data-tab=shortlist]")
+    page.wait_for_selector("#shortlist tbody tr[data-seeker-id]")
+    csv, xlsx = (page.locator(selector).bounding_box() for selector in ("#shortlist-csv", "#shortlist-xlsx"))
+    assert csv["y"] == xlsx["y"] and csv["x"] < xlsx["x"]
+
+
 def test_the_welcome_steps_on_a_phone_keep_their_short_words_whole(open_page, busy_fair):
     # Three columns a phone wide broke "输入手机号" into "输入手 / 机号".
     page = open_page("/kiosk", busy_fair.kiosk_token, PHONE_SIZE)
