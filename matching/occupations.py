@@ -11,6 +11,7 @@ of the occupations they are labelled with).  A fixed linear blend, fitted on
 out-of-fold evidence for titles-dev.csv (``bench/tune_occupations.py``), decides.
 """
 import csv
+import functools
 import re
 import threading
 from importlib import resources
@@ -104,6 +105,24 @@ def load_occupations():
             listed[code].add(fold(alias))
             rows[code][2].append(alias)
     return list(rows.values())
+
+
+@functools.cache
+def english_names():
+    """Each occupation's English name, where the project's English aliases give one: ``{code: name}``.
+
+    The first English alias listed for a code is its name (CSCO publishes Chinese names only).
+
+    Examples
+    --------
+    >>> english_names()["6-18-02-04"]
+    'welder'
+    """
+    names = {}
+    with (resources.files("matching") / "data" / "en_aliases.tsv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            names.setdefault(row["code"], row["alias"])
+    return names
 
 
 def load_labelled_titles():

@@ -19,6 +19,7 @@ from operator import attrgetter
 
 import numpy as np
 
+from .occupations import english_names
 from .profile import EDUCATION_LABELS
 from .skills import is_credential, skill_label
 
@@ -127,12 +128,12 @@ def _occupation_key(posting, seeker, score):
 def _occupation_words(posting, seeker, score):
     if not posting.occupations or not seeker.occupations:
         return "职业类别未知", "Occupation unknown", None
-    offered, offered_code = posting.occupation_names[0], posting.occupations[0]
-    wanted, wanted_code = seeker.occupation_names[0], seeker.occupations[0]
+    offered, wanted = posting.occupation_names[0], seeker.occupation_names[0]
+    offered_en, wanted_en = (_occupation_en(code, name) for code, name in (
+        (posting.occupations[0], offered), (seeker.occupations[0], wanted)))
     zh_source, en_source = _from_resume(seeker)
     if score >= 0.85:
-        return (f"职业类别一致：{offered}{zh_source}", f"Same occupation: {offered} ({offered_code}){en_source}",
-                None)
+        return f"职业类别一致：{offered}{zh_source}", f"Same occupation: {offered_en}{en_source}", None
     if score >= 0.6:
         zh, en = "职业同属一个小类", "Closely related occupation"
     elif score >= 0.4:
@@ -141,9 +142,13 @@ def _occupation_words(posting, seeker, score):
         zh, en = "职业同属一个大类", "Occupation in the same broad field"
     else:
         zh, en = "职业不同", "Different occupation"
-    # Codes alone tell a reader of English nothing; the names are Chinese, as in "Same occupation".
-    return (f"{zh}：{offered} / {wanted}{zh_source}",
-            f"{en}: {offered} ({offered_code}) / {wanted} ({wanted_code}){en_source}", None)
+    return f"{zh}：{offered} / {wanted}{zh_source}", f"{en}: {offered_en} / {wanted_en}{en_source}", None
+
+
+def _occupation_en(code, name):
+    """"welder (焊工)"; the Chinese name alone where no English one is known (a code tells a reader nothing)."""
+    english = english_names().get(code)
+    return f"{english} ({name})" if english else name
 
 
 def _occupation_list(codes_and_names):
