@@ -264,10 +264,10 @@ def describe(summary: dict, *, host: str, port: int) -> str:
     lines += [f"  kiosk      {token}   ({label})" for label, token in summary["kiosks"]]
     lines += [
         "",
-        "Open:",
-        f"  kiosk       {base}/kiosk",
-        f"  employer    {base}/employer",
-        f"  dashboard   {base}/dashboard",
+        "Open (each link signs its page in):",
+        f"  kiosk       {base}/kiosk#token={summary['kiosks'][0][1]}",
+        f"  employer    {base}/employer#token={summary['employers'][0][1]}",
+        f"  dashboard   {base}/dashboard#token={summary['organizer_token']}",
         f"  API docs    {base}/docs",
         "",
     ]

@@ -535,3 +535,24 @@ def test_a_number_typed_while_the_kiosk_starts_is_kept(open_page, fair):
     held[0].continue_()
     expect(kiosk.locator("#fair-name")).to_contain_text("春风行动")
     assert kiosk.input_value("#start-phone") == SEEKER_PHONE
+
+
+def test_a_sign_in_link_enters_the_token_and_leaves_it_out_of_the_address_bar(browser, live, fair):
+    context = browser.new_context(viewport=TABLET_SIZE)
+    try:
+        booth = context.new_page()
+        booth.goto(f"{live.url}/employer#token={fair.employer_token}")
+        booth.wait_for_selector("#app:not([hidden])")
+        booth.wait_for_selector("#postings li[data-posting-id]")
+        assert booth.url == f"{live.url}/employer"
+        # Kept on the device like a typed token: the next visit needs no link.
+        booth.goto(f"{live.url}/employer")
+        booth.wait_for_selector("#postings li[data-posting-id]")
+        # Another role's link is refused as a typed one is, and not kept.
+        kiosk = context.new_page()
+        kiosk.goto(f"{live.url}/kiosk#token={fair.employer_token}")
+        expect(kiosk.locator("#token-error")).to_be_visible()
+        assert kiosk.url == f"{live.url}/kiosk"
+        assert kiosk.evaluate("localStorage.getItem('fairmatch.token.kiosk')") is None
+    finally:
+        context.close()

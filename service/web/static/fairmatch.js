@@ -265,9 +265,21 @@ const FM = (() => {
     });
 
     applyLang();
+    const linked = tokenFromLink();
     const saved = localStorage.getItem(storageKey);
-    if (saved) enter(saved, false);
+    if (linked) enter(linked, true);
+    else if (saved) enter(saved, false);
     else screen.hidden = false;
+  }
+
+  /* A sign-in link from the organizer, /employer#token=fme_…, spares typing 47 characters on a tablet.
+     The token rides in the fragment, which browsers never send to the server, and is wiped from the
+     address bar at once so it is not left on screen or bookmarked. */
+  function tokenFromLink() {
+    const linked = new URLSearchParams(window.location.hash.slice(1)).get("token");
+    if (linked === null) return null;
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+    return linked.trim() || null;
   }
 
   return {
