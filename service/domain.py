@@ -93,10 +93,10 @@ def _mask_resume(seeker: dict) -> str:
     name = (seeker.get("name") or "").strip()  # as written in the resume, without the spaces a form kept
     if len(name) >= 2:
         # Also with spaces between its characters: Chinese resumes pad a two-character name to
-        # the width of three ("姓　　名：张　伟").
+        # the width of three ("姓　　名：张　伟"); and in any case: English CVs head with "LI NA".
         letters = [re.escape(char) for char in name if not char.isspace()]
         masked = mask_name(name)
-        text = re.sub(r"\s*".join(letters), lambda _: masked, text)
+        text = re.sub(r"\s*".join(letters), lambda _: masked, text, flags=re.IGNORECASE)
     return text
 
 

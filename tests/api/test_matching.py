@@ -125,6 +125,14 @@ def test_shortlist_masks_the_name_written_with_spaces_between_its_characters(wor
     assert seeker["resume_text"] == resume.split("：")[0] + "：张**，焊工八年"
 
 
+@pytest.mark.parametrize("resume", ["LI NA\nForklift driver, 6 years", "li na\nForklift driver, 6 years"])
+def test_shortlist_masks_the_name_in_another_case(world, resume):
+    # English CVs often head with the name in capitals.
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "name": "Li Na", "resume_text": resume})
+    seeker = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"][0]["seeker"]
+    assert seeker["resume_text"] == "L**\nForklift driver, 6 years"
+
+
 def test_shortlist_masks_a_phone_written_with_0086_in_the_resume(world):
     # As dialled from abroad, and as the phone field itself accepts it.
     world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "resume_text": "焊工，电话008613912345678"})
