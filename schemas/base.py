@@ -65,9 +65,25 @@ class JSONBoolean(fields.Boolean):
         return value
 
 
+class FullMatch(validate.Regexp):
+    """``validate.Regexp`` over the whole value: ``$`` alone also matches before a final newline,
+    so ``"023-6788 1234\\n"`` passed as a phone. (The pattern itself is unchanged for the OpenAPI spec.)"""
+
+    def __call__(self, value):
+        if self.regex.fullmatch(value) is None:
+            raise ValidationError(self._format_error(value))
+        return value
+
+
+def not_blank(value: str) -> None:
+    """A text that must say something: spaces alone (a name of "   ") are as good as missing."""
+    if not value.strip():
+        raise ValidationError("May not be blank.")
+
+
 def short_text(max_length: int = MAX_SHORT_TEXT, **kwargs) -> fields.String:
-    """A trimmed-by-caller string of 1..max_length characters."""
-    return fields.String(validate=validate.Length(min=1, max=max_length), **kwargs)
+    """A trimmed-by-caller string of 1..max_length characters, not all spaces."""
+    return fields.String(validate=[validate.Length(min=1, max=max_length), not_blank], **kwargs)
 
 
 def optional_text(max_length: int, **kwargs) -> fields.String:
@@ -76,9 +92,9 @@ def optional_text(max_length: int, **kwargs) -> fields.String:
 
 
 def text_list(item_length: int = MAX_SHORT_TEXT, **kwargs) -> fields.List:
-    """A list of at most MAX_LIST_ITEMS short strings."""
+    """A list of at most MAX_LIST_ITEMS short strings, none of them all spaces."""
     return fields.List(
-        fields.String(validate=validate.Length(min=1, max=item_length)),
+        fields.String(validate=[validate.Length(min=1, max=item_length), not_blank]),
         validate=validate.Length(max=MAX_LIST_ITEMS),
         **kwargs,
     )

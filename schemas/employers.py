@@ -1,7 +1,7 @@
 """Employers and kiosks."""
 from marshmallow import Schema, fields, validate
 
-from schemas.base import BaseSchema, PageSchema, optional_text, short_text
+from schemas.base import BaseSchema, FullMatch, PageSchema, optional_text, short_text
 
 # Unified social credit code (统一社会信用代码): 18 characters, no I, O, Z, S, V.
 CREDIT_CODE = r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$"
@@ -14,12 +14,12 @@ class EmployerIn(BaseSchema):
     industry = optional_text(50)
     credit_code = fields.String(
         allow_none=True,
-        validate=validate.Regexp(CREDIT_CODE, error="Not a unified social credit code (18 characters)."),
+        validate=FullMatch(CREDIT_CODE, error="Not a unified social credit code (18 characters)."),
     )
     contact_name = optional_text(50)
     contact_phone = fields.String(
         allow_none=True,
-        validate=validate.Regexp(r"^[0-9+\-() ]{5,30}$", error="Not a phone number."),
+        validate=FullMatch(r"^[0-9+\-() ]{5,30}$", error="Not a phone number."),
     )
 
 

@@ -87,8 +87,16 @@ def create_app(config: dict | None = None) -> Flask:
     def _reject_oversized_body():
         # Werkzeug enforces the limit only when the body is read; answer 413
         # before authentication so a big upload is refused without being read.
-        if request.content_length is not None and request.content_length > app.config["MAX_CONTENT_LENGTH"]:
+        limit = app.config["MAX_CONTENT_LENGTH"]
+        if request.content_length is not None and request.content_length > limit:
             raise RequestEntityTooLarge()
+        if request.content_length is None and "chunked" in request.headers.get("Transfer-Encoding", "").lower():
+            # A chunked body declares no length. Werkzeug reads such a stream only up to the
+            # limit and then stops without an error, so a longer body reached the parsers cut
+            # short: a 400 for broken JSON, or a write when what was cut was padding. Read it
+            # here (at most the limit, kept for the parsers) and look for one byte more.
+            if len(request.get_data(cache=True)) >= limit and request.environ["wsgi.input"].read(1):
+                raise RequestEntityTooLarge()
 
     @app.after_request
     def _worker_header(response):

@@ -24,9 +24,12 @@ TOKEN_PREFIXES = {"organizer": "fmo_", "employer": "fme_", "kiosk": "fmk_"}
 SEEKER_SIDE, EMPLOYER_SIDE = "seeker", "employer"
 
 # A mobile number in free text, in ASCII or full-width characters (\d matches both),
-# as Chinese input methods type it: "+86 138-1234-5678", "008613812345678", "１３８１２３４５６７８".
+# as Chinese input methods type it: "+86 138-1234-5678", "008613812345678", "１３８１２３４５６７８",
+# and as people group the digits: "(138) 1234-5678", "138.1234.5678", "138 - 1234 - 5678" (the phone
+# field itself accepts parentheses and spaced dashes, so resumes hold them too).
+_PHONE_GAP = r"[\s\-－.．—–()（）]{0,3}"
 _MOBILE_IN_TEXT = re.compile(
-    r"(?<!\d)(?:(?:[+＋]|[0０]{2})?[8８][6６][\s\-－]?)?([1１][3-9３-９]\d)[\s\-－]?\d{4}[\s\-－]?(\d{4})(?!\d)")
+    rf"(?<!\d)(?:(?:[+＋]|[0０]{{2}})?[8８][6６]{_PHONE_GAP})?[(（]?([1１][3-9３-９]\d){_PHONE_GAP}\d{{4}}{_PHONE_GAP}(\d{{4}})(?!\d)")
 
 
 class InvalidChanges(ValueError):
@@ -89,7 +92,11 @@ def _mask_resume(seeker: dict) -> str:
     text = _MOBILE_IN_TEXT.sub(lambda m: f"{m.group(1)}****{m.group(2)}", seeker.get("resume_text") or "")
     name = (seeker.get("name") or "").strip()  # as written in the resume, without the spaces a form kept
     if len(name) >= 2:
-        text = text.replace(name, mask_name(name))
+        # Also with spaces between its characters: Chinese resumes pad a two-character name to
+        # the width of three ("姓　　名：张　伟"); and in any case: English CVs head with "LI NA".
+        letters = [re.escape(char) for char in name if not char.isspace()]
+        masked = mask_name(name)
+        text = re.sub(r"\s*".join(letters), lambda _: masked, text, flags=re.IGNORECASE)
     return text
 
 

@@ -1,4 +1,7 @@
 """Every error has one shape: {code, status, message, errors?}; errors only on 422."""
+import io
+import json
+
 import pytest
 
 from service import create_app
@@ -99,6 +102,30 @@ def test_413_body_over_limit(store_url):
         assert_error(response, 413, "Request Entity Too Large")
     finally:
         close_resources(app)
+
+
+def _chunked_post(caller, path, body: bytes):
+    # As gunicorn hands over a chunked request: no Content-Length, the stream terminated by the server.
+    return caller.post(path, input_stream=io.BytesIO(body), content_type="application/json",
+                       headers={"Transfer-Encoding": "chunked"},
+                       environ_overrides={"wsgi.input_terminated": True})
+
+
+def test_413_chunked_body_over_limit_writes_nothing(world):
+    # Valid JSON, padded past the limit with whitespace: cut at the limit it still parsed, and was written.
+    limit = world.client.application.config["MAX_CONTENT_LENGTH"]
+    fairs = world.a.org.get("/api/v1/fairs").get_json()
+    body = json.dumps({"name": "超限", "date": "2026-03-07"}).encode() + b" " * limit
+    assert_error(_chunked_post(world.a.org, "/api/v1/fairs", body), 413, "Request Entity Too Large")
+    assert world.a.org.get("/api/v1/fairs").get_json() == fairs
+
+
+def test_chunked_body_within_limit_is_read(world):
+    limit = world.client.application.config["MAX_CONTENT_LENGTH"]
+    body = json.dumps({"name": "分块", "date": "2026-03-07"}).encode()
+    response = _chunked_post(world.a.org, "/api/v1/fairs", body + b" " * (limit - len(body)))
+    assert response.status_code == 201, response.get_json()
+    assert response.get_json()["name"] == "分块"
 
 
 def test_500_unhandled_exception_has_the_shape(store_url):

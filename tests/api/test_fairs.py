@@ -89,6 +89,7 @@ def test_tokens_are_stored_hashed(app, world):
     ({"district": "d" * 51}, "district"),
     ({"date": "07/03/2026"}, "date"),
     ({"organizer_id": 2}, "organizer_id"),
+    ({"name": "   "}, "name"),
 ])
 def test_fair_field_rules(world, changes, field):
     body = {"name": "招聘会", "date": "2026-03-07", **changes}
@@ -101,6 +102,10 @@ def test_fair_field_rules(world, changes, field):
     ({"industry": "i" * 51}, "industry"),
     ({"contact_name": "c" * 51}, "contact_name"),
     ({"credit_code": "91500000202801234"}, "credit_code"),  # 17 characters
+    # A regex's "$" also matches before a final newline; the whole value must fit.
+    ({"credit_code": "91500000202801234X\n"}, "credit_code"),
+    ({"contact_phone": "023-6788 1234\n"}, "contact_phone"),
+    ({"name": " \u3000 "}, "name"),
     ({"token": "fme_mine"}, "token"),
 ])
 def test_employer_field_rules(world, changes, field):

@@ -103,6 +103,36 @@ def test_shortlist_masks_full_width_phones_in_the_resume(world, resume, masked):
     assert results[0]["seeker"]["resume_text"] == masked
 
 
+@pytest.mark.parametrize("resume, masked", [
+    # Groupings the phone field itself accepts (parentheses, spaced dashes), and dots as in English CVs.
+    ("焊工，手机 (138) 1234-5678", "焊工，手机 138****5678"),
+    ("焊工，电话 138 - 1234 - 5678", "焊工，电话 138****5678"),
+    ("焊工，电话 +86 (138) 1234 5678", "焊工，电话 138****5678"),
+    ("Welder. Mobile 138.1234.5678", "Welder. Mobile 138****5678"),
+    ("焊工，手机（１３８）１２３４－５６７８", "焊工，手机１３８****５６７８"),
+])
+def test_shortlist_masks_phones_grouped_as_people_write_them(world, resume, masked):
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "resume_text": resume})
+    results = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"]
+    assert results[0]["seeker"]["resume_text"] == masked
+
+
+@pytest.mark.parametrize("resume", ["姓　　名：张　伟，焊工八年", "姓名：张 伟，焊工八年"])
+def test_shortlist_masks_the_name_written_with_spaces_between_its_characters(world, resume):
+    # Chinese resumes pad a two-character name to the width of a three-character one.
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "resume_text": resume})
+    seeker = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"][0]["seeker"]
+    assert seeker["resume_text"] == resume.split("：")[0] + "：张**，焊工八年"
+
+
+@pytest.mark.parametrize("resume", ["LI NA\nForklift driver, 6 years", "li na\nForklift driver, 6 years"])
+def test_shortlist_masks_the_name_in_another_case(world, resume):
+    # English CVs often head with the name in capitals.
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "name": "Li Na", "resume_text": resume})
+    seeker = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"][0]["seeker"]
+    assert seeker["resume_text"] == "L**\nForklift driver, 6 years"
+
+
 def test_shortlist_masks_a_phone_written_with_0086_in_the_resume(world):
     # As dialled from abroad, and as the phone field itself accepts it.
     world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "resume_text": "焊工，电话008613912345678"})

@@ -23,6 +23,8 @@ def test_defaults(world):
 @pytest.mark.parametrize("body, field", [
     ({}, "title"),
     ({"title": ""}, "title"),
+    ({"title": "   "}, "title"),
+    ({"title": "x", "skills": ["电焊", " "]}, "skills"),
     ({"title": "x" * 101}, "title"),
     ({"title": "x", "headcount": 0}, "headcount"),
     ({"title": "x", "headcount": "3"}, "headcount"),

@@ -70,6 +70,9 @@ def test_phone_must_be_a_mainland_mobile(world, phone):
     ({"consent": 1}, "consent"),  # equal to True in Python, but not the JSON true the contract asks for
     ({"consent": 1.0}, "consent"),
     ({"name": ""}, "name"),
+    ({"name": "   "}, "name"),  # spaces alone are no name: the employer of an agreement would get "?**"
+    ({"name": "\u3000\t"}, "name"),
+    ({"desired_titles": ["焊工", " "]}, "desired_titles"),
     ({"name": "名" * 51}, "name"),
     ({"education": "kindergarten"}, "education"),
     ({"experience_years": -1}, "experience_years"),
