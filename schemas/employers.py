@@ -54,11 +54,22 @@ class KioskIn(BaseSchema):
     label = short_text(50, required=True, metadata={"example": "A区1号台"})
 
 
-class KioskCreated(Schema):
-    """A new kiosk with its token, shown this once."""
+class KioskOut(Schema):
+    """A kiosk."""
 
     id = fields.Integer()
     fair_id = fields.Integer()
     label = fields.String()
     created_at = fields.String()
+
+
+class KioskCreated(KioskOut):
+    """A new kiosk with its token, shown this once."""
+
     token = fields.String(required=True)
+
+
+class KioskPage(PageSchema):
+    """A page of kiosks."""
+
+    items = fields.List(fields.Nested(KioskOut))

@@ -3,7 +3,7 @@ from flask import current_app
 from flask.views import MethodView
 
 from schemas.base import PageQuery
-from schemas.employers import EmployerCreated, EmployerIn, EmployerPage, KioskCreated, KioskIn
+from schemas.employers import EmployerCreated, EmployerIn, EmployerPage, KioskCreated, KioskIn, KioskPage
 from service import domain
 from service.auth import ORGANIZER, authorized, fair_for
 from service.blueprint import Blueprint
@@ -12,6 +12,11 @@ from service.context import get_store, now
 blp = Blueprint("employers", __name__, url_prefix="/api/v1/fairs", description="Employers and kiosks of a fair.")
 
 organizer_of_fair = authorized(lambda fair_id: fair_for(fair_id, ORGANIZER))
+
+
+def _page(records: list[dict], query: dict) -> dict:
+    limit, offset = query["limit"], query["offset"]
+    return {"items": records[offset:offset + limit], "total": len(records), "limit": limit, "offset": offset}
 
 
 @blp.route("/<int:fair_id>/employers")
@@ -35,10 +40,7 @@ class Employers(MethodView):
     @blp.alt_response(404, description="No such fair for this token.")
     def get(self, query, fair_id, access):
         """List the fair's employers in registration order."""
-        employers = get_store().list_employers(fair_id)
-        limit, offset = query["limit"], query["offset"]
-        return {"items": employers[offset:offset + limit], "total": len(employers),
-                "limit": limit, "offset": offset}
+        return _page(get_store().list_employers(fair_id), query)
 
 
 @blp.route("/<int:fair_id>/kiosks")
@@ -54,3 +56,12 @@ class Kiosks(MethodView):
         return domain.create_kiosk(
             get_store(), fair_id, data, secret_key=current_app.config["SECRET_KEY"], now=now()
         )
+
+    @organizer_of_fair
+    @blp.arguments(PageQuery(), location="query")
+    @blp.response(200, KioskPage)
+    @blp.alt_response(403, description="Not this fair's organizer.")
+    @blp.alt_response(404, description="No such fair for this token.")
+    def get(self, query, fair_id, access):
+        """List the fair's kiosks in the order they were added (tokens are not shown again)."""
+        return _page(get_store().list_kiosks(fair_id), query)

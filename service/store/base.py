@@ -113,6 +113,10 @@ class Store(abc.ABC):
     def create_kiosk(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:
         """Create a kiosk: ``{id, fair_id, label, created_at}``."""
 
+    @abc.abstractmethod
+    def list_kiosks(self, fair_id: int) -> list[dict]:
+        """The fair's kiosks in creation order."""
+
     # -- postings ----------------------------------------------------------
     @abc.abstractmethod
     def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str,

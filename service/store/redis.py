@@ -360,6 +360,10 @@ class RedisStore(Store):
             keys.counter_field("fair", "", "kiosks"))
         return record
 
+    def list_kiosks(self, fair_id: int) -> list[dict]:
+        ids = self.client.zrange(keys.fair_key(fair_id, "kiosks"), 0, -1)
+        return [r for r in self._load_strings([keys.kiosk(i) for i in ids]) if r]
+
     # -- postings ------------------------------------------------------------------------
     def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str,
                         request_key=None) -> list[dict | None]:

@@ -57,6 +57,7 @@ CREATE TABLE IF NOT EXISTS kiosks (
     fair_id INTEGER NOT NULL REFERENCES fairs(id),
     data TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS kiosks_fair ON kiosks(fair_id);
 CREATE TABLE IF NOT EXISTS postings (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     fair_id INTEGER NOT NULL REFERENCES fairs(id),
@@ -355,6 +356,10 @@ class SQLiteStore(Store):
             self._add_token(conn, token_hash, "kiosk", record["id"], fair_id, record["label"])
             self._bump(conn, fair_id, [("fair", "", "kiosks", 1)])
         return record
+
+    def list_kiosks(self, fair_id: int) -> list[dict]:
+        rows = self._all("SELECT id, data FROM kiosks WHERE fair_id = ? ORDER BY id", (fair_id,))
+        return [_data_record(row) for row in rows]
 
     # -- postings ----------------------------------------------------------------
     def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str,

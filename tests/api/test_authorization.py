@@ -31,6 +31,7 @@ ENDPOINTS = {
     "create employer": ("POST", lambda a: f"{a.base}/employers", {"name": "新单位"}, ("org",)),
     "list employers": ("GET", lambda a: f"{a.base}/employers", None, ("org",)),
     "create kiosk": ("POST", lambda a: f"{a.base}/kiosks", {"label": "C区"}, ("org",)),
+    "list kiosks": ("GET", lambda a: f"{a.base}/kiosks", None, ("org",)),
     "create posting": ("POST", lambda a: f"{a.base}/postings", {"title": "焊工"}, ("emp", "emp2")),
     "batch postings": ("POST", lambda a: f"{a.base}/postings/batch", {"postings": [{"title": "焊工"}]},
                        ("emp", "emp2")),

@@ -73,6 +73,14 @@ def test_kiosk_record(fair):
     assert fair.kiosk == {"id": fair.kiosk["id"], "fair_id": fair.id, "label": "入口 1", "created_at": NOW}
 
 
+def test_kiosks_in_creation_order_per_fair(store, fair):
+    later = store.create_kiosk(fair.id, {"label": "入口 2"}, new_token(), now=NOW)
+    other_fair = store.create_fair(fair.organizer["id"], {"name": "秋季", "date": "2024-09-02"}, now=NOW)
+    store.create_kiosk(other_fair["id"], {"label": "别处"}, new_token(), now=NOW)
+    assert store.list_kiosks(fair.id) == [fair.kiosk, later]
+    assert store.list_kiosks(10_000) == []
+
+
 def test_employers_and_kiosks_are_counted(store, fair):
     store.create_kiosk(fair.id, {"label": "入口 2"}, new_token(), now=NOW)
     stats = fair.stats()
