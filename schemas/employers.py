@@ -42,6 +42,14 @@ class EmployerCreated(EmployerOut):
     token = fields.String(required=True)
 
 
+class EmployerToken(Schema):
+    """An employer's new token, shown this once; the old one no longer works."""
+
+    id = fields.Integer()
+    name = fields.String()
+    token = fields.String(required=True)
+
+
 class EmployerPage(PageSchema):
     """A page of employers."""
 
@@ -73,3 +81,11 @@ class KioskPage(PageSchema):
     """A page of kiosks."""
 
     items = fields.List(fields.Nested(KioskOut))
+
+
+class KioskToken(Schema):
+    """A kiosk's new token, shown this once; the old one no longer works."""
+
+    id = fields.Integer()
+    label = fields.String()
+    token = fields.String(required=True)

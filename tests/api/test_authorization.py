@@ -32,6 +32,8 @@ ENDPOINTS = {
     "list employers": ("GET", lambda a: f"{a.base}/employers", None, ("org",)),
     "create kiosk": ("POST", lambda a: f"{a.base}/kiosks", {"label": "C区"}, ("org",)),
     "list kiosks": ("GET", lambda a: f"{a.base}/kiosks", None, ("org",)),
+    "new employer token": ("POST", lambda a: f"{a.base}/employers/{a.employer['id']}/token", None, ("org",)),
+    "new kiosk token": ("POST", lambda a: f"{a.base}/kiosks/{a.kiosk_record['id']}/token", None, ("org",)),
     "create posting": ("POST", lambda a: f"{a.base}/postings", {"title": "焊工"}, ("emp", "emp2")),
     "batch postings": ("POST", lambda a: f"{a.base}/postings/batch", {"postings": [{"title": "焊工"}]},
                        ("emp", "emp2")),
