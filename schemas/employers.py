@@ -42,6 +42,14 @@ class EmployerCreated(EmployerOut):
     token = fields.String(required=True)
 
 
+class EmployerToken(Schema):
+    """An employer's new token, shown this once; the old one no longer works."""
+
+    id = fields.Integer()
+    name = fields.String()
+    token = fields.String(required=True)
+
+
 class EmployerPage(PageSchema):
     """A page of employers."""
 
@@ -54,11 +62,30 @@ class KioskIn(BaseSchema):
     label = short_text(50, required=True, metadata={"example": "A区1号台"})
 
 
-class KioskCreated(Schema):
-    """A new kiosk with its token, shown this once."""
+class KioskOut(Schema):
+    """A kiosk."""
 
     id = fields.Integer()
     fair_id = fields.Integer()
     label = fields.String()
     created_at = fields.String()
+
+
+class KioskCreated(KioskOut):
+    """A new kiosk with its token, shown this once."""
+
+    token = fields.String(required=True)
+
+
+class KioskPage(PageSchema):
+    """A page of kiosks."""
+
+    items = fields.List(fields.Nested(KioskOut))
+
+
+class KioskToken(Schema):
+    """A kiosk's new token, shown this once; the old one no longer works."""
+
+    id = fields.Integer()
+    label = fields.String()
     token = fields.String(required=True)

@@ -75,6 +75,15 @@ def create_kiosk(store, fair_id: int, data: dict, *, secret_key: str, now: str) 
     return {**store.create_kiosk(fair_id, data, token_hash, now=now), "token": token}
 
 
+def new_token(store, fair_id: int, kind: str, principal_id: int, *, secret_key: str) -> dict | None:
+    """A new token for an employer or kiosk (``kind``) of the fair, whose card was lost: the
+    old token stops working. The record carries the new token this once; None when the fair
+    has no such employer or kiosk."""
+    token, token_hash = issue_token(kind, secret_key)
+    record = store.replace_token(kind, principal_id, token_hash, fair_id=fair_id)
+    return None if record is None else {**record, "token": token}
+
+
 # -- privacy ----------------------------------------------------------------
 
 def mask_name(name: str) -> str:

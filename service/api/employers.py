@@ -1,9 +1,12 @@
 """Employers and kiosks of a fair, registered by its organizer."""
 from flask import current_app
 from flask.views import MethodView
+from flask_smorest import abort
 
 from schemas.base import PageQuery
-from schemas.employers import EmployerCreated, EmployerIn, EmployerPage, KioskCreated, KioskIn
+from schemas.employers import (
+    EmployerCreated, EmployerIn, EmployerPage, EmployerToken, KioskCreated, KioskIn, KioskPage, KioskToken,
+)
 from service import domain
 from service.auth import ORGANIZER, authorized, fair_for
 from service.blueprint import Blueprint
@@ -11,7 +14,19 @@ from service.context import get_store, now
 
 blp = Blueprint("employers", __name__, url_prefix="/api/v1/fairs", description="Employers and kiosks of a fair.")
 
-organizer_of_fair = authorized(lambda fair_id: fair_for(fair_id, ORGANIZER))
+organizer_of_fair = authorized(lambda fair_id, **_: fair_for(fair_id, ORGANIZER))
+
+
+def _new_token(fair_id: int, kind: str, principal_id: int) -> dict:
+    issued = domain.new_token(get_store(), fair_id, kind, principal_id, secret_key=current_app.config["SECRET_KEY"])
+    if issued is None:
+        abort(404, message=f"No {kind} {principal_id} in fair {fair_id}.")
+    return issued
+
+
+def _page(records: list[dict], query: dict) -> dict:
+    limit, offset = query["limit"], query["offset"]
+    return {"items": records[offset:offset + limit], "total": len(records), "limit": limit, "offset": offset}
 
 
 @blp.route("/<int:fair_id>/employers")
@@ -35,10 +50,7 @@ class Employers(MethodView):
     @blp.alt_response(404, description="No such fair for this token.")
     def get(self, query, fair_id, access):
         """List the fair's employers in registration order."""
-        employers = get_store().list_employers(fair_id)
-        limit, offset = query["limit"], query["offset"]
-        return {"items": employers[offset:offset + limit], "total": len(employers),
-                "limit": limit, "offset": offset}
+        return _page(get_store().list_employers(fair_id), query)
 
 
 @blp.route("/<int:fair_id>/kiosks")
@@ -54,3 +66,40 @@ class Kiosks(MethodView):
         return domain.create_kiosk(
             get_store(), fair_id, data, secret_key=current_app.config["SECRET_KEY"], now=now()
         )
+
+    @organizer_of_fair
+    @blp.arguments(PageQuery(), location="query")
+    @blp.response(200, KioskPage)
+    @blp.alt_response(403, description="Not this fair's organizer.")
+    @blp.alt_response(404, description="No such fair for this token.")
+    def get(self, query, fair_id, access):
+        """List the fair's kiosks in the order they were added (tokens are not shown again)."""
+        return _page(get_store().list_kiosks(fair_id), query)
+
+
+@blp.route("/<int:fair_id>/employers/<int:employer_id>/token")
+class EmployerNewToken(MethodView):
+    @organizer_of_fair
+    @blp.response(201, EmployerToken)
+    @blp.alt_response(403, description="Not this fair's organizer.")
+    @blp.alt_response(404, description="No such fair for this token, or no such employer in it.")
+    def post(self, fair_id, employer_id, access):
+        """Give an employer a new token (its card was lost); the old one stops working.
+
+        Workers that saw the old token in the last 30 seconds may still honour it that long.
+        """
+        return _new_token(fair_id, "employer", employer_id)
+
+
+@blp.route("/<int:fair_id>/kiosks/<int:kiosk_id>/token")
+class KioskNewToken(MethodView):
+    @organizer_of_fair
+    @blp.response(201, KioskToken)
+    @blp.alt_response(403, description="Not this fair's organizer.")
+    @blp.alt_response(404, description="No such fair for this token, or no such kiosk in it.")
+    def post(self, fair_id, kiosk_id, access):
+        """Give a kiosk a new token (its card was lost); the old one stops working.
+
+        Workers that saw the old token in the last 30 seconds may still honour it that long.
+        """
+        return _new_token(fair_id, "kiosk", kiosk_id)

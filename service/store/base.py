@@ -113,6 +113,17 @@ class Store(abc.ABC):
     def create_kiosk(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:
         """Create a kiosk: ``{id, fair_id, label, created_at}``."""
 
+    @abc.abstractmethod
+    def list_kiosks(self, fair_id: int) -> list[dict]:
+        """The fair's kiosks in creation order."""
+
+    @abc.abstractmethod
+    def replace_token(self, kind: str, principal_id: int, token_hash: str, *, fair_id: int) -> dict | None:
+        """Give the employer or kiosk (``kind``) of the fair a new token hash:
+        in one atomic step its old hash stops finding it and the new one starts.
+        Returns its record, or None when it is not one of that fair's (nothing
+        written). A hash already in use raises :class:`Conflict`."""
+
     # -- postings ----------------------------------------------------------
     @abc.abstractmethod
     def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str,

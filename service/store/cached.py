@@ -2,13 +2,15 @@
 
 Every API request resolves its bearer token, and most check the fair or name
 an employer, or check that a posting or seeker belongs to the caller's fair:
-one store round trip each. Principals, fairs and employers are never updated
-once created (there is no endpoint that changes or revokes them), and a
-posting's fair and employer or a seeker's fair never change either, so a
-worker may keep them for a short while. The time to live bounds how long a
-token removed directly in the store would still be honoured, and how long a
-deleted posting or seeker still passes the access check (the operation
-itself then finds it gone: 404).
+one store round trip each. Fairs and employers are never updated once
+created, a token's principal changes only when the organizer gives an
+employer or kiosk a new token, and a posting's fair and employer or a
+seeker's fair never change either, so a worker may keep them for a short
+while. The time to live bounds how long a replaced token (or one removed
+directly in the store) is still honoured by the other workers that have
+seen it (the worker that replaces a token forgets the old one at once),
+and how long a deleted posting or seeker still passes the access check
+(the operation itself then finds it gone: 404).
 """
 from __future__ import annotations
 
@@ -40,6 +42,12 @@ class TTLCache:
             if len(self._entries) >= self.max_entries:
                 self._entries.clear()  # rare: a fresh start is cheaper than eviction bookkeeping
             self._entries[key] = (self._clock() + self.ttl, value)
+
+    def forget(self, matches) -> None:
+        """Drop the entries whose value ``matches(value)``: values that stopped being true."""
+        with self._lock:
+            for key in [key for key, (_, value) in self._entries.items() if matches(value)]:
+                del self._entries[key]
 
     def get_or_load(self, key, load):
         """The cached value of ``key``, or ``load(key)`` (cached unless it is ``None``)."""
@@ -85,6 +93,12 @@ class CachedStore:
 
     def seeker_fair(self, seeker_id: int):
         return self._seeker_fairs.get_or_load(seeker_id, self.store.seeker_fair)
+
+    def replace_token(self, kind: str, principal_id: int, token_hash: str, *, fair_id: int):
+        record = self.store.replace_token(kind, principal_id, token_hash, fair_id=fair_id)
+        if record is not None:
+            self._principals.forget(lambda principal: (principal.role, principal.id) == (kind, principal_id))
+        return record
 
     def create_postings(self, fair_id: int, employer_id: int, items: list[dict], *, now: str,
                         request_key=None) -> list[dict | None]:

@@ -15,6 +15,8 @@ Global keys
     ``fm:employer:{id}:request:{key}``  string  ``"fingerprint|id,id,..."``: postings created
                                           under an Idempotency-Key (expires, base.REQUEST_KEY_SECONDS)
     ``fm:kiosk:{id}``             string  JSON kiosk record
+    ``fm:employer:{id}:token``, ``fm:kiosk:{id}:token``  string  the principal's current token
+                                          hash (what a new token replaces in ``fm:tokens``)
     ``fm:posting:{id}``           hash    posting record, field -> JSON value
     ``fm:posting:{id}:interest``  string  number of seekers interested now (counts
                                           toward ``postings_without_interest``)
@@ -74,6 +76,11 @@ def employer_request(employer_id: int, key: str) -> str:
 
 def kiosk(kiosk_id: int) -> str:
     return f"{PREFIX}kiosk:{kiosk_id}"
+
+
+def principal_token(role: str, principal_id: int) -> str:
+    """The current token hash of an employer or kiosk (``role``)."""
+    return f"{PREFIX}{role}:{principal_id}:token"
 
 
 def posting(posting_id: int) -> str:

@@ -39,6 +39,7 @@ return seq
 CREATE_WITH_TOKEN_LUA = """
 -- KEYS[1] fm:tokens   KEYS[2] record key
 -- KEYS[3] (optional) index zset of the fair   KEYS[4] (optional) fair counters hash
+-- KEYS[5] (optional) the principal's token key (which hash is its token now)
 -- ARGV[1] token hash  ARGV[2] principal JSON  ARGV[3] record JSON  ARGV[4] id
 -- ARGV[5] counters field to increment (with KEYS[4])
 -- Returns 1, or 0 when the token hash is taken (nothing written).
@@ -46,6 +47,30 @@ if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
 redis.call('SET', KEYS[2], ARGV[3])
 if #KEYS >= 3 then redis.call('ZADD', KEYS[3], ARGV[4], ARGV[4]) end
 if #KEYS >= 4 then redis.call('HINCRBY', KEYS[4], ARGV[5], 1) end
+if #KEYS >= 5 then redis.call('SET', KEYS[5], ARGV[1]) end
+return 1
+"""
+
+# Gives an employer or kiosk a new token: the old hash goes and the new one
+# comes in one step, so no moment has both or neither working.
+REPLACE_TOKEN_LUA = """
+-- KEYS[1] fm:tokens   KEYS[2] the principal's token key
+-- ARGV[1] new token hash   ARGV[2] principal JSON   ARGV[3] role   ARGV[4] id
+-- Returns 1, or 0 when the new hash is taken (nothing written).
+if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 1 then return 0 end
+local old = redis.call('GET', KEYS[2])
+if old then
+  redis.call('HDEL', KEYS[1], old)
+else
+  -- Registered before token keys were kept: its token is found among all of them.
+  local all = redis.call('HGETALL', KEYS[1])
+  for i = 1, #all, 2 do
+    local owner = cjson.decode(all[i + 1])
+    if owner[1] == ARGV[3] and owner[2] == tonumber(ARGV[4]) then redis.call('HDEL', KEYS[1], all[i]) end
+  end
+end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('SET', KEYS[2], ARGV[1])
 return 1
 """
 
@@ -238,6 +263,7 @@ class RedisStore(Store):
         self.client = client
         self._feed = client.register_script(FEED_LUA)
         self._create_with_token = client.register_script(CREATE_WITH_TOKEN_LUA)
+        self._replace_token = client.register_script(REPLACE_TOKEN_LUA)
         self._upsert_seeker = client.register_script(UPSERT_SEEKER_LUA)
         self._set_intent = client.register_script(SET_INTENT_LUA)
         self._load_records = client.register_script(LOAD_RECORDS_LUA)
@@ -338,7 +364,7 @@ class RedisStore(Store):
         record["created_at"] = now
         self._create_owned(
             [keys.TOKENS, keys.employer(record["id"]), keys.fair_key(fair_id, "employers"),
-             keys.fair_key(fair_id, "counters")],
+             keys.fair_key(fair_id, "counters"), keys.principal_token("employer", record["id"])],
             token_hash, Principal("employer", record["id"], fair_id, record["name"]), record,
             keys.counter_field("fair", "", "employers"))
         return record
@@ -355,9 +381,25 @@ class RedisStore(Store):
                   "label": data["label"], "created_at": now}
         self._create_owned(
             [keys.TOKENS, keys.kiosk(record["id"]), keys.fair_key(fair_id, "kiosks"),
-             keys.fair_key(fair_id, "counters")],
+             keys.fair_key(fair_id, "counters"), keys.principal_token("kiosk", record["id"])],
             token_hash, Principal("kiosk", record["id"], fair_id, record["label"]), record,
             keys.counter_field("fair", "", "kiosks"))
+        return record
+
+    def list_kiosks(self, fair_id: int) -> list[dict]:
+        ids = self.client.zrange(keys.fair_key(fair_id, "kiosks"), 0, -1)
+        return [r for r in self._load_strings([keys.kiosk(i) for i in ids]) if r]
+
+    def replace_token(self, kind: str, principal_id: int, token_hash: str, *, fair_id: int) -> dict | None:
+        record_key = {"employer": keys.employer, "kiosk": keys.kiosk}[kind](principal_id)
+        record = self._get_string(record_key)  # never changes once created: safe to read first
+        if record is None or record["fair_id"] != fair_id:
+            return None
+        principal = Principal(kind, principal_id, fair_id, record["name" if kind == "employer" else "label"])
+        replaced = self._replace_token(keys=[keys.TOKENS, keys.principal_token(kind, principal_id)],
+                                       args=[token_hash, dumps(list(principal)), kind, principal_id])
+        if not replaced:
+            raise Conflict("token already in use")
         return record
 
     # -- postings ------------------------------------------------------------------------

@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS tokens (
     fair_id INTEGER,
     name TEXT NOT NULL
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS tokens_principal ON tokens(role, principal_id);
 CREATE TABLE IF NOT EXISTS fairs (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     organizer_id INTEGER NOT NULL REFERENCES organizers(id),
@@ -57,6 +58,7 @@ CREATE TABLE IF NOT EXISTS kiosks (
     fair_id INTEGER NOT NULL REFERENCES fairs(id),
     data TEXT NOT NULL
 );
+CREATE INDEX IF NOT EXISTS kiosks_fair ON kiosks(fair_id);
 CREATE TABLE IF NOT EXISTS postings (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     fair_id INTEGER NOT NULL REFERENCES fairs(id),
@@ -354,6 +356,22 @@ class SQLiteStore(Store):
                                         (fair_id, dumps(record))).lastrowid
             self._add_token(conn, token_hash, "kiosk", record["id"], fair_id, record["label"])
             self._bump(conn, fair_id, [("fair", "", "kiosks", 1)])
+        return record
+
+    def list_kiosks(self, fair_id: int) -> list[dict]:
+        rows = self._all("SELECT id, data FROM kiosks WHERE fair_id = ? ORDER BY id", (fair_id,))
+        return [_data_record(row) for row in rows]
+
+    def replace_token(self, kind: str, principal_id: int, token_hash: str, *, fair_id: int) -> dict | None:
+        table = {"employer": "employers", "kiosk": "kiosks"}[kind]
+        with self._write() as conn:
+            row = _one(conn, f"SELECT id, data FROM {table} WHERE id = ? AND fair_id = ?", (principal_id, fair_id))
+            if row is None:
+                return None
+            record = _data_record(row)
+            conn.execute("DELETE FROM tokens WHERE role = ? AND principal_id = ?", (kind, principal_id))
+            self._add_token(conn, token_hash, kind, principal_id, fair_id,
+                            record["name" if kind == "employer" else "label"])
         return record
 
     # -- postings ----------------------------------------------------------------

@@ -67,6 +67,17 @@ def test_kiosk_created_with_token(world):
     assert Caller(world.client, kiosk["token"]).get("/api/v1/me").get_json()["role"] == "kiosk"
 
 
+def test_list_kiosks_paginated_without_tokens(world):
+    second = world.a.org.post(f"{world.a.base}/kiosks", json={"label": "B区2号台"}).get_json()
+    page = world.a.org.get(f"{world.a.base}/kiosks").get_json()
+    assert page == {"items": [{key: kiosk[key] for key in ("id", "fair_id", "label", "created_at")}
+                              for kiosk in (world.a.kiosk_record, second)],
+                    "total": 2, "limit": 50, "offset": 0}
+    page = world.a.org.get(f"{world.a.base}/kiosks?limit=1&offset=1").get_json()
+    assert [kiosk["id"] for kiosk in page["items"]] == [second["id"]] and page["total"] == 2
+    assert world.a.org.get(f"{world.a.base}/kiosks?limit=201").status_code == 422
+
+
 def test_kiosk_label_required_and_bounded(world):
     assert world.a.org.post(f"{world.a.base}/kiosks", json={}).status_code == 422
     assert world.a.org.post(f"{world.a.base}/kiosks", json={"label": "x" * 51}).status_code == 422

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from store_helpers import NOW, new_token
+from store_helpers import NOW, new_token, posting
 
 from service.store import Conflict, Principal, open_store
 
@@ -71,6 +71,58 @@ def test_employers_in_creation_order(store, fair):
 
 def test_kiosk_record(fair):
     assert fair.kiosk == {"id": fair.kiosk["id"], "fair_id": fair.id, "label": "入口 1", "created_at": NOW}
+
+
+def test_kiosks_in_creation_order_per_fair(store, fair):
+    later = store.create_kiosk(fair.id, {"label": "入口 2"}, new_token(), now=NOW)
+    other_fair = store.create_fair(fair.organizer["id"], {"name": "秋季", "date": "2024-09-02"}, now=NOW)
+    store.create_kiosk(other_fair["id"], {"label": "别处"}, new_token(), now=NOW)
+    assert store.list_kiosks(fair.id) == [fair.kiosk, later]
+    assert store.list_kiosks(10_000) == []
+
+
+def test_a_new_token_replaces_the_employers_old_one_and_keeps_its_data(store, fair):
+    employer = store.create_employer(fair.id, {"name": "丁公司"}, "old-hash", now=NOW)
+    (job,) = fair.post(posting("焊工"), employer=employer)
+    person = fair.seeker()
+    store.set_intent(job["id"], person["id"], "employer", True, now=NOW)
+
+    assert store.replace_token("employer", employer["id"], "new-hash", fair_id=fair.id) == employer
+    assert store.find_principal("old-hash") is None
+    assert store.find_principal("new-hash") == Principal("employer", employer["id"], fair.id, "丁公司")
+    assert store.get_posting(job["id"]) == job
+    assert store.get_intent(job["id"], person["id"])["employer_interested"] is True
+    assert store.list_employers(fair.id)[-1] == employer and fair.stats()["employers"] == 3
+
+
+def test_a_new_token_replaces_the_kiosks_old_one(store, fair):
+    kiosk = store.create_kiosk(fair.id, {"label": "入口 2"}, "old-kiosk-hash", now=NOW)
+    assert store.replace_token("kiosk", kiosk["id"], "new-kiosk-hash", fair_id=fair.id) == kiosk
+    assert store.find_principal("old-kiosk-hash") is None
+    assert store.find_principal("new-kiosk-hash") == Principal("kiosk", kiosk["id"], fair.id, "入口 2")
+    assert store.replace_token("kiosk", kiosk["id"], "third-hash", fair_id=fair.id) == kiosk
+    assert store.find_principal("new-kiosk-hash") is None and store.find_principal("third-hash").id == kiosk["id"]
+
+
+def test_a_new_token_only_for_an_employer_or_kiosk_of_that_fair(store, fair):
+    other = store.create_fair(fair.organizer["id"], {"name": "秋季", "date": "2024-09-02"}, now=NOW)
+    employer = store.create_employer(other["id"], {"name": "丁公司"}, "theirs", now=NOW)
+    kiosk = store.create_kiosk(other["id"], {"label": "别处"}, "their-kiosk", now=NOW)
+    assert store.replace_token("employer", employer["id"], "mine", fair_id=fair.id) is None
+    assert store.replace_token("kiosk", kiosk["id"], "mine", fair_id=fair.id) is None
+    assert store.replace_token("employer", 10_000, "mine", fair_id=fair.id) is None
+    assert store.find_principal("theirs").id == employer["id"]
+    assert store.find_principal("their-kiosk").id == kiosk["id"]
+    assert store.find_principal("mine") is None
+
+
+def test_a_new_token_hash_already_in_use_changes_nothing(store, fair):
+    employer = store.create_employer(fair.id, {"name": "丁公司"}, "emp-hash", now=NOW)
+    store.create_kiosk(fair.id, {"label": "K"}, "kiosk-hash-taken", now=NOW)
+    with pytest.raises(Conflict):
+        store.replace_token("employer", employer["id"], "kiosk-hash-taken", fair_id=fair.id)
+    assert store.find_principal("emp-hash").id == employer["id"]
+    assert store.find_principal("kiosk-hash-taken").role == "kiosk"
 
 
 def test_employers_and_kiosks_are_counted(store, fair):

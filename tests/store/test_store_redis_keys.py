@@ -38,6 +38,8 @@ def test_every_key_is_named_by_keys_module(client, rstore):
         keys.TOKENS, keys.organizer(fair.organizer["id"]), keys.organizer_fairs(fair.organizer["id"]),
         keys.fair(f), keys.employer(fair.employer["id"]), keys.employer(fair.other_employer["id"]),
         keys.kiosk(fair.kiosk["id"]), keys.posting(job["id"]), keys.posting(other["id"]),
+        keys.principal_token("employer", fair.employer["id"]),
+        keys.principal_token("employer", fair.other_employer["id"]), keys.principal_token("kiosk", fair.kiosk["id"]),
         keys.posting_interest(job["id"]), keys.posting_intents(job["id"]),
         keys.seeker(person["id"]), keys.seeker_intents(person["id"]),
         *(keys.ids(kind) for kind in ("organizer", "fair", "employer", "kiosk", "posting", "seeker")),
@@ -45,6 +47,20 @@ def test_every_key_is_named_by_keys_module(client, rstore):
     }
     assert set(client.keys("*")) == expected
     assert all(key.startswith(keys.PREFIX) for key in expected)
+
+
+def test_a_new_token_finds_the_old_one_without_its_token_key(client, rstore):
+    # Employers and kiosks registered before token keys were kept have none: their old token is
+    # found among all tokens, and a second employer's is left alone.
+    fair = Fair(rstore)
+    employer = rstore.create_employer(fair.id, {"name": "旧单位"}, "old-hash", now=NOW)
+    client.delete(keys.principal_token("employer", employer["id"]),
+                  keys.principal_token("employer", fair.employer["id"]))
+    rstore.replace_token("employer", employer["id"], "new-hash", fair_id=fair.id)
+    assert rstore.find_principal("old-hash") is None
+    assert rstore.find_principal("new-hash").id == employer["id"]
+    assert client.get(keys.principal_token("employer", employer["id"])) == "new-hash"
+    assert client.hlen(keys.TOKENS) == 5  # organizer, three employers, kiosk
 
 
 def test_key_types(client, rstore):
