@@ -331,6 +331,8 @@ class SQLiteStore(Store):
     # -- employers and kiosks ----------------------------------------------------
     def create_employers(self, fair_id: int, items: list[dict], token_hashes: list[str], *,
                          now: str) -> list[dict]:
+        if not items:
+            return []
         records = [employer_record(fair_id, item, now) for item in items]
         with self._write() as conn:
             # Checked inside the write transaction, which holds the file's write lock: no other

@@ -1,6 +1,8 @@
 """Organizers, tokens, fairs, employers and kiosks."""
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from store_helpers import NOW, new_token, posting
 
@@ -188,6 +190,25 @@ def test_data_survives_reopening(store_url):
     second = open_store(store_url)
     try:
         assert second.find_principal("persisted").id == organizer["id"]
+    finally:
+        second.close()
+
+
+def test_a_sqlite_file_from_before_the_new_indexes_opens_and_keeps_the_rules(sqlite_url):
+    first = open_store(sqlite_url)
+    organizer = first.create_organizer("A", "org", now=NOW)
+    fair = first.create_fair(organizer["id"], {"name": "F", "date": "2024-03-02"}, now=NOW)
+    employer = first.create_employer(fair["id"], {"name": "甲公司"}, "old", now=NOW)
+    first.close()
+    with sqlite3.connect(sqlite_url[len("sqlite:///"):]) as conn:  # as files written before them are
+        conn.execute("DROP INDEX tokens_principal")
+        conn.execute("DROP INDEX kiosks_fair")
+    second = open_store(sqlite_url)
+    try:
+        with pytest.raises(NamesTaken):
+            second.create_employer(fair["id"], {"name": "甲公司"}, "again", now=NOW)
+        assert second.replace_token("employer", employer["id"], "new", fair_id=fair["id"]) == employer
+        assert second.find_principal("old") is None and second.find_principal("new").id == employer["id"]
     finally:
         second.close()
 
