@@ -42,6 +42,12 @@ class EmployerCreated(EmployerOut):
     token = fields.String(required=True)
 
 
+class EmployersImported(Schema):
+    """Employers registered from a spreadsheet, in file order, each with its token shown this once."""
+
+    created = fields.List(fields.Nested(EmployerCreated), required=True)
+
+
 class EmployerToken(Schema):
     """An employer's new token, shown this once; the old one no longer works."""
 

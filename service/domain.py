@@ -18,10 +18,12 @@ from marshmallow import ValidationError
 from matching import default_normalizer, normalize_title
 from matching.reasons import FrozenDict
 from schemas.postings import check_salary_range
-from service.store.base import Conflict, KeyReused, RequestKey
+from service.store.base import Conflict, KeyReused, NamesTaken, RequestKey
+from service.store.common import employer_name_key
 
 TOKEN_PREFIXES = {"organizer": "fmo_", "employer": "fme_", "kiosk": "fmk_"}
 SEEKER_SIDE, EMPLOYER_SIDE = "seeker", "employer"
+MSG_NAME_TAKEN = "本场招聘会已登记同名单位 / An employer of this name is already registered in this fair."
 
 # A mobile number in free text, in ASCII or full-width characters (\d matches both),
 # as Chinese input methods type it: "+86 138-1234-5678", "008613812345678", "１３８１２３４５６７８",
@@ -63,10 +65,34 @@ def create_organizer(store, name: str, *, secret_key: str, now: str) -> tuple[di
     return store.create_organizer(name, token_hash, now=now), token
 
 
+def create_employers(store, fair_id: int, items: list[dict], *, secret_key: str, now: str) -> list[dict]:
+    """Register employers in a fair all or nothing, in order; each record carries its token this once.
+
+    Raises :class:`~service.store.base.NamesTaken` when names are registered in
+    the fair already or repeated among ``items`` (compared by
+    :func:`~service.store.common.employer_name_key`).
+    """
+    issued = [issue_token("employer", secret_key) for _ in items]
+    records = store.create_employers(fair_id, items, [token_hash for _, token_hash in issued], now=now)
+    return [{**record, "token": token} for record, (token, _) in zip(records, issued)]
+
+
 def create_employer(store, fair_id: int, data: dict, *, secret_key: str, now: str) -> dict:
-    """Register an employer in a fair; the record carries its token this once."""
-    token, token_hash = issue_token("employer", secret_key)
-    return {**store.create_employer(fair_id, data, token_hash, now=now), "token": token}
+    """Register an employer in a fair; the record carries its token this once.
+
+    A name registered in the fair already is refused: a registration retried after its
+    answer was lost must not make a second employer (the organizer gives the first a new
+    token instead).
+    """
+    try:
+        return create_employers(store, fair_id, [data], secret_key=secret_key, now=now)[0]
+    except NamesTaken:
+        raise InvalidChanges({"name": [MSG_NAME_TAKEN]}) from None
+
+
+def registered_employer_names(store, fair_id: int) -> set[str]:
+    """The fair's employer names as compared for duplicates (``employer_name_key``)."""
+    return {employer_name_key(employer["name"]) for employer in store.list_employers(fair_id)}
 
 
 def create_kiosk(store, fair_id: int, data: dict, *, secret_key: str, now: str) -> dict:

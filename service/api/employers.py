@@ -36,9 +36,13 @@ class Employers(MethodView):
     @blp.response(201, EmployerCreated)
     @blp.alt_response(403, description="Not this fair's organizer.")
     @blp.alt_response(404, description="No such fair for this token.")
-    @blp.alt_response(422, description="Invalid fields.")
+    @blp.alt_response(422, description="Invalid fields, or a name already registered in this fair.")
     def post(self, data, fair_id, access):
-        """Register an employer; its token is in this response only."""
+        """Register an employer; its token is in this response only.
+
+        Names are compared ignoring case, full-width forms and extra spaces: a registration
+        retried after its answer was lost is refused rather than making a second employer.
+        """
         return domain.create_employer(
             get_store(), fair_id, data, secret_key=current_app.config["SECRET_KEY"], now=now()
         )

@@ -1,9 +1,9 @@
 """The store: one interface, two implementations, chosen by URL."""
 from __future__ import annotations
 
-from .base import Changes, Conflict, Principal, Store, StoreError
+from .base import Changes, Conflict, NamesTaken, Principal, Store, StoreError
 
-__all__ = ["Changes", "Conflict", "Principal", "Store", "StoreError", "open_store"]
+__all__ = ["Changes", "Conflict", "NamesTaken", "Principal", "Store", "StoreError", "open_store"]
 
 SQLITE_PREFIX = "sqlite:///"
 

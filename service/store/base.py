@@ -23,6 +23,17 @@ class Conflict(StoreError):
     """A write would break a uniqueness or state rule (e.g. a duplicate)."""
 
 
+class NamesTaken(Conflict):
+    """Employer names already registered in the fair, or repeated among those being registered.
+
+    ``positions`` are the indexes of those names in the list being registered.
+    """
+
+    def __init__(self, positions: list[int]):
+        super().__init__(f"employer names taken at positions {positions}")
+        self.positions = positions
+
+
 class KeyReused(StoreError):
     """An Idempotency-Key already carried out a different request."""
 
@@ -97,9 +108,23 @@ class Store(abc.ABC):
 
     # -- employers and kiosks ---------------------------------------------
     @abc.abstractmethod
+    def create_employers(self, fair_id: int, items: list[dict], token_hashes: list[str], *,
+                         now: str) -> list[dict]:
+        """Create employers in a fair all-or-nothing, each with its token hash
+        (they count in stats); returns their records in input order, ids increasing:
+        ``{id, fair_id, name, industry, credit_code, contact_name, contact_phone, created_at}``.
+
+        One fair never has two employers whose names have the same
+        :func:`~service.store.common.employer_name_key`: a name like one
+        registered already, or like an earlier item's, raises :class:`NamesTaken`
+        with the positions of all such items. The check is part of the atomic
+        write, so concurrent registrations of one name make one employer. A token
+        hash in use raises :class:`Conflict`.
+        """
+
     def create_employer(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:
-        """Create an employer in a fair (counts in stats); returns its record
-        ``{id, fair_id, name, industry, credit_code, contact_name, contact_phone, created_at}``."""
+        """Create one employer, as :meth:`create_employers` does."""
+        return self.create_employers(fair_id, [data], [token_hash], now=now)[0]
 
     @abc.abstractmethod
     def get_employer(self, employer_id: int) -> dict | None:

@@ -19,6 +19,8 @@ current state; erasing a seeker or deleting a posting moves none of them.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections import defaultdict
 from datetime import datetime, timezone
 
@@ -31,6 +33,36 @@ EMPLOYER_METRICS = ("postings", "positions", "seeker_intents", "employer_intents
 OCCUPATION_METRICS = ("postings", "positions", "seekers", "agreements")
 HOUR_METRICS = ("seekers", "seeker_intents", "agreements")
 
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def employer_name_key(name: str) -> str:
+    """What two employer names share when they name one employer: ``ＡＢＣ（重庆） 公司``
+    and ``abc(重庆) 公司`` alike (NFKC folds full-width forms, then case is folded and
+    spaces trimmed, runs of them made one)."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", name).casefold()).strip()
+
+
+def names_taken(names: list[str], registered: set[str]) -> list[int]:
+    """Positions of the names whose key is in ``registered`` or repeats an earlier name's."""
+    seen, taken = set(registered), []
+    for position, name in enumerate(names):
+        key = employer_name_key(name)
+        if key in seen:
+            taken.append(position)
+        seen.add(key)
+    return taken
+
+
+EMPLOYER_FIELDS = ("industry", "credit_code", "contact_name", "contact_phone")
+
+
+def employer_record(fair_id: int, data: dict, now: str) -> dict:
+    """A new employer's record from validated fields (optional ones None when not given)."""
+    return {"fair_id": fair_id, "name": data["name"], **{field: data.get(field) for field in EMPLOYER_FIELDS},
+            "created_at": now}
 
 
 def posting_defaults() -> dict:

@@ -29,6 +29,8 @@ Per-fair keys (``fm:fair:{id}:...``)
     ``kiosks``                    zset    kiosk ids
     ``postings``                  zset    posting ids
     ``phones``                    hash    phone -> seeker id (the uniqueness rule)
+    ``employer_names``            hash    employer name key (common.employer_name_key) -> employer
+                                          id (the uniqueness rule)
     ``counters``                  hash    ``"dim|key|metric"`` -> int (see store/common.py)
     ``occupation_names``          hash    occupation code -> name
     ``seeker_agreed``             hash    seeker id -> number of agreed pairs now
@@ -104,7 +106,7 @@ def seeker_intents(seeker_id: int) -> str:
 
 
 FAIR_KEYS = frozenset({
-    "employers", "kiosks", "postings", "phones", "counters", "occupation_names",
+    "employers", "kiosks", "postings", "phones", "employer_names", "counters", "occupation_names",
     "seeker_agreed", "resumes_counted", "agreements", "agreement_seq", "seq", "changes",
 })
 

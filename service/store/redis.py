@@ -14,9 +14,9 @@ from typing import Iterable
 import redis
 
 from . import keys
-from .base import REQUEST_KEY_SECONDS, Changes, Conflict, KeyReused, Principal, SIDES, Store
+from .base import REQUEST_KEY_SECONDS, Changes, Conflict, KeyReused, NamesTaken, Principal, SIDES, Store
 from .common import (
-    build_stats, difference, dumps, hour_bucket, intent_record, posting_cells,
+    build_stats, difference, dumps, employer_name_key, employer_record, hour_bucket, intent_record, posting_cells,
     posting_defaults, search_text, seeker_defaults,
 )
 
@@ -49,6 +49,40 @@ if #KEYS >= 3 then redis.call('ZADD', KEYS[3], ARGV[4], ARGV[4]) end
 if #KEYS >= 4 then redis.call('HINCRBY', KEYS[4], ARGV[5], 1) end
 if #KEYS >= 5 then redis.call('SET', KEYS[5], ARGV[1]) end
 return 1
+"""
+
+# Registers employers all or nothing: names are checked against the fair's
+# registered names (and each other) in the same step that records them.
+CREATE_EMPLOYERS_LUA = """
+-- KEYS[1] fm:tokens   KEYS[2] fair employers zset   KEYS[3] fair counters hash
+-- KEYS[4] fair employer_names hash
+-- KEYS[5..] per employer: its record key, its token key
+-- ARGV[1] counters field of the fair's employers
+-- ARGV[2..] per employer: id, name key, token hash, principal JSON, record JSON
+-- Returns {1}; {0, position, ...} (0-based) when names are taken; {-1} when a token hash
+-- is taken; {-2} when the fair has employers but no names hash yet (registered before
+-- it was kept: the caller fills it in and tries again). Nothing is written unless {1}.
+if redis.call('EXISTS', KEYS[4]) == 0 and redis.call('ZCARD', KEYS[2]) > 0 then return {-2} end
+local count = (#ARGV - 1) / 5
+local taken, seen_names, seen_tokens = {0}, {}, {}
+for i = 0, count - 1 do
+  local name_key, token_hash = ARGV[3 + 5 * i], ARGV[4 + 5 * i]
+  if seen_names[name_key] or redis.call('HEXISTS', KEYS[4], name_key) == 1 then taken[#taken + 1] = i end
+  seen_names[name_key] = true
+  if seen_tokens[token_hash] or redis.call('HEXISTS', KEYS[1], token_hash) == 1 then return {-1} end
+  seen_tokens[token_hash] = true
+end
+if #taken > 1 then return taken end
+for i = 0, count - 1 do
+  local id = ARGV[2 + 5 * i]
+  redis.call('HSET', KEYS[1], ARGV[4 + 5 * i], ARGV[5 + 5 * i])
+  redis.call('SET', KEYS[5 + 2 * i], ARGV[6 + 5 * i])
+  redis.call('SET', KEYS[6 + 2 * i], ARGV[4 + 5 * i])
+  redis.call('ZADD', KEYS[2], id, id)
+  redis.call('HSET', KEYS[4], ARGV[3 + 5 * i], id)
+end
+redis.call('HINCRBY', KEYS[3], ARGV[1], count)
+return {1}
 """
 
 # Gives an employer or kiosk a new token: the old hash goes and the new one
@@ -264,6 +298,7 @@ class RedisStore(Store):
         self._feed = client.register_script(FEED_LUA)
         self._create_with_token = client.register_script(CREATE_WITH_TOKEN_LUA)
         self._replace_token = client.register_script(REPLACE_TOKEN_LUA)
+        self._create_employers = client.register_script(CREATE_EMPLOYERS_LUA)
         self._upsert_seeker = client.register_script(UPSERT_SEEKER_LUA)
         self._set_intent = client.register_script(SET_INTENT_LUA)
         self._load_records = client.register_script(LOAD_RECORDS_LUA)
@@ -357,17 +392,45 @@ class RedisStore(Store):
         return [r for r in self._load_strings([keys.fair(i) for i in ids]) if r]
 
     # -- employers and kiosks ----------------------------------------------------------
-    def create_employer(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:
-        record = {"id": self.client.incr(keys.ids("employer")), "fair_id": fair_id, "name": data["name"]}
-        for field in ("industry", "credit_code", "contact_name", "contact_phone"):
-            record[field] = data.get(field)
-        record["created_at"] = now
-        self._create_owned(
-            [keys.TOKENS, keys.employer(record["id"]), keys.fair_key(fair_id, "employers"),
-             keys.fair_key(fair_id, "counters"), keys.principal_token("employer", record["id"])],
-            token_hash, Principal("employer", record["id"], fair_id, record["name"]), record,
-            keys.counter_field("fair", "", "employers"))
-        return record
+    def create_employers(self, fair_id: int, items: list[dict], token_hashes: list[str], *,
+                         now: str) -> list[dict]:
+        if not items:
+            return []
+        last_id = self.client.incrby(keys.ids("employer"), len(items))
+        records = [{"id": employer_id, **employer_record(fair_id, item, now)}
+                   for employer_id, item in enumerate(items, start=last_id - len(items) + 1)]
+        key_names = [keys.TOKENS, keys.fair_key(fair_id, "employers"), keys.fair_key(fair_id, "counters"),
+                     keys.fair_key(fair_id, "employer_names")]
+        args = [keys.counter_field("fair", "", "employers")]
+        for record, token_hash in zip(records, token_hashes, strict=True):
+            key_names += [keys.employer(record["id"]), keys.principal_token("employer", record["id"])]
+            principal = Principal("employer", record["id"], fair_id, record["name"])
+            args += [record["id"], employer_name_key(record["name"]), token_hash, dumps(list(principal)),
+                     dumps(record)]
+        reply = self._create_employers(keys=key_names, args=args)
+        if reply[0] == -2:
+            self._index_employer_names(fair_id)
+            reply = self._create_employers(keys=key_names, args=args)
+        if reply[0] == -1:
+            raise Conflict("token already in use")
+        if reply[0] == 0:
+            raise NamesTaken(reply[1:])
+        return records
+
+    def _index_employer_names(self, fair_id: int) -> None:
+        """Fill in the names hash of a fair whose employers were registered before it was kept."""
+        names_key, employers_key = keys.fair_key(fair_id, "employer_names"), keys.fair_key(fair_id, "employers")
+
+        def index(pipe):
+            if pipe.exists(names_key):
+                return
+            employers = self._load_strings([keys.employer(i) for i in pipe.zrange(employers_key, 0, -1)])
+            pipe.multi()
+            for employer in employers:
+                if employer:
+                    pipe.hsetnx(names_key, employer_name_key(employer["name"]), employer["id"])
+
+        self.client.transaction(index, names_key, employers_key)
 
     def get_employer(self, employer_id: int) -> dict | None:
         return self._get_string(keys.employer(employer_id))

@@ -17,10 +17,10 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Iterable
 
-from .base import REQUEST_KEY_SECONDS, Changes, Conflict, KeyReused, Principal, SIDES, Store
+from .base import REQUEST_KEY_SECONDS, Changes, Conflict, KeyReused, NamesTaken, Principal, SIDES, Store
 from .common import (
-    build_stats, difference, dumps,
-    first_occupation, hour_bucket, intent_record, posting_cells, posting_defaults,
+    build_stats, difference, dumps, employer_name_key, employer_record,
+    first_occupation, names_taken, hour_bucket, intent_record, posting_cells, posting_defaults,
     search_text, seeker_defaults,
 )
 
@@ -329,17 +329,27 @@ class SQLiteStore(Store):
         return [_data_record(row) for row in rows]
 
     # -- employers and kiosks ----------------------------------------------------
-    def create_employer(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:
-        record = {"fair_id": fair_id, "name": data["name"]}
-        for field in ("industry", "credit_code", "contact_name", "contact_phone"):
-            record[field] = data.get(field)
-        record["created_at"] = now
+    def create_employers(self, fair_id: int, items: list[dict], token_hashes: list[str], *,
+                         now: str) -> list[dict]:
+        if not items:
+            return []
+        records = [employer_record(fair_id, item, now) for item in items]
         with self._write() as conn:
-            record["id"] = conn.execute("INSERT INTO employers (fair_id, data) VALUES (?, ?)",
-                                        (fair_id, dumps(record))).lastrowid
-            self._add_token(conn, token_hash, "employer", record["id"], fair_id, record["name"])
-            self._bump(conn, fair_id, [("fair", "", "employers", 1)])
-        return record
+            # Checked inside the write transaction, which holds the file's write lock: no other
+            # registration can come between the check and the inserts. (A scan of the fair's
+            # few hundred names, rather than a unique index: that would need a new column
+            # filled in on existing files, and could not be built where duplicates exist.)
+            registered = {employer_name_key(name) for (name,) in conn.execute(
+                "SELECT json_extract(data, '$.name') FROM employers WHERE fair_id = ?", (fair_id,))}
+            taken = names_taken([record["name"] for record in records], registered)
+            if taken:
+                raise NamesTaken(taken)
+            for record, token_hash in zip(records, token_hashes, strict=True):
+                record["id"] = conn.execute("INSERT INTO employers (fair_id, data) VALUES (?, ?)",
+                                            (fair_id, dumps(record))).lastrowid
+                self._add_token(conn, token_hash, "employer", record["id"], fair_id, record["name"])
+            self._bump(conn, fair_id, [("fair", "", "employers", len(records))])
+        return records
 
     def get_employer(self, employer_id: int) -> dict | None:
         row = self._one("SELECT id, data FROM employers WHERE id = ?", (employer_id,))

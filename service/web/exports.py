@@ -1,4 +1,4 @@
-"""Spreadsheet exports and the postings bulk upload, under /api/v1.
+"""Spreadsheet exports and the bulk uploads of postings and employers, under /api/v1.
 
 Same tokens and the same rules as the JSON API they mirror: a shortlist export
 is what the shortlist shows (contacts masked until the pair agrees), an
@@ -10,27 +10,32 @@ import io
 import re
 from datetime import date
 
-from flask import send_file
+from flask import current_app, send_file
 from flask.views import MethodView
 from flask_smorest import abort
 from flask_smorest.fields import Upload
 from marshmallow import Schema, fields, validate
 
 from schemas.base import BaseSchema
+from schemas.employers import EmployersImported
 from schemas.postings import PostingCreatedBatch, PostingOut, RequestKeyHeaders
 from service import domain
 from service.auth import EMPLOYER, ORGANIZER, authorized, fair_for, posting_for
 from service.blueprint import Blueprint
 from service.context import get_indexes, get_store, now
+from service.store import NamesTaken
 
 from . import i18n
-from .imports import ImportErrors, postings_from_table, template_sheets
+from .imports import (
+    ImportErrors, employer_template_sheets, employers_from_table, names_taken_errors, postings_from_table,
+    template_sheets,
+)
 from .spreadsheets import (
     CSV_MIMETYPE, XLSX_MIMETYPE, Sheet, UnreadableFile, csv_bytes, read_table, xlsx_bytes,
 )
 
 blp = Blueprint("files", __name__, url_prefix="/api/v1",
-                description="Spreadsheet exports (CSV with BOM, .xlsx) and bulk upload of postings.")
+                description="Spreadsheet exports (CSV with BOM, .xlsx) and bulk uploads of postings and employers.")
 
 # Agreements are exported whole; this only bounds a pathological fair.
 MAX_EXPORT_ROWS = 100_000
@@ -297,3 +302,41 @@ class PostingImport(MethodView):
         created = domain.create_postings(get_store(), fair_id, employer.id, items, now=now(),
                                          request_key=headers["request_key"])
         return {"created": [posting["id"] for posting in created]}
+
+
+@blp.route("/fairs/<int:fair_id>/employers/template.xlsx")
+class EmployerTemplate(MethodView):
+    @organizer_of_fair
+    @blp.response(200, content_type=XLSX_MIMETYPE, description="Sheet 企业 to fill, sheet 填写说明 explaining it.")
+    @blp.alt_response(403, description="Not this fair's organizer.")
+    @blp.alt_response(404, description="No such fair for this token.")
+    def get(self, fair_id, access):
+        """The bulk-upload template for employers."""
+        return _xlsx_file(employer_template_sheets(), "企业导入模板")
+
+
+@blp.route("/fairs/<int:fair_id>/employers/import")
+class EmployerImport(MethodView):
+    @organizer_of_fair
+    @blp.arguments(ImportFile(), location="files")
+    @blp.response(201, EmployersImported)
+    @blp.alt_response(403, description="Not this fair's organizer.")
+    @blp.alt_response(404, description="No such fair for this token.")
+    @blp.alt_response(422, description="Errors keyed by spreadsheet row number, then field (a name registered "
+                                       "already or repeated in the file among them); nothing was created.")
+    def post(self, upload, fair_id, access):
+        """Register the employers of a filled-in template (.xlsx or .csv), all or nothing; each with its token."""
+        store, file = get_store(), upload["file"]
+        try:
+            rows = employers_from_table(read_table(file.filename or "", file.read()),
+                                        domain.registered_employer_names(store, fair_id))
+            try:
+                created = domain.create_employers(store, fair_id, [data for _, data in rows],
+                                                  secret_key=current_app.config["SECRET_KEY"], now=now())
+            except NamesTaken as taken:  # registered by another request since the file was checked
+                raise names_taken_errors(rows, taken.positions) from None
+        except UnreadableFile as error:
+            abort(422, message=str(error), errors={"file": [str(error)]})
+        except ImportErrors as error:
+            abort(422, message="Some rows are invalid; nothing was imported.", errors=error.errors)
+        return {"created": created}

@@ -1,9 +1,9 @@
-"""Bulk upload of postings: the template's columns and turning its rows into postings.
+"""Bulk uploads: the templates' columns and turning their rows into postings or employers.
 
-Employers fill the template in Excel or WPS, so each column accepts what a
-person naturally types there: Chinese headers (or the API's field names),
-学历 and 工作性质 by their Chinese names, numbers typed as text, skills
-separated by 、 or commas.
+Employers (postings) and organizers (employers) fill the templates in Excel or
+WPS, so each column accepts what a person naturally types there: Chinese
+headers (or the API's field names), 学历 and 工作性质 by their Chinese names,
+numbers typed as text, skills separated by 、 or commas.
 """
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ import re
 
 from marshmallow import ValidationError
 
+from schemas.employers import EmployerIn
 from schemas.postings import MAX_BATCH, PostingIn
+from service.domain import MSG_NAME_TAKEN
+from service.store.common import employer_name_key
 
 from .i18n import EDUCATION_LEVELS, JOB_TYPES
 from .spreadsheets import Sheet, Table
@@ -68,9 +71,9 @@ def template_sheets() -> list[Sheet]:
     ]
 
 
-def _field_of(header: str) -> str | None:
+def _field_of(header: str, header_to_field: dict = _HEADER_TO_FIELD) -> str | None:
     name = _HEADER_DECORATION.sub("", header)
-    return _HEADER_TO_FIELD.get(name) or _HEADER_TO_FIELD.get(name.lower())
+    return header_to_field.get(name) or header_to_field.get(name.lower())
 
 
 def _integer(value):
@@ -161,3 +164,92 @@ def postings_from_table(table: Table) -> list[dict]:
     if errors:
         raise ImportErrors(errors)
     return postings
+
+
+# -- employers (the organizer's upload) ---------------------------------------------
+
+# (field, Chinese header, how to fill it, example)
+EMPLOYER_COLUMNS = (
+    ("name", "企业名称", "必填，与营业执照一致；同一招聘会内不能重复", "重庆长安汽车股份有限公司"),
+    ("industry", "所属行业", "选填", "汽车制造"),
+    ("credit_code", "统一社会信用代码", "选填，18 位", "91500000202801234X"),
+    ("contact_name", "联系人", "选填", "李经理"),
+    ("contact_phone", "联系电话", "选填，手机或座机", "023-67881234"),
+)
+EMPLOYER_SHEET = "企业"
+MAX_EMPLOYER_ROWS = 1000
+
+_EMPLOYER_HEADER_TO_FIELD = ({zh: field for field, zh, _, _ in EMPLOYER_COLUMNS}
+                             | {field: field for field, *_ in EMPLOYER_COLUMNS})
+
+MSG_NO_NAME = "缺少「企业名称」列 / The 企业名称 (name) column is missing."
+MSG_NO_EMPLOYERS = "文件里没有企业 / The file has no employers."
+MSG_TOO_MANY_EMPLOYERS = f"一次最多导入 {MAX_EMPLOYER_ROWS} 家企业 / At most {MAX_EMPLOYER_ROWS} employers per file."
+MSG_NAME_REPEATED = "与第 {row} 行的企业同名 / Same name as row {row}."
+
+
+def employer_template_sheets() -> list[Sheet]:
+    """The employers template: an empty 企业 sheet, then a sheet explaining each column."""
+    guide = [[zh, field, how, example] for field, zh, how, example in EMPLOYER_COLUMNS]
+    return [
+        Sheet(EMPLOYER_SHEET, [zh for _, zh, _, _ in EMPLOYER_COLUMNS], []),
+        Sheet("填写说明", ["列名", "字段", "填写要求", "示例"], guide),
+    ]
+
+
+def _employer_cell(value) -> str:
+    # A phone typed into Excel as a number comes back as one (13900001111 or 13900001111.0).
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def employers_from_table(table: Table, registered: set[str]) -> list[tuple[int, dict]]:
+    """``(row number, validated employer fields)`` per data row, or :class:`ImportErrors` for any bad row.
+
+    ``registered`` holds the fair's names as compared for duplicates
+    (``employer_name_key``): a row naming one of them, or repeating an earlier
+    row's name, is refused. Errors are keyed like the postings upload's.
+    """
+    fields = [_field_of(header, _EMPLOYER_HEADER_TO_FIELD) if header else None for header in table.headers]
+    unknown = [header for header, field in zip(table.headers, fields) if header and field is None]
+    header_errors = {}
+    if unknown:
+        header_errors["columns"] = [MSG_UNKNOWN_COLUMN.format("、".join(unknown))]
+    if "name" not in fields:
+        header_errors.setdefault("columns", []).append(MSG_NO_NAME)
+    if header_errors:
+        raise ImportErrors({str(table.header_row): header_errors})
+    if not table.rows:
+        raise ImportErrors({str(table.header_row + 1): {"rows": [MSG_NO_EMPLOYERS]}})
+    if len(table.rows) > MAX_EMPLOYER_ROWS:
+        raise ImportErrors({str(table.rows[MAX_EMPLOYER_ROWS][0]): {"rows": [MSG_TOO_MANY_EMPLOYERS]}})
+
+    schema = EmployerIn()
+    employers, errors, rows_by_name = [], {}, {}
+    for number, cells in table.rows:
+        data = {field: _employer_cell(value) for field, value in zip(fields, cells)
+                if field is not None and value is not None and str(value).strip() != ""}
+        try:
+            employer = schema.load(data)
+        except ValidationError as error:
+            errors[str(number)] = error.normalized_messages()
+            employer = None
+        if "name" in data:
+            key = employer_name_key(data["name"])
+            if key in registered:
+                errors.setdefault(str(number), {}).setdefault("name", []).append(MSG_NAME_TAKEN)
+            elif key in rows_by_name:
+                message = MSG_NAME_REPEATED.format(row=rows_by_name[key])
+                errors.setdefault(str(number), {}).setdefault("name", []).append(message)
+            rows_by_name.setdefault(key, number)
+        if employer is not None and str(number) not in errors:
+            employers.append((number, employer))
+    if errors:
+        raise ImportErrors(errors)
+    return employers
+
+
+def names_taken_errors(rows: list[tuple[int, dict]], positions: list[int]) -> ImportErrors:
+    """The rows whose names another request registered meanwhile, as import errors."""
+    return ImportErrors({str(rows[position][0]): {"name": [MSG_NAME_TAKEN]} for position in positions})

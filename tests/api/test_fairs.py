@@ -52,6 +52,24 @@ def test_employer_validation(world):
         "name": ["Missing data for required field."]}
 
 
+@pytest.mark.parametrize("spelling", ["重庆长安焊装", " 重庆长安焊装  ", "山城火锅"])
+def test_an_employer_name_registered_in_the_fair_is_refused(world, spelling):
+    # E.g. a registration retried after its answer was lost: the organizer gives the first a new token instead.
+    response = world.a.org.post(f"{world.a.base}/employers", json={"name": spelling})
+    assert response.status_code == 422
+    assert response.get_json()["errors"] == {
+        "name": ["本场招聘会已登记同名单位 / An employer of this name is already registered in this fair."]}
+    assert world.a.org.get(f"{world.a.base}/employers").get_json()["total"] == 2
+
+
+def test_names_are_compared_ignoring_case_and_full_width_forms(world):
+    assert world.a.org.post(f"{world.a.base}/employers", json={"name": "ACME（重庆）有限公司"}).status_code == 201
+    for spelling in ("acme(重庆)有限公司", "ａｃｍｅ（重庆）有限公司", " Acme(重庆)有限公司"):
+        assert world.a.org.post(f"{world.a.base}/employers", json={"name": spelling}).status_code == 422
+    # Another fair may have an employer of the same name.
+    assert world.b.org.post(f"{world.b.base}/employers", json={"name": "ACME（重庆）有限公司"}).status_code == 201
+
+
 def test_list_employers_paginated_without_tokens(world):
     page = world.a.org.get(f"{world.a.base}/employers?limit=1&offset=1").get_json()
     assert page["total"] == 2 and page["limit"] == 1 and page["offset"] == 1

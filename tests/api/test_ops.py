@@ -51,6 +51,16 @@ def test_openapi_spec_lists_every_contract_path(client):
     assert {"name", "phone", "consent"} <= set(seeker_in["required"])
 
 
+def test_openapi_spec_lists_the_organizers_setup_endpoints(client):
+    paths = client.get("/api/v1/openapi.json").get_json()["paths"]
+    assert {"get", "post"} <= set(paths["/api/v1/fairs/{fair_id}/kiosks"])
+    assert "post" in paths["/api/v1/fairs/{fair_id}/employers/{employer_id}/token"]
+    assert "post" in paths["/api/v1/fairs/{fair_id}/kiosks/{kiosk_id}/token"]
+    assert "get" in paths["/api/v1/fairs/{fair_id}/employers/template.xlsx"]
+    imported = paths["/api/v1/fairs/{fair_id}/employers/import"]["post"]
+    assert {"201", "422"} <= set(imported["responses"])
+
+
 def test_docs_page_is_self_contained(client):
     response = client.get("/docs")
     assert response.status_code == 200

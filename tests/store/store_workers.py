@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import threading
 
-from service.store import open_store
+from service.store import NamesTaken, open_store
 
 NOW = "2024-03-02T09:15:00+08:00"
 
@@ -31,7 +31,14 @@ def _create_once(store, fair_id, employer_id, items, request_key):
                                                               request_key=request_key)]]
 
 
-TASKS = {"upsert": _upsert, "intents": _intents, "create_once": _create_once}
+def _register(store, fair_id, name, tag):
+    try:
+        return [store.create_employer(fair_id, {"name": name}, f"hash-{tag}", now=NOW)["id"]]
+    except NamesTaken:
+        return [None]
+
+
+TASKS = {"upsert": _upsert, "intents": _intents, "create_once": _create_once, "register": _register}
 
 
 def run_threads(url, task, per_thread_args, start=None, store=None):

@@ -61,6 +61,28 @@ def test_processes_upserting_one_phone_make_one_seeker(store, store_url, fair):
     assert_one_seeker(store, fair, results, PROCESSES * THREADS_PER_PROCESS * 3)
 
 
+def assert_one_employer(store, fair, results, calls):
+    assert len(results) == calls
+    created = [employer_id for employer_id in results if employer_id is not None]
+    assert len(created) == 1
+    assert [e["id"] for e in store.list_employers(fair.id)][2:] == created
+    assert fair.stats()["employers"] == 3
+
+
+def test_threads_registering_one_name_make_one_employer(store, store_url, fair):
+    spellings = ["Acme", "ACME", "ａｃｍｅ", " acme "]
+    results = run_threads(store_url, "register",
+                          [(fair.id, spellings[i % 4], f"t{i}") for i in range(THREADS)], store=store)
+    assert_one_employer(store, fair, results, THREADS)
+
+
+@pytest.mark.slow
+def test_processes_registering_one_name_make_one_employer(store, store_url, fair):
+    per_process = [[(fair.id, "Acme", f"p{p}t{t}") for t in range(THREADS_PER_PROCESS)] for p in range(PROCESSES)]
+    results = run_processes(store_url, "register", per_process)
+    assert_one_employer(store, fair, results, PROCESSES * THREADS_PER_PROCESS)
+
+
 @pytest.fixture
 def board(store, fair):
     """4 postings x 6 seekers of full pairs, plus a posting only seekers mark."""

@@ -1,10 +1,12 @@
 """Organizers, tokens, fairs, employers and kiosks."""
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 from store_helpers import NOW, new_token, posting
 
-from service.store import Conflict, Principal, open_store
+from service.store import Conflict, NamesTaken, Principal, open_store
 
 
 def test_ping(store):
@@ -73,6 +75,55 @@ def test_kiosk_record(fair):
     assert fair.kiosk == {"id": fair.kiosk["id"], "fair_id": fair.id, "label": "入口 1", "created_at": NOW}
 
 
+def test_employers_created_together_in_order_each_with_its_token(store, fair):
+    items = [{"name": "丙公司", "industry": "制造业"}, {"name": "丁公司"}, {"name": "Gamma Ltd"}]
+    created = store.create_employers(fair.id, items, ["h-1", "h-2", "h-3"], now=NOW)
+    assert [e["name"] for e in created] == ["丙公司", "丁公司", "Gamma Ltd"]
+    assert [e["id"] for e in created] == sorted(e["id"] for e in created)
+    assert created[0] == {"id": created[0]["id"], "fair_id": fair.id, "name": "丙公司", "industry": "制造业",
+                          "credit_code": None, "contact_name": None, "contact_phone": None, "created_at": NOW}
+    assert store.list_employers(fair.id)[2:] == created
+    for employer, token_hash in zip(created, ["h-1", "h-2", "h-3"]):
+        assert store.find_principal(token_hash) == Principal("employer", employer["id"], fair.id, employer["name"])
+        assert store.get_employer(employer["id"]) == employer
+    assert fair.stats()["employers"] == 5
+    assert store.create_employers(fair.id, [], [], now=NOW) == []
+
+
+@pytest.mark.parametrize("names, positions", [
+    (["丙公司", "ＢＥＴＡ　ltd", "丁公司"], [1]),  # like the registered "Beta Ltd": full-width, case
+    (["  甲公司 ", "丙公司"], [0]),  # like the registered "甲公司", spaces around it
+    (["丙公司", "丁公司", "丙公司", "beta  LTD"], [2, 3]),  # repeated among themselves, and registered
+])
+def test_a_name_taken_registers_none_of_them(store, fair, names, positions):
+    before = store.list_employers(fair.id)
+    with pytest.raises(NamesTaken) as raised:
+        store.create_employers(fair.id, [{"name": name} for name in names],
+                               [f"batch-{i}" for i in range(len(names))], now=NOW)
+    assert raised.value.positions == positions
+    assert store.list_employers(fair.id) == before
+    assert all(store.find_principal(f"batch-{i}") is None for i in range(len(names)))
+    assert fair.stats()["employers"] == 2
+    assert store.create_employers(fair.id, [{"name": "丙公司"}], ["after"], now=NOW)[0]["name"] == "丙公司"
+
+
+def test_one_employer_with_a_taken_name_is_refused(store, fair):
+    with pytest.raises(NamesTaken):
+        store.create_employer(fair.id, {"name": "甲公司"}, "again", now=NOW)
+    assert store.find_principal("again") is None and len(store.list_employers(fair.id)) == 2
+    other = store.create_fair(fair.organizer["id"], {"name": "秋季", "date": "2024-09-02"}, now=NOW)
+    assert store.create_employer(other["id"], {"name": "甲公司"}, "elsewhere", now=NOW)["fair_id"] == other["id"]
+
+
+@pytest.mark.parametrize("hashes", [["fresh", "fresh"], ["fresh", "kiosk-hash"]])
+def test_a_taken_token_hash_registers_none_of_them(store, fair, hashes):
+    store.create_kiosk(fair.id, {"label": "K"}, "kiosk-hash", now=NOW)
+    with pytest.raises(Conflict):
+        store.create_employers(fair.id, [{"name": "丙公司"}, {"name": "丁公司"}], hashes, now=NOW)
+    assert len(store.list_employers(fair.id)) == 2 and store.find_principal("fresh") is None
+    assert store.find_principal("kiosk-hash").role == "kiosk" and fair.stats()["employers"] == 2
+
+
 def test_kiosks_in_creation_order_per_fair(store, fair):
     later = store.create_kiosk(fair.id, {"label": "入口 2"}, new_token(), now=NOW)
     other_fair = store.create_fair(fair.organizer["id"], {"name": "秋季", "date": "2024-09-02"}, now=NOW)
@@ -139,6 +190,25 @@ def test_data_survives_reopening(store_url):
     second = open_store(store_url)
     try:
         assert second.find_principal("persisted").id == organizer["id"]
+    finally:
+        second.close()
+
+
+def test_a_sqlite_file_from_before_the_new_indexes_opens_and_keeps_the_rules(sqlite_url):
+    first = open_store(sqlite_url)
+    organizer = first.create_organizer("A", "org", now=NOW)
+    fair = first.create_fair(organizer["id"], {"name": "F", "date": "2024-03-02"}, now=NOW)
+    employer = first.create_employer(fair["id"], {"name": "甲公司"}, "old", now=NOW)
+    first.close()
+    with sqlite3.connect(sqlite_url[len("sqlite:///"):]) as conn:  # as files written before them are
+        conn.execute("DROP INDEX tokens_principal")
+        conn.execute("DROP INDEX kiosks_fair")
+    second = open_store(sqlite_url)
+    try:
+        with pytest.raises(NamesTaken):
+            second.create_employer(fair["id"], {"name": "甲公司"}, "again", now=NOW)
+        assert second.replace_token("employer", employer["id"], "new", fair_id=fair["id"]) == employer
+        assert second.find_principal("old") is None and second.find_principal("new").id == employer["id"]
     finally:
         second.close()
 

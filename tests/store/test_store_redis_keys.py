@@ -7,7 +7,7 @@ import pytest
 import redis
 from store_helpers import NOW, Fair, posting
 
-from service.store import keys
+from service.store import NamesTaken, keys
 from service.store.redis import RedisStore
 
 pytestmark = pytest.mark.redis
@@ -61,6 +61,16 @@ def test_a_new_token_finds_the_old_one_without_its_token_key(client, rstore):
     assert rstore.find_principal("new-hash").id == employer["id"]
     assert client.get(keys.principal_token("employer", employer["id"])) == "new-hash"
     assert client.hlen(keys.TOKENS) == 5  # organizer, three employers, kiosk
+
+
+def test_a_fair_registered_before_names_were_kept_gets_them_on_its_next_registration(client, rstore):
+    fair = Fair(rstore)
+    client.delete(keys.fair_key(fair.id, "employer_names"))
+    with pytest.raises(NamesTaken):
+        rstore.create_employer(fair.id, {"name": "甲公司"}, "again", now=NOW)
+    added = rstore.create_employer(fair.id, {"name": "丙公司"}, "new", now=NOW)
+    assert client.hgetall(keys.fair_key(fair.id, "employer_names")) == {
+        "甲公司": str(fair.employer["id"]), "beta ltd": str(fair.other_employer["id"]), "丙公司": str(added["id"])}
 
 
 def test_key_types(client, rstore):
