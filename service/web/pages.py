@@ -1,4 +1,4 @@
-"""The three booth pages. They are static shells: all data comes from the JSON
+"""The booth pages and the organizer's setup page. They are static shells: all data comes from the JSON
 API, called by the page's script with the same bearer token an integrator uses."""
 from flask import Blueprint, current_app, render_template
 
@@ -11,6 +11,8 @@ bp = Blueprint("web", __name__, template_folder="templates", static_folder="stat
 DEFAULT_KIOSK_IDLE_SECONDS = 90
 # How often the dashboard asks for fresh figures.
 DEFAULT_DASHBOARD_REFRESH_SECONDS = 10
+# Kiosks the setup page adds in one go (one request each): a hall's worth.
+MAX_KIOSKS_AT_ONCE = 50
 
 
 @bp.context_processor
@@ -38,3 +40,9 @@ def dashboard():
     """The organizer's live dashboard."""
     refresh = int(current_app.config.get("DASHBOARD_REFRESH_SECONDS", DEFAULT_DASHBOARD_REFRESH_SECONDS))
     return render_template("dashboard.html", refresh_seconds=refresh)
+
+
+@bp.get("/setup")
+def setup():
+    """The organizer's setup: fairs, employers, kiosks and their tokens."""
+    return render_template("setup.html", max_kiosks_at_once=MAX_KIOSKS_AT_ONCE)

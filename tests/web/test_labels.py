@@ -3,7 +3,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-PAGES = ["/kiosk", "/employer", "/dashboard"]
+PAGES = ["/kiosk", "/employer", "/dashboard", "/setup"]
 CONTROLS = {"input", "select", "textarea"}
 
 

@@ -7,7 +7,7 @@ import pytest
 
 import service.web
 
-PAGES = ["/kiosk", "/employer", "/dashboard"]
+PAGES = ["/kiosk", "/employer", "/dashboard", "/setup"]
 STATIC_DIR = Path(service.web.__file__).parent / "static"
 # An absolute or protocol-relative URL: http://x, https://x, //host.tld
 EXTERNAL_URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*:)?//[A-Za-z0-9][\w.-]*\.[A-Za-z]{2,}", re.IGNORECASE)
@@ -52,7 +52,8 @@ def test_pages_refer_only_to_the_service(client, page):
                 assert external_urls(served.get_data(as_text=True)) == [], url
 
 
-@pytest.mark.parametrize("name", sorted(path.name for path in STATIC_DIR.iterdir()))
+@pytest.mark.parametrize("name", sorted(str(path.relative_to(STATIC_DIR)) for path in STATIC_DIR.rglob("*")
+                                        if path.is_file()))
 def test_every_static_file_is_self_contained(client, name):
     with client.get(f"/static/web/{name}") as served:
         assert served.status_code == 200

@@ -1,0 +1,364 @@
+/* The organizer's setup page: create a fair, register its employers (one by one or from a
+   spreadsheet) and kiosks, and hand out their tokens, which the server shows only once. */
+"use strict";
+
+(() => {
+  const { t, h, api } = FM;
+  const FAIR_KEY = "fairmatch.dashboard.fair";  // the dashboard's: both pages open on the same fair
+  const MAX_KIOSKS = Number(document.getElementById("setup-script").dataset.maxKiosks);
+  const PAGE = 200;  // the API's largest page
+  const SVG_NS = "http://www.w3.org/2000/svg";  // the namespace name, not a resource fetched
+  const state = { fairs: [], fairId: null, employers: [], kiosks: [], issued: [], issuedSaved: true };
+  const picker = document.getElementById("fair-picker");
+  const fairCard = document.getElementById("fair-card");
+  const fairForm = document.getElementById("fair-form");
+  const employerForm = document.getElementById("employer-form");
+  const kioskForm = document.getElementById("kiosk-form");
+
+  /* Every page of a list endpoint: a big fair has more employers than one page holds. */
+  async function everything(path) {
+    const all = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await api("GET", `${path}?limit=${PAGE}&offset=${offset}`);
+      all.push(...FM.items(page));
+      if (all.length >= (page.total ?? 0) || !FM.items(page).length) return all;
+    }
+  }
+
+  /* ---- forms: the API's field errors beside their fields ---- */
+  function clearErrors(form, errorLine) {
+    form.querySelectorAll(".invalid").forEach((el) => el.classList.remove("invalid"));
+    form.querySelectorAll(".field-msg").forEach((el) => el.remove());
+    errorLine.hidden = true;
+  }
+
+  function showErrors(form, errorLine, error) {
+    const fieldErrors = (error.status === 422 && error.body.errors) || {};
+    let marked = 0;
+    for (const [name, messages] of Object.entries(fieldErrors)) {
+      const holder = form.querySelector(`[data-field="${name}"]`);
+      if (!holder) continue;
+      holder.classList.add("invalid");
+      holder.append(FM.fieldMessage(messages));
+      marked += 1;
+    }
+    if (marked) {
+      errorLine.dataset.i18n = "error.check_fields";
+      errorLine.textContent = t("error.check_fields");
+      errorLine.hidden = false;
+      form.querySelector(".invalid input").focus();
+    } else FM.showErrorIn(errorLine, error);
+  }
+
+  function readForm(form, names) {
+    const payload = {};
+    for (const name of names) {
+      const value = form.elements[name].value.trim();
+      if (value) payload[name] = value;
+    }
+    return payload;
+  }
+
+  /* A form whose submit button stays disabled until the answer: a second tap would create twice. */
+  function onSubmit(form, errorLine, action) {
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      clearErrors(form, errorLine);
+      const button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      try {
+        await action();
+      } catch (error) {
+        showErrors(form, errorLine, error);
+      } finally {
+        button.disabled = false;
+      }
+    });
+  }
+
+  /* ---- fairs ---- */
+  function renderFairs() {
+    picker.replaceChildren(...state.fairs.map((fair) => h("option", { value: fair.id }, `${fair.name} (${fair.date || ""})`)));
+    document.getElementById("fair-picker-label").hidden = state.fairs.length < 2;
+  }
+
+  function showFairForm(shown) {
+    fairCard.hidden = !shown;
+    document.getElementById("fair-cancel").hidden = !state.fairs.length;  // nothing to go back to
+    if (shown) fairForm.elements.name.focus();
+  }
+
+  async function chooseFair(fairId) {
+    state.fairId = fairId;
+    localStorage.setItem(FAIR_KEY, String(fairId));
+    const fair = state.fairs.find((candidate) => candidate.id === fairId);
+    const title = document.getElementById("fair-title");
+    delete title.dataset.i18n;
+    title.textContent = fair ? fair.name : "";
+    picker.value = String(fairId);
+    document.getElementById("setup-sections").hidden = false;
+    await Promise.all([loadEmployers(), loadKiosks()]);
+  }
+
+  picker.addEventListener("change", () => chooseFair(Number(picker.value)).catch(FM.showError));
+  document.getElementById("new-fair").addEventListener("click", () => showFairForm(true));
+  document.getElementById("fair-cancel").addEventListener("click", () => showFairForm(false));
+
+  onSubmit(fairForm, document.getElementById("fair-error"), async () => {
+    const fair = await api("POST", "/api/v1/fairs", readForm(fairForm, ["name", "date", "venue", "city", "district"]));
+    fairForm.reset();
+    state.fairs.push(fair);
+    renderFairs();
+    showFairForm(false);
+    await chooseFair(fair.id);
+  });
+
+  /* ---- tokens just issued: shown this once, so kept on screen until saved ---- */
+  function signInLink(kind, token) {
+    return `${window.location.origin}/${kind}#token=${token}`;
+  }
+
+  /* Links name the address this page was opened at: one only this computer reaches is no use on a tablet. */
+  function warnIfLocalAddress() {
+    const host = window.location.hostname;
+    const local = host === "localhost" || host === "::1" || host === "[::1]" || host.startsWith("127.");
+    const line = document.getElementById("local-address");
+    line.hidden = !local;
+    line.textContent = t("setup.local_address").replace("{host}", window.location.host);
+  }
+
+  /* The sign-in link as a QR code, drawn here so the token never leaves the page. */
+  function qrCode(text) {
+    const code = qrcode(0, "M");  // 0: the smallest version that holds the text; M survives a smudge
+    code.addData(text);
+    code.make();
+    const size = code.getModuleCount();
+    let modules = "";
+    for (let row = 0; row < size; row += 1) {
+      for (let col = 0; col < size; col += 1) if (code.isDark(row, col)) modules += `M${col} ${row}h1v1h-1z`;
+    }
+    const quiet = 4;  // the white margin scanners need, in modules
+    const svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("viewBox", `${-quiet} ${-quiet} ${size + 2 * quiet} ${size + 2 * quiet}`);
+    svg.setAttribute("class", "qr");
+    svg.setAttribute("role", "img");
+    svg.setAttribute("aria-label", t("setup.qr"));
+    svg.dataset.modules = String(size);
+    const background = document.createElementNS(SVG_NS, "rect");
+    for (const [name, value] of [["x", -quiet], ["y", -quiet], ["width", size + 2 * quiet], ["height", size + 2 * quiet],
+      ["fill", "#fff"]]) background.setAttribute(name, value);
+    const dark = document.createElementNS(SVG_NS, "path");
+    dark.setAttribute("d", modules);
+    dark.setAttribute("fill", "#000");
+    svg.append(background, dark);
+    return svg;
+  }
+
+  function issue(kind, name, token) {
+    state.issued.push({ kind, name, token, link: signInLink(kind, token) });
+    state.issuedSaved = false;
+    renderIssued();
+  }
+
+  function renderIssued() {
+    const card = document.getElementById("issued-card");
+    card.hidden = !state.issued.length;
+    document.querySelector("#issued tbody").replaceChildren(...state.issued.map((row) => h("tr", {},
+      h("td", { class: "nowrap" }, t("setup.kind_" + row.kind)),
+      h("td", {}, row.name),
+      h("td", {}, qrCode(row.link)),
+      // Text, not a link: a click would sign this device in as the employer or kiosk.
+      h("td", { class: "token-text link-column" }, row.link),
+      h("td", { class: "token-text" }, row.token))));
+  }
+
+  /* UTF-8 with a byte-order mark and CRLF, as the service's own exports: Excel on Chinese Windows opens it cleanly. */
+  function issuedCsv() {
+    const cell = (value) => `"${String(value).replace(/"/g, '""')}"`;
+    const header = ["setup.kind", "setup.holder", "setup.link", "token.label"].map((key) => cell(t(key)));
+    const rows = state.issued.map((row) => [t("setup.kind_" + row.kind), row.name, row.link, row.token].map(cell));
+    return "\ufeff" + [header, ...rows].map((cells) => cells.join(",")).join("\r\n") + "\r\n";
+  }
+
+  document.getElementById("issued-csv").addEventListener("click", () => {
+    const url = URL.createObjectURL(new Blob([issuedCsv()], { type: "text/csv;charset=utf-8" }));
+    const fair = state.fairs.find((candidate) => candidate.id === state.fairId);
+    const link = h("a", { href: url, download: `tokens-${fair ? fair.name : state.fairId}.csv` });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+    state.issuedSaved = true;
+  });
+  document.getElementById("issued-print").addEventListener("click", () => {
+    window.print();
+    state.issuedSaved = true;
+  });
+  document.getElementById("issued-hide").addEventListener("click", () => {
+    if (!state.issuedSaved && !window.confirm(t("setup.issued_hide_confirm"))) return;
+    state.issued = [];
+    state.issuedSaved = true;
+    renderIssued();
+  });
+  window.addEventListener("beforeunload", (event) => {
+    if (state.issuedSaved) return;
+    event.preventDefault();
+    event.returnValue = t("setup.leave_warning");
+  });
+
+  function reissueButton(kind, record, name) {
+    return h("button", {
+      type: "button", class: "btn btn-small",
+      onclick: async (event) => {
+        if (!window.confirm(t("setup.reissue_confirm").replace("{name}", name))) return;
+        const button = event.currentTarget;
+        button.disabled = true;
+        try {
+          const answer = await api("POST", `/api/v1/fairs/${state.fairId}/${kind}s/${record.id}/token`);
+          issue(kind, name, answer.token);
+          FM.showError(null);
+        } catch (error) { FM.showError(error); } finally { button.disabled = false; }
+      },
+    }, t("setup.reissue"));
+  }
+
+  /* ---- employers ---- */
+  function employerFieldLabel(field) {
+    const key = field === "name" ? "setup.employer_name" : "setup." + field;
+    const label = t(key);
+    return label === key ? field : label;
+  }
+
+  async function loadEmployers() {
+    state.employers = await everything(`/api/v1/fairs/${state.fairId}/employers`);
+    renderEmployers();
+  }
+
+  function renderEmployers() {
+    document.getElementById("employer-count").textContent = state.employers.length;
+    const body = document.querySelector("#employer-list tbody");
+    if (!state.employers.length) {
+      body.replaceChildren(h("tr", {}, h("td", { colspan: 4, class: "muted" }, t("setup.none_yet"))));
+      return;
+    }
+    body.replaceChildren(...state.employers.map((employer) => h("tr", { dataset: { employerId: employer.id } },
+      h("td", {}, employer.name),
+      h("td", {}, employer.industry || ""),
+      h("td", {}, [employer.contact_name, employer.contact_phone].filter(Boolean).join(" ")),
+      h("td", {}, reissueButton("employer", employer, employer.name)))));
+  }
+
+  onSubmit(employerForm, document.getElementById("employer-error"), async () => {
+    const employer = await api("POST", `/api/v1/fairs/${state.fairId}/employers`,
+      readForm(employerForm, ["name", "industry", "credit_code", "contact_name", "contact_phone"]));
+    issue("employer", employer.name, employer.token);
+    employerForm.reset();
+    employerForm.elements.name.focus();
+    await loadEmployers();
+  });
+
+  document.getElementById("employer-template").addEventListener("click", () =>
+    FM.download(`/api/v1/fairs/${state.fairId}/employers/template.xlsx`, "employers-template.xlsx").catch(FM.showError));
+
+  document.getElementById("employer-import-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const result = document.getElementById("employer-import-result");
+    const input = document.getElementById("employer-import-file");
+    if (!input.files.length) {
+      result.replaceChildren(h("p", { class: "banner banner-error" }, t("employer.choose_file")));
+      return;
+    }
+    const body = new FormData();
+    body.append("file", input.files[0]);
+    const upload = event.target.querySelector("button[type=submit]");
+    upload.disabled = true;  // a second tap before the answer would meet every name as already registered
+    try {
+      const answer = await api("POST", `/api/v1/fairs/${state.fairId}/employers/import`, body);
+      answer.created.forEach((employer) => issue("employer", employer.name, employer.token));
+      result.replaceChildren(h("p", { class: "banner banner-ok" }, t("setup.import_ok") + answer.created.length));
+      input.value = "";
+      await loadEmployers();
+    } catch (error) {
+      const rows = (error.status === 422 && error.body.errors) || null;
+      if (!rows) { result.replaceChildren(h("p", { class: "banner banner-error" }, FM.errorText(error))); return; }
+      const lines = [];
+      for (const [row, fields] of Object.entries(rows)) {
+        const byField = Array.isArray(fields) ? { file: fields } : fields;
+        for (const [field, messages] of Object.entries(byField)) {
+          lines.push(h("tr", {}, h("td", { class: "num" }, row), h("td", {}, employerFieldLabel(field)),
+            h("td", {}, [].concat(messages).map(FM.apiMessage).join(" "))));
+        }
+      }
+      result.replaceChildren(
+        h("p", { class: "banner banner-error" }, t("setup.import_failed")),
+        h("table", { id: "employer-import-errors" },
+          h("thead", {}, h("tr", {}, h("th", { class: "num" }, t("employer.row")), h("th", {}, t("employer.field")),
+            h("th", {}, t("employer.problem")))),
+          h("tbody", {}, lines)));
+    } finally {
+      upload.disabled = false;
+    }
+  });
+
+  /* ---- kiosks ---- */
+  async function loadKiosks() {
+    state.kiosks = await everything(`/api/v1/fairs/${state.fairId}/kiosks`);
+    renderKiosks();
+  }
+
+  function renderKiosks() {
+    document.getElementById("kiosk-count").textContent = state.kiosks.length;
+    const body = document.querySelector("#kiosk-list tbody");
+    if (!state.kiosks.length) {
+      body.replaceChildren(h("tr", {}, h("td", { colspan: 3, class: "muted" }, t("setup.none_yet"))));
+      return;
+    }
+    body.replaceChildren(...state.kiosks.map((kiosk) => h("tr", { dataset: { kioskId: kiosk.id } },
+      h("td", {}, kiosk.label),
+      h("td", {}, FM.formatTime(kiosk.created_at)),
+      h("td", {}, reissueButton("kiosk", kiosk, kiosk.label)))));
+  }
+
+  onSubmit(kioskForm, document.getElementById("kiosk-error"), async () => {
+    const label = kioskForm.elements.label.value.trim();
+    const count = FM.intOrNull(kioskForm.elements.count.value) ?? 1;
+    if (!Number.isInteger(count) || count < 1 || count > MAX_KIOSKS) {
+      throw new FM.ApiError(422, { errors: { count: [`Must be greater than or equal to 1 and less than or equal to ${MAX_KIOSKS}.`] } });
+    }
+    const labels = count === 1 ? [label] : Array.from({ length: count }, (_, index) => `${label} ${index + 1}`);
+    try {
+      // One by one: each that was created keeps its token on screen even if a later one fails.
+      for (const each of labels) {
+        const kiosk = await api("POST", `/api/v1/fairs/${state.fairId}/kiosks`, { label: each });
+        issue("kiosk", kiosk.label, kiosk.token);
+      }
+      kioskForm.reset();
+    } finally {
+      await loadKiosks();
+    }
+  });
+
+  FM.onLang(() => {
+    warnIfLocalAddress();
+    renderIssued();
+    if (state.fairId !== null) { renderEmployers(); renderKiosks(); }
+  });
+
+  FM.start("organizer", async (me) => {
+    document.getElementById("who").textContent = me.name || "";
+    warnIfLocalAddress();
+    try {
+      state.fairs = FM.items(await api("GET", "/api/v1/fairs"));
+      renderFairs();
+      if (!state.fairs.length) {
+        const title = document.getElementById("fair-title");
+        title.dataset.i18n = "setup.no_fairs";
+        title.textContent = t("setup.no_fairs");
+        showFairForm(true);
+        return;
+      }
+      const wanted = Number(new URLSearchParams(window.location.search).get("fair") || localStorage.getItem(FAIR_KEY));
+      await chooseFair(state.fairs.some((fair) => fair.id === wanted) ? wanted : state.fairs[0].id);
+    } catch (error) { FM.showError(error); }
+  });
+})();
