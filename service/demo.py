@@ -268,6 +268,7 @@ def describe(summary: dict, *, host: str, port: int) -> str:
         f"  kiosk       {base}/kiosk#token={summary['kiosks'][0][1]}",
         f"  employer    {base}/employer#token={summary['employers'][0][1]}",
         f"  dashboard   {base}/dashboard#token={summary['organizer_token']}",
+        f"  setup       {base}/setup#token={summary['organizer_token']}",
         f"  API docs    {base}/docs",
         "",
     ]

@@ -116,7 +116,8 @@ def test_demo_builds_a_believable_fair(tmp_path):
     assert len(shortlist["results"]) == 5 and shortlist["results"][0]["score"] > 0.5
     text = demo.describe(summary, host="0.0.0.0", port=8123)
     for needle in (f"http://127.0.0.1:8123/employer#token={employer_token}", "/kiosk#token=fmk_",
-                   f"/dashboard#token={summary['organizer_token']}", "/docs"):
+                   f"/dashboard#token={summary['organizer_token']}", f"/setup#token={summary['organizer_token']}",
+                   "/docs"):
         assert needle in text
     close_resources(app)
 
