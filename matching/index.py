@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, education_code, education_rank, place_tokens, stated_places
-from .reasons import N_PARTS, ReasonCache, explain_page, reason_parts
+from .reasons import N_PARTS, ReasonCache, ReasonParts, explain_page
 from .skills import canonical_skill, expand_licences, is_credential, skills_in_text
 from .text import clean_title, fold, has_han, text_features
 
@@ -253,7 +253,7 @@ class _Side:
         "group": (np.intp, 0),
         # Education, years and "no skills given" in one code: one table lookup per query.
         "facts": (np.intp, 0),
-        # Ids of the fields each factor's reason depends on (reasons.reason_parts), one column per factor.
+        # Ids of the fields each factor's reason depends on (in self.parts), one column per factor.
         "reason_parts": (np.int32, 0),
     }
     _WIDTHS = {"reason_parts": N_PARTS}  # two-dimensional arrays: columns per slot
@@ -267,7 +267,7 @@ class _Side:
         self.next_order = 0
         for name, (dtype, fill) in self._ARRAYS.items():
             setattr(self, name, np.full((0, self._WIDTHS[name]) if name in self._WIDTHS else 0, fill, dtype=dtype))
-        self.part_ids = [Vocabulary() for _ in range(N_PARTS)]  # per factor: distinct reason parts -> id
+        self.parts = ReasonParts()  # per factor: distinct fields its reasons depend on, and their pieces
         self.used_titles = self.used_codes = 1  # positions any slot has used
         # Per group: ids into title_text / code_levels of its first, second and third title; -1 none.
         self.groups = Vocabulary()
@@ -523,7 +523,7 @@ class MatchIndex:
         side.used_titles = max(side.used_titles, len(title_ids))
         side.used_codes = max(side.used_codes, len(code_ids))
         side.group[slot] = side.group_id(tuple(title_ids), tuple(code_ids))
-        side.reason_parts[slot] = [ids.id(part) for ids, part in zip(side.part_ids, reason_parts(profile))]
+        side.reason_parts[slot] = side.parts.ids(profile)
         features, _ = self._text_vector(profile.text, grow_vocabulary=True)
         side.text.add(slot, features)
         side.count_features(features, 1)
@@ -680,11 +680,12 @@ class MatchIndex:
             values = np.round(np.stack([at(slots) for at in factors.values()]).astype(np.float64), 4)
             candidates = [side.profiles[slot] for slot in slots.tolist()]
             part_ids = side.reason_parts[slots]
+            pieces = side.parts.pieces
         # Explaining needs only what was gathered above (profiles are never changed, only
         # replaced), so updates and other rankings need not wait for it.
         shown_weights = {name: round(weight, 4) for name, weight in weights.items()}
         explained = explain_page(query, candidates, side.kind == "seeker", list(factors), values,
-                                 part_ids, shown_weights, side.reasons, not_compared=not_compared)
+                                 part_ids, pieces, shown_weights, side.reasons, not_compared=not_compared)
         return [Match(*match) for match in zip(ids, scores, explained)]
 
     def _query_weights(self, query, side):
