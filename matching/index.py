@@ -732,8 +732,8 @@ class MatchIndex:
             query.education_rank,
             None if math.isnan(query.experience) else float(query.experience),
         )
-        education, years, salary = _fit_tables(
-            *query_facts, None if math.isnan(salary_value) else float(salary_value))
+        education, years = _education_table(*query_facts[:2]), _years_table(candidates_are_seekers, query_facts[2])
+        salary = _salary_table(candidates_are_seekers, None if math.isnan(salary_value) else float(salary_value))
         # Candidates without skills get the skills factor through their fact code.
         skills_by_bit = (0.0 if share is not None else listed * weights.get("skills", 0.0),
                          unlisted * weights.get("skills", 0.0))
@@ -958,12 +958,11 @@ def _facts_code(education_code, years_code, no_skills):
 def _facts_table(candidates_are_seekers, education, years, education_weight, years_weight, skills_by_bit):
     """Per fact code: weighted education and experience fit, plus the weighted skills factor by the no-skills bit.
 
-    Arguments as :func:`_fit_tables` takes them, the two weights, and the
-    skills share of candidates with (bit 0) and without (bit 1) skills.
+    Arguments: the query's values as the fit tables take them, the two weights,
+    and the skills share of candidates with (bit 0) and without (bit 1) skills.
     """
-    education, years, _ = _fit_tables(candidates_are_seekers, education, years, None)
-    table = (np.float32(education_weight) * education)[:, None, None] \
-        + (np.float32(years_weight) * years)[None, :, None] \
+    table = (np.float32(education_weight) * _education_table(candidates_are_seekers, education))[:, None, None] \
+        + (np.float32(years_weight) * _years_table(candidates_are_seekers, years))[None, :, None] \
         + np.asarray(skills_by_bit, dtype=np.float32)[None, None, :]
     return table.ravel()
 
@@ -976,24 +975,30 @@ _CODE_VALUES = (
 )
 
 
-@lru_cache(maxsize=4096)
-def _fit_tables(candidates_are_seekers, education, years, salary):
-    """Fit of every education, years and salary code against the query's values (cached: values repeat).
+# Fit of every education, years and salary code against the query's value, kept per value: values repeat.
+# Each table apart, so a query with a new salary reuses its education and years tables.
+# ``None`` stands for a value not given (NaN would never hit the cache).
+@lru_cache(maxsize=64)
+def _education_table(candidates_are_seekers, rank):
+    ranks = _CODE_VALUES[0]
+    return _read_only(_education_fit(rank, ranks) if candidates_are_seekers else _education_fit(ranks, rank))
 
-    ``None`` stands for a value not given (NaN would never hit the cache).
-    """
-    ranks, year_values, salary_values = _CODE_VALUES
-    years = np.nan if years is None else years
-    salary = np.nan if salary is None else salary
-    if candidates_are_seekers:
-        tables = (_education_fit(education, ranks), _years_fit(np.float32(years), year_values),
-                  _salary_fit(np.float32(salary), salary_values))
-    else:
-        tables = (_education_fit(ranks, education), _years_fit(year_values, np.float32(years)),
-                  _salary_fit(salary_values, np.float32(salary)))
-    for table in tables:
-        table.flags.writeable = False
-    return tables
+
+@lru_cache(maxsize=1024)
+def _years_table(candidates_are_seekers, years):
+    values, years = _CODE_VALUES[1], np.float32(np.nan if years is None else years)
+    return _read_only(_years_fit(years, values) if candidates_are_seekers else _years_fit(values, years))
+
+
+@lru_cache(maxsize=4096)
+def _salary_table(candidates_are_seekers, salary):
+    values, salary = _CODE_VALUES[2], np.float32(np.nan if salary is None else salary)
+    return _read_only(_salary_fit(salary, values) if candidates_are_seekers else _salary_fit(values, salary))
+
+
+def _read_only(table):
+    table.flags.writeable = False
+    return table
 
 
 def _education_fit(minimum, actual):
