@@ -709,7 +709,7 @@ class MatchIndex:
         shown_weights = {name: round(weight, 4) for name, weight in weights.items()}
         explained = explain_page(query, candidates, side.kind == "seeker", list(factors), values,
                                  part_ids, pieces, shown_weights, side.reasons, not_compared=not_compared)
-        return [Match(*match) for match in zip(ids, scores, explained)]
+        return list(map(Match, ids, scores, explained))
 
     def _query_weights(self, query, side):
         """Factor weights for this query: without any title, text and skills carry the title's share."""
