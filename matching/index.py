@@ -145,6 +145,16 @@ _SHAREABLE = frozenset({
 })
 
 
+@lru_cache(maxsize=65536)
+def _ranked_title(title):
+    """``title`` as compared: cleaned, or folded when cleaning leaves nothing.
+
+    Kept per title: a fair's titles repeat, and cleaning to a fixed point
+    takes a dozen regular expressions per pass.
+    """
+    return clean_title(title) or fold(title)
+
+
 def _number(value):
     try:
         return float(value) if value is not None and value != "" else math.nan
@@ -215,7 +225,7 @@ def _profile(record, kind, normalizer):
     codes, names = _occupation_codes(record, raw_titles, normalizer)
     return _Profile(
         id=int(record["id"]),
-        titles=tuple(clean_title(t) or fold(t) for t in raw_titles),
+        titles=tuple(map(_ranked_title, raw_titles)),
         raw_titles=raw_titles,
         occupations=codes,
         occupation_names=names,
