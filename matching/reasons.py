@@ -360,8 +360,8 @@ class ReasonParts:
 
     An index registers each record at upsert (:meth:`ids`), so that a page
     finds its reasons by integer keys and builds the new ones from pieces
-    without reading profiles.  Parts are only ever added: a slot's ids stay
-    valid, and readers need no lock.
+    (profiles are read only for the skills a seeker holds).  Parts are only
+    ever added: a slot's ids stay valid, and readers need no lock.
     """
 
     def __init__(self):
