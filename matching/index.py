@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, education_code, education_rank, place_tokens, stated_places
-from .reasons import N_PARTS, ReasonCache, explain_page, reason_parts
+from .reasons import N_PARTS, ReasonCache, ReasonParts, explain_page
 from .skills import canonical_skill, expand_licences, is_credential, skills_in_text
 from .text import clean_title, fold, has_han, text_features
 
@@ -145,6 +145,16 @@ _SHAREABLE = frozenset({
 })
 
 
+@lru_cache(maxsize=65536)
+def _ranked_title(title):
+    """``title`` as compared: cleaned, or folded when cleaning leaves nothing.
+
+    Kept per title: a fair's titles repeat, and cleaning to a fixed point
+    takes a dozen regular expressions per pass.
+    """
+    return clean_title(title) or fold(title)
+
+
 def _number(value):
     try:
         return float(value) if value is not None and value != "" else math.nan
@@ -215,7 +225,7 @@ def _profile(record, kind, normalizer):
     codes, names = _occupation_codes(record, raw_titles, normalizer)
     return _Profile(
         id=int(record["id"]),
-        titles=tuple(clean_title(t) or fold(t) for t in raw_titles),
+        titles=tuple(map(_ranked_title, raw_titles)),
         raw_titles=raw_titles,
         occupations=codes,
         occupation_names=names,
@@ -253,7 +263,7 @@ class _Side:
         "group": (np.intp, 0),
         # Education, years and "no skills given" in one code: one table lookup per query.
         "facts": (np.intp, 0),
-        # Ids of the fields each factor's reason depends on (reasons.reason_parts), one column per factor.
+        # Ids of the fields each factor's reason depends on (in self.parts), one column per factor.
         "reason_parts": (np.int32, 0),
     }
     _WIDTHS = {"reason_parts": N_PARTS}  # two-dimensional arrays: columns per slot
@@ -267,7 +277,7 @@ class _Side:
         self.next_order = 0
         for name, (dtype, fill) in self._ARRAYS.items():
             setattr(self, name, np.full((0, self._WIDTHS[name]) if name in self._WIDTHS else 0, fill, dtype=dtype))
-        self.part_ids = [Vocabulary() for _ in range(N_PARTS)]  # per factor: distinct reason parts -> id
+        self.parts = ReasonParts()  # per factor: distinct fields its reasons depend on, and their pieces
         self.used_titles = self.used_codes = 1  # positions any slot has used
         # Per group: ids into title_text / code_levels of its first, second and third title; -1 none.
         self.groups = Vocabulary()
@@ -462,6 +472,7 @@ class MatchIndex:
     def _upsert(self, side, records):
         normalizer = self._normalizer()
         records = list(records)
+        known_titles = len(side.title_text)
         # Chunks bound the memory a bulk load holds at once.
         for start in range(0, len(records), _UPSERT_CHUNK):
             # The last version of a record in one batch wins.
@@ -477,6 +488,28 @@ class MatchIndex:
         # Once per call: a bulk load merges its pending entries once, not per chunk.
         with self._lock:
             self._maintain(side)
+            self._keep_title_rows(side, known_titles)
+
+    def _keep_title_rows(self, side, known_titles):
+        """Compare titles new to ``side`` (from position ``known_titles`` on) with the other side's, now.
+
+        A shortlist compares its posting's titles with every distinct seeker
+        title, a recommendation its seeker's with every distinct posting
+        title, and each row is kept per query title (:meth:`_Side.title_similarity`).
+        Queries are nearly always indexed records, so at upsert the rows of
+        the other side's titles are extended over the new titles and the new
+        titles get their rows: a record's first query finds its titles
+        compared (~0.35 ms per title at the fair's size).  Only while those
+        rows fill at most a quarter of each side's kept cells; beyond, rows
+        are made when a query asks.
+        """
+        other = self._postings if side is self._seekers else self._seekers
+        if len(side.title_text) == known_titles or 4 * len(side.title_text) * len(other.title_text) > _TITLE_CELLS:
+            return
+        for title in other.title_text:
+            side.title_similarity(title)
+        for title in side.title_text[known_titles:]:
+            other.title_similarity(title)
 
     def _add(self, side, profile):
         slot = side.size
@@ -523,7 +556,7 @@ class MatchIndex:
         side.used_titles = max(side.used_titles, len(title_ids))
         side.used_codes = max(side.used_codes, len(code_ids))
         side.group[slot] = side.group_id(tuple(title_ids), tuple(code_ids))
-        side.reason_parts[slot] = [ids.id(part) for ids, part in zip(side.part_ids, reason_parts(profile))]
+        side.reason_parts[slot] = side.parts.ids(profile)
         features, _ = self._text_vector(profile.text, grow_vocabulary=True)
         side.text.add(slot, features)
         side.count_features(features, 1)
@@ -680,12 +713,13 @@ class MatchIndex:
             values = np.round(np.stack([at(slots) for at in factors.values()]).astype(np.float64), 4)
             candidates = [side.profiles[slot] for slot in slots.tolist()]
             part_ids = side.reason_parts[slots]
+            pieces = side.parts.pieces
         # Explaining needs only what was gathered above (profiles are never changed, only
         # replaced), so updates and other rankings need not wait for it.
         shown_weights = {name: round(weight, 4) for name, weight in weights.items()}
         explained = explain_page(query, candidates, side.kind == "seeker", list(factors), values,
-                                 part_ids, shown_weights, side.reasons, not_compared=not_compared)
-        return [Match(*match) for match in zip(ids, scores, explained)]
+                                 part_ids, pieces, shown_weights, side.reasons, not_compared=not_compared)
+        return list(map(Match, ids, scores, explained))
 
     def _query_weights(self, query, side):
         """Factor weights for this query: without any title, text and skills carry the title's share."""
@@ -731,8 +765,8 @@ class MatchIndex:
             query.education_rank,
             None if math.isnan(query.experience) else float(query.experience),
         )
-        education, years, salary = _fit_tables(
-            *query_facts, None if math.isnan(salary_value) else float(salary_value))
+        education, years = _education_table(*query_facts[:2]), _years_table(candidates_are_seekers, query_facts[2])
+        salary = _salary_table(candidates_are_seekers, None if math.isnan(salary_value) else float(salary_value))
         # Candidates without skills get the skills factor through their fact code.
         skills_by_bit = (0.0 if share is not None else listed * weights.get("skills", 0.0),
                          unlisted * weights.get("skills", 0.0))
@@ -957,12 +991,11 @@ def _facts_code(education_code, years_code, no_skills):
 def _facts_table(candidates_are_seekers, education, years, education_weight, years_weight, skills_by_bit):
     """Per fact code: weighted education and experience fit, plus the weighted skills factor by the no-skills bit.
 
-    Arguments as :func:`_fit_tables` takes them, the two weights, and the
-    skills share of candidates with (bit 0) and without (bit 1) skills.
+    Arguments: the query's values as the fit tables take them, the two weights,
+    and the skills share of candidates with (bit 0) and without (bit 1) skills.
     """
-    education, years, _ = _fit_tables(candidates_are_seekers, education, years, None)
-    table = (np.float32(education_weight) * education)[:, None, None] \
-        + (np.float32(years_weight) * years)[None, :, None] \
+    table = (np.float32(education_weight) * _education_table(candidates_are_seekers, education))[:, None, None] \
+        + (np.float32(years_weight) * _years_table(candidates_are_seekers, years))[None, :, None] \
         + np.asarray(skills_by_bit, dtype=np.float32)[None, None, :]
     return table.ravel()
 
@@ -975,24 +1008,30 @@ _CODE_VALUES = (
 )
 
 
-@lru_cache(maxsize=4096)
-def _fit_tables(candidates_are_seekers, education, years, salary):
-    """Fit of every education, years and salary code against the query's values (cached: values repeat).
+# Fit of every education, years and salary code against the query's value, kept per value: values repeat.
+# Each table apart, so a query with a new salary reuses its education and years tables.
+# ``None`` stands for a value not given (NaN would never hit the cache).
+@lru_cache(maxsize=64)
+def _education_table(candidates_are_seekers, rank):
+    ranks = _CODE_VALUES[0]
+    return _read_only(_education_fit(rank, ranks) if candidates_are_seekers else _education_fit(ranks, rank))
 
-    ``None`` stands for a value not given (NaN would never hit the cache).
-    """
-    ranks, year_values, salary_values = _CODE_VALUES
-    years = np.nan if years is None else years
-    salary = np.nan if salary is None else salary
-    if candidates_are_seekers:
-        tables = (_education_fit(education, ranks), _years_fit(np.float32(years), year_values),
-                  _salary_fit(np.float32(salary), salary_values))
-    else:
-        tables = (_education_fit(ranks, education), _years_fit(year_values, np.float32(years)),
-                  _salary_fit(salary_values, np.float32(salary)))
-    for table in tables:
-        table.flags.writeable = False
-    return tables
+
+@lru_cache(maxsize=1024)
+def _years_table(candidates_are_seekers, years):
+    values, years = _CODE_VALUES[1], np.float32(np.nan if years is None else years)
+    return _read_only(_years_fit(years, values) if candidates_are_seekers else _years_fit(values, years))
+
+
+@lru_cache(maxsize=4096)
+def _salary_table(candidates_are_seekers, salary):
+    values, salary = _CODE_VALUES[2], np.float32(np.nan if salary is None else salary)
+    return _read_only(_salary_fit(salary, values) if candidates_are_seekers else _salary_fit(values, salary))
+
+
+def _read_only(table):
+    table.flags.writeable = False
+    return table
 
 
 def _education_fit(minimum, actual):

@@ -1,10 +1,12 @@
 """Plain-words explanations (Chinese and English) of each scoring factor.
 
-Each factor has three functions of the posting-side and seeker-side profiles
-of one pair and the factor score: a *key* naming everything its words depend
-on (a score only as the whole percent shown), the *words* ``(text, parts)``
-(kept per key: pages and fairs repeat titles, skill sets, salaries, places
-and levels), and the *reason* built from the words and the profiles.
+A factor's reason depends on the score and a few fields of each side of the
+pair (in :data:`_FACTORS`: a record's *part* for that factor).  What a part
+contributes to any reason (read-only lists of its titles or places, their
+names joined for the text, labels, numbers as shown) is worked out once per
+distinct part, as its *pieces*: an index keeps them per part id
+(:class:`ReasonParts`, filled at upsert), so that a page's new reasons are
+little more than formatting the pieces of each pair with the score.
 
 Reasons themselves repeat too (same query, same candidate fields, same
 score), so :func:`explain_page` keeps each reason it builds in a
@@ -15,15 +17,16 @@ change raises ``TypeError``), so no caller can alter another's reasons;
 ``dict(reason)`` gives a private, mutable copy.
 """
 import math
+from functools import lru_cache
 from operator import attrgetter
 
 import numpy as np
 
 from .occupations import english_names
-from .profile import EDUCATION_LABELS
+from .profile import EDUCATION_LABELS, education_rank
 from .skills import is_credential, skill_label
 
-__all__ = ["FrozenDict", "FrozenList", "N_PARTS", "ReasonCache", "explain_page", "reason_parts"]
+__all__ = ["FrozenDict", "FrozenList", "N_PARTS", "ReasonCache", "ReasonParts", "explain_page"]
 
 
 def _zh(items):
@@ -89,60 +92,34 @@ def _listed(items, make=FrozenList):
     return found
 
 
-def _percent(score):
-    """``score`` as the whole percent its words show (``f"{score:.0%}"`` rounds the same way)."""
-    return round(score * 100)
-
-
-def _title_key(posting, seeker, score):
-    return posting.raw_titles, seeker.raw_titles, seeker.titles_from_text, _percent(score)
-
-
-def _from_resume(seeker):
+def _from_resume(titles_from_text):
     """What the seeker's titles add when they were read from the resume: (Chinese, English)."""
-    return ("（据简历）", " (from the resume)") if seeker.titles_from_text else ("", "")
+    return ("（据简历）", " (from the resume)") if titles_from_text else ("", "")
 
 
-def _title_words(posting, seeker, score):
-    wanted = _zh(seeker.raw_titles) or "未填写"
-    offered = _zh(posting.raw_titles) or "未填写"
-    zh_source, en_source = _from_resume(seeker)
-    return (
-        f"职位名称相似度 {score:.0%}：{offered} ↔ {wanted}{zh_source}",
-        f"Title similarity {score:.0%}: {_en(posting.raw_titles) or 'not given'} vs "
-        f"{_en(seeker.raw_titles) or 'not given'}{en_source}",
-        None,
-    )
+def _title_pieces(raw_titles, titles_from_text):
+    return (_listed(raw_titles), _zh(raw_titles) or "未填写", _en(raw_titles) or "not given",
+            *_from_resume(titles_from_text))
 
 
-def _title_reason(score, weight, words, posting, seeker):
-    return FrozenDict(factor="title", score=score, weight=weight, text=words[0],
-                      required=_listed(posting.raw_titles), actual=_listed(seeker.raw_titles))
+def _title_reason(score, weight, posting, seeker, mask):
+    offered, offered_zh, offered_en, _, _ = posting
+    wanted, wanted_zh, wanted_en, zh_source, en_source = seeker
+    text = FrozenDict(zh=f"职位名称相似度 {score:.0%}：{offered_zh} ↔ {wanted_zh}{zh_source}",
+                      en=f"Title similarity {score:.0%}: {offered_en} vs {wanted_en}{en_source}")
+    return FrozenDict(factor="title", score=score, weight=weight, text=text, required=offered, actual=wanted)
 
 
-def _occupation_key(posting, seeker, score):
-    return (posting.occupations[:1], posting.occupation_names[:1], seeker.occupations[:1], seeker.occupation_names[:1],
-            seeker.titles_from_text, score)
+def _occupation_list(codes_and_names):
+    codes, names = codes_and_names
+    return FrozenList([FrozenDict(code=code, name=name) for code, name in zip(codes, names)])
 
 
-def _occupation_words(posting, seeker, score):
-    if not posting.occupations or not seeker.occupations:
-        return "职业类别未知", "Occupation unknown", None
-    offered, wanted = posting.occupation_names[0], seeker.occupation_names[0]
-    offered_en, wanted_en = (_occupation_en(code, name) for code, name in (
-        (posting.occupations[0], offered), (seeker.occupations[0], wanted)))
-    zh_source, en_source = _from_resume(seeker)
-    if score >= 0.85:
-        return f"职业类别一致：{offered}{zh_source}", f"Same occupation: {offered_en}{en_source}", None
-    if score >= 0.6:
-        zh, en = "职业同属一个小类", "Closely related occupation"
-    elif score >= 0.4:
-        zh, en = "职业同属一个中类", "Occupation in the same group"
-    elif score >= 0.2:
-        zh, en = "职业同属一个大类", "Occupation in the same broad field"
-    else:
-        zh, en = "职业不同", "Different occupation"
-    return f"{zh}：{offered} / {wanted}{zh_source}", f"{en}: {offered_en} / {wanted_en}{en_source}", None
+def _occupation_pieces(codes, names, titles_from_text):
+    listed = _listed((codes, names), _occupation_list)
+    if not codes:
+        return listed, None
+    return (listed, names[0], _occupation_en(codes[0], names[0]), *_from_resume(titles_from_text))
 
 
 def _occupation_en(code, name):
@@ -151,42 +128,50 @@ def _occupation_en(code, name):
     return f"{english} ({name})" if english else name
 
 
-def _occupation_list(codes_and_names):
-    codes, names = codes_and_names
-    return FrozenList([FrozenDict(code=code, name=name) for code, name in zip(codes, names)])
+def _occupation_words(score, posting, seeker):
+    if posting[1] is None or seeker[1] is None:
+        return "职业类别未知", "Occupation unknown"
+    _, offered, offered_en, _, _ = posting
+    _, wanted, wanted_en, zh_source, en_source = seeker
+    if score >= 0.85:
+        return f"职业类别一致：{offered}{zh_source}", f"Same occupation: {offered_en}{en_source}"
+    if score >= 0.6:
+        zh, en = "职业同属一个小类", "Closely related occupation"
+    elif score >= 0.4:
+        zh, en = "职业同属一个中类", "Occupation in the same group"
+    elif score >= 0.2:
+        zh, en = "职业同属一个大类", "Occupation in the same broad field"
+    else:
+        zh, en = "职业不同", "Different occupation"
+    return f"{zh}：{offered} / {wanted}{zh_source}", f"{en}: {offered_en} / {wanted_en}{en_source}"
 
 
-def _occupations(codes, names):
-    return _listed((codes, names), _occupation_list)
+def _occupation_reason(score, weight, posting, seeker, mask):
+    zh, en = _occupation_words(score, posting, seeker)
+    return FrozenDict(factor="occupation", score=score, weight=weight, text=FrozenDict(zh=zh, en=en),
+                      required=posting[0], actual=seeker[0])
 
 
-def _skill_names(skills):
-    return FrozenList([name for _, name in skills])
+def _skills_pieces(skills, has_skills):
+    return skills, has_skills, _listed(tuple([name for _, name in skills]))
 
 
-def _occupation_reason(score, weight, words, posting, seeker):
-    return FrozenDict(factor="occupation", score=score, weight=weight, text=words[0],
-                      required=_occupations(posting.occupations, posting.occupation_names),
-                      actual=_occupations(seeker.occupations, seeker.occupation_names))
+@lru_cache(maxsize=16384)
+def _skills_words(skills, has_skills, mask):
+    """Text and read-only lists of a posting's ``skills`` when the seeker holds those in ``mask`` (bit i: i-th).
 
-
-def _skills_key(posting, seeker, score):
-    held = seeker.skill_keys
-    return posting.skills, seeker.has_skills, tuple([key in held for key, _ in posting.skills])
-
-
-def _skills_words(posting, seeker, score):
-    required = dict(posting.skills)
-    held = seeker.skill_keys
-    matched = tuple(name for key, name in required.items() if key in held)
-    missing = tuple(name for key, name in required.items() if key not in held)
-    credentials = tuple(name for key, name in required.items() if key not in held and is_credential(key))
-    parts = (_listed(matched), _listed(missing), _listed(tuple(required.values())), _listed(credentials))
-    if not required:
-        return "岗位未列出技能要求", "The posting lists no required skills", parts
-    matched_en = [skill_label(key, name)[1] for key, name in required.items() if key in held]
-    missing_en = [skill_label(key, name)[1] for key, name in required.items() if key not in held]
-    if seeker.has_skills:
+    Kept: pairs repeat which of a posting's skills the seeker holds.
+    """
+    held = [mask >> position & 1 for position in range(len(skills))]
+    matched = tuple([name for (_, name), has in zip(skills, held) if has])
+    missing = tuple([name for (_, name), has in zip(skills, held) if not has])
+    credentials = tuple([name for (key, name), has in zip(skills, held) if not has and is_credential(key)])
+    lists = (_listed(matched), _listed(missing), _listed(tuple([name for _, name in skills])), _listed(credentials))
+    if not skills:
+        return FrozenDict(zh="岗位未列出技能要求", en="The posting lists no required skills"), lists
+    matched_en = [skill_label(key, name)[1] for (key, name), has in zip(skills, held) if has]
+    missing_en = [skill_label(key, name)[1] for (key, name), has in zip(skills, held) if not has]
+    if has_skills:
         zh = f"技能匹配：{_zh(matched) or '无'}" + (f"；缺少：{_zh(missing)}" if missing else "")
         en = f"Skills matched: {_en(matched_en) or 'none'}" + (f"; missing: {_en(missing_en)}" if missing else "")
     else:
@@ -194,44 +179,41 @@ def _skills_words(posting, seeker, score):
         zh = f"求职者未列出技能；岗位要求：{_zh(missing)}"
         en = f"No skills listed by the seeker; the posting asks for: {_en(missing_en)}"
     if credentials:
-        credentials_en = [skill_label(key, name)[1] for key, name in required.items() if name in credentials]
+        credentials_en = [skill_label(key, name)[1] for key, name in skills if name in credentials]
         zh += f"（必需证照未见：{_zh(credentials)}）"
         en += f" (required licence or certificate not shown: {_en(credentials_en)})"
-    return zh, en, parts
+    return FrozenDict(zh=zh, en=en), lists
 
 
-def _skills_reason(score, weight, words, posting, seeker):
-    text, (matched, missing, required, credentials) = words
+def _skills_reason(score, weight, posting, seeker, mask):
+    text, (matched, missing, required, credentials) = _skills_words(posting[0], seeker[1], mask)
     return FrozenDict(factor="skills", score=score, weight=weight, text=text,
                       matched=matched, missing=missing, required=required,
-                      actual=_listed(seeker.skills, _skill_names), missing_credentials=credentials)
+                      actual=seeker[2], missing_credentials=credentials)
 
 
-def _text_key(posting, seeker, score):
-    return _percent(score), seeker.has_free_text, posting.has_free_text
+def _text_pieces(has_free_text):
+    return has_free_text
 
 
-def _text_words(posting, seeker, score):
-    if seeker.has_free_text and posting.has_free_text:
-        return (
-            f"简历与岗位描述的文字相似度 {score:.0%}",
-            f"Resume and job description text similarity {score:.0%}",
-            None,
-        )
+@lru_cache(maxsize=1024)
+def _text_words(percent, seeker_has_text, posting_has_text):
+    """Kept per whole percent shown: text scores rarely repeat, their words do."""
+    if seeker_has_text and posting_has_text:
+        return FrozenDict(zh=f"简历与岗位描述的文字相似度 {percent}%",
+                          en=f"Resume and job description text similarity {percent}%")
     # Without a resume or a description the texts hold only titles and skills.
-    absent_zh = "、".join(word for word, absent in (("简历", not seeker.has_free_text),
-                                                   ("岗位描述", not posting.has_free_text)) if absent)
-    absent_en = " or ".join(word for word, absent in (("resume", not seeker.has_free_text),
-                                                     ("job description", not posting.has_free_text)) if absent)
-    return (
-        f"职位名称与技能的文字相似度 {score:.0%}（无{absent_zh}）",
-        f"Title and skills text similarity {score:.0%} (no {absent_en})",
-        None,
-    )
+    absent_zh = "、".join(word for word, absent in (("简历", not seeker_has_text),
+                                                   ("岗位描述", not posting_has_text)) if absent)
+    absent_en = " or ".join(word for word, absent in (("resume", not seeker_has_text),
+                                                     ("job description", not posting_has_text)) if absent)
+    return FrozenDict(zh=f"职位名称与技能的文字相似度 {percent}%（无{absent_zh}）",
+                      en=f"Title and skills text similarity {percent}% (no {absent_en})")
 
 
-def _text_reason(score, weight, words, posting, seeker):
-    return FrozenDict(factor="text", score=score, weight=weight, text=words[0])
+def _text_reason(score, weight, posting, seeker, mask):
+    # ``f"{score:.0%}"`` rounds as round(score * 100) does (half to even on the same double).
+    return FrozenDict(factor="text", score=score, weight=weight, text=_text_words(round(score * 100), seeker, posting))
 
 
 # Words of a factor the query could not be compared on, for every candidate alike.
@@ -243,72 +225,51 @@ _NOT_COMPARED = {
 }
 
 
-def _education_key(posting, seeker, score):
-    return posting.education, seeker.education
+def _education_pieces(education):
+    return (education, -1, None, None) if education is None else \
+        (education, education_rank(education), *EDUCATION_LABELS[education])
 
 
-def _education_words(posting, seeker, score):
-    if posting.education_rank < 0:
-        return "岗位不限学历", "No minimum education", None
-    need_zh, need_en = EDUCATION_LABELS[posting.education]
-    if seeker.education_rank < 0:
-        return f"学历要求{need_zh}，求职者未填写", f"Requires {need_en}; the seeker did not say", None
-    have_zh, have_en = EDUCATION_LABELS[seeker.education]
-    if seeker.education_rank >= posting.education_rank:
-        return (f"学历符合：{have_zh}（要求{need_zh}）",
-                f"Education meets the minimum: {have_en} (requires {need_en})", None)
-    return (f"学历低于要求：{have_zh}（要求{need_zh}）",
-            f"Education below the minimum: {have_en} (requires {need_en})", None)
+def _education_words(posting, seeker):
+    _, need_rank, need_zh, need_en = posting
+    _, have_rank, have_zh, have_en = seeker
+    if need_rank < 0:
+        return "岗位不限学历", "No minimum education"
+    if have_rank < 0:
+        return f"学历要求{need_zh}，求职者未填写", f"Requires {need_en}; the seeker did not say"
+    if have_rank >= need_rank:
+        return f"学历符合：{have_zh}（要求{need_zh}）", f"Education meets the minimum: {have_en} (requires {need_en})"
+    return f"学历低于要求：{have_zh}（要求{need_zh}）", f"Education below the minimum: {have_en} (requires {need_en})"
 
 
-def _education_reason(score, weight, words, posting, seeker):
-    return FrozenDict(factor="education", score=score, weight=weight, text=words[0],
-                      required=posting.education, actual=seeker.education)
-
-
-def _experience_key(posting, seeker, score):
-    return posting.experience, seeker.experience
+def _education_reason(score, weight, posting, seeker, mask):
+    zh, en = _education_words(posting, seeker)
+    return FrozenDict(factor="education", score=score, weight=weight, text=FrozenDict(zh=zh, en=en),
+                      required=posting[0], actual=seeker[0])
 
 
 def _years_en(years):
     return f"{years} year" if years == 1 else f"{years} years"
 
 
-def _experience_words(posting, seeker, score):
-    need, have = number(posting.experience), number(seeker.experience)
-    parts = (need, have)
+def _experience_pieces(experience):
+    return number(experience)
+
+
+def _experience_words(need, have):
     if need is None or need <= 0:
-        return "岗位不要求工作经验", "No experience required", parts
+        return "岗位不要求工作经验", "No experience required"
     if have is None:
-        return f"要求{need}年经验，求职者未填写", f"Requires {_years_en(need)} of experience; the seeker did not say", parts
+        return f"要求{need}年经验，求职者未填写", f"Requires {_years_en(need)} of experience; the seeker did not say"
     if have >= need:
-        return (f"经验符合：{have}年（要求{need}年）",
-                f"Experience meets the minimum: {_years_en(have)} (requires {need})", parts)
-    return (f"经验不足：{have}年（要求{need}年）",
-            f"Less experience than required: {_years_en(have)} (requires {need})", parts)
+        return f"经验符合：{have}年（要求{need}年）", f"Experience meets the minimum: {_years_en(have)} (requires {need})"
+    return f"经验不足：{have}年（要求{need}年）", f"Less experience than required: {_years_en(have)} (requires {need})"
 
 
-def _experience_reason(score, weight, words, posting, seeker):
-    text, (need, have) = words
-    return FrozenDict(factor="experience", score=score, weight=weight, text=text,
-                      required=need, actual=have)
-
-
-def _salary_key(posting, seeker, score):
-    return _plain(posting.salary_low), _plain(posting.salary_high), _plain(seeker.salary_low)
-
-
-def _salary_words(posting, seeker, score):
-    low, high, want = number(posting.salary_low), number(posting.salary_high), number(seeker.salary_low)
-    parts = (low, high, want)
-    if high is None:
-        return "岗位未标明薪资", "The posting gives no salary", parts
-    if want is None:
-        return f"薪资{low}–{high}元，求职者未填写期望", f"Pays {low}–{high} CNY; the seeker gave no expectation", parts
-    if want <= high:
-        return (f"期望薪资{want}元在范围内（{low}–{high}元）", f"Expected salary {want} CNY fits the range {low}–{high} CNY",
-                parts)
-    return f"期望薪资{want}元高于岗位上限{high}元", f"Expected salary {want} CNY is above the maximum {high} CNY", parts
+def _experience_reason(score, weight, posting, seeker, mask):
+    zh, en = _experience_words(posting, seeker)
+    return FrozenDict(factor="experience", score=score, weight=weight, text=FrozenDict(zh=zh, en=en),
+                      required=posting, actual=seeker)
 
 
 def _salary_range(low_and_high):
@@ -316,63 +277,72 @@ def _salary_range(low_and_high):
     return FrozenDict(min=low, max=high)
 
 
-def _salary_reason(score, weight, words, posting, seeker):
-    text, (low, high, want) = words
-    return FrozenDict(factor="salary", score=score, weight=weight, text=text,
-                      required=_listed((low, high), _salary_range), actual=want)
+def _salary_pieces(low, high):
+    low, high = number(low), number(high)
+    return low, high, _listed((low, high), _salary_range)
 
 
-def _location_key(posting, seeker, score):
-    return posting.place_names, seeker.place_names, score >= 0.85, score > 0
+def _salary_words(posting, want):
+    low, high, _ = posting
+    if high is None:
+        return "岗位未标明薪资", "The posting gives no salary"
+    if want is None:
+        return f"薪资{low}–{high}元，求职者未填写期望", f"Pays {low}–{high} CNY; the seeker gave no expectation"
+    if want <= high:
+        return f"期望薪资{want}元在范围内（{low}–{high}元）", f"Expected salary {want} CNY fits the range {low}–{high} CNY"
+    return f"期望薪资{want}元高于岗位上限{high}元", f"Expected salary {want} CNY is above the maximum {high} CNY"
 
 
-def _location_words(posting, seeker, score):
-    where, wanted = _zh(posting.place_names), _zh(seeker.place_names)
-    if not posting.place_names:
-        return "岗位未标明工作地点", "The posting gives no location", None
-    if not seeker.place_names:
-        return f"工作地点{where}，求职者未填写意向地点", f"Works in {where}; the seeker gave no preferred place", None
+def _salary_reason(score, weight, posting, seeker, mask):
+    want = seeker[0]  # a seeker's salary parts are the expectation twice
+    zh, en = _salary_words(posting, want)
+    return FrozenDict(factor="salary", score=score, weight=weight, text=FrozenDict(zh=zh, en=en),
+                      required=posting[2], actual=want)
+
+
+def _location_pieces(place_names):
+    return _listed(place_names), _zh(place_names), _en(place_names)
+
+
+def _location_words(score, posting, seeker):
+    listed, where, _ = posting
+    wanted, wanted_zh, wanted_en = seeker
+    if not listed:
+        return "岗位未标明工作地点", "The posting gives no location"
+    if not wanted:
+        return f"工作地点{where}，求职者未填写意向地点", f"Works in {where}; the seeker gave no preferred place"
     if score >= 0.85:
-        return f"工作地点相符：{where}", f"Location matches: {where}", None
+        return f"工作地点相符：{where}", f"Location matches: {where}"
     if score > 0:
-        return f"工作地点相近：{where}（意向：{wanted}）", f"Location nearby: {where} (prefers {_en(seeker.place_names)})", None
-    return (f"工作地点不在意向范围：{where}（意向：{wanted}）",
-            f"Location outside the preferred places: {where} (prefers {_en(seeker.place_names)})", None)
+        return f"工作地点相近：{where}（意向：{wanted_zh}）", f"Location nearby: {where} (prefers {wanted_en})"
+    return (f"工作地点不在意向范围：{where}（意向：{wanted_zh}）",
+            f"Location outside the preferred places: {where} (prefers {wanted_en})")
 
 
-def _location_reason(score, weight, words, posting, seeker):
-    return FrozenDict(factor="location", score=score, weight=weight, text=words[0],
-                      required=_listed(posting.place_names), actual=_listed(seeker.place_names))
+def _location_reason(score, weight, posting, seeker, mask):
+    zh, en = _location_words(score, posting, seeker)
+    return FrozenDict(factor="location", score=score, weight=weight, text=FrozenDict(zh=zh, en=en),
+                      required=posting[0], actual=seeker[0])
 
 
+# Per factor: the fields of each side its reason depends on (besides the score and weight, and for
+# skills which of the posting's skills the seeker holds), what a part of those fields contributes
+# to any reason (its pieces, from the fields' values), and the reason of a pair from the score,
+# the weight shown, the posting's and the seeker's pieces and the held-skill mask.
 _FACTORS = {
-    "title": (_title_key, _title_words, _title_reason),
-    "occupation": (_occupation_key, _occupation_words, _occupation_reason),
-    "skills": (_skills_key, _skills_words, _skills_reason),
-    "text": (_text_key, _text_words, _text_reason),
-    "education": (_education_key, _education_words, _education_reason),
-    "experience": (_experience_key, _experience_words, _experience_reason),
-    "salary": (_salary_key, _salary_words, _salary_reason),
-    "location": (_location_key, _location_words, _location_reason),
+    "title": (("raw_titles", "titles_from_text"), _title_pieces, _title_reason),
+    "occupation": (("occupations", "occupation_names", "titles_from_text"), _occupation_pieces, _occupation_reason),
+    "skills": (("skills", "has_skills"), _skills_pieces, _skills_reason),
+    "text": (("has_free_text",), _text_pieces, _text_reason),
+    "education": (("education",), _education_pieces, _education_reason),
+    "experience": (("experience",), _experience_pieces, _experience_reason),
+    "salary": (("salary_low", "salary_high"), _salary_pieces, _salary_reason),
+    "location": (("place_names",), _location_pieces, _location_reason),
 }
-# Per factor: key -> (text, parts); read-only values, shared by all indexes.
-_WORDS = {factor: {} for factor in _FACTORS}
-_MAX_WORDS = 16384
-# What a factor's reason depends on besides the score and weight: these fields
-# of each side (and, for skills, which of the posting's skills the seeker holds).
-_PART_FIELDS = {
-    "title": ("raw_titles", "titles_from_text"),
-    "occupation": ("occupations", "occupation_names", "titles_from_text"),
-    "skills": ("skills", "has_skills"),
-    "text": ("has_free_text",),
-    "education": ("education",),
-    "experience": ("experience",),
-    "salary": ("salary_low", "salary_high"),
-    "location": ("place_names",),
-}
-_PART_INDEX = {factor: position for position, factor in enumerate(_PART_FIELDS)}
-N_PARTS = len(_PART_FIELDS)
-_PART_GETTERS = [[attrgetter(field) for field in fields] for fields in _PART_FIELDS.values()]
+_PART_INDEX = {factor: position for position, factor in enumerate(_FACTORS)}
+N_PARTS = len(_FACTORS)
+_PART_GETTERS = [[attrgetter(field) for field in fields] for fields, _, _ in _FACTORS.values()]
+_PIECES = [pieces for _, pieces, _ in _FACTORS.values()]
 _SCORE_CODES = 10_001  # scores are rounded to 4 decimals: 0..10000 once scaled
 
 
@@ -382,12 +352,39 @@ def _plain(value):
 
 
 def reason_parts(profile):
-    """Per factor (in the order of ``_PART_FIELDS``): the fields of ``profile`` its reasons depend on.
-
-    An index numbers the distinct parts of its records once, at upsert, so
-    that a page finds its reasons by integer keys without reading profiles.
-    """
+    """Per factor (in the order of ``_FACTORS``): the fields of ``profile`` its reasons depend on."""
     return tuple([tuple([_plain(get(profile)) for get in getters]) for getters in _PART_GETTERS])
+
+
+@lru_cache(maxsize=4096)
+def _query_pieces(parts):
+    """The pieces of a query's parts (queries repeat: a page, its next page, the same posting again)."""
+    return tuple([make(*part) for make, part in zip(_PIECES, parts)])
+
+
+class ReasonParts:
+    """The distinct reason parts of one side's records, numbered, with their pieces.
+
+    An index registers each record at upsert (:meth:`ids`), so that a page
+    finds its reasons by integer keys and builds the new ones from pieces
+    (profiles are read only for the skills a seeker holds).  Parts are only
+    ever added: a slot's ids stay valid, and readers need no lock.
+    """
+
+    def __init__(self):
+        self.numbers = [{} for _ in range(N_PARTS)]  # per factor: part -> id
+        self.pieces = [[] for _ in range(N_PARTS)]  # per factor: id -> pieces
+
+    def ids(self, profile):
+        """Per factor: the id of ``profile``'s part, registered (with its pieces) on first sight."""
+        found = []
+        for numbers, pieces, make, part in zip(self.numbers, self.pieces, _PIECES, reason_parts(profile)):
+            number_of_part = numbers.get(part)
+            if number_of_part is None:
+                pieces.append(make(*part))  # before the id is handed out: readers index by it
+                number_of_part = numbers[part] = len(numbers)
+            found.append(number_of_part)
+        return found
 
 
 def _held_masks(query, candidates, query_is_posting):
@@ -428,35 +425,37 @@ class ReasonCache:
         return found
 
 
-def explain_page(query, candidates, query_is_posting, factors, values, part_ids, weights, cache, *,
+def explain_page(query, candidates, query_is_posting, factors, values, part_ids, pieces, weights, cache, *,
                  not_compared=()):
     """One list of JSON-ready reasons (one per factor, in the order of ``factors``) per candidate.
 
     ``values`` holds one row of scores per factor, one column per candidate,
     already rounded to 4 decimals for display; ``part_ids`` one row per
-    candidate: the index's ids of its :func:`reason_parts`.  ``weights``
-    maps factor names to their shown weights; ``not_compared`` names the
-    factors the query could not be compared on (one neutral reason for all).
+    candidate: the ids of its parts in the candidates' :class:`ReasonParts`,
+    whose ``pieces`` are given.  ``weights`` maps factor names to their shown
+    weights; ``not_compared`` names the factors the query could not be
+    compared on (one neutral reason for all).
 
-    A reason is built once per distinct query fields, weight, candidate fields
+    A reason is built once per distinct query part, weight, candidate part
     and score, kept in ``cache`` (a :class:`ReasonCache`) and shared read-only
     by every pair it fits: a page costs an integer key and a look-up per pair
-    and factor, plus the reasons not seen before.  Nothing that receives
-    reasons changes them (service/domain.py passes them on,
-    service/web/exports.py reads ``text``, the JSON encoder reads all), and
-    the read-only types make sure nothing can.
+    and factor, plus formatting the pieces of the reasons not seen before.
+    Nothing that receives reasons changes them (service/domain.py passes them
+    on, service/web/exports.py reads ``text``, the JSON encoder reads all),
+    and the read-only types make sure nothing can.
     """
     scores = values.tolist()
     parts = [_PART_INDEX[factor] for factor in factors]
     # One integer per pair and factor: the candidate's part id and the score.
     with np.errstate(invalid="ignore"):  # a NaN score (none is expected) gets a code of its own
         codes = np.rint(values * (_SCORE_CODES - 1)).astype(np.int64)
-    all_keys = (part_ids.T[parts].astype(np.int64) * _SCORE_CODES + codes).tolist()
+    chosen_ids = part_ids.T[parts]
+    all_keys = (chosen_ids.astype(np.int64) * _SCORE_CODES + codes).tolist()
+    chosen_ids = chosen_ids.tolist()
     query_parts = reason_parts(query)
+    query_pieces = _query_pieces(query_parts)
     columns = []
     for row, factor in enumerate(factors):
-        key_of, words_of, reason_of = _FACTORS[factor]
-        words_known = _WORDS[factor]
         weight = weights.get(factor, 0.0)
         if factor in not_compared:
             known = cache.table((factor, weight, None))
@@ -468,28 +467,30 @@ def explain_page(query, candidates, query_is_posting, factors, values, part_ids,
                 cache.size += 1
             columns.append([reason] * len(candidates))
             continue
-        known = cache.table((factor, weight, query_parts[parts[row]]))
+        part = parts[row]
+        known = cache.table((factor, weight, query_parts[part]))
         keys = all_keys[row]
+        masks = None
         if factor == "skills":
-            keys = list(zip(keys, _held_masks(query, candidates, query_is_posting)))
+            masks = _held_masks(query, candidates, query_is_posting)
+            keys = list(zip(keys, masks))
         found = list(map(known.get, keys))
         if not all(found):
-            column, built = scores[row], 0
+            reason_of = _FACTORS[factor][2]
+            query_piece, known_pieces, column, ids = query_pieces[part], pieces[part], scores[row], chosen_ids[row]
+            built = 0
             for position, reason in enumerate(found):
                 if reason is None:
                     key = keys[position]
                     reason = known.get(key)  # an equal pair earlier in this page
                     if reason is None:
-                        candidate, score = candidates[position], column[position]
-                        posting, seeker = (query, candidate) if query_is_posting else (candidate, query)
-                        words_key = key_of(posting, seeker, score)
-                        words = words_known.get(words_key)
-                        if words is None:
-                            if len(words_known) >= _MAX_WORDS:
-                                words_known.clear()
-                            zh, en, details = words_of(posting, seeker, score)
-                            words = words_known[words_key] = (FrozenDict(zh=zh, en=en), details)
-                        reason = known[key] = reason_of(score, weight, words, posting, seeker)
+                        piece = known_pieces[ids[position]]
+                        mask = masks[position] if masks is not None else 0
+                        if query_is_posting:
+                            reason = reason_of(column[position], weight, query_piece, piece, mask)
+                        else:
+                            reason = reason_of(column[position], weight, piece, query_piece, mask)
+                        known[key] = reason
                         built += 1
                     found[position] = reason
             cache.size += built
