@@ -472,7 +472,6 @@ class MatchIndex:
     def _upsert(self, side, records):
         normalizer = self._normalizer()
         records = list(records)
-        known_titles = len(side.title_text)
         # Chunks bound the memory a bulk load holds at once.
         for start in range(0, len(records), _UPSERT_CHUNK):
             # The last version of a record in one batch wins.
@@ -488,28 +487,6 @@ class MatchIndex:
         # Once per call: a bulk load merges its pending entries once, not per chunk.
         with self._lock:
             self._maintain(side)
-            self._keep_title_rows(side, known_titles)
-
-    def _keep_title_rows(self, side, known_titles):
-        """Compare titles new to ``side`` (from position ``known_titles`` on) with the other side's, now.
-
-        A shortlist compares its posting's titles with every distinct seeker
-        title, a recommendation its seeker's with every distinct posting
-        title, and each row is kept per query title (:meth:`_Side.title_similarity`).
-        Queries are nearly always indexed records, so at upsert the rows of
-        the other side's titles are extended over the new titles and the new
-        titles get their rows: a record's first query finds its titles
-        compared (~0.35 ms per title at the fair's size).  Only while those
-        rows fill at most a quarter of each side's kept cells; beyond, rows
-        are made when a query asks.
-        """
-        other = self._postings if side is self._seekers else self._seekers
-        if len(side.title_text) == known_titles or 4 * len(side.title_text) * len(other.title_text) > _TITLE_CELLS:
-            return
-        for title in other.title_text:
-            side.title_similarity(title)
-        for title in side.title_text[known_titles:]:
-            other.title_similarity(title)
 
     def _add(self, side, profile):
         slot = side.size
