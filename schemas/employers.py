@@ -1,5 +1,5 @@
 """Employers and kiosks."""
-from marshmallow import Schema, fields, validate
+from marshmallow import Schema, fields
 
 from schemas.base import BaseSchema, FullMatch, PageSchema, optional_text, short_text
 
