@@ -6,12 +6,26 @@ a second fair with its own organizer, for cross-fair checks.
 """
 from __future__ import annotations
 
+import io
 from types import SimpleNamespace
 
 import pytest
+from openpyxl import Workbook
 
 from service import create_app, domain
 from service.context import close_resources, get_store, now
+
+
+def workbook_upload(headers, rows, filename):
+    """A multipart ``file`` field holding a one-sheet workbook: ``headers``, then ``rows``."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(headers)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return {"file": (io.BytesIO(buffer.getvalue()), filename)}
 
 WELDER = {"title": "电焊工", "description": "钢结构焊接", "skills": ["电焊", "氩弧焊"], "headcount": 3,
           "education_min": "junior_high", "salary_min": 6000, "salary_max": 9000, "location": "两江新区"}

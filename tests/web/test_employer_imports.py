@@ -2,26 +2,19 @@
 import io
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from service.web import exports
 from service.web.imports import EMPLOYER_COLUMNS, ImportErrors, employers_from_table
 from service.web.spreadsheets import Table
-from tests.web.conftest import Caller
+from tests.web.conftest import Caller, workbook_upload
 
 HEADERS = [zh for _, zh, _, _ in EMPLOYER_COLUMNS]
 TAKEN = "本场招聘会已登记同名单位 / An employer of this name is already registered in this fair."
 
 
 def xlsx_upload(rows, headers=HEADERS):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return {"file": (io.BytesIO(buffer.getvalue()), "企业.xlsx")}
+    return workbook_upload(headers, rows, "企业.xlsx")
 
 
 def csv_upload(text, encoding="utf-8-sig", name="employers.csv"):

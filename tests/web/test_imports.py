@@ -4,23 +4,17 @@ import re
 import zipfile
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from service.web.imports import COLUMNS, ImportErrors, postings_from_table
 from service.web.spreadsheets import MAX_READ_COLUMNS, Table, read_table
+from tests.web.conftest import workbook_upload
 
 HEADERS = [zh for _, zh, _, _ in COLUMNS]
 
 
 def xlsx_upload(rows, headers=HEADERS):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.append(headers)
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return {"file": (io.BytesIO(buffer.getvalue()), "职位.xlsx")}
+    return workbook_upload(headers, rows, "职位.xlsx")
 
 
 def rewrite_sheet(xlsx: bytes, change) -> bytes:

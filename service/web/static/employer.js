@@ -327,20 +327,8 @@
     } catch (error) {
       const rows = (error.status === 422 && error.body.errors) || null;
       if (!rows) { result.replaceChildren(h("p", { class: "banner banner-error" }, FM.errorText(error))); return; }
-      const lines = [];
-      for (const [row, fields] of Object.entries(rows)) {
-        const byField = Array.isArray(fields) ? { file: fields } : fields;
-        for (const [field, messages] of Object.entries(byField)) {
-          lines.push(h("tr", {}, h("td", { class: "num" }, row), h("td", {}, fieldLabel(field)),
-            h("td", {}, [].concat(messages).map(FM.apiMessage).join(" "))));
-        }
-      }
-      result.replaceChildren(
-        h("p", { class: "banner banner-error" }, t("employer.import_failed")),
-        h("table", { id: "import-errors" },
-          h("thead", {}, h("tr", {}, h("th", { class: "num" }, t("employer.row")), h("th", {}, t("employer.field")),
-            h("th", {}, t("employer.problem")))),
-          h("tbody", {}, lines)));
+      result.replaceChildren(h("p", { class: "banner banner-error" }, t("employer.import_failed")),
+        FM.importErrorsTable(rows, fieldLabel, "import-errors"));
     } finally {
       upload.disabled = false;
     }

@@ -191,6 +191,22 @@ const FM = (() => {
     showErrorIn(banner, error);
   }
 
+  /* What a spreadsheet import refused, by row and field (the API keys its 422 errors by row number). */
+  function importErrorsTable(errors, fieldLabel, id) {
+    const lines = [];
+    for (const [row, fields] of Object.entries(errors)) {
+      const byField = Array.isArray(fields) ? { file: fields } : fields;
+      for (const [field, messages] of Object.entries(byField)) {
+        lines.push(h("tr", {}, h("td", { class: "num" }, row), h("td", {}, fieldLabel(field)),
+          h("td", {}, [].concat(messages).map(apiMessage).join(" "))));
+      }
+    }
+    return h("table", { id },
+      h("thead", {}, h("tr", {}, h("th", { class: "num" }, t("employer.row")), h("th", {}, t("employer.field")),
+        h("th", {}, t("employer.problem")))),
+      h("tbody", {}, lines));
+  }
+
   /* Split what a person typed into a list: commas, 顿号, semicolons or new lines. */
   function splitList(text) {
     return String(text || "").split(/[,，、;；\n]+/).map((s) => s.trim()).filter(Boolean);
@@ -283,7 +299,8 @@ const FM = (() => {
   }
 
   return {
-    t, h, api, requestKey, requestDone, items, download, showError, splitList, intOrNull, formatTime, salaryText, start,
+    t, h, api, requestKey, requestDone, items, download, showError, importErrorsTable, splitList, intOrNull, formatTime,
+    salaryText, start,
     setLang, applyLang, ApiError, apiMessage, fieldMessage, errorText, showErrorIn,
     get lang() { return lang; },
     onLang(listener) { langListeners.push(listener); },
