@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from contextlib import contextmanager
 from datetime import date
 
 from flask import current_app, send_file
@@ -270,6 +271,17 @@ class PostingsWithoutInterest(MethodView):
         return {"items": found, "total": len(found)}
 
 
+@contextmanager
+def _refused_file_as_422():
+    """An unreadable file or invalid rows answer 422: errors on ``file``, or by row number then field."""
+    try:
+        yield
+    except UnreadableFile as error:
+        abort(422, message=str(error), errors={"file": [str(error)]})
+    except ImportErrors as error:
+        abort(422, message="Some rows are invalid; nothing was imported.", errors=error.errors)
+
+
 @blp.route("/fairs/<int:fair_id>/postings/template.xlsx")
 class PostingTemplate(MethodView):
     @employer_or_organizer_of_fair
@@ -293,12 +305,8 @@ class PostingImport(MethodView):
         """Create the postings of a filled-in template (.xlsx or .csv), all or nothing."""
         employer, _ = access
         file = upload["file"]
-        try:
+        with _refused_file_as_422():
             items = postings_from_table(read_table(file.filename or "", file.read()))
-        except UnreadableFile as error:
-            abort(422, message=str(error), errors={"file": [str(error)]})
-        except ImportErrors as error:
-            abort(422, message="Some rows are invalid; nothing was imported.", errors=error.errors)
         created = domain.create_postings(get_store(), fair_id, employer.id, items, now=now(),
                                          request_key=headers["request_key"])
         return {"created": [posting["id"] for posting in created]}
@@ -327,7 +335,7 @@ class EmployerImport(MethodView):
     def post(self, upload, fair_id, access):
         """Register the employers of a filled-in template (.xlsx or .csv), all or nothing; each with its token."""
         store, file = get_store(), upload["file"]
-        try:
+        with _refused_file_as_422():
             rows = employers_from_table(read_table(file.filename or "", file.read()),
                                         domain.registered_employer_names(store, fair_id))
             try:
@@ -335,8 +343,4 @@ class EmployerImport(MethodView):
                                                   secret_key=current_app.config["SECRET_KEY"], now=now())
             except NamesTaken as taken:  # registered by another request since the file was checked
                 raise names_taken_errors(rows, taken.positions) from None
-        except UnreadableFile as error:
-            abort(422, message=str(error), errors={"file": [str(error)]})
-        except ImportErrors as error:
-            abort(422, message="Some rows are invalid; nothing was imported.", errors=error.errors)
         return {"created": created}
