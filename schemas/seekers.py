@@ -10,7 +10,11 @@ MAX_RESUME = 20_000
 
 
 class SeekerIn(BaseSchema):
-    """A seeker's profile as a kiosk submits it; the phone identifies them within the fair."""
+    """A seeker's profile as a kiosk submits it; the phone identifies them within the fair.
+
+    A profile is submitted whole: submitting the phone again replaces every field, and one
+    left out is cleared (a person who blanks a field at the kiosk means it).
+    """
 
     name = short_text(50, required=True, metadata={"example": "张伟"})
     phone = MobilePhone(required=True, metadata={"example": "138 0000 5678"})
@@ -20,9 +24,9 @@ class SeekerIn(BaseSchema):
     )
     desired_titles = text_list(load_default=list, metadata={"example": ["焊工", "电焊工"]})
     skills = text_list(50, load_default=list)
-    education = fields.String(allow_none=True, validate=validate.OneOf(EDUCATION_LEVELS))
-    experience_years = optional_int(0, MAX_YEARS)
-    salary_expectation = optional_int(0, MAX_SALARY)
+    education = fields.String(allow_none=True, validate=validate.OneOf(EDUCATION_LEVELS), load_default=None)
+    experience_years = optional_int(0, MAX_YEARS, load_default=None)
+    salary_expectation = optional_int(0, MAX_SALARY, load_default=None)
     locations = text_list(load_default=list)
     resume_text = fields.String(validate=validate.Length(max=MAX_RESUME), load_default="")
 

@@ -24,6 +24,19 @@ def test_same_phone_updates_from_any_kiosk(world):
     assert stats["seekers"] == 1
 
 
+def test_resubmission_is_the_whole_profile(world):
+    # The kiosk sends the form as the person left it: a field they cleared is not sent, and must
+    # not keep its old value (numbers and education were kept while lists were cleared).
+    cleared = {key: value for key, value in SEEKER.items()
+               if key not in ("education", "experience_years", "salary_expectation", "skills")}
+    response = world.a.kiosk.post(f"{world.a.base}/seekers", json=cleared)
+    assert response.status_code == 200
+    seeker = world.a.kiosk.get(f"/api/v1/seekers/{world.a.seeker['id']}").get_json()
+    assert seeker["education"] is None and seeker["experience_years"] is None
+    assert seeker["salary_expectation"] is None and seeker["skills"] == []
+    assert seeker["desired_titles"] == SEEKER["desired_titles"] and seeker["created_at"] == world.a.seeker["created_at"]
+
+
 def test_full_width_digits_are_the_same_phone(world):
     response = world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "phone": "138１２３４５６７８"})
     assert response.status_code == 200 and response.get_json()["id"] == world.a.seeker["id"]
