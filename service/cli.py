@@ -5,6 +5,9 @@ import argparse
 import os
 import sys
 
+from marshmallow import ValidationError
+
+from schemas.base import short_text
 from service.config import ENV_PREFIX, ConfigError
 from service.server import DEFAULT_HOST, DEFAULT_PORT, FairmatchServer, default_threads, server_options
 
@@ -27,6 +30,14 @@ def cmd_serve(args) -> int:
     from service import create_app
 
     return _serve(create_app(), args)
+
+
+def _organizer_name(value: str) -> str:
+    """An organizer's name, checked as the API checks an employer's (argparse reports the error)."""
+    try:
+        return short_text().deserialize(value.strip())
+    except ValidationError as error:
+        raise argparse.ArgumentTypeError(" ".join(error.messages)) from None
 
 
 def cmd_create_organizer(args) -> int:
@@ -72,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.set_defaults(handler=cmd_serve)
 
     organizer = commands.add_parser("create-organizer", help="create an organizer and print its token")
-    organizer.add_argument("name")
+    organizer.add_argument("name", type=_organizer_name)
     organizer.set_defaults(handler=cmd_create_organizer)
 
     demo = commands.add_parser("demo", help="serve a demo fair with realistic data on a fresh SQLite file")

@@ -25,6 +25,15 @@ def test_create_organizer_prints_the_token_alone_on_the_last_line(environment, c
     assert principal.role == "organizer" and principal.name == "重庆市人社局"
 
 
+@pytest.mark.parametrize("name", ["", "   ", "x" * 101])
+def test_create_organizer_refuses_a_blank_or_overlong_name(environment, capsys, name):
+    with pytest.raises(SystemExit) as exited:
+        cli.main(["create-organizer", name])
+    assert exited.value.code == 2 and "argument name: Length must be between 1 and 100" in capsys.readouterr().err
+    assert cli.main(["create-organizer", "重庆市人社局"]) == 0
+    assert "Organizer 1 (重庆市人社局) created" in capsys.readouterr().out  # the refused one made none
+
+
 def test_create_organizer_needs_the_secret(environment, monkeypatch, capsys):
     monkeypatch.delenv("FAIRMATCH_SECRET_KEY")
     assert cli.main(["create-organizer", "x"]) == 2
