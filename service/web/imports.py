@@ -49,6 +49,7 @@ _HEADER_DECORATION = re.compile(r"[*＊\s]|[（(].*$")
 MSG_INTEGER = "应填整数 / Must be a whole number."
 MSG_CHOICE = "「{value}」不是可选值，请填：{allowed} / Not one of the allowed values."
 MSG_UNKNOWN_COLUMN = "无法识别的列 / Unknown column: {}"
+MSG_REPEATED_COLUMN = "这几列是同一项，请只留一列 / These columns are the same field, keep one: {}"
 MSG_NO_TITLE = "缺少「职位名称」列 / The 职位名称 (title) column is missing."
 MSG_NO_ROWS = "文件里没有职位 / The file has no postings."
 MSG_TOO_MANY = f"一次最多导入 {MAX_BATCH} 个职位 / At most {MAX_BATCH} postings per file."
@@ -71,9 +72,29 @@ def template_sheets() -> list[Sheet]:
     ]
 
 
-def _field_of(header: str, header_to_field: dict = _HEADER_TO_FIELD) -> str | None:
+def _field_of(header: str, header_to_field: dict) -> str | None:
     name = _HEADER_DECORATION.sub("", header)
     return header_to_field.get(name) or header_to_field.get(name.lower())
+
+
+def _column_fields(table: Table, header_to_field: dict, required: str, msg_missing: str) -> list[str | None]:
+    """The field of each column (None for a blank header), or :class:`ImportErrors` on the header
+    row for unknown columns, two columns of one field (which to take would be a guess) or no
+    ``required`` column."""
+    fields = [_field_of(header, header_to_field) if header else None for header in table.headers]
+    messages = []
+    unknown = [header for header, field in zip(table.headers, fields) if header and field is None]
+    if unknown:
+        messages.append(MSG_UNKNOWN_COLUMN.format("、".join(unknown)))
+    for field in dict.fromkeys(field for field in fields if field is not None):
+        repeated = [header for header, named in zip(table.headers, fields) if named == field]
+        if len(repeated) > 1:
+            messages.append(MSG_REPEATED_COLUMN.format("、".join(repeated)))
+    if required not in fields:
+        messages.append(msg_missing)
+    if messages:
+        raise ImportErrors({str(table.header_row): {"columns": messages}})
+    return fields
 
 
 def _integer(value):
@@ -133,15 +154,7 @@ def postings_from_table(table: Table) -> list[dict]:
     Errors are keyed by the row number the spreadsheet shows (the header is
     usually row 1, so the first posting is row 2), then by field.
     """
-    fields = [_field_of(header) if header else None for header in table.headers]
-    unknown = [header for header, field in zip(table.headers, fields) if header and field is None]
-    header_errors = {}
-    if unknown:
-        header_errors["columns"] = [MSG_UNKNOWN_COLUMN.format("、".join(unknown))]
-    if "title" not in fields:
-        header_errors.setdefault("columns", []).append(MSG_NO_TITLE)
-    if header_errors:
-        raise ImportErrors({str(table.header_row): header_errors})
+    fields = _column_fields(table, _HEADER_TO_FIELD, "title", MSG_NO_TITLE)
     if not table.rows:
         raise ImportErrors({str(table.header_row + 1): {"rows": [MSG_NO_ROWS]}})
     if len(table.rows) > MAX_BATCH:
@@ -211,15 +224,7 @@ def employers_from_table(table: Table, registered: set[str]) -> list[tuple[int, 
     (``employer_name_key``): a row naming one of them, or repeating an earlier
     row's name, is refused. Errors are keyed like the postings upload's.
     """
-    fields = [_field_of(header, _EMPLOYER_HEADER_TO_FIELD) if header else None for header in table.headers]
-    unknown = [header for header, field in zip(table.headers, fields) if header and field is None]
-    header_errors = {}
-    if unknown:
-        header_errors["columns"] = [MSG_UNKNOWN_COLUMN.format("、".join(unknown))]
-    if "name" not in fields:
-        header_errors.setdefault("columns", []).append(MSG_NO_NAME)
-    if header_errors:
-        raise ImportErrors({str(table.header_row): header_errors})
+    fields = _column_fields(table, _EMPLOYER_HEADER_TO_FIELD, "name", MSG_NO_NAME)
     if not table.rows:
         raise ImportErrors({str(table.header_row + 1): {"rows": [MSG_NO_EMPLOYERS]}})
     if len(table.rows) > MAX_EMPLOYER_ROWS:

@@ -88,6 +88,15 @@ def test_csv_problems_point_at_the_row(fair, text, row, field):
     assert list(errors) == [row] and field in errors[row]
 
 
+def test_two_columns_of_one_field_are_refused_not_guessed(fair):
+    before = names(fair)
+    upload = csv_upload("企业名称,联系电话,contact_phone\r\n重庆钢铁,023-67881234,13900001111\r\n")
+    errors = fair.org("POST", f"{fair.base}/employers/import", 422, data=upload).get_json()["errors"]
+    assert errors == {"1": {"columns": [
+        "这几列是同一项，请只留一列 / These columns are the same field, keep one: 联系电话、contact_phone"]}}
+    assert names(fair) == before
+
+
 def test_too_many_rows_are_refused():
     table = Table(["企业名称"], 1, [(number, [f"单位{number}"]) for number in range(2, 1003)])
     with pytest.raises(ImportErrors) as raised:

@@ -124,6 +124,16 @@ def test_csv_problems_point_at_the_row(fair, text, row, field):
     assert list(errors) == [row] and field in errors[row]
 
 
+def test_two_columns_of_one_field_are_refused_not_guessed(fair):
+    before = titles(fair)
+    upload = csv_upload("职位名称,title,最低月薪（元）,salary_min\r\n保安,门卫,4000,5000\r\n")
+    errors = fair.emp("POST", f"{fair.base}/postings/import", 422, data=upload).get_json()["errors"]
+    assert errors == {"1": {"columns": [
+        "这几列是同一项，请只留一列 / These columns are the same field, keep one: 职位名称、title",
+        "这几列是同一项，请只留一列 / These columns are the same field, keep one: 最低月薪（元）、salary_min"]}}
+    assert titles(fair) == before
+
+
 @pytest.mark.parametrize("upload", [
     {"file": (io.BytesIO(b"PK\x03\x04 not really a zip"), "broken.xlsx")},
     {"file": (io.BytesIO(b"\xd0\xcf\x11\xe0 old excel"), "old.xls")},
