@@ -28,10 +28,15 @@ MSG_NAME_TAKEN = "本场招聘会已登记同名单位 / An employer of this nam
 # A mobile number in free text, in ASCII or full-width characters (\d matches both),
 # as Chinese input methods type it: "+86 138-1234-5678", "008613812345678", "１３８１２３４５６７８",
 # and as people group the digits: "(138) 1234-5678", "138.1234.5678", "138 - 1234 - 5678" (the phone
-# field itself accepts parentheses and spaced dashes, so resumes hold them too).
+# field itself accepts parentheses and spaced dashes, so resumes hold them too), or write them digit
+# by digit, one separator between digits, to be read out clearly: "1 3 8 1 2 3 4 5 6 7 8", "1-3-8-...".
+# Its ``number`` group runs from the first digit of the number to the last, without the +86.
 _PHONE_GAP = r"[\s\-－.．—–()（）]{0,3}"
+_DIGIT_GAP = r"[\s\-－.．—–]"
 _MOBILE_IN_TEXT = re.compile(
-    rf"(?<!\d)(?:(?:[+＋]|[0０]{{2}})?[8８][6６]{_PHONE_GAP})?[(（]?([1１][3-9３-９]\d){_PHONE_GAP}\d{{4}}{_PHONE_GAP}(\d{{4}})(?!\d)")
+    rf"(?<!\d)(?:(?:[+＋]|[0０]{{2}})?[8８][6６]{_PHONE_GAP})?[(（]?"
+    rf"(?P<number>[1１][3-9３-９]\d{_PHONE_GAP}\d{{4}}{_PHONE_GAP}\d{{4}}"
+    rf"|[1１]{_DIGIT_GAP}[3-9３-９](?:{_DIGIT_GAP}\d){{9}})(?!\d)")
 
 
 class InvalidChanges(ValueError):
@@ -122,9 +127,15 @@ def mask_phone(phone: str) -> str:
     return phone[:3] + "****" + phone[-4:]
 
 
+def _masked_mobile(found: re.Match) -> str:
+    """A mobile number found by ``_MOBILE_IN_TEXT`` as :func:`mask_phone` shows it, digits as written."""
+    digits = "".join(char for char in found["number"] if char.isdigit())
+    return mask_phone(digits)
+
+
 def _mask_resume(seeker: dict) -> str:
     """The resume with mobile numbers and the person's name masked."""
-    text = _MOBILE_IN_TEXT.sub(lambda m: f"{m.group(1)}****{m.group(2)}", seeker.get("resume_text") or "")
+    text = _MOBILE_IN_TEXT.sub(_masked_mobile, seeker.get("resume_text") or "")
     name = (seeker.get("name") or "").strip()  # as written in the resume, without the spaces a form kept
     if len(name) >= 2:
         # Also with spaces between its characters: Chinese resumes pad a two-character name to

@@ -117,6 +117,34 @@ def test_shortlist_masks_phones_grouped_as_people_write_them(world, resume, mask
     assert results[0]["seeker"]["resume_text"] == masked
 
 
+def seen_before_agreement(world, **fields):
+    """The welder seeker with ``fields`` changed, as the welder posting's shortlist shows them."""
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, **fields})
+    return world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"][0]["seeker"]
+
+
+@pytest.mark.parametrize("resume, masked", [
+    # Digit by digit, one separator between digits, as some write it to be read out clearly.
+    ("焊工，手机 1 3 8 1 2 3 4 5 6 7 8", "焊工，手机 138****5678"),
+    ("焊工，手机1-3-8-1-2-3-4-5-6-7-8。", "焊工，手机138****5678。"),
+    ("焊工，手机1.3.8.1.2.3.4.5.6.7.8", "焊工，手机138****5678"),
+    ("焊工，手机１　３　８　１　２　３　４　５　６　７　８", "焊工，手机１３８****５６７８"),
+    ("焊工，手机１－３－８－１－２－３－４－５－６－７－８", "焊工，手机１３８****５６７８"),
+    ("焊工，电话 +86 1 3 8 1 2 3 4 5 6 7 8", "焊工，电话 138****5678"),
+    ("焊工，电话＋８６ １ ３ ８ １ ２ ３ ４ ５ ６ ７ ８", "焊工，电话１３８****５６７８"),
+])
+def test_shortlist_masks_phones_written_digit_by_digit(world, resume, masked):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
+
+
+@pytest.mark.parametrize("resume", [
+    "2019-2023 在重庆某厂做焊工", "2019 - 2023 焊工", "期望月薪 5000-7000 元", "邮编 400000",
+    "2023.05.01 取得焊工证", "2023年5月1日，1 2 3 级焊工", "焊工证号 2023 0501 1234",
+])
+def test_shortlist_leaves_numbers_that_are_no_phone_alone(world, resume):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == resume
+
+
 @pytest.mark.parametrize("resume", ["姓　　名：张　伟，焊工八年", "姓名：张 伟，焊工八年"])
 def test_shortlist_masks_the_name_written_with_spaces_between_its_characters(world, resume):
     # Chinese resumes pad a two-character name to the width of a three-character one.
