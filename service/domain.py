@@ -17,6 +17,7 @@ from marshmallow import ValidationError
 
 from matching import default_normalizer, normalize_title
 from matching.reasons import FrozenDict
+from matching.text import to_simplified
 from schemas.postings import check_salary_range
 from service.store.base import Conflict, KeyReused, NamesTaken, RequestKey
 from service.store.common import employer_name_key
@@ -139,10 +140,15 @@ def _mask_resume(seeker: dict) -> str:
     name = (seeker.get("name") or "").strip()  # as written in the resume, without the spaces a form kept
     if len(name) >= 2:
         # Also with spaces between its characters: Chinese resumes pad a two-character name to
-        # the width of three ("姓　　名：张　伟"); and in any case: English CVs head with "LI NA".
-        letters = [re.escape(char) for char in name if not char.isspace()]
-        masked = mask_name(name)
-        text = re.sub(r"\s*".join(letters), lambda _: masked, text, flags=re.IGNORECASE)
+        # the width of three ("姓　　名：张　伟"); and in any case: English CVs head with "LI NA"; and
+        # in traditional or simplified characters, whichever the kiosk had (張偉 and 张伟): the name is
+        # looked for in the simplified text, whose positions are the text's (one character for one).
+        letters = [re.escape(char) for char in to_simplified(name) if not char.isspace()]
+        masked, kept, end = mask_name(name), [], 0
+        for found in re.finditer(r"\s*".join(letters), to_simplified(text), flags=re.IGNORECASE):
+            kept += [text[end:found.start()], masked]
+            end = found.end()
+        text = "".join(kept) + text[end:]
     return text
 
 

@@ -153,6 +153,17 @@ def test_shortlist_masks_the_name_written_with_spaces_between_its_characters(wor
     assert seeker["resume_text"] == resume.split("：")[0] + "：张**，焊工八年"
 
 
+@pytest.mark.parametrize("name, resume", [
+    ("张伟", "姓名：張偉，焊工八年"),  # a resume from Hong Kong or Taiwan, a name registered at the kiosk in simplified
+    ("張偉", "姓名：张伟，焊工八年"),
+    ("张伟", "姓名：張伟，焊工八年"),  # mixed, as converters leave it
+    ("刘丽", "姓　　名：劉　麗，焊工八年"),
+])
+def test_shortlist_masks_the_name_written_in_traditional_or_simplified_characters(world, name, resume):
+    seeker = seen_before_agreement(world, name=name, resume_text=resume)
+    assert seeker["resume_text"] == resume.split("：")[0] + f"：{name[0]}**，焊工八年"
+
+
 @pytest.mark.parametrize("resume", ["LI NA\nForklift driver, 6 years", "li na\nForklift driver, 6 years"])
 def test_shortlist_masks_the_name_in_another_case(world, resume):
     # English CVs often head with the name in capitals.
