@@ -11,6 +11,8 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Callable
+from typing import NamedTuple
 
 import orjson
 from marshmallow import ValidationError
@@ -134,43 +136,93 @@ def _masked_mobile(found: re.Match) -> str:
     return mask_phone(digits)
 
 
-def _mask_resume(seeker: dict) -> str:
-    """The resume with mobile numbers and the person's name masked."""
-    text = _MOBILE_IN_TEXT.sub(_masked_mobile, seeker.get("resume_text") or "")
-    name = (seeker.get("name") or "").strip()  # as written in the resume, without the spaces a form kept
-    if len(name) >= 2:
-        # Also with spaces between its characters: Chinese resumes pad a two-character name to
-        # the width of three ("姓　　名：张　伟"); and in any case: English CVs head with "LI NA"; and
-        # in traditional or simplified characters, whichever the kiosk had (張偉 and 张伟): the name is
-        # looked for in the simplified text, whose positions are the text's (one character for one).
-        letters = [re.escape(char) for char in to_simplified(name) if not char.isspace()]
-        masked, kept, end = mask_name(name), [], 0
-        for found in re.finditer(r"\s*".join(letters), to_simplified(text), flags=re.IGNORECASE):
-            kept += [text[end:found.start()], masked]
+def _text_masker(name: str) -> Callable[[str], str]:
+    """How to mask a seeker's free text: mobile numbers, and the person's ``name`` (of two characters or more)."""
+    name = name.strip()  # as written in the resume, without the spaces a form kept
+    # Also with spaces between its characters: Chinese resumes pad a two-character name to the width
+    # of three ("姓　　名：张　伟"); and in any case: English CVs head with "LI NA"; and in traditional or
+    # simplified characters, whichever the kiosk had (張偉 and 张伟): the name is looked for in the
+    # simplified text, whose positions are the text's (one character for one).
+    letters = [re.escape(char) for char in to_simplified(name) if not char.isspace()]
+    name_in_text = re.compile(r"\s*".join(letters), re.IGNORECASE) if len(name) >= 2 else None
+    masked_name = mask_name(name)
+
+    def mask(text: str) -> str:
+        text = _MOBILE_IN_TEXT.sub(_masked_mobile, text)
+        if name_in_text is None:
+            return text
+        kept, end = [], 0
+        for found in name_in_text.finditer(to_simplified(text)):
+            kept += [text[end:found.start()], masked_name]
             end = found.end()
-        text = "".join(kept) + text[end:]
-    return text
+        return "".join(kept) + text[end:]
+
+    return mask
+
+
+# Seeker fields of free text besides the resume (lists of strings): an employer sees them, so before
+# an agreement the same masking applies to each of their values.
+_TEXT_LISTS = ("desired_titles", "skills", "locations")
 
 
 def seeker_as_seen_by_employer(seeker: dict, *, agreed: bool, masked: dict | None = None) -> dict:
     """A seeker for an employer's eyes: name and phone only once the pair has agreed.
 
-    ``masked`` is this function's result for ``agreed=False`` when the caller
-    already has it (it is the same for every posting).
+    Until then the free text (resume, desired titles, skills, places) has
+    mobile numbers and the person's name masked. ``masked`` is this
+    function's result for ``agreed=False`` when the caller already has it (it
+    is the same for every posting).
     """
     if masked is None:
+        mask = _text_masker(seeker["name"])
         masked = {key: value for key, value in seeker.items() if key not in ("name", "phone", "consent")}
         masked["masked_name"] = mask_name(seeker["name"])
         masked["masked_phone"] = mask_phone(seeker["phone"])
-        masked["resume_text"] = _mask_resume(seeker)
+        masked["resume_text"] = mask(seeker.get("resume_text") or "")
+        masked.update((key, [mask(value) for value in seeker[key]]) for key in _TEXT_LISTS if seeker.get(key))
     if not agreed:
         return masked
-    return {**masked, "name": seeker["name"], "phone": seeker["phone"], "resume_text": seeker.get("resume_text", "")}
+    revealed = ("name", "phone", "resume_text", *_TEXT_LISTS)
+    return {**masked, **{key: seeker[key] for key in revealed if key in seeker}}
 
 
-def _shared_masked_view(seeker: dict) -> FrozenDict:
-    """The masked view, read-only: each worker keeps one per seeker for every shortlist that shows it."""
-    return FrozenDict(seeker_as_seen_by_employer(seeker, agreed=False))
+class MaskedSeeker(NamedTuple):
+    """A seeker as every employer sees them before an agreement; each worker keeps one per seeker."""
+
+    view: FrozenDict  # seeker_as_seen_by_employer(seeker, agreed=False), read-only
+    # Each value of the seeker's text lists that masking changed, longest first, and its masked form.
+    masked_values: dict
+
+    def reasons(self, reasons: list) -> list:
+        """A pair's reasons with the seeker's values masked as in ``view`` (the same list when none was changed).
+
+        Reasons repeat a seeker's titles, skills and places as given (in
+        ``actual`` and in the words); matching/ knows nothing of masking.
+        """
+        if not self.masked_values:
+            return reasons
+        return [self._masked_reason(reason) for reason in reasons]
+
+    def _masked_reason(self, reason: dict) -> dict:
+        shown = dict(reason)
+        if isinstance(reason.get("actual"), list):
+            shown["actual"] = [self.masked_values.get(value, value) if isinstance(value, str) else value
+                               for value in reason["actual"]]
+        shown["text"] = {language: self._masked_words(words) for language, words in reason["text"].items()}
+        return shown
+
+    def _masked_words(self, words: str) -> str:
+        for value, masked in self.masked_values.items():  # longest first: a value inside another waits
+            words = words.replace(value, masked)
+        return words
+
+
+def _shared_masking(seeker: dict) -> MaskedSeeker:
+    """The seeker's :class:`MaskedSeeker`: each worker keeps one per seeker for every shortlist that shows it."""
+    view = seeker_as_seen_by_employer(seeker, agreed=False)
+    changed = {value: masked for key in _TEXT_LISTS if seeker.get(key)
+               for value, masked in zip(seeker[key], view[key]) if masked != value}
+    return MaskedSeeker(FrozenDict(view), dict(sorted(changed.items(), key=lambda item: -len(item[0]))))
 
 
 # -- occupations --------------------------------------------------------------
@@ -295,7 +347,7 @@ def shortlist(store, indexes, fair_id: int, posting_id: int, *, limit: int = 50,
                 return None
             ranked = fair_index.matcher.shortlist(posting, limit=limit, offset=offset, only=only)
         # A seeker erased while this page was ranked is left out (None).
-        masked = {match.id: fair_index.derived_seeker(match.id, "masked", _shared_masked_view) for match in ranked}
+        masked = {match.id: fair_index.derived_seeker(match.id, "masked", _shared_masking) for match in ranked}
     matches = [match for match in ranked if masked[match.id] is not None]
     intents = posting_intents
     if intents is None:
@@ -303,15 +355,15 @@ def shortlist(store, indexes, fair_id: int, posting_id: int, *, limit: int = 50,
     results = []
     for rank, match in enumerate(matches, start=offset + 1):
         intent = intents.get(match.id) or blank_intent(posting_id, match.id)
-        shown = masked[match.id]
+        shown, reasons = masked[match.id].view, masked[match.id].reasons(match.reasons)
         record = fair_index.seeker(match.id) if intent["agreed"] else None
         if record is not None:  # None also when erased since ranking: then the masked view stays
-            shown = seeker_as_seen_by_employer(record, agreed=True, masked=shown)
+            shown, reasons = seeker_as_seen_by_employer(record, agreed=True, masked=shown), match.reasons
         results.append({
             "seeker_id": match.id,
             "rank": rank,
             "score": _match_score(match.score),
-            "reasons": match.reasons,
+            "reasons": reasons,
             "seeker": shown,
             "intent": intent,
         })

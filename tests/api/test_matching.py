@@ -1,4 +1,6 @@
 """Shortlists and recommendations through the API, privacy of the shortlist."""
+import json
+
 import pytest
 
 from tests.api.conftest import SEEKER
@@ -170,6 +172,41 @@ def test_shortlist_masks_the_name_in_another_case(world, resume):
     world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "name": "Li Na", "resume_text": resume})
     seeker = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"][0]["seeker"]
     assert seeker["resume_text"] == "L**\nForklift driver, 6 years"
+
+
+def reason(result, factor):
+    return next(reason for reason in result["reasons"] if reason["factor"] == factor)
+
+
+# A seeker's contacts typed into the fields a shortlist shows besides the resume (the places near,
+# not at, the welder posting's, so the location reason repeats them in its text).
+CONTACTS_IN_LISTS = {"desired_titles": ["焊工 13912345678", "張偉"], "skills": ["电焊", "氩弧焊 张伟"],
+                     "locations": ["江北区 电话139-1234-5678"]}
+
+
+def test_shortlist_masks_the_name_and_phones_in_every_text_field_and_in_the_reasons(world):
+    path = f"/api/v1/postings/{world.a.posting['id']}/shortlist"
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, **CONTACTS_IN_LISTS})
+    result = world.a.emp.get(path).get_json()["results"][0]
+    seeker = result["seeker"]
+    assert seeker["desired_titles"] == ["焊工 139****5678", "张**"]
+    assert seeker["skills"] == ["电焊", "氩弧焊 张**"]
+    assert seeker["locations"] == ["江北区 电话139****5678"]
+    assert reason(result, "title")["actual"] == seeker["desired_titles"]
+    assert reason(result, "title")["text"]["zh"].endswith("↔ 焊工 139****5678、张**")
+    assert reason(result, "skills")["actual"] == seeker["skills"]
+    assert reason(result, "location")["actual"] == seeker["locations"]
+    assert "（意向：江北区 电话139****5678）" in reason(result, "location")["text"]["zh"]
+    shown = json.dumps(result, ensure_ascii=False)
+    assert [word for word in ("13912345678", "139-1234-5678", "張偉", "张伟") if word in shown] == []
+
+    intent = f"/api/v1/postings/{world.a.posting['id']}/intents/{world.a.seeker['id']}"
+    world.a.emp.put(intent)
+    world.a.kiosk.put(intent)
+    result = world.a.emp.get(path).get_json()["results"][0]
+    assert {key: result["seeker"][key] for key in CONTACTS_IN_LISTS} == CONTACTS_IN_LISTS
+    assert reason(result, "title")["actual"] == CONTACTS_IN_LISTS["desired_titles"]
+    assert reason(result, "location")["actual"] == CONTACTS_IN_LISTS["locations"]
 
 
 def test_shortlist_masks_a_phone_written_with_0086_in_the_resume(world):
