@@ -40,6 +40,13 @@ _MOBILE_IN_TEXT = re.compile(
     rf"(?<!\d)(?:(?:[+＋]|[0０]{{2}})?[8８][6６]{_PHONE_GAP})?[(（]?"
     rf"(?P<number>[1１][3-9３-９]\d{_PHONE_GAP}\d{{4}}{_PHONE_GAP}\d{{4}}"
     rf"|[1１]{_DIGIT_GAP}[3-9３-９](?:{_DIGIT_GAP}\d){{9}})(?!\d)")
+# Other ways to reach a person that Chinese resumes hold, and that would bypass the agreement.
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*([@＠][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
+_RESIDENT_ID = re.compile(r"(?<!\d)(\d{4})\d{10}(\d{3}[\dXxＸｘ])(?!\d)")  # 身份证号: 17 digits, then a digit or X
+# A WeChat or QQ id after its label; without a colon only digits count ("QQ 12345678", not "WeChat official").
+# "*": a phone given as the id is masked already.
+_CHAT_ID = re.compile(r"((?:微信|wechat|weixin|QQ|ＱＱ)(?:\s*(?:号|账号|id))?(?:\s*[:：]\s*|\s*(?=[0-9０-９*]{5})))"
+                      r"[A-Za-z0-9_\-ａ-ｚＡ-Ｚ０-９＿－*]+", re.IGNORECASE)
 
 
 class InvalidChanges(ValueError):
@@ -136,8 +143,28 @@ def _masked_mobile(found: re.Match) -> str:
     return mask_phone(digits)
 
 
+# How each way to reach the person is masked in free text, in this order: an e-mail address may hold
+# a phone, and a WeChat id may be one.
+_CONTACT_MASKS = (
+    (_EMAIL, r"\1***\2"),
+    (_RESIDENT_ID, r"\1**********\2"),
+    (_MOBILE_IN_TEXT, _masked_mobile),
+    (_CHAT_ID, r"\1***"),
+)
+
+
 def _text_masker(name: str) -> Callable[[str], str]:
-    """How to mask a seeker's free text: mobile numbers, and the person's ``name`` (of two characters or more)."""
+    """How to mask a seeker's free text: every way to reach the person, and their ``name``.
+
+    Each keeps something recognisable, nothing usable:
+
+    - mobile numbers, however written: ``138****5678`` (digits as written, without +86);
+    - e-mail addresses: ``z***@qq.com`` (the first character and the domain);
+    - resident ID numbers (身份证号, 18 characters): ``5001**********1234``;
+    - WeChat and QQ ids after their label (``微信：``, ``微信号:``, ``WeChat:``, ``QQ：``,
+      ``QQ 12345678``): ``微信：***``, the label kept;
+    - the name, when of two characters or more: ``张**`` (:func:`mask_name`).
+    """
     name = name.strip()  # as written in the resume, without the spaces a form kept
     # Also with spaces between its characters: Chinese resumes pad a two-character name to the width
     # of three ("姓　　名：张　伟"); and in any case: English CVs head with "LI NA"; and in traditional or
@@ -148,7 +175,8 @@ def _text_masker(name: str) -> Callable[[str], str]:
     masked_name = mask_name(name)
 
     def mask(text: str) -> str:
-        text = _MOBILE_IN_TEXT.sub(_masked_mobile, text)
+        for contact, masked in _CONTACT_MASKS:
+            text = contact.sub(masked, text)
         if name_in_text is None:
             return text
         kept, end = [], 0
@@ -169,7 +197,8 @@ def seeker_as_seen_by_employer(seeker: dict, *, agreed: bool, masked: dict | Non
     """A seeker for an employer's eyes: name and phone only once the pair has agreed.
 
     Until then the free text (resume, desired titles, skills, places) has
-    mobile numbers and the person's name masked. ``masked`` is this
+    phones, e-mail addresses, ID numbers, WeChat and QQ ids and the person's
+    name masked (:func:`_text_masker`). ``masked`` is this
     function's result for ``agreed=False`` when the caller already has it (it
     is the same for every posting).
     """

@@ -155,6 +155,39 @@ def test_shortlist_masks_the_name_written_with_spaces_between_its_characters(wor
     assert seeker["resume_text"] == resume.split("：")[0] + "：张**，焊工八年"
 
 
+@pytest.mark.parametrize("resume, masked", [
+    # E-mail addresses: the first character and the domain stay.
+    ("焊工，邮箱 zhangwei88@qq.com。", "焊工，邮箱 z***@qq.com。"),
+    ("焊工，邮箱zhang.wei+cv@163.com", "焊工，邮箱z***@163.com"),
+    ("Email: Wei.Zhang@example.com.cn", "Email: W***@example.com.cn"),
+    ("邮箱：13912345678@139.com", "邮箱：1***@139.com"),
+    # Resident ID numbers (18 characters, the last may be X): the first and last four stay.
+    ("焊工，身份证号 500101199003071234", "焊工，身份证号 5001**********1234"),
+    ("身份证：50010119900307123X，焊工", "身份证：5001**********123X，焊工"),
+    ("身份证：50010119900307123x", "身份证：5001**********123x"),
+    ("身份证 ５００１０１１９９００３０７１２３４", "身份证 ５００１**********１２３４"),
+    # WeChat and QQ ids after their label: the label stays.
+    ("焊工，微信：zhangwei_88", "焊工，微信：***"),
+    ("焊工，微信号: wxid-abc123，电话同号", "焊工，微信号: ***，电话同号"),
+    ("Welder. WeChat: Zhang_Wei88", "Welder. WeChat: ***"),
+    ("Welder. WeChat ID：zw88", "Welder. WeChat ID：***"),
+    ("焊工，QQ：123456789", "焊工，QQ：***"),
+    ("焊工，ＱＱ号 １２３４５６７８９", "焊工，ＱＱ号 ***"),
+    ("焊工，qq 123456789", "焊工，qq ***"),
+    ("焊工，微信：138 1234 5678", "焊工，微信：***"),  # a phone as the id: all of it
+])
+def test_shortlist_masks_email_addresses_id_numbers_and_chat_ids(world, resume, masked):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
+
+
+@pytest.mark.parametrize("resume", [
+    "熟悉微信公众号运营", "会用QQ和微信", "Ran WeChat official accounts", "QQ群管理，2019 年起", "微信同号",
+    "工资卡 6222 0212 3456 7890", "焊工证 20190501",
+])
+def test_shortlist_leaves_mentions_of_wechat_or_qq_and_other_numbers(world, resume):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == resume
+
+
 @pytest.mark.parametrize("name, resume", [
     ("张伟", "姓名：張偉，焊工八年"),  # a resume from Hong Kong or Taiwan, a name registered at the kiosk in simplified
     ("張偉", "姓名：张伟，焊工八年"),
