@@ -199,9 +199,9 @@ def seeker_as_seen_by_employer(seeker: dict, *, agreed: bool, masked: dict | Non
 
     Until then the free text (resume, desired titles, skills, places) has
     phones, e-mail addresses, ID numbers, WeChat and QQ ids and the person's
-    name masked (:func:`_text_masker`). ``masked`` is this
-    function's result for ``agreed=False`` when the caller already has it (it
-    is the same for every posting).
+    name masked (:func:`_text_masker`). ``masked`` is this function's result
+    for ``agreed=False`` when the caller already has it (it is the same for
+    every posting).
     """
     if masked is None:
         mask = _text_masker(seeker["name"])
