@@ -6,12 +6,14 @@ Everything here is deterministic and idempotent: ``clean_title(clean_title(t))
 import re
 import unicodedata
 
-__all__ = ["fold", "clean_title", "char_ngrams", "text_features", "tokenize"]
+__all__ = ["fold", "to_simplified", "clean_title", "char_ngrams", "text_features", "tokenize"]
 
 _SPACES = re.compile(r"\s+")
 
 
-# Traditional characters common in job titles, to their simplified forms (a hand-made table, pairs).
+# Traditional characters common in job titles and in personal names, to their simplified forms (a
+# hand-made table, pairs): titles compare in either form, and service/domain.py finds a seeker's name
+# in a resume written in the other form.
 _TRADITIONAL = str.maketrans(dict(pair for pair in (
     "會会 計计 稅税 務务 員员 師师 幣币 書书 長长 門门 開开 關关 馬马 車车 東东 買买 賣卖 電电 話话 網网 絡络 銷销 "
     "業业 語语 聽听 說说 讀读 寫写 貨货 運运 輸输 經经 營营 產产 質质 檢检 驗验 設设 廠厂 區区 縣县 鎮镇 鄉乡 機机 "
@@ -24,7 +26,18 @@ _TRADITIONAL = str.maketrans(dict(pair for pair in (
     "體体 測测 試试 碼码 數数 雲云 點点 頭头 項项 領领 夥伙 協协 議议 訂订 單单 駕驾 駛驶 歷历 績绩 獎奖 勞劳 傭佣 "
     "僱雇 場场 備备 燒烧 鍋锅 爐炉 戶户 鋪铺 櫃柜 檯台 臺台 豐丰 擔担 盤盘 輛辆 鏟铲 邊边 揀拣 遞递 郵邮 處处 選选 "
     "參参 觀观 聯联 續续 萬万 億亿 雜杂 簡简 譯译 註注 紀纪 錄录 臨临 輕轻 鬆松 緊紧 條条 纜缆 鍍镀 塗涂 噴喷 膠胶 "
-    "壓压 鑄铸 鍛锻 鉗钳 銑铣 鑽钻 寶宝 貴贵 錢钱 兌兑 廠厂 髮发 務务 匯汇 億亿 號号 務务 歲岁 鮮鲜 潔洁 顧顾"
+    "壓压 鑄铸 鍛锻 鉗钳 銑铣 鑽钻 寶宝 貴贵 錢钱 兌兑 廠厂 髮发 務务 匯汇 億亿 號号 務务 歲岁 鮮鲜 潔洁 顧顾 "
+    "張张 陳陈 劉刘 楊杨 黃黄 趙赵 吳吴 孫孙 羅罗 鄭郑 謝谢 許许 馮冯 鄧邓 蕭萧 蔣蒋 葉叶 蘇苏 呂吕 盧卢 鍾钟 "
+    "譚谭 陸陆 賈贾 韋韦 鄒邹 閻阎 龍龙 賀贺 龔龚 嚴严 湯汤 溫温 齊齐 喬乔 龐庞 莊庄 聶聂 魯鲁 歐欧 陽阳 蘭兰 "
+    "寧宁 畢毕 駱骆 藍蓝 鮑鲍 饒饶 繆缪 連连 婁娄 竇窦 黨党 宮宫 閔闵 鄔邬 欒栾 榮荣 叢丛 鞏巩 遲迟 鄺邝 談谈 "
+    "荊荆 儲储 諶谌 藺蔺 樓楼 滿满 聞闻 厲厉 闞阚 強强 帥帅 蓋盖 晉晋 闕阙 烏乌 況况 諸诸 戰战 賓宾 淩凌 偉伟 "
+    "麗丽 紅红 軍军 傑杰 濤涛 輝辉 鵬鹏 飛飞 靜静 豔艳 艷艳 貞贞 鳳凤 鳴鸣 慶庆 剛刚 嬌娇 穎颖 瑩莹 錦锦 倫伦 "
+    "韻韵 曉晓 鋒锋 愛爱 義义 禮礼 順顺 儀仪 瑋玮 銘铭 澤泽 濱滨 瀾澜 賢贤 聰聪 誠诚 勝胜 頌颂 瑤瑶 鶴鹤 鷹鹰 "
+    "燁烨 煒炜 暉晖 聖圣 靈灵 雙双 劍剑 彥彦 紹绍 綠绿 瓊琼 嶺岭 嵐岚 鴻鸿 蓮莲 祿禄 進进 達达 遠远 誌志 節节 "
+    "楓枫 瀟潇 灝灏 綺绮 詩诗 夢梦 嫻娴 鈺钰 錚铮 銳锐 騰腾 駿骏 驍骁 爍烁 亞亚 歡欢 蕓芸 鶯莺 燦灿 暢畅 揚扬 "
+    "颯飒 凱凯 愷恺 軒轩 崢峥 嶸嵘 巖岩 儷俪 嬋婵 紋纹 綿绵 絲丝 紗纱 絢绚 縈萦 繡绣 蔭荫 蘊蕴 貝贝 賽赛 贇赟 "
+    "遙遥 鈞钧 錫锡 鏡镜 閣阁 霽霁 韜韬 頤颐 顥颢 風风 飄飘 馳驰 驥骥 鵑鹃 鸞鸾 齡龄 瑪玛 琺珐 潤润 濃浓 瀅滢 "
+    "灣湾 璣玑"
 ).split()))
 
 _ANY_TRADITIONAL = re.compile("[" + "".join(map(chr, _TRADITIONAL)) + "]")
@@ -42,10 +55,23 @@ def fold(text):
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", str(text)).lower()
-    if _ANY_TRADITIONAL.search(text):  # translate looks up every character: a resume is mostly without any
-        text = text.translate(_TRADITIONAL)
+    text = to_simplified(unicodedata.normalize("NFKC", str(text)).lower())
     return _SPACES.sub(" ", text).strip()
+
+
+def to_simplified(text):
+    """The traditional characters of ``text`` that the table knows, simplified, one for one.
+
+    Nothing else changes, so a position in the result is the same in ``text``.
+
+    Examples
+    --------
+    >>> to_simplified("張偉，會計 Accountant")
+    '张伟，会计 Accountant'
+    """
+    if _ANY_TRADITIONAL.search(text):  # translate looks up every character: a resume is mostly without any
+        return text.translate(_TRADITIONAL)
+    return text
 
 
 # Bracketed asides in ad titles are locations, shifts or perks: 销售代表（曹县市场）.

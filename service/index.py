@@ -19,7 +19,8 @@ import orjson
 from matching import MatchIndex
 from service.encoding import compact_json
 
-# Derived values kept per fair and worker: a masked seeker is ~2.5 KB and takes ~15 µs to make,
+# Derived values kept per fair and worker: a masked seeker is ~2.5 KB and takes ~60 µs to make
+# (bench/fairday's seekers on a 2-core VM, every text field masked),
 # so a reference fair's 18,000 seekers all stay (~45 MB); at 10x it is a cache.
 MAX_DERIVED = 30_000
 FREEZE_GROWTH = 1.1  # see FairIndex._keep_out_of_collections

@@ -1,4 +1,6 @@
 """Shortlists and recommendations through the API, privacy of the shortlist."""
+import json
+
 import pytest
 
 from tests.api.conftest import SEEKER
@@ -117,6 +119,34 @@ def test_shortlist_masks_phones_grouped_as_people_write_them(world, resume, mask
     assert results[0]["seeker"]["resume_text"] == masked
 
 
+def seen_before_agreement(world, **fields):
+    """The welder seeker with ``fields`` changed, as the welder posting's shortlist shows them."""
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, **fields})
+    return world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"][0]["seeker"]
+
+
+@pytest.mark.parametrize("resume, masked", [
+    # Digit by digit, one separator between digits, as some write it to be read out clearly.
+    ("焊工，手机 1 3 8 1 2 3 4 5 6 7 8", "焊工，手机 138****5678"),
+    ("焊工，手机1-3-8-1-2-3-4-5-6-7-8。", "焊工，手机138****5678。"),
+    ("焊工，手机1.3.8.1.2.3.4.5.6.7.8", "焊工，手机138****5678"),
+    ("焊工，手机１　３　８　１　２　３　４　５　６　７　８", "焊工，手机１３８****５６７８"),
+    ("焊工，手机１－３－８－１－２－３－４－５－６－７－８", "焊工，手机１３８****５６７８"),
+    ("焊工，电话 +86 1 3 8 1 2 3 4 5 6 7 8", "焊工，电话 138****5678"),
+    ("焊工，电话＋８６ １ ３ ８ １ ２ ３ ４ ５ ６ ７ ８", "焊工，电话１３８****５６７８"),
+])
+def test_shortlist_masks_phones_written_digit_by_digit(world, resume, masked):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
+
+
+@pytest.mark.parametrize("resume", [
+    "2019-2023 在重庆某厂做焊工", "2019 - 2023 焊工", "期望月薪 5000-7000 元", "邮编 400000",
+    "2023.05.01 取得焊工证", "2023年5月1日，1 2 3 级焊工", "焊工证号 2023 0501 1234",
+])
+def test_shortlist_leaves_numbers_that_are_no_phone_alone(world, resume):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == resume
+
+
 @pytest.mark.parametrize("resume", ["姓　　名：张　伟，焊工八年", "姓名：张 伟，焊工八年"])
 def test_shortlist_masks_the_name_written_with_spaces_between_its_characters(world, resume):
     # Chinese resumes pad a two-character name to the width of a three-character one.
@@ -125,12 +155,91 @@ def test_shortlist_masks_the_name_written_with_spaces_between_its_characters(wor
     assert seeker["resume_text"] == resume.split("：")[0] + "：张**，焊工八年"
 
 
+@pytest.mark.parametrize("resume, masked", [
+    # E-mail addresses: the first character and the domain stay.
+    ("焊工，邮箱 zhangwei88@qq.com。", "焊工，邮箱 z***@qq.com。"),
+    ("焊工，邮箱zhang.wei+cv@163.com", "焊工，邮箱z***@163.com"),
+    ("Email: Wei.Zhang@example.com.cn", "Email: W***@example.com.cn"),
+    ("邮箱：13912345678@139.com", "邮箱：1***@139.com"),
+    # Resident ID numbers (18 characters, the last may be X): the first and last four stay.
+    ("焊工，身份证号 500101199003071234", "焊工，身份证号 5001**********1234"),
+    ("身份证：50010119900307123X，焊工", "身份证：5001**********123X，焊工"),
+    ("身份证：50010119900307123x", "身份证：5001**********123x"),
+    ("身份证 ５００１０１１９９００３０７１２３４", "身份证 ５００１**********１２３４"),
+    # WeChat and QQ ids after their label: the label stays.
+    ("焊工，微信：zhangwei_88", "焊工，微信：***"),
+    ("焊工，微信号: wxid-abc123，电话同号", "焊工，微信号: ***，电话同号"),
+    ("Welder. WeChat: Zhang_Wei88", "Welder. WeChat: ***"),
+    ("Welder. WeChat ID：zw88", "Welder. WeChat ID：***"),
+    ("焊工，QQ：123456789", "焊工，QQ：***"),
+    ("焊工，ＱＱ号 １２３４５６７８９", "焊工，ＱＱ号 ***"),
+    ("焊工，qq 123456789", "焊工，qq ***"),
+    ("焊工，微信：138 1234 5678", "焊工，微信：***"),  # a phone as the id: all of it
+])
+def test_shortlist_masks_email_addresses_id_numbers_and_chat_ids(world, resume, masked):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
+
+
+@pytest.mark.parametrize("resume", [
+    "熟悉微信公众号运营", "会用QQ和微信", "Ran WeChat official accounts", "QQ群管理，2019 年起", "微信同号",
+    "工资卡 6222 0212 3456 7890", "焊工证 20190501",
+])
+def test_shortlist_leaves_mentions_of_wechat_or_qq_and_other_numbers(world, resume):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == resume
+
+
+@pytest.mark.parametrize("name, resume", [
+    ("张伟", "姓名：張偉，焊工八年"),  # a resume from Hong Kong or Taiwan, a name registered at the kiosk in simplified
+    ("張偉", "姓名：张伟，焊工八年"),
+    ("张伟", "姓名：張伟，焊工八年"),  # mixed, as converters leave it
+    ("刘丽", "姓　　名：劉　麗，焊工八年"),
+])
+def test_shortlist_masks_the_name_written_in_traditional_or_simplified_characters(world, name, resume):
+    seeker = seen_before_agreement(world, name=name, resume_text=resume)
+    assert seeker["resume_text"] == resume.split("：")[0] + f"：{name[0]}**，焊工八年"
+
+
 @pytest.mark.parametrize("resume", ["LI NA\nForklift driver, 6 years", "li na\nForklift driver, 6 years"])
 def test_shortlist_masks_the_name_in_another_case(world, resume):
     # English CVs often head with the name in capitals.
     world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "name": "Li Na", "resume_text": resume})
     seeker = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"][0]["seeker"]
     assert seeker["resume_text"] == "L**\nForklift driver, 6 years"
+
+
+def reason(result, factor):
+    return next(reason for reason in result["reasons"] if reason["factor"] == factor)
+
+
+# A seeker's contacts typed into the fields a shortlist shows besides the resume (the places near,
+# not at, the welder posting's, so the location reason repeats them in its text).
+CONTACTS_IN_LISTS = {"desired_titles": ["焊工 13912345678", "張偉"], "skills": ["电焊", "氩弧焊 张伟"],
+                     "locations": ["江北区 电话139-1234-5678"]}
+
+
+def test_shortlist_masks_the_name_and_phones_in_every_text_field_and_in_the_reasons(world):
+    path = f"/api/v1/postings/{world.a.posting['id']}/shortlist"
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, **CONTACTS_IN_LISTS})
+    result = world.a.emp.get(path).get_json()["results"][0]
+    seeker = result["seeker"]
+    assert seeker["desired_titles"] == ["焊工 139****5678", "张**"]
+    assert seeker["skills"] == ["电焊", "氩弧焊 张**"]
+    assert seeker["locations"] == ["江北区 电话139****5678"]
+    assert reason(result, "title")["actual"] == seeker["desired_titles"]
+    assert reason(result, "title")["text"]["zh"].endswith("↔ 焊工 139****5678、张**")
+    assert reason(result, "skills")["actual"] == seeker["skills"]
+    assert reason(result, "location")["actual"] == seeker["locations"]
+    assert "（意向：江北区 电话139****5678）" in reason(result, "location")["text"]["zh"]
+    shown = json.dumps(result, ensure_ascii=False)
+    assert [word for word in ("13912345678", "139-1234-5678", "張偉", "张伟") if word in shown] == []
+
+    intent = f"/api/v1/postings/{world.a.posting['id']}/intents/{world.a.seeker['id']}"
+    world.a.emp.put(intent)
+    world.a.kiosk.put(intent)
+    result = world.a.emp.get(path).get_json()["results"][0]
+    assert {key: result["seeker"][key] for key in CONTACTS_IN_LISTS} == CONTACTS_IN_LISTS
+    assert reason(result, "title")["actual"] == CONTACTS_IN_LISTS["desired_titles"]
+    assert reason(result, "location")["actual"] == CONTACTS_IN_LISTS["locations"]
 
 
 def test_shortlist_masks_a_phone_written_with_0086_in_the_resume(world):

@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from matching.text import clean_title, fold, text_features, tokenize
+from matching.text import clean_title, fold, text_features, to_simplified, tokenize
 
 
 @pytest.mark.parametrize(
@@ -67,6 +67,17 @@ def test_fold_simplifies_traditional_characters_once():
     assert fold("電焊工 會計") == "电焊工 会计"
     # Every target is simplified already, so folding twice changes nothing.
     assert not set(_TRADITIONAL.values()) & {chr(source) for source in _TRADITIONAL}
+
+
+def test_to_simplified_changes_names_character_for_character():
+    assert to_simplified("姓名：張偉，劉麗") == "姓名：张伟，刘丽"
+    assert to_simplified("张伟 Zhang Wei") == "张伟 Zhang Wei"
+
+
+@given(st.text(alphabet=st.sampled_from(list("張偉劉麗會計张伟 aZ１")), max_size=30))
+def test_to_simplified_keeps_every_position(text):
+    # service/domain.py masks at the positions it finds a name in the simplified text.
+    assert len(to_simplified(text)) == len(text)
 
 
 def test_text_features_are_bigrams_and_words():

@@ -1,6 +1,7 @@
 """Exports: CSV that Excel on Chinese Windows opens cleanly, .xlsx, privacy and authorization."""
 import csv
 import io
+import json
 
 import pytest
 from openpyxl import load_workbook
@@ -59,6 +60,40 @@ def test_shortlist_xlsx_has_chinese_headers_sized_columns_and_text_phones(fair):
 def test_shortlist_export_respects_limit(fair):
     rows = read_csv(fair.emp("GET", f"/api/v1/postings/{fair.welder['id']}/shortlist.csv?limit=1", 200))
     assert len(rows) == 2
+
+
+# Ways to reach 张伟 that only an agreement may show, typed into each field of free text an employer sees.
+ZHANG_CONTACTS = {
+    "desired_titles": ["焊工", "電焊工 微信：zw_weld88"],
+    "skills": ["电焊", "氩弧焊 1 3 8 1 2 3 4 5 6 7 8"],
+    "locations": ["两江新区 張偉"],
+    "resume_text": "姓名：張　偉\n手机：138-1234-5678\n邮箱：zhangwei88@qq.com\n身份证：50010119900307123X\nQQ：12345678",
+}
+ZHANG_REACHED_BY = ("张伟", "張偉", "張　偉", "13812345678", "138-1234-5678", "1 3 8 1 2 3 4 5 6 7 8",
+                    "zhangwei88@qq.com", "zw_weld88", "50010119900307123X", "QQ：12345678")
+
+
+def test_a_shortlist_and_its_exports_show_no_way_to_reach_a_seeker_until_the_pair_agrees(fair):
+    fair.kiosk("POST", f"{fair.base}/seekers", 200, json={**ZHANG, **ZHANG_CONTACTS})
+    path = f"/api/v1/postings/{fair.welder['id']}/shortlist"
+
+    def shortlist():
+        return json.dumps(fair.emp("GET", path, 200).get_json(), ensure_ascii=False)
+
+    def exported(kind):
+        response = fair.emp("GET", f"{path}.{kind}", 200)
+        rows = read_csv(response) if kind == "csv" else read_xlsx(response).iter_rows(values_only=True)
+        return "\n".join("\t".join(str(cell) for cell in row) for row in rows)
+
+    for shown in (shortlist(), exported("csv"), exported("xlsx")):
+        assert [way for way in ZHANG_REACHED_BY if way in shown] == []
+
+    agree(fair, fair.welder, fair.zhang, fair.emp)
+    assert [way for way in ZHANG_REACHED_BY if way not in shortlist()] == []
+    exported_columns = ("张伟", "13812345678", *ZHANG_CONTACTS["desired_titles"], *ZHANG_CONTACTS["skills"],
+                        *ZHANG_CONTACTS["locations"])
+    for kind in ("csv", "xlsx"):
+        assert [value for value in exported_columns if value not in exported(kind)] == []
 
 
 def test_agreements_exports_show_an_employer_its_own_and_the_organizer_all(fair):
