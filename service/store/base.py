@@ -7,7 +7,8 @@ several workers or hosts). ``tests/store`` runs one contract suite against both.
 Records are plain dicts shaped as ``docs/DESIGN.md`` says. Every method that
 writes more than one thing does it atomically. Methods return ``None`` (or
 ``False``) for a missing object rather than raising; raising is for broken
-invariants (:class:`Conflict`) and for the store being unreachable.
+invariants (:class:`Conflict`) and for the store being unreachable
+(:class:`StoreUnavailable`, which the API answers with 503 and Retry-After).
 """
 from __future__ import annotations
 
