@@ -65,7 +65,10 @@ def create_app(config: dict | None = None) -> Flask:
         OPENAPI_JSON_PATH="openapi.json",
         API_SPEC_OPTIONS={
             "info": {"description": "Job-fair matching: kiosks register seekers, employers post jobs, "
-                                    "both sides mark interest, organizers watch the numbers."},
+                                    "both sides mark interest, organizers watch the numbers. "
+                                    "Every error is {code, status, message, errors?}. 503 (with Retry-After, "
+                                    "in seconds) means the store could not be reached or could not write just "
+                                    "now: nothing was wrong with the request, and repeating it then is right."},
             "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
             "security": [{"bearer": []}],
         },

@@ -26,7 +26,8 @@ th{background:#f0f3f6}.req{color:#cf222e}small{color:#57606a}
 </style></head><body>
 <header><h1>fairmatch API <small style="color:#cfe0f1" id="version"></small></h1>
 <div>Bearer tokens: <code>Authorization: Bearer &lt;token&gt;</code> ·
-<a style="color:#fff" href="/api/v1/openapi.json">openapi.json</a></div></header>
+<a style="color:#fff" href="/api/v1/openapi.json">openapi.json</a></div>
+<p id="about" style="margin:6px 0 0"></p></header>
 <main id="root">Loading…</main>
 <script>
 const esc = s => String(s ?? "").replace(/[&<>"]/g, c => ({"&":"&amp;","<":"&lt;",">":"&gt;",'"':"&quot;"}[c]));
@@ -70,6 +71,7 @@ function operation(path, method, op) {
 fetch("/api/v1/openapi.json").then(r => r.json()).then(loaded => {
   spec = loaded;
   document.getElementById("version").textContent = spec.info.version;
+  document.getElementById("about").textContent = spec.info.description || "";
   const groups = {};
   for (const [path, item] of Object.entries(spec.paths))
     for (const [method, op] of Object.entries(item))

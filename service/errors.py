@@ -1,11 +1,12 @@
 """One error shape for every error: ``{code, status, message, errors?}``."""
 from __future__ import annotations
 
-from flask import current_app, jsonify
+from flask import current_app, jsonify, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 from werkzeug.http import HTTP_STATUS_CODES
 
 from service.domain import InvalidChanges, RequestSpent
+from service.store.base import StoreUnavailable
 
 DEFAULT_MESSAGES = {
     400: "The request could not be understood (malformed JSON?).",
@@ -17,6 +18,11 @@ DEFAULT_MESSAGES = {
     422: "Some fields are invalid.",
     500: "Something went wrong on our side.",
 }
+
+# The store could not be reached or could not write just now: the request was fine, and trying it
+# again shortly is right (the pages do, for requests that are safe to repeat).
+MSG_STORE_UNAVAILABLE = "系统繁忙，请稍后重试 / The service is busy, please try again in a few seconds."
+DEFAULT_RETRY_AFTER_SECONDS = 3
 
 
 def _field_errors(messages):
@@ -83,6 +89,17 @@ def handle_unexpected(error: Exception):
     return handle_http_exception(InternalServerError())
 
 
+def handle_store_unavailable(error: StoreUnavailable):
+    """503 with Retry-After for a store that cannot be reached or cannot write now.
+
+    Logged as one warning line: during an outage every request fails the same way, and a
+    stack trace each would bury the log; a bug (any other exception) still gets its trace.
+    """
+    current_app.logger.warning("store unavailable, %s %s answered 503: %s", request.method, request.path, error)
+    seconds = current_app.config.get("RETRY_AFTER_SECONDS", DEFAULT_RETRY_AFTER_SECONDS)
+    return error_response(503, MSG_STORE_UNAVAILABLE, headers={"Retry-After": str(seconds)})
+
+
 def handle_invalid_changes(error: InvalidChanges):
     """A request that is invalid given what is stored: 422, keyed by field like any validation error."""
     return error_response(422, errors=error.errors)
@@ -96,5 +113,6 @@ def init_app(app):
     """Install the handlers (after flask-smorest's, so ours win)."""
     app.register_error_handler(InvalidChanges, handle_invalid_changes)
     app.register_error_handler(RequestSpent, handle_request_spent)
+    app.register_error_handler(StoreUnavailable, handle_store_unavailable)
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(Exception, handle_unexpected)

@@ -18,6 +18,7 @@ import orjson
 
 from matching import MatchIndex
 from service.encoding import compact_json
+from service.store.base import StoreUnavailable
 
 # Derived values kept per fair and worker: a masked seeker is ~2.5 KB and takes ~60 µs to make
 # (bench/fairday's seekers on a 2-core VM, every text field masked),
@@ -45,9 +46,9 @@ class FairIndex:
         self.postings: dict[int, dict] = {}
         # Guards ``refreshing``, never held across store round trips (see IndexRegistry.fresh).
         self.lock = threading.Lock()
-        # Ticket taken when the last completed refresh started, and the refresh under way: (ticket, done).
+        # Ticket taken when the last completed refresh started, and the refresh under way.
         self.refreshed_from = 0
-        self.refreshing: tuple[int, threading.Event] | None = None
+        self.refreshing: _Refresh | None = None
         self._derived: dict[tuple, tuple[bytes, object]] = {}
         self._records_at_freeze = 0
 
@@ -128,6 +129,18 @@ class FairIndex:
             self._records_at_freeze = records
 
 
+class _Refresh:
+    """A refresh of a fair's index under way: the ticket taken when it started, an event set when
+    it ends, and the :class:`StoreUnavailable` it ended with, if it found the store so."""
+
+    __slots__ = ("started", "done", "unavailable")
+
+    def __init__(self, started: int):
+        self.started = started
+        self.done = threading.Event()
+        self.unavailable: StoreUnavailable | None = None
+
+
 class IndexRegistry:
     """The fair indexes of one worker; thread-safe (gunicorn gthread workers)."""
 
@@ -154,7 +167,9 @@ class IndexRegistry:
         ranking passed through cost each up to a switch interval per waiter
         ahead of it (shortlists waited 47 ms at the median on the reference
         day for refreshes holding it 8 ms). Only the refresh is exclusive;
-        ranking runs concurrently.
+        ranking runs concurrently. A refresh that finds the store unavailable
+        fails the callers that joined it as well (they share its answer either
+        way): retrying in turn, each would wait out a timeout of its own.
         """
         fair_index = self._fair(fair_id)
         arrived = next(self._tickets)
@@ -165,17 +180,21 @@ class IndexRegistry:
                 under_way = fair_index.refreshing
                 mine = under_way is None
                 if mine:
-                    under_way = fair_index.refreshing = (next(self._tickets), threading.Event())
-            started, done = under_way
+                    under_way = fair_index.refreshing = _Refresh(next(self._tickets))
             if not mine:
+                under_way.done.wait()
+                if under_way.unavailable is not None and under_way.started > arrived:
+                    raise StoreUnavailable(str(under_way.unavailable)) from under_way.unavailable
                 # If it started before this caller arrived, the loop then joins or starts the next.
-                done.wait()
                 continue
             try:
                 fair_index.refresh(store)
-                fair_index.refreshed_from = started
+                fair_index.refreshed_from = under_way.started
+            except StoreUnavailable as error:
+                under_way.unavailable = error
+                raise
             finally:
                 with fair_index.lock:
                     fair_index.refreshing = None
-                done.set()
+                under_way.done.set()
         yield fair_index

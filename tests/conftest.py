@@ -17,13 +17,26 @@ from tests.redis_server import RedisServer
 STORE_KINDS = ["sqlite", "redis"]
 
 
-@pytest.fixture(scope="session")
-def redis_server():
-    """A redis-server for the whole session, or a skip when none is installed."""
+def _require_redis_server() -> None:
+    """Skip the test when redis-server is missing (fail instead under FAIRMATCH_REQUIRE_REDIS=1)."""
     if shutil.which("redis-server") is None:
         if os.environ.get("FAIRMATCH_REQUIRE_REDIS") == "1":
             pytest.fail("FAIRMATCH_REQUIRE_REDIS=1 but redis-server is not installed")
         pytest.skip("redis-server is not installed")
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A redis-server for the whole session, or a skip when none is installed."""
+    _require_redis_server()
+    with RedisServer() as server:
+        yield server
+
+
+@pytest.fixture
+def own_redis_server():
+    """A redis-server of the test's own, which it may stop, pause or start again."""
+    _require_redis_server()
     with RedisServer() as server:
         yield server
 

@@ -1,7 +1,9 @@
 """Start a throwaway redis-server for tests: free port, temp dir, no persistence."""
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -37,6 +39,9 @@ class RedisServer:
     def start(self) -> "RedisServer":
         self._workdir = tempfile.TemporaryDirectory(prefix="fairmatch-redis-")
         self.port = free_port()
+        return self._launch()
+
+    def _launch(self) -> "RedisServer":
         self.process = subprocess.Popen(
             [self.executable, "--port", str(self.port), "--bind", "127.0.0.1",
              "--dir", self._workdir.name, "--save", "", "--appendonly", "no"],
@@ -56,15 +61,40 @@ class RedisServer:
         finally:
             client.close()
 
+    def _terminate(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process = None
+
+    def stop_keeping_data(self) -> None:
+        """Stop the server (an outage), with what it holds saved; :meth:`start_again` brings it back."""
+        if self.process is not None:
+            client = redis.Redis(port=self.port)
+            try:
+                client.save()
+            finally:
+                client.close()
+            self._terminate()
+
+    def start_again(self) -> "RedisServer":
+        """Start a server stopped by :meth:`stop_keeping_data` on the same port, with its data."""
+        return self._launch()
+
+    def pause(self) -> None:
+        """Freeze the server (SIGSTOP): it keeps its connections but answers nothing until :meth:`resume`."""
+        os.kill(self.process.pid, signal.SIGSTOP)
+
+    def resume(self) -> None:
+        os.kill(self.process.pid, signal.SIGCONT)
+
     def stop(self) -> None:
         if self.process is not None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-            self.process = None
+            self.resume()  # a paused server would not act on SIGTERM
+            self._terminate()
         if self._workdir is not None:
             self._workdir.cleanup()
             self._workdir = None

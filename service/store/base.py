@@ -7,16 +7,30 @@ several workers or hosts). ``tests/store`` runs one contract suite against both.
 Records are plain dicts shaped as ``docs/DESIGN.md`` says. Every method that
 writes more than one thing does it atomically. Methods return ``None`` (or
 ``False``) for a missing object rather than raising; raising is for broken
-invariants (:class:`Conflict`) and for the store being unreachable.
+invariants (:class:`Conflict`) and for the store being unreachable
+(:class:`StoreUnavailable`, which the API answers with 503 and Retry-After).
 """
 from __future__ import annotations
 
 import abc
-from typing import Iterable, NamedTuple
+import functools
+import inspect
+from typing import Callable, Iterable, NamedTuple
 
 
 class StoreError(Exception):
     """Base class of the store's own errors."""
+
+
+class StoreUnavailable(StoreError):
+    """The backing database cannot be reached, or cannot do this now (locked, busy, full,
+    read-only, too slow to answer): nothing is wrong with the call, and it may work if tried
+    again shortly. The database's own exception is the ``__cause__``.
+
+    A write that raises it happened whole or not at all: not at all when the database
+    refused it; when the connection broke after the database took it, it may have
+    happened. Programming errors (an unknown table, a key of the wrong type) are not this.
+    """
 
 
 class Conflict(StoreError):
@@ -69,6 +83,35 @@ class Changes(NamedTuple):
 
 
 SIDES = ("seeker", "employer")
+
+
+def unavailable_on(errors: type[Exception] | tuple[type[Exception], ...],
+                   unavailable: Callable[[Exception], bool]):
+    """Class decorator of a store implementation: its public methods (and ``__init__``, which may
+    open the database) raise :class:`StoreUnavailable` for the database's ``errors`` that
+    ``unavailable(error)`` says mean "cannot reach it / cannot do it now"; other errors pass as
+    they are. One place per implementation, so that no caller has to know the database's exceptions.
+    """
+
+    def guard(method):
+        @functools.wraps(method)
+        def guarded(*args, **kwargs):
+            try:
+                return method(*args, **kwargs)
+            except errors as error:
+                if unavailable(error):
+                    raise StoreUnavailable(f"{type(error).__name__}: {error}") from error
+                raise
+
+        return guarded
+
+    def decorate(cls):
+        for name, member in list(vars(cls).items()):
+            if inspect.isfunction(member) and (name == "__init__" or not name.startswith("_")):
+                setattr(cls, name, guard(member))
+        return cls
+
+    return decorate
 
 
 class Store(abc.ABC):

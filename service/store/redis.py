@@ -14,13 +14,19 @@ from typing import Iterable
 import redis
 
 from . import keys
-from .base import REQUEST_KEY_SECONDS, Changes, Conflict, KeyReused, NamesTaken, Principal, SIDES, Store
+from .base import (
+    REQUEST_KEY_SECONDS, Changes, Conflict, KeyReused, NamesTaken, Principal, SIDES, Store, unavailable_on,
+)
 from .common import (
     build_stats, difference, dumps, employer_name_key, employer_record, hour_bucket, intent_record, posting_cells,
     posting_defaults, search_text, seeker_defaults,
 )
 
 READ_CHUNK = 1000  # records per pipelined round trip on bulk reads
+# A Redis that stops answering (a partition, a frozen host) fails a call after this long, so the
+# client gets a 503 instead of a request held for minutes. Our longest command (a page of the change
+# feed) takes milliseconds. A URL may set its own (``?socket_timeout=2&socket_connect_timeout=1``).
+SOCKET_TIMEOUT_SECONDS = 5.0
 
 # Appends entities to a fair's change feed, each at the next seq.
 FEED_LUA = """
@@ -270,6 +276,20 @@ return state
 """
 
 
+def _unavailable(error: redis.RedisError) -> bool:
+    """Whether Redis failed because it cannot be reached or cannot do this now (see :class:`StoreUnavailable`):
+    refused, dropped or timed-out connections, a server still loading its data, a read-only replica
+    (after a failover), a full memory, a script running too long, a failed snapshot refusing writes.
+    A wrong password or permission is a deployment error, and a wrong command or key type a bug."""
+    if isinstance(error, (redis.AuthenticationError, redis.exceptions.AuthorizationError)):
+        return False
+    if isinstance(error, (redis.ConnectionError, redis.TimeoutError, redis.ReadOnlyError,
+                          redis.exceptions.OutOfMemoryError, redis.exceptions.TryAgainError,
+                          redis.exceptions.ClusterDownError)):
+        return True
+    return isinstance(error, redis.ResponseError) and str(error).startswith(("BUSY ", "MISCONF "))
+
+
 def _decode(fields: dict) -> dict | None:
     """A record from its hash (field -> JSON), None for an empty hash."""
     return {name: json.loads(value) for name, value in fields.items()} or None
@@ -290,6 +310,7 @@ def _principal(raw: str) -> Principal:
     return Principal(*json.loads(raw))
 
 
+@unavailable_on(redis.RedisError, _unavailable)
 class RedisStore(Store):
     """Store in one Redis database; ``client`` must use ``decode_responses=True``."""
 
@@ -308,7 +329,9 @@ class RedisStore(Store):
 
     @classmethod
     def from_url(cls, url: str) -> "RedisStore":
-        return cls(redis.Redis.from_url(url, decode_responses=True))
+        # Options in the URL win over these defaults.
+        return cls(redis.Redis.from_url(url, decode_responses=True, socket_timeout=SOCKET_TIMEOUT_SECONDS,
+                                        socket_connect_timeout=SOCKET_TIMEOUT_SECONDS))
 
     # -- lifecycle -------------------------------------------------------------
     def ping(self) -> bool:

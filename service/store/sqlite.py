@@ -17,7 +17,9 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Iterable
 
-from .base import REQUEST_KEY_SECONDS, Changes, Conflict, KeyReused, NamesTaken, Principal, SIDES, Store
+from .base import (
+    REQUEST_KEY_SECONDS, Changes, Conflict, KeyReused, NamesTaken, Principal, SIDES, Store, unavailable_on,
+)
 from .common import (
     build_stats, difference, dumps, employer_name_key, employer_record,
     first_occupation, names_taken, hour_bucket, intent_record, posting_cells, posting_defaults,
@@ -122,6 +124,25 @@ CREATE TABLE IF NOT EXISTS request_keys (
 CREATE INDEX IF NOT EXISTS request_keys_expiry ON request_keys(expires_at);
 """
 
+# SQLite's primary result codes for a file that cannot be used now, rather than a wrong statement:
+# BUSY and LOCKED (another connection kept the lock past the busy timeout), READONLY, IOERR,
+# FULL, CANTOPEN and PROTOCOL (a race for the WAL's locks that gave up). "No such table" and
+# syntax errors are SQLITE_ERROR: bugs.
+_UNAVAILABLE_CODES = frozenset({5, 6, 8, 10, 13, 14, 15})
+_UNAVAILABLE_MESSAGES = (  # the same, as Python 3.10 reports them (without the code)
+    "database is locked", "database table is locked", "attempt to write a readonly database", "disk I/O error",
+    "database or disk is full", "unable to open database file", "locking protocol",
+)
+
+
+def _unavailable(error: sqlite3.OperationalError) -> bool:
+    """Whether SQLite failed because the file cannot be used now (see :class:`StoreUnavailable`)."""
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None:
+        return code & 0xFF in _UNAVAILABLE_CODES
+    return str(error).startswith(_UNAVAILABLE_MESSAGES)
+
+
 _INTENT_COLUMNS = "intents (posting_id, seeker_id, fair_id, seeker_interested, employer_interested, agreed_at)"
 _WRITE_INTENT = (f"INSERT INTO {_INTENT_COLUMNS} VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET"
                  " seeker_interested = excluded.seeker_interested,"
@@ -162,6 +183,7 @@ def _intent(row) -> dict:
                          row["employer_interested"], row["agreed_at"])
 
 
+@unavailable_on(sqlite3.OperationalError, _unavailable)
 class SQLiteStore(Store):
     """Store in one SQLite file (``path``)."""
 
@@ -212,7 +234,8 @@ class SQLiteStore(Store):
         try:
             yield conn
         finally:
-            if len(pool) < POOL_SIZE:
+            # A connection left inside a transaction (its end failed) would hold the file's lock or snapshot.
+            if len(pool) < POOL_SIZE and not conn.in_transaction:
                 pool.append(conn)
             else:
                 conn.close()
@@ -229,10 +252,13 @@ class SQLiteStore(Store):
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
+                conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                # SQLite may have rolled back already (a full disk, an I/O error): a second
+                # ROLLBACK would fail, and its error would hide the one that matters.
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
-            conn.execute("COMMIT")
 
     @contextmanager
     def _read(self):
@@ -242,7 +268,8 @@ class SQLiteStore(Store):
             try:
                 yield conn
             finally:
-                conn.execute("COMMIT")
+                if conn.in_transaction:  # not after an error that ended it
+                    conn.execute("COMMIT")
 
     def _one(self, sql: str, params=()):
         with self._connection() as conn:

@@ -46,6 +46,7 @@ STRINGS = {
                         "Not found; it may have been deleted. Please reload and try again."),
     "error.too_large": ("提交的内容太大。", "What was sent is too large."),
     "error.server": ("服务器出错了，请稍后重试。", "The server had a problem; please try again later."),
+    "error.busy": ("系统繁忙，请稍后重试。", "The service is busy, please try again."),
     # the API's (English) validation messages, as the pages show them; {1}, {2}: the numbers in them
     "api.range": ("请输入 {1} 到 {2} 之间的整数", "Enter a whole number from {1} to {2}"),
     "api.min": ("不能小于 {1}", "Must be at least {1}"),

@@ -8,6 +8,7 @@ import pytest
 import service.index
 from service.index import IndexRegistry
 from service.store import open_store
+from service.store.base import StoreUnavailable
 
 NOW = "2026-03-07T09:30:00+08:00"
 
@@ -214,6 +215,56 @@ def test_callers_waiting_on_a_failed_refresh_refresh_again(store, fair):
     assert isinstance(outcome["first"], ConnectionError)
     assert outcome["waiting"] == [person["id"]]
     assert len(failing.asked) == 2
+
+
+class GoneAfterFirstReadStore(GatedStore):
+    """The first feed read is held until ``release``; the second until ``release_second``, and
+    then it and every later read find the store unavailable."""
+
+    def __init__(self, store):
+        super().__init__(store)
+        self.reading_second, self.release_second = threading.Event(), threading.Event()
+
+    def changes_since(self, fair_id, version):
+        if not self.reading.is_set():
+            return super().changes_since(fair_id, version)
+        self.asked.append(version)
+        if not self.reading_second.is_set():
+            self.reading_second.set()
+            assert self.release_second.wait(10)
+        raise StoreUnavailable("Redis: Timeout reading from socket")
+
+
+def test_callers_waiting_on_a_refresh_that_found_the_store_unavailable_share_that_answer(store, fair):
+    # Against a store that times out, each of the callers queued behind a failed refresh would
+    # otherwise try again in turn, the last one waiting out every timeout before its own.
+    fair_id = fair["fair"]["id"]
+    job = posting(store, fair)
+    registry, gone = IndexRegistry(), GoneAfterFirstReadStore(store)
+    outcome = {}
+
+    def rank(name):
+        try:
+            outcome[name] = shortlist_ids(registry, gone, fair_id, job)
+        except StoreUnavailable as error:
+            outcome[name] = error
+
+    first = threading.Thread(target=rank, args=("first",))
+    first.start()
+    assert gone.reading.wait(10)
+    late = [threading.Thread(target=rank, args=(name,)) for name in ("second", "third", "fourth")]
+    for thread in late:
+        thread.start()
+    time.sleep(0.2)  # they wait for the first refresh, which started before they arrived
+    gone.release.set()
+    assert gone.reading_second.wait(60)  # one of them refreshes for all three (the first fits the normaliser)
+    time.sleep(0.2)  # the other two join it
+    gone.release_second.set()
+    for thread in [first, *late]:
+        thread.join(10)
+    assert outcome["first"] == []
+    assert all(isinstance(outcome[name], StoreUnavailable) for name in ("second", "third", "fourth"))
+    assert len(gone.asked) == 2  # the first refresh and the one that failed, not one per caller
 
 
 def test_a_caller_after_a_refresh_reads_the_feed_again(store, fair):

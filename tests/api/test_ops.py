@@ -61,6 +61,11 @@ def test_openapi_spec_lists_the_organizers_setup_endpoints(client):
     assert {"201", "422"} <= set(imported["responses"])
 
 
+def test_openapi_spec_says_what_a_503_means(client):
+    about = client.get("/api/v1/openapi.json").get_json()["info"]["description"]
+    assert "503" in about and "Retry-After" in about
+
+
 def test_docs_page_is_self_contained(client):
     response = client.get("/docs")
     assert response.status_code == 200

@@ -90,7 +90,25 @@ const FM = (() => {
     }
   }
 
-  async function request(method, path, body, extraHeaders) {
+  /* A 503 says the service could not reach its store for a moment, and nothing was wrong with the
+     request. One that is safe to repeat is sent again after the answer's Retry-After, twice at most,
+     so a short outage passes unnoticed: GET, PUT and DELETE (the pages PUT and DELETE intent marks,
+     which are idempotent), a POST carrying an Idempotency-Key, or one the page calls repeatable
+     (options.repeatable: a lookup, a seeker keyed by phone). Any other request is left to the person. */
+  const BUSY_RETRIES = 2;
+  const BUSY_WAIT_SECONDS = { fallback: 2, most: 5 };
+
+  function repeatable(method, headers, options) {
+    return ["GET", "HEAD", "PUT", "DELETE"].includes(method) || "Idempotency-Key" in headers
+      || Boolean(options && options.repeatable);
+  }
+
+  function busyWait(resp) {
+    const seconds = Number(resp.headers.get("Retry-After"));
+    return 1000 * (seconds > 0 ? Math.min(seconds, BUSY_WAIT_SECONDS.most) : BUSY_WAIT_SECONDS.fallback);
+  }
+
+  async function request(method, path, body, extraHeaders, options) {
     const headers = { Authorization: "Bearer " + token, Accept: "application/json", ...extraHeaders };
     let payload;
     if (body instanceof FormData) payload = body;
@@ -98,15 +116,21 @@ const FM = (() => {
       headers["Content-Type"] = "application/json";
       payload = JSON.stringify(body);
     }
-    try {
-      return await fetch(path, { method, headers, body: payload });
-    } catch (networkError) {
-      throw new ApiError(0, { message: t("error.network") });
+    for (let tries = 1; ; tries += 1) {
+      let resp;
+      try {
+        resp = await fetch(path, { method, headers, body: payload });
+      } catch (networkError) {
+        throw new ApiError(0, { message: t("error.network") });
+      }
+      if (resp.status !== 503 || tries > BUSY_RETRIES || !repeatable(method, headers, options)) return resp;
+      await new Promise((resolve) => { setTimeout(resolve, busyWait(resp)); });
     }
   }
 
-  async function api(method, path, body, extraHeaders) {
-    const resp = await request(method, path, body, extraHeaders);
+  /* Call the API; options.repeatable: this POST may be sent again after a 503 (see request). */
+  async function api(method, path, body, extraHeaders, options) {
+    const resp = await request(method, path, body, extraHeaders, options);
     const text = await resp.text();
     let data = null;
     try { data = text ? JSON.parse(text) : null; } catch (notJson) { data = { message: text }; }
@@ -165,7 +189,7 @@ const FM = (() => {
   /* The API's error messages are English: a failure people can meet is told in the page's
      language (and follows the switch); anything else keeps the API's own message. */
   const STATUS_MESSAGES = { 0: "error.network", 401: "token.invalid", 403: "error.forbidden", 404: "error.not_found",
-    413: "error.too_large" };
+    413: "error.too_large", 503: "error.busy" };
 
   function errorKey(error) {
     return STATUS_MESSAGES[error.status] || (error.status >= 500 ? "error.server" : null);

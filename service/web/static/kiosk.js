@@ -99,7 +99,8 @@
     next.disabled = true;
     let found = null;
     try {
-      found = await api("POST", `/api/v1/fairs/${state.me.fair_id}/seekers/lookup`, { phone });
+      // A lookup only reads: safe to send again after a 503.
+      found = await api("POST", `/api/v1/fairs/${state.me.fair_id}/seekers/lookup`, { phone }, {}, { repeatable: true });
     } catch (error) {
       if (error.status !== 404) { FM.showError(error); return; }
     } finally {
@@ -211,7 +212,8 @@
     button.disabled = true;
     button.textContent = t("kiosk.submitting");
     try {
-      state.seeker = await api("POST", `/api/v1/fairs/${state.me.fair_id}/seekers`, payload);
+      // The same phone again updates the same seeker: safe to send again after a 503.
+      state.seeker = await api("POST", `/api/v1/fairs/${state.me.fair_id}/seekers`, payload, {}, { repeatable: true });
       showResult();
     } catch (error) {
       const errors = (error.body && error.body.errors) || {};
