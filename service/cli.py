@@ -8,6 +8,7 @@ import sys
 from marshmallow import ValidationError
 
 from schemas.base import short_text
+from service.store.base import StoreUnavailable
 from service.config import ENV_PREFIX, ConfigError
 from service.server import DEFAULT_HOST, DEFAULT_PORT, FairmatchServer, default_threads, server_options
 
@@ -104,6 +105,9 @@ def main(argv=None) -> int:
     except ConfigError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except StoreUnavailable as error:
+        print(f"error: the store cannot be reached or cannot write now, try again ({error})", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from service import cli, create_app
 from service.config import ConfigError, from_environ
 from service.context import close_resources, get_store
 from service.domain import hash_token
+from tests.redis_server import free_port
 
 
 @pytest.fixture
@@ -32,6 +33,13 @@ def test_create_organizer_refuses_a_blank_or_overlong_name(environment, capsys, 
     assert exited.value.code == 2 and "argument name: Length must be between 1 and 100" in capsys.readouterr().err
     assert cli.main(["create-organizer", "重庆市人社局"]) == 0
     assert "Organizer 1 (重庆市人社局) created" in capsys.readouterr().out  # the refused one made none
+
+
+def test_create_organizer_with_the_store_down_says_so_in_a_line(environment, monkeypatch, capsys):
+    monkeypatch.setenv("FAIRMATCH_STORE_URL", f"redis://127.0.0.1:{free_port()}/0")
+    assert cli.main(["create-organizer", "重庆市人社局"]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("error: the store cannot be reached") and "Traceback" not in error
 
 
 def test_create_organizer_needs_the_secret(environment, monkeypatch, capsys):
