@@ -171,8 +171,12 @@ def _text_masker(name: str) -> Callable[[str], str]:
     # of three ("姓　　名：张　伟"); and in any case: English CVs head with "LI NA"; and in traditional or
     # simplified characters, whichever the kiosk had (張偉 and 张伟): the name is looked for in the
     # simplified text, whose positions are the text's (one character for one).
+    # A name in Latin letters is a word of its own: "Li Na" is not the "lina" of "Carolina".
     letters = [re.escape(char) for char in to_simplified(name) if not char.isspace()]
-    name_in_text = re.compile(r"\s*".join(letters), re.IGNORECASE) if len(name) >= 2 else None
+    pattern = r"\s*".join(letters)
+    if name.isascii():
+        pattern = rf"(?<![A-Za-z]){pattern}(?![A-Za-z])"
+    name_in_text = re.compile(pattern, re.IGNORECASE) if len(name) >= 2 else None
     masked_name = mask_name(name)
 
     def mask(text: str) -> str:

@@ -207,6 +207,12 @@ def test_shortlist_masks_the_name_in_another_case(world, resume):
     assert seeker["resume_text"] == "L**\nForklift driver, 6 years"
 
 
+def test_an_english_name_is_masked_as_a_word_not_inside_others(world):
+    resume = "Li Na\nForklift driver in North Carolina, at a Linamar plant; references: Ms. Li Na-Wang"
+    seeker = seen_before_agreement(world, name="Li Na", resume_text=resume)
+    assert seeker["resume_text"] == "L**\nForklift driver in North Carolina, at a Linamar plant; references: Ms. L**-Wang"
+
+
 def reason(result, factor):
     return next(reason for reason in result["reasons"] if reason["factor"] == factor)
 
