@@ -54,6 +54,10 @@ STRINGS = {
     "api.length": ("请填写，最多 {2} 个字", "Fill this in, at most {2} characters"),
     "api.too_long": ("超出长度上限（{1}）", "Longer than the limit ({1})"),
     "api.salary_order": ("不能低于最低月薪", "Must not be below the lowest pay"),
+    "api.credit_code": ("请输入 18 位统一社会信用代码", "Enter the 18-character unified social credit code"),
+    "api.phone": ("请输入正确的电话号码", "Enter a valid phone number"),
+    # before the message about one item of a list; {0}: the item's number, from 1
+    "api.item": ("第 {0} 项：", "Item {0}: "),
     "loading": ("加载中…", "Loading…"),
     "save": ("保存", "Save"),
     "cancel": ("取消", "Cancel"),

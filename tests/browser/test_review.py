@@ -1,0 +1,46 @@
+"""What a fair-day walk through the pages found: messages people could not read, screens that gave no
+sign of what had happened, figures too small to read."""
+import pytest
+
+from tests.browser.conftest import PHONE_SIZE, TABLET_SIZE, expect
+
+pytestmark = pytest.mark.browser
+
+LONG_SKILL = "会开叉车也会电焊有三年经验并且持有特种作业操作证还会简单的机械维修和设备保养以及车间安全管理和仓库盘点工作"
+
+
+def test_a_skill_too_long_is_explained_not_shown_as_an_object(open_page, fair):
+    # The volunteer types the seeker's skills as one sentence; the API refuses the list's item, by its index.
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    kiosk.fill("#start-phone", "13912345678")
+    kiosk.click("#phone-form button[type=submit]")
+    kiosk.fill("#seeker-form [name=name]", "王小明")
+    kiosk.fill("#seeker-form [name=skills]", f"电焊，{LONG_SKILL}")
+    kiosk.check("#seeker-form [name=consent]")
+    kiosk.click("#submit-seeker")
+    message = kiosk.locator("[data-field=skills] .field-msg")
+    expect(message).to_have_text("第 2 项：请填写，最多 50 个字")
+    kiosk.click("#lang-switch")
+    expect(message).to_have_text("Item 2: Fill this in, at most 50 characters")
+
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.click("#new-posting")
+    booth.fill("#posting-form [name=title]", "叉车司机")
+    booth.fill("#posting-form [name=skills]", LONG_SKILL)
+    booth.click("#posting-save")
+    expect(booth.locator("[data-field=skills] .field-msg")).to_have_text("第 1 项：请填写，最多 50 个字")
+
+
+def test_the_setup_pages_field_errors_are_in_the_pages_language(open_page, fair):
+    setup = open_page("/setup", fair.org_token, TABLET_SIZE)
+    setup.locator("#employer-list tbody tr[data-employer-id]").first.wait_for()
+    setup.fill("#employer-form [name=name]", "重庆渝北物流有限公司")
+    setup.fill("#employer-form [name=credit_code]", "9150010")
+    setup.fill("#employer-form [name=contact_phone]", "李经理")
+    setup.click("#employer-save")
+    expect(setup.locator("[data-field=credit_code] .field-msg")).to_have_text("请输入 18 位统一社会信用代码")
+    expect(setup.locator("[data-field=contact_phone] .field-msg")).to_have_text("请输入正确的电话号码")
+    setup.click("#lang-switch")
+    expect(setup.locator("[data-field=credit_code] .field-msg")).to_have_text(
+        "Enter the 18-character unified social credit code")
+    expect(setup.locator("[data-field=contact_phone] .field-msg")).to_have_text("Enter a valid phone number")
