@@ -31,6 +31,19 @@ def test_a_skill_too_long_is_explained_not_shown_as_an_object(open_page, fair):
     expect(booth.locator("[data-field=skills] .field-msg")).to_have_text("第 1 项：请填写，最多 50 个字")
 
 
+def test_the_booth_asks_for_a_title_once_in_the_pages_language(open_page, fair):
+    # A blank title met two API messages, the second in English: "请填写，最多 100 个字 May not be blank."
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.click("#new-posting")
+    booth.fill("#posting-form [name=description]", "负责仓库收发货")
+    booth.click("#posting-save")
+    expect(booth.locator("[data-field=title] .field-msg")).to_have_text("必填")
+    expect(booth.locator("#posting-form [name=title]")).to_be_focused()
+    assert booth.input_value("#posting-form [name=description]") == "负责仓库收发货"
+    booth.evaluate("FM.setLang('en')")  # the dialog is modal: the switch behind it takes no tap
+    expect(booth.locator("[data-field=title] .field-msg")).to_have_text("Required")
+
+
 def test_the_setup_pages_field_errors_are_in_the_pages_language(open_page, fair):
     setup = open_page("/setup", fair.org_token, TABLET_SIZE)
     setup.locator("#employer-list tbody tr[data-employer-id]").first.wait_for()
