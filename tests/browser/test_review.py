@@ -57,3 +57,39 @@ def test_the_setup_pages_field_errors_are_in_the_pages_language(open_page, fair)
     expect(setup.locator("[data-field=credit_code] .field-msg")).to_have_text(
         "Enter the 18-character unified social credit code")
     expect(setup.locator("[data-field=contact_phone] .field-msg")).to_have_text("Enter a valid phone number")
+
+
+def import_errors(page, form, table, name, content):
+    """Upload a file through one of the import forms; the refusal's rows as lists of cell texts."""
+    page.evaluate("(table) => document.querySelector(table)?.remove()", table)  # the last refusal's
+    page.set_input_files(f"{form} input[type=file]", {"name": name, "mimeType": "application/octet-stream",
+                                                      "buffer": content})
+    page.click(f"{form} button[type=submit]")
+    page.locator(f"{table} tbody tr").first.wait_for()
+    rows = [[cell.strip() for cell in row.split("\t")] for row in page.locator(f"{table} tbody tr").all_inner_texts()]
+    page.set_input_files(f"{form} input[type=file]", [])
+    return rows
+
+
+def test_a_refused_spreadsheet_is_explained_without_codes_or_english(open_page, fair):
+    # The table read "file | file | Not a readable .xlsx file (BadZipFile)." on the Chinese page.
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.click(".tab[data-tab=import]")
+    upload = lambda name, content: import_errors(booth, "#import-form", "#import-errors", name, content)  # noqa: E731
+    assert upload("职位.xlsx", b"PK\x03\x04 not a workbook") == [
+        ["—", "文件", "无法读取这个文件：请上传用 Excel 保存的 .xlsx 文件，或 .csv 文件。"]]
+    assert upload("职位.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)) == [
+        ["—", "文件", "这是旧的 .xls 文件：请在 Excel 里另存为 .xlsx 后再上传。"]]
+    assert upload("职位.csv", b"") == [["—", "文件", "文件里没有表头：第一行应是各列的名称，请用下载的模板填写。"]]
+    [[row, place, _]] = upload("职位.csv", "岗位,工资\n焊工,5000\n".encode())
+    assert (row, place) == ("1", "表头")
+    [[row, place, message]] = upload("职位.csv", f"职位名称,技能要求\n叉车司机,叉车证、{LONG_SKILL}\n".encode())
+    assert (row, place, message) == ("2", "技能要求（逗号分隔）", "第 2 项：请填写，最多 50 个字")
+    booth.click("#lang-switch")
+    assert upload("职位.xlsx", b"PK\x03\x04 not a workbook") == [
+        ["—", "File", "This file cannot be read: upload an .xlsx file saved by Excel, or a .csv file."]]
+
+    setup = open_page("/setup", fair.org_token, TABLET_SIZE)
+    assert import_errors(setup, "#employer-import-form", "#employer-import-errors", "企业.xlsx",
+                         b"PK\x03\x04 not a workbook") == [
+        ["—", "文件", "无法读取这个文件：请上传用 Excel 保存的 .xlsx 文件，或 .csv 文件。"]]

@@ -31,6 +31,12 @@ const FM = (() => {
     [/^May not be blank\.$/, "kiosk.required"],
     [/^Not a unified social credit code/, "api.credit_code"],
     [/^Not a phone number\.$/, "api.phone"],
+    // A spreadsheet that could not be read (the API names the Python error that said so)
+    [/^Not a readable \.xlsx file \(save it as \.xlsx, not the old \.xls\)\.$/, "import.old_xls"],
+    [/^Not a readable (\.xlsx|CSV) file/, "import.unreadable"],
+    [/^The file has no header row\.$/, "import.no_header"],
+    [/^The CSV is neither UTF-8 nor GBK text\.$/, "import.encoding"],
+    [/^The \.xlsx unpacks to more than (\d+) MB\.$/, "import.unpacks_too_big"],
   ];
 
   function apiMessage(message) {
@@ -203,13 +209,18 @@ const FM = (() => {
     showErrorIn(banner, error);
   }
 
-  /* What a spreadsheet import refused, by row and field (the API keys its 422 errors by row number). */
+  /* What a spreadsheet import refused, by row and field (the API keys its 422 errors by row number;
+     a file it could not read at all comes as "file", a wrong header row as "columns", missing or too
+     many rows as "rows": places in the file, not fields to show by their codes). */
+  const IMPORT_PLACES = { file: "import.file", columns: "import.columns", rows: "import.rows" };
+
   function importErrorsTable(errors, fieldLabel, id) {
     const lines = [];
     for (const [row, fields] of Object.entries(errors)) {
       const byField = Array.isArray(fields) ? { file: fields } : fields;
       for (const [field, messages] of Object.entries(byField)) {
-        lines.push(h("tr", {}, h("td", { class: "num" }, row), h("td", {}, fieldLabel(field)),
+        const place = IMPORT_PLACES[field] ? t(IMPORT_PLACES[field]) : fieldLabel(field);
+        lines.push(h("tr", {}, h("td", { class: "num" }, /^\d+$/.test(row) ? row : "—"), h("td", {}, place),
           h("td", {}, messagesText(messages))));
       }
     }
