@@ -93,3 +93,47 @@ def test_a_refused_spreadsheet_is_explained_without_codes_or_english(open_page, 
     assert import_errors(setup, "#employer-import-form", "#employer-import-errors", "企业.xlsx",
                          b"PK\x03\x04 not a workbook") == [
         ["—", "文件", "无法读取这个文件：请上传用 Excel 保存的 .xlsx 文件，或 .csv 文件。"]]
+
+
+def held_routes(page, pattern):
+    """Requests to ``pattern`` held unanswered (a slow network at the venue) until continued."""
+    held = []
+    page.route(pattern, lambda route: held.append(route))
+    return held
+
+
+def wait_until_held(page, held, count=1):
+    for _ in range(250):
+        if len(held) >= count:
+            return
+        page.wait_for_timeout(20)
+    raise AssertionError("the page asked nothing")
+
+
+def test_the_candidates_of_the_last_posting_are_not_left_under_the_next_ones_name(open_page, fair):
+    # Until the answer came, the cook's candidates stayed on screen under 超市收银员, their buttons
+    # marking interest for the cook's posting.
+    fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "李娟", "phone": "13698765432", "consent": True, "desired_titles": ["厨师"]})
+    booth = open_page("/employer", fair.emp2.token, TABLET_SIZE)
+    booth.locator(f"#postings li[data-posting-id='{fair.cook['id']}'] button.btn-primary").click()
+    rows = booth.locator("#shortlist tbody tr[data-seeker-id]")
+    expect(rows).to_have_count(1)
+    held = held_routes(booth, "**/shortlist?*")
+    booth.select_option("#shortlist-posting", str(fair.cashier["id"]))
+    wait_until_held(booth, held)
+    expect(rows).to_have_count(0)
+    expect(booth.locator("#shortlist tbody")).to_have_text("加载中…")
+    held.pop().continue_()
+    expect(rows).to_have_count(1)  # the cashier's candidate (the same person ranks for both)
+
+    booth.check("#shortlist-interested")  # another list: the ranked candidates are not the interested ones
+    wait_until_held(booth, held)
+    expect(rows).to_have_count(0)
+    held.pop().continue_()
+    expect(booth.locator("#shortlist tbody")).to_have_text("还没有求职者对本职位感兴趣。")
+
+    booth.click("#shortlist-refresh")  # the same list again: it stays while the fresh one comes
+    wait_until_held(booth, held)
+    expect(booth.locator("#shortlist tbody")).to_have_text("还没有求职者对本职位感兴趣。")
+    held.pop().continue_()
