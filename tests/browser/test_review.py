@@ -137,3 +137,32 @@ def test_the_candidates_of_the_last_posting_are_not_left_under_the_next_ones_nam
     wait_until_held(booth, held)
     expect(booth.locator("#shortlist tbody")).to_have_text("还没有求职者对本职位感兴趣。")
     held.pop().continue_()
+
+
+def a_day_by_the_hour(route):
+    """The fair's statistics as the live server has them, with a busy day of eleven hours, 08:00 to 18:00."""
+    stats = route.fetch().json()
+    stats["by_hour"] = [{"hour": f"2026-03-07T{hour:02d}:00:00+08:00", "seekers": 1500 + 90 * hour,
+                         "seeker_intents": 2000, "agreements": 400 + 30 * hour} for hour in range(8, 19)]
+    route.fulfill(json=stats)
+
+
+@pytest.mark.parametrize("size", [PHONE_SIZE, TABLET_SIZE], ids=["phone", "tablet"])
+def test_the_hourly_chart_is_readable_on_a_phone(open_page, fair, size):
+    # Drawn 900 units wide and shrunk to a phone's 320 px, its hours and figures were 6 px tall.
+    dashboard = open_page("/dashboard", fair.org_token, size)
+    dashboard.route("**/stats", a_day_by_the_hour)
+    dashboard.reload()
+    dashboard.locator("#hour-chart svg rect").first.wait_for()
+    boxes = dashboard.locator("#hour-chart text").evaluate_all(
+        "(texts) => texts.map((text) => { const box = text.getBoundingClientRect();"
+        " return {text: text.textContent, left: box.left, right: box.right, top: box.top, bottom: box.bottom}; })")
+    assert boxes and min(box["bottom"] - box["top"] for box in boxes) >= 12, boxes
+    chart = dashboard.locator("#hour-chart").bounding_box()
+    assert all(box["left"] >= chart["x"] and box["right"] <= chart["x"] + chart["width"] for box in boxes), boxes
+    for index, one in enumerate(boxes):  # no figure or hour runs into another
+        for other in boxes[index + 1:]:
+            apart = (one["right"] <= other["left"] or other["right"] <= one["left"]
+                     or one["bottom"] <= other["top"] or other["bottom"] <= one["top"])
+            assert apart, (one, other)
+    assert "08:00" in [box["text"] for box in boxes]
