@@ -166,3 +166,24 @@ def test_the_hourly_chart_is_readable_on_a_phone(open_page, fair, size):
                      or one["bottom"] <= other["top"] or other["bottom"] <= one["top"])
             assert apart, (one, other)
     assert "08:00" in [box["text"] for box in boxes]
+
+
+def test_tokens_issued_below_a_long_list_of_employers_are_brought_into_view(open_page, fair):
+    # On a 1024 px tablet the kiosks' form and the last employers' buttons are below the whole list of
+    # employers; the tokens they issue, shown this once, appeared at the top of the page, out of sight.
+    for number in range(1, 31):
+        fair.org("POST", f"{fair.base}/employers", 201, json={"name": f"重庆第{number}机械有限公司"})
+    setup = open_page("/setup", fair.org_token, {"width": 1024, "height": 768})
+    setup.on("dialog", lambda dialog: dialog.accept())
+    expect(setup.locator("#employer-list tbody tr")).to_have_count(32)
+    heading = setup.locator("#issued-card h2")
+    setup.fill("#kiosk-form [name=label]", "B区登记台")
+    setup.fill("#kiosk-form [name=count]", "2")
+    setup.click("#kiosk-save")
+    expect(setup.locator("#issued tbody tr")).to_have_count(2)
+    expect(heading).to_be_in_viewport()
+
+    setup.click("#issued-hide")
+    setup.locator("#employer-list tbody tr").last.locator("button").click()  # a lost card: a new token
+    expect(setup.locator("#issued tbody tr")).to_have_count(1)
+    expect(heading).to_be_in_viewport()
