@@ -187,3 +187,20 @@ def test_tokens_issued_below_a_long_list_of_employers_are_brought_into_view(open
     setup.locator("#employer-list tbody tr").last.locator("button").click()  # a lost card: a new token
     expect(setup.locator("#issued tbody tr")).to_have_count(1)
     expect(heading).to_be_in_viewport()
+
+
+def test_a_mobile_number_typed_in_groups_is_taken_whole(open_page, fair):
+    # People say their number as 139 1234 5678; typed so, the field cut it to "139 1234 56" and refused it.
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    kiosk.locator("#start-phone").press_sequentially("139 1234 5678")
+    kiosk.press("#start-phone", "Enter")
+    expect(kiosk.locator("#form-screen")).to_be_visible()
+    assert kiosk.input_value("#seeker-form [name=phone]") == "13912345678"
+    kiosk.fill("#seeker-form [name=phone]", "")
+    kiosk.locator("#seeker-form [name=phone]").press_sequentially("+86 139-1234-5678")
+    kiosk.fill("#seeker-form [name=name]", "王小明")
+    kiosk.check("#seeker-form [name=consent]")
+    kiosk.click("#submit-seeker")
+    expect(kiosk.locator("#result-screen")).to_be_visible()
+    found = fair.kiosk("POST", f"{fair.base}/seekers/lookup", 200, json={"phone": "13912345678"})
+    assert found["name"] == "王小明"
