@@ -55,6 +55,10 @@ STRINGS = {
     "api.length": ("请填写，最多 {2} 个字", "Fill this in, at most {2} characters"),
     "api.too_long": ("超出长度上限（{1}）", "Longer than the limit ({1})"),
     "api.salary_order": ("不能低于最低月薪", "Must not be below the lowest pay"),
+    "api.credit_code": ("请输入 18 位统一社会信用代码", "Enter the 18-character unified social credit code"),
+    "api.phone": ("请输入正确的电话号码", "Enter a valid phone number"),
+    # before the message about one item of a list; {0}: the item's number, from 1
+    "api.item": ("第 {0} 项：", "Item {0}: "),
     "loading": ("加载中…", "Loading…"),
     "save": ("保存", "Save"),
     "cancel": ("取消", "Cancel"),
@@ -197,6 +201,21 @@ STRINGS = {
     "employer.field": ("字段", "Field"),
     "employer.problem": ("问题", "Problem"),
     "employer.choose_file": ("请先选择文件", "Choose a file first"),
+    # where in an uploaded spreadsheet a problem is, and the problems of a file that cannot be read
+    "import.file": ("文件", "File"),
+    "import.columns": ("表头", "Header row"),
+    "import.rows": ("数据行", "Rows"),
+    "import.unreadable": ("无法读取这个文件：请上传用 Excel 保存的 .xlsx 文件，或 .csv 文件。",
+                          "This file cannot be read: upload an .xlsx file saved by Excel, or a .csv file."),
+    "import.old_xls": ("这是旧的 .xls 文件：请在 Excel 里另存为 .xlsx 后再上传。",
+                       "This is an old .xls file: save it as .xlsx in Excel, then upload that."),
+    "import.no_header": ("文件里没有表头：第一行应是各列的名称，请用下载的模板填写。",
+                         "The file has no header row: its first row should name the columns; "
+                         "fill in the downloaded template."),
+    "import.encoding": ("无法识别这个 CSV 文件的文字编码：请在 Excel 里另存为 .xlsx，或「CSV UTF-8」。",
+                        "This CSV's text encoding is unknown: save it as .xlsx, or as CSV UTF-8, in Excel."),
+    "import.unpacks_too_big": ("这个 .xlsx 文件解压后超过 {1} MB：请只保留要导入的内容。",
+                               "This .xlsx unpacks to more than {1} MB: keep only what is to be imported."),
     # dashboard
     "dashboard.title": ("招聘会实时数据", "Job fair live dashboard"),
     "dashboard.fair": ("招聘会", "Fair"),

@@ -168,7 +168,11 @@ def postings_from_table(table: Table) -> list[dict]:
             posting = schema.load(data)
         except ValidationError as error:
             for field, messages in error.normalized_messages().items():
-                row_errors.setdefault(field, []).extend(messages if isinstance(messages, list) else [str(messages)])
+                if isinstance(messages, dict) and field not in row_errors:
+                    # A list's items: keyed by the item refused, as the API answers for a single posting.
+                    row_errors[field] = messages
+                else:
+                    row_errors.setdefault(field, []).extend(messages if isinstance(messages, list) else [str(messages)])
             posting = None
         if row_errors:
             errors[str(number)] = row_errors

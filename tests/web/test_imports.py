@@ -112,6 +112,15 @@ def test_a_bad_row_rejects_the_file_with_row_numbered_errors_and_creates_nothing
     assert titles(fair) == before
 
 
+def test_a_skill_too_long_is_named_by_its_place_in_the_cell_as_a_single_posting_names_it(fair):
+    # The row's errors had carried the Python text "{0: ['Length must be between 1 and 50.']}".
+    upload = csv_upload("职位名称,技能要求\r\n叉车司机,叉车证、" + "会" * 60 + "\r\n")
+    errors = fair.emp("POST", f"{fair.base}/postings/import", 422, data=upload).get_json()["errors"]
+    single = fair.emp("POST", f"{fair.base}/postings", 422, json={"title": "叉车司机", "skills": ["叉车证", "会" * 60]})
+    assert errors == {"2": {"skills": {"1": ["Length must be between 1 and 50."]}}}
+    assert errors["2"]["skills"] == single.get_json()["errors"]["skills"]
+
+
 @pytest.mark.parametrize("text, row, field", [
     ("职位名称,薪水\r\n保安,5000\r\n", "1", "columns"),  # an unknown column
     ("招聘人数\r\n5\r\n", "1", "columns"),  # no title column

@@ -35,22 +35,28 @@
     return filled;
   }
 
-  /* Grouped bars per hour: new seekers (light) and agreements (green). */
+  /* Grouped bars per hour: new seekers (light) and agreements (green). Drawn as wide as the card
+     is, one unit a pixel, so that its text keeps its size: a chart 900 units wide shrunk to a phone's
+     320 px had hours and figures 6 px tall. */
   function renderHourChart(reported) {
     const rows = withQuietHours(reported);
     const box = document.getElementById("hour-chart");
     if (!rows.length) { box.replaceChildren(h("p", { class: "muted" }, t("dashboard.no_data"))); return; }
-    const width = 900, height = 260, left = 40, bottom = 28, top = 16;
+    const width = Math.max(280, Math.round(box.clientWidth) || 900), height = 260, bottom = 28, top = 16;
     const peak = Math.max(1, ...rows.map((row) => Math.max(row.seekers || 0, row.agreements || 0)));
+    const figureWidth = 7 * String(peak).length + 6;  // the widest figure, at 12 px
+    const left = Math.max(40, figureWidth + 12);
     const slot = (width - left) / rows.length;
     const barWidth = Math.max(4, Math.min(36, slot * 0.36));
+    // Figures over the bars where they fit beside the next hour's (the tiles have the totals); an hour
+    // label (13 px, "08:00") every so many hours that they stand apart.
+    const figures = slot >= 2 * figureWidth;
+    const labelEvery = Math.ceil(48 / slot);
     const y = (value) => top + (height - top - bottom) * (1 - value / peak);
     const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": t("dashboard.by_hour") });
     chart.append(svg("line", { class: "axis", x1: left, x2: width, y1: height - bottom, y2: height - bottom }));
     chart.append(svg("text", { x: left - 8, y: y(peak) + 4, "text-anchor": "end" }, peak));
     chart.append(svg("text", { x: left - 8, y: height - bottom + 4, "text-anchor": "end" }, 0));
-    // Label every hour when they fit, else every n-th.
-    const labelEvery = Math.ceil(rows.length / 16);
     rows.forEach((row, index) => {
       const center = left + slot * index + slot / 2;
       [["seekers", -1], ["agreements", 0]].forEach(([key, shift]) => {
@@ -58,10 +64,12 @@
         const x = center + shift * barWidth;
         chart.append(svg("rect", { class: "bar-" + key, x, y: y(value), width: barWidth, height: height - bottom - y(value), rx: 2 },
           svg("title", {}, `${hourLabel(row.hour)} ${t(key === "seekers" ? "dashboard.by_hour_seekers" : "dashboard.agreements")}: ${value}`)));
-        if (value) chart.append(svg("text", { class: "value", x: x + barWidth / 2, y: y(value) - 4, "text-anchor": "middle" }, value));
+        if (value && figures) chart.append(svg("text", { class: "value", x: x + barWidth / 2, y: y(value) - 4, "text-anchor": "middle" }, value));
       });
       if (index % labelEvery === 0) {
-        chart.append(svg("text", { x: center, y: height - 8, "text-anchor": "middle" }, hourLabel(row.hour)));
+        // The last hour's label at the edge of a narrow chart stays inside it.
+        const x = Math.min(center, width - 20);
+        chart.append(svg("text", { x, y: height - 8, "text-anchor": "middle" }, hourLabel(row.hour)));
       }
     });
     box.replaceChildren(chart);
@@ -156,6 +164,12 @@
   document.getElementById("stats-xlsx").addEventListener("click", () => exportFile("xlsx"));
 
   FM.onLang(render);
+  // The chart is drawn to the card's width: a tablet turned, or a window resized, draws it again.
+  let resizing = null;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizing);
+    resizing = setTimeout(() => { if (state.stats) renderHourChart(state.stats.by_hour || []); }, 150);
+  });
 
   FM.start("organizer", async (me) => {
     document.getElementById("who").textContent = me.name || "";

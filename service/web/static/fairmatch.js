@@ -28,6 +28,15 @@ const FM = (() => {
     [/^Missing data for required field\.$/, "kiosk.required"],
     [/^Not a mainland China mobile number/, "kiosk.phone_invalid"],
     [/^Consent to share the profile/, "kiosk.consent_required"],
+    [/^May not be blank\.$/, "kiosk.required"],
+    [/^Not a unified social credit code/, "api.credit_code"],
+    [/^Not a phone number\.$/, "api.phone"],
+    // A spreadsheet that could not be read (the API names the Python error that said so)
+    [/^Not a readable \.xlsx file \(save it as \.xlsx, not the old \.xls\)\.$/, "import.old_xls"],
+    [/^Not a readable (\.xlsx|CSV) file/, "import.unreadable"],
+    [/^The file has no header row\.$/, "import.no_header"],
+    [/^The CSV is neither UTF-8 nor GBK text\.$/, "import.encoding"],
+    [/^The \.xlsx unpacks to more than (\d+) MB\.$/, "import.unpacks_too_big"],
   ];
 
   function apiMessage(message) {
@@ -38,18 +47,27 @@ const FM = (() => {
     return message;
   }
 
+  /* The API's messages for one field as one line. A list's messages come by the index of the item
+     refused ({"1": [...]}), which the line names: 第 2 项, not "[object Object]". */
+  function messagesText(messages) {
+    if (messages && typeof messages === "object" && !Array.isArray(messages)) {
+      return Object.entries(messages).map(([key, inner]) =>
+        (/^\d+$/.test(key) ? t("api.item").replace("{0}", Number(key) + 1) : "") + messagesText(inner)).join(" ");
+    }
+    return [].concat(messages).map(String).map(apiMessage).join(" ");
+  }
+
   /* An element showing the API's messages for one field; it follows the language switch. */
   function fieldMessage(messages) {
-    const raw = [].concat(messages).map(String);
-    return h("span", { class: "field-msg", dataset: { apiMessages: JSON.stringify(raw) } },
-      raw.map(apiMessage).join(" "));
+    return h("span", { class: "field-msg", dataset: { apiMessages: JSON.stringify(messages) } },
+      messagesText(messages));
   }
 
   function applyLang() {
     document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
     document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = t(el.dataset.i18n); });
     document.querySelectorAll("[data-api-messages]").forEach((el) => {
-      el.textContent = JSON.parse(el.dataset.apiMessages).map(apiMessage).join(" ");
+      el.textContent = messagesText(JSON.parse(el.dataset.apiMessages));
     });
     document.querySelectorAll("[data-i18n-placeholder]").forEach((el) => {
       el.placeholder = t(el.dataset.i18nPlaceholder);
@@ -215,14 +233,19 @@ const FM = (() => {
     showErrorIn(banner, error);
   }
 
-  /* What a spreadsheet import refused, by row and field (the API keys its 422 errors by row number). */
+  /* What a spreadsheet import refused, by row and field (the API keys its 422 errors by row number;
+     a file it could not read at all comes as "file", a wrong header row as "columns", missing or too
+     many rows as "rows": places in the file, not fields to show by their codes). */
+  const IMPORT_PLACES = { file: "import.file", columns: "import.columns", rows: "import.rows" };
+
   function importErrorsTable(errors, fieldLabel, id) {
     const lines = [];
     for (const [row, fields] of Object.entries(errors)) {
       const byField = Array.isArray(fields) ? { file: fields } : fields;
       for (const [field, messages] of Object.entries(byField)) {
-        lines.push(h("tr", {}, h("td", { class: "num" }, row), h("td", {}, fieldLabel(field)),
-          h("td", {}, [].concat(messages).map(apiMessage).join(" "))));
+        const place = IMPORT_PLACES[field] ? t(IMPORT_PLACES[field]) : fieldLabel(field);
+        lines.push(h("tr", {}, h("td", { class: "num" }, /^\d+$/.test(row) ? row : "—"), h("td", {}, place),
+          h("td", {}, messagesText(messages))));
       }
     }
     return h("table", { id },

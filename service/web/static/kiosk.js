@@ -8,6 +8,13 @@
   const idleSeconds = Number(document.getElementById("kiosk-script").dataset.idleSeconds) || 90;
   const warnSeconds = Math.min(15, Math.ceil(idleSeconds / 3));
   const PHONE = /^1[3-9]\d{9}$/;
+  /* A number as people say and type it, 139 1234 5678 or +86 139-1234-5678, as its 11 digits (the API
+     reads it the same way; full-width digits from a Chinese input method too). */
+  function phoneDigits(text) {
+    const digits = String(text).normalize("NFKC").replace(/[\s\-()]/g, "");
+    const national = /^(?:\+86|0086|86)(\d{11})$/.exec(digits);
+    return national ? national[1] : digits;
+  }
   const COMMON_TITLES = [
     ["普工", "Factory worker"], ["电工", "Electrician"], ["焊工", "Welder"], ["司机", "Driver"],
     ["厨师", "Cook"], ["保安", "Security guard"], ["销售", "Sales"], ["客服", "Customer service"],
@@ -89,7 +96,7 @@
   /* ---- welcome: phone lookup ---- */
   phoneForm.addEventListener("submit", async (event) => {
     event.preventDefault();
-    const phone = phoneForm.elements.phone.value.trim();
+    const phone = phoneDigits(phoneForm.elements.phone.value);
     const errorLine = document.getElementById("start-phone-error");
     errorLine.hidden = PHONE.test(phone);
     if (!errorLine.hidden) return;
@@ -176,7 +183,7 @@
     const fields = form.elements;
     const payload = {
       name: fields.name.value.trim(),
-      phone: fields.phone.value.trim(),
+      phone: phoneDigits(fields.phone.value),
       consent: fields.consent.checked,
       desired_titles: FM.splitList(fields.desired_titles.value),
       skills: FM.splitList(fields.skills.value),

@@ -160,6 +160,14 @@
     renderIssued();
   }
 
+  /* The tokens just issued are shown above everything else, maybe a long list of employers above the
+     button that issued them: they are brought into view, or the tap would look as if it did nothing. */
+  function revealIssued() {
+    const card = document.getElementById("issued-card");
+    card.scrollIntoView({ block: "start" });
+    card.querySelector("h2").focus({ preventScroll: true });
+  }
+
   function renderIssued() {
     const card = document.getElementById("issued-card");
     card.hidden = !state.issued.length;
@@ -217,6 +225,7 @@
           const answer = await api("POST", `/api/v1/fairs/${state.fairId}/${kind}s/${record.id}/token`);
           issue(kind, name, answer.token);
           FM.showError(null);
+          revealIssued();
         } catch (error) { FM.showError(error); } finally { button.disabled = false; }
       },
     }, t("setup.reissue"));
@@ -277,6 +286,7 @@
       answer.created.forEach((employer) => issue("employer", employer.name, employer.token));
       result.replaceChildren(h("p", { class: "banner banner-ok" }, t("setup.import_ok") + answer.created.length));
       input.value = "";
+      revealIssued();
       await loadEmployers();
     } catch (error) {
       const rows = (error.status === 422 && error.body.errors) || null;
@@ -321,6 +331,7 @@
         issue("kiosk", kiosk.label, kiosk.token);
       }
       kioskForm.reset();
+      revealIssued();
     } finally {
       await loadKiosks();
     }
