@@ -4,7 +4,8 @@ Run from the repository root:  python bench/build_occupations.py [shared/occupat
 
 Keeps level, code, display name (green/digital markers ``L``/``S`` stripped)
 and the aliases (deduplicated, stripped, the official name first); and the
-labelled ad titles (title, code) that train the normaliser's learned layer.
+labelled ad titles (title, code) that train the normaliser's learned layer,
+with the labels ``bench/label_corrections.tsv`` overrules corrected.
 The package reads only the derived files, never the shared folder.
 """
 import csv
@@ -14,7 +15,16 @@ from pathlib import Path
 
 SOURCE = Path("/work/shared/data/occupations")
 DATA = Path(__file__).resolve().parent.parent / "matching" / "data"
+CORRECTIONS = Path(__file__).resolve().parent / "label_corrections.tsv"
 _MARKERS = re.compile(r"[LS/]+$")
+
+
+def label_corrections():
+    """``{(title, label): corrected code}``: labels of titles-dev.csv that are plainly wrong, for
+    titles a fair sees (车间普工 labelled 车工, a lathe operator), overruled in what the
+    normaliser learns from; each with its reason in the file."""
+    with open(CORRECTIONS, encoding="utf-8", newline="") as handle:
+        return {(row["title"], row["label"]): row["corrected"] for row in csv.DictReader(handle, delimiter="\t")}
 
 
 def main(source=SOURCE):
@@ -37,12 +47,15 @@ def main(source=SOURCE):
         for row in rows:
             handle.write("\t".join(row) + "\n")
     known = {row[1] for row in rows}
+    corrections = label_corrections()
     labelled = []
     with open(source / "titles-dev.csv", encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             title = " ".join(row["job_name"].split())
             if title and row["expected_code"] in known:
-                labelled.append((title, row["expected_code"]))
+                labelled.append((title, corrections.pop((title, row["expected_code"]), row["expected_code"])))
+    if corrections:  # a correction that no longer meets its row would silently stop applying
+        raise SystemExit(f"corrections whose title and label are not in titles-dev.csv: {sorted(corrections)}")
     with open(DATA / "titles_labelled.tsv", "w", encoding="utf-8", newline="") as handle:
         handle.write("title\tcode\n")
         for title, code in labelled:
