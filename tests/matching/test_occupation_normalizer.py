@@ -54,6 +54,7 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("物料员", "4-02-06-01"),
         ("项目主管", "2-02-30-04"),
         ("调色员", "6-11-05-03"),
+        ("车间管理", "2-02-30-01"),  # labelled 停车管理员, a parking attendant
     ],
 )
 def test_titles_map_to_their_occupation(title, code):
