@@ -1,10 +1,13 @@
 """The base schema (unknown-field policy set once) and fields shared by resources."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate
+
+from matching.occupations import english_names
 
 EDUCATION_LEVELS = (
     "none", "junior_high", "high_school", "vocational",
@@ -122,8 +125,33 @@ class PageSchema(Schema):
     offset = fields.Integer(required=True)
 
 
-class OccupationSchema(Schema):
-    """A normalised occupation: code (national classification style) and name."""
+@functools.cache
+def _english_occupation_names() -> dict[str, str]:
+    return english_names()  # read from the package's data file: once per process, not per answer
 
-    code = fields.String(required=True)
-    name = fields.String(required=True)
+
+def english_occupation_name(code: str | None) -> str | None:
+    """The English name of an occupation code (``"6-18-02-04"`` -> ``"welder"``), or None where none is known."""
+    return _english_occupation_names().get(code) if code else None
+
+
+class EnglishOccupationName(fields.String):
+    """An occupation's English name, looked up by its ``code`` when dumping, never stored:
+    records stored before English names were shown get it too."""
+
+    def __init__(self, **kwargs):
+        super().__init__(dump_only=True, allow_none=True, metadata={
+            "description": "The occupation's English name where one is known (CSCO publishes Chinese names "
+                           "only), else null. Pages in English show it as \"welder (焊工)\".",
+            "example": "welder"}, **kwargs)
+
+    def serialize(self, attr, obj, accessor=None, **kwargs):
+        return english_occupation_name(obj.get("code"))  # from the code, whatever the record holds
+
+
+class OccupationSchema(Schema):
+    """A normalised occupation: code (national classification style), Chinese name and English name."""
+
+    code = fields.String(required=True, metadata={"example": "6-18-02-04"})
+    name = fields.String(required=True, metadata={"example": "焊工"})
+    name_en = EnglishOccupationName()

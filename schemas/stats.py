@@ -1,12 +1,15 @@
 """Fair statistics."""
 from marshmallow import Schema, fields
 
+from schemas.base import EnglishOccupationName
+
 
 class OccupationStats(Schema):
     """Counts for one occupation."""
 
     code = fields.String()
     name = fields.String()
+    name_en = EnglishOccupationName()
     postings = fields.Integer()
     positions = fields.Integer()
     seekers = fields.Integer()

@@ -20,6 +20,7 @@ from marshmallow import ValidationError
 from matching import default_normalizer, normalize_title
 from matching.reasons import FrozenDict
 from matching.text import to_simplified
+from schemas.base import english_occupation_name
 from schemas.postings import check_salary_range
 from service.store.base import Conflict, KeyReused, NamesTaken, RequestKey
 from service.store.common import employer_name_key
@@ -214,6 +215,8 @@ def seeker_as_seen_by_employer(seeker: dict, *, agreed: bool, masked: dict | Non
         masked["masked_phone"] = mask_phone(seeker["phone"])
         masked["resume_text"] = mask(seeker.get("resume_text") or "")
         masked.update((key, [mask(value) for value in seeker[key]]) for key in _TEXT_LISTS if seeker.get(key))
+        if "occupations" in seeker:  # shortlists send this view as it is, without a schema's dump
+            masked["occupations"] = [shown_occupation(occupation) for occupation in seeker["occupations"]]
     if not agreed:
         return masked
     revealed = ("name", "phone", "resume_text", *_TEXT_LISTS)
@@ -272,6 +275,17 @@ def occupation_of(title: str) -> dict | None:
     """The normalised occupation ``{code, name}`` of a job title, or None."""
     found = _occupation_of(title)
     return None if found is None else {"code": found[0], "name": found[1]}
+
+
+def shown_occupation(occupation: dict | None) -> dict | None:
+    """An occupation as the API shows it: ``{code, name, name_en}`` (``OccupationSchema``'s dump).
+
+    For the ranked pages, which are sent without a schema's dump; ``name_en``
+    is never stored, so records stored before it existed read the same.
+    """
+    if occupation is None:
+        return None
+    return {**occupation, "name_en": english_occupation_name(occupation.get("code"))}
 
 
 def occupations_of(titles: list[str]) -> list[dict]:
@@ -427,7 +441,7 @@ def recommendations(store, indexes, fair_id: int, seeker_id: int, *, limit: int 
             "rank": rank,
             "score": _match_score(match.score),
             "reasons": match.reasons,
-            "posting": posting,
+            "posting": {**posting, "occupation": shown_occupation(posting.get("occupation"))},
             "intent": intents.get(match.id) or blank_intent(match.id, seeker_id),
         })
     return {"seeker_id": seeker_id, "limit": limit, "offset": offset, "results": results}

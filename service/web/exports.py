@@ -133,7 +133,8 @@ def stats_sheets(stats: dict) -> list[Sheet]:
 
 
 _STATS_CSV_SECTIONS = (
-    ("by_occupation", "按职业 By occupation", ("code", "name", "postings", "positions", "seekers", "agreements")),
+    ("by_occupation", "按职业 By occupation",
+     ("code", "name", "name_en", "postings", "positions", "seekers", "agreements")),
     ("by_employer", "按单位 By employer",
      ("employer_id", "name", "postings", "positions", "seeker_intents", "employer_intents", "agreements")),
     ("by_hour", "按小时 By hour", ("hour", "seekers", "seeker_intents", "agreements")),
