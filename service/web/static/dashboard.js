@@ -91,7 +91,7 @@
     if (!rows.length) { body.replaceChildren(h("tr", {}, h("td", { colspan: 5, class: "muted" }, t("dashboard.no_data")))); return; }
     const peak = Math.max(1, ...rows.map((row) => Math.max(row.positions || 0, row.seekers || 0)));
     body.replaceChildren(...rows.map((row) => h("tr", {},
-      h("td", {}, row.name || row.code || "—"),
+      h("td", {}, FM.occupationText(row) || "—"),
       h("td", {}, bar(row.positions || 0, peak, "demand")),
       h("td", {}, bar(row.seekers || 0, peak, "supply")),
       ratioCell(row.positions || 0, row.seekers || 0),

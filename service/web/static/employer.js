@@ -55,7 +55,7 @@
         h("h3", {}, posting.title),
         h("div", { class: "muted" },
           [t("employer.headcount") + " " + posting.headcount, FM.salaryText(posting.salary_min, posting.salary_max),
-            posting.location, posting.occupation && posting.occupation.name].filter(Boolean).join(" · ")),
+            posting.location, FM.occupationText(posting.occupation)].filter(Boolean).join(" · ")),
         posting.skills && posting.skills.length ? h("div", {}, posting.skills.join("、")) : null,
         h("div", { class: "actions" },
           h("button", { type: "button", class: "btn btn-small btn-primary", onclick: () => showShortlist(posting.id) },

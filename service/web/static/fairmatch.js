@@ -275,6 +275,15 @@ const FM = (() => {
     return `${min ?? max} ${t("yuan_month")}`;
   }
 
+  /* An occupation as the page's language shows it: on the English page "welder (焊工)" where the API
+     gives an English name (name_en), the Chinese name alone where it gives none (a code tells a
+     reader nothing); on the Chinese page the Chinese name. Callers draw it again on a language switch. */
+  function occupationText(occupation) {
+    if (!occupation) return "";
+    const name = occupation.name || occupation.code || "";
+    return lang === "en" && occupation.name_en ? `${occupation.name_en} (${name})` : name;
+  }
+
   /* Show the token form until a token of the wanted role is saved; then call
      onReady(me). The token stays in this browser's localStorage. */
   function start(role, onReady) {
@@ -347,7 +356,7 @@ const FM = (() => {
 
   return {
     t, h, api, requestKey, requestDone, items, download, showError, importErrorsTable, splitList, intOrNull, formatTime,
-    salaryText, start,
+    salaryText, occupationText, start,
     setLang, applyLang, ApiError, apiMessage, fieldMessage, errorText, showErrorIn,
     get lang() { return lang; },
     onLang(listener) { langListeners.push(listener); },
