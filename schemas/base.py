@@ -1,7 +1,6 @@
 """The base schema (unknown-field policy set once) and fields shared by resources."""
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 
@@ -125,14 +124,9 @@ class PageSchema(Schema):
     offset = fields.Integer(required=True)
 
 
-@functools.cache
-def _english_occupation_names() -> dict[str, str]:
-    return english_names()  # read from the package's data file: once per process, not per answer
-
-
 def english_occupation_name(code: str | None) -> str | None:
     """The English name of an occupation code (``"6-18-02-04"`` -> ``"welder"``), or None where none is known."""
-    return _english_occupation_names().get(code) if code else None
+    return english_names().get(code) if code else None
 
 
 class EnglishOccupationName(fields.String):
