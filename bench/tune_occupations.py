@@ -22,7 +22,8 @@ from scipy.optimize import minimize
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.quality import TITLES_DEV, learned_codes, read_titles  # noqa: E402
+from bench.build_occupations import learning_rows  # noqa: E402
+from bench.quality import TITLES_DEV, read_titles  # noqa: E402
 from matching.occupations import _BLEND, _HAND_SET_ROWS, OccupationNormalizer, load_occupations  # noqa: E402
 
 FOLDS = 5
@@ -32,13 +33,13 @@ def out_of_fold_evidence(path, seed=0, **params):
     """Evidence of every title for every occupation from a model that never saw it: (folds, evidence, truths, n)."""
     occupations = load_occupations()
     titles, codes = read_titles(path, {code for code, _, _ in occupations})
-    learned = learned_codes(titles, codes)  # as the shipped normaliser learns them; truths stay as given
+    names = {code: name for code, name, _ in occupations}
     assignment = np.random.default_rng(seed).permutation(len(titles)) % FOLDS
     folds, evidence, truths = [], [], []
     for fold in range(FOLDS):
         train = np.flatnonzero(assignment != fold)
         normalizer = OccupationNormalizer(**params).fit(
-            occupations, [titles[i] for i in train], [learned[i] for i in train])
+            occupations, *learning_rows([titles[i] for i in train], [codes[i] for i in train], names))  # truths stay as given
         position = {code: index for index, code in enumerate(normalizer.codes_)}
         for i in np.flatnonzero(assignment == fold):
             found = normalizer._evidence(titles[i])

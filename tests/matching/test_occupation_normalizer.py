@@ -55,6 +55,10 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("项目主管", "2-02-30-04"),
         ("调色员", "6-11-05-03"),
         ("车间管理", "2-02-30-01"),  # labelled 停车管理员, a parking attendant
+        # ... while the occupations those wrong labels named still map from their own aliases.
+        ("殡葬服务员", "4-10-06-01"),
+        ("停车场管理员", "4-06-01-03"),
+        ("图书发行员", "4-01-05-03"),
     ],
 )
 def test_titles_map_to_their_occupation(title, code):
