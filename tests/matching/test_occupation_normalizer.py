@@ -27,6 +27,7 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         # titles-dev.csv labels it 汽车制造人员: the car plant says which 中类 of 普工.
         ("普工+包吃包住+综合薪资5-6k+汽车厂", "6-22-00-00"),
         ("明安保安招聘保安", "4-07-05-01"),
+        ("安保员", "4-07-05-01"),
         ("服装 卖手 3~5万", "4-01-02-03"),
         ("销售代表（曹县市场）", "4-01-02-01"),
         ("直播运营 7-12K", "4-01-06-02"),
