@@ -12,6 +12,7 @@ import shutil
 import pytest
 import redis
 
+import service.store.sqlite
 from tests.redis_server import RedisServer
 
 STORE_KINDS = ["sqlite", "redis"]
@@ -48,6 +49,12 @@ def redis_url(redis_server):
     client.flushdb()
     client.close()
     return redis_server.url
+
+
+@pytest.fixture
+def short_busy_timeout(monkeypatch):
+    """SQLite writers give up on a locked file after 0.1 s instead of 30 s (set before a store opens it)."""
+    monkeypatch.setattr(service.store.sqlite, "BUSY_TIMEOUT_MS", 100)
 
 
 @pytest.fixture

@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from contextlib import contextmanager
 
 import pytest
 import redis
 
-import service.store.sqlite
 from service import create_app
 from service.context import close_resources
 from service.store import keys
 from tests.api.conftest import COOK, SEEKER, Caller, build_fair, make_organizer
 from tests.redis_server import free_port
+from tests.sqlite_locks import write_lock_held
 
 
 def assert_busy(response):
@@ -61,6 +60,19 @@ def redis_app(own_redis_server):
 @pytest.fixture
 def redis_world(redis_app):
     return build_fair(redis_app.test_client(), make_organizer(redis_app))
+
+
+def writes_of_each_kind(world):
+    """Writes a store must refuse whole when it cannot write: a seeker (one key), an intent (the
+    agreement's counters), a change, a batch (several keys at once) and a new fair."""
+    posting, seeker = world.posting["id"], world.seeker["id"]
+    return [
+        world.kiosk.post(f"{world.base}/seekers", json=NEW_SEEKER),
+        world.kiosk.put(f"/api/v1/postings/{posting}/intents/{seeker}"),
+        world.emp.patch(f"/api/v1/postings/{posting}", json={"headcount": 9}),
+        world.emp.post(f"{world.base}/postings/batch", json={"postings": [COOK, COOK]}),
+        world.org.post("/api/v1/fairs", json={"name": "秋季招聘会", "date": "2026-09-12"}),
+    ]
 
 
 def writes_and_reads(world):
@@ -117,14 +129,8 @@ def test_redis_refusing_writes_answers_503_to_writes_while_reads_go_on(own_redis
     admin = redis.Redis.from_url(own_redis_server.url)
     admin.replicaof("127.0.0.1", free_port())  # a primary that is gone: the data stays, writes are refused
     try:
-        posting, seeker = world.posting["id"], world.seeker["id"]
-        for response in [
-            world.kiosk.post(f"{world.base}/seekers", json=NEW_SEEKER),
-            world.kiosk.put(f"/api/v1/postings/{posting}/intents/{seeker}"),
-            world.emp.patch(f"/api/v1/postings/{posting}", json={"headcount": 9}),
-            world.emp.post(f"{world.base}/postings/batch", json={"postings": [COOK, COOK]}),
-            world.org.post("/api/v1/fairs", json={"name": "秋季招聘会", "date": "2026-09-12"}),
-        ]:
+        posting = world.posting["id"]
+        for response in writes_of_each_kind(world):
             assert_busy(response)
         assert world.org.get(f"/api/v1/postings/{posting}").get_json()["headcount"] == world.posting["headcount"]
         assert counts(world) == before
@@ -163,42 +169,18 @@ def test_redis_not_answering_in_time_answers_503_and_a_write_is_whole_or_absent(
 # -- SQLite ---------------------------------------------------------------------------------
 
 @pytest.fixture
-def short_busy_timeout(monkeypatch):
-    """Writers give up on a locked file after 0.1 s instead of 30 s."""
-    monkeypatch.setattr(service.store.sqlite, "BUSY_TIMEOUT_MS", 100)
-
-
-@pytest.fixture
 def sqlite_app(short_busy_timeout, sqlite_url):
     app = create_app({"TESTING": True, "STORE_URL": sqlite_url})
     yield app
     close_resources(app)
 
 
-@contextmanager
-def write_lock_held(sqlite_url):
-    """Another connection holds the file's write lock (as a backup or a stuck process would)."""
-    other = sqlite3.connect(sqlite_url[len("sqlite:///"):], isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
-    try:
-        yield
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
-
-
 def test_sqlite_locked_answers_503_to_writes_while_reads_go_on(sqlite_app, sqlite_url):
     world = build_fair(sqlite_app.test_client(), make_organizer(sqlite_app))
-    posting, seeker = world.posting["id"], world.seeker["id"]
+    posting = world.posting["id"]
     before = counts(world)
     with write_lock_held(sqlite_url):
-        for response in [
-            world.kiosk.post(f"{world.base}/seekers", json=NEW_SEEKER),
-            world.kiosk.put(f"/api/v1/postings/{posting}/intents/{seeker}"),
-            world.emp.patch(f"/api/v1/postings/{posting}", json={"headcount": 9}),
-            world.emp.post(f"{world.base}/postings/batch", json={"postings": [COOK, COOK]}),
-            world.org.post("/api/v1/fairs", json={"name": "秋季招聘会", "date": "2026-09-12"}),
-        ]:
+        for response in writes_of_each_kind(world):
             assert_busy(response)
         assert world.org.get(f"/api/v1/postings/{posting}").status_code == 200
         assert counts(world) == before

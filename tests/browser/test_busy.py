@@ -3,13 +3,11 @@
 The outage is real: another connection holds the SQLite file's write lock, so
 the live server's writes give up after a short busy timeout and answer 503.
 """
-import sqlite3
-from contextlib import contextmanager
 
 import pytest
 
-import service.store.sqlite
 from tests.browser.conftest import KIOSK_SIZE, TABLET_SIZE, expect
+from tests.sqlite_locks import write_lock_held
 
 pytestmark = pytest.mark.browser
 
@@ -18,29 +16,10 @@ BUSY_EN = "The service is busy, please try again."
 
 
 @pytest.fixture
-def short_busy_timeout(monkeypatch):
-    """Writers give up on a locked file after 0.1 s instead of 30 s (before the live server opens it)."""
-    monkeypatch.setattr(service.store.sqlite, "BUSY_TIMEOUT_MS", 100)
-
-
-@pytest.fixture
 def busy_fair(short_busy_timeout, fair):
     """The fair, on a server that asks clients to retry after 1 s."""
     fair.live.app.config["RETRY_AFTER_SECONDS"] = 1
     return fair
-
-
-@contextmanager
-def write_lock_held(sqlite_url):
-    """Another connection holds the file's write lock: reads go on, writes answer 503."""
-    other = sqlite3.connect(sqlite_url[len("sqlite:///"):], isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
-    try:
-        yield
-    finally:
-        if other.in_transaction:
-            other.execute("ROLLBACK")
-        other.close()
 
 
 def requests_to(page, method, suffix):
