@@ -156,6 +156,17 @@ def _ranked_title(title):
     return clean_title(title) or fold(title)
 
 
+@lru_cache(maxsize=16384)
+def _place_parts(place):
+    """The tokens of ``place`` and those it names itself (profile.stated_places).
+
+    Kept per place as written: a fair's places repeat, and tokens take a
+    scan of every district name.
+    """
+    tokens = place_tokens(place)
+    return frozenset(tokens), frozenset(stated_places(tokens))
+
+
 def _number(value):
     try:
         return float(value) if value is not None and value != "" else math.nan
@@ -214,9 +225,9 @@ def _profile(record, kind, normalizer):
         keys = expand_licences(keys)
     places, wished_places = set(), set()
     for place in places_raw:
-        tokens = place_tokens(place)
+        tokens, stated = _place_parts(place)
         places |= tokens
-        wished_places |= stated_places(tokens)
+        wished_places |= stated
     text = " ".join([*raw_titles, *listed, free_text])
     # A seeker who names no job but whose resume does is matched on the jobs it names.
     titles_from_text = kind == "seeker" and not raw_titles and bool(free_text)
