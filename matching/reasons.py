@@ -288,25 +288,28 @@ def _salary_range(low_and_high):
 
 def _salary_pieces(low, high):
     low, high = number(low), number(high)
-    return low, high, _listed((low, high), _salary_range)
+    return low, high, _listed((low, high), _salary_range), f"{low}", f"{high}"  # the numbers as words show them
 
 
-def _salary_words(posting, want):
-    low, high, _ = posting
+def _salary_words(posting, seeker):
+    _, high, _, low_text, high_text = posting
+    want, _, _, want_text, _ = seeker  # a seeker's salary parts are the expectation twice
     if high is None:
         return "岗位未标明薪资", "The posting gives no salary"
     if want is None:
-        return f"薪资{low}–{high}元，求职者未填写期望", f"Pays {low}–{high} CNY; the seeker gave no expectation"
+        return (f"薪资{low_text}–{high_text}元，求职者未填写期望",
+                f"Pays {low_text}–{high_text} CNY; the seeker gave no expectation")
     if want <= high:
-        return f"期望薪资{want}元在范围内（{low}–{high}元）", f"Expected salary {want} CNY fits the range {low}–{high} CNY"
-    return f"期望薪资{want}元高于岗位上限{high}元", f"Expected salary {want} CNY is above the maximum {high} CNY"
+        return (f"期望薪资{want_text}元在范围内（{low_text}–{high_text}元）",
+                f"Expected salary {want_text} CNY fits the range {low_text}–{high_text} CNY")
+    return (f"期望薪资{want_text}元高于岗位上限{high_text}元",
+            f"Expected salary {want_text} CNY is above the maximum {high_text} CNY")
 
 
 def _salary_reason(score, weight, posting, seeker, mask):
-    want = seeker[0]  # a seeker's salary parts are the expectation twice
-    zh, en = _salary_words(posting, want)
+    zh, en = _salary_words(posting, seeker)
     return FrozenDict(factor="salary", score=score, weight=weight, text=FrozenDict(zh=zh, en=en),
-                      required=posting[2], actual=want)
+                      required=posting[2], actual=seeker[0])
 
 
 def _location_pieces(place_names):
