@@ -737,7 +737,7 @@ class MatchIndex:
             scores = np.round(total[slots].astype(np.float64), 4).tolist()
             if not reasons:
                 return [Match(record_id, score, []) for record_id, score in zip(ids, scores)]
-            values = np.round(np.stack([at(slots) for at in factors.values()]).astype(np.float64), 4)
+            values = np.array([at(slots) for at in factors.values()], dtype=np.float64).round(4)
             candidates = [side.profiles[slot] for slot in slots.tolist()]
             part_ids = side.reason_parts[slots]
             pieces = side.parts.pieces
