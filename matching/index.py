@@ -30,6 +30,7 @@ exceed a fraction of all slots, so the cost of updates is amortised.
 """
 import math
 import threading
+from array import array
 from collections import Counter
 from functools import lru_cache
 from typing import NamedTuple
@@ -155,6 +156,17 @@ def _ranked_title(title):
     return clean_title(title) or fold(title)
 
 
+@lru_cache(maxsize=16384)
+def _place_parts(place):
+    """The tokens of ``place`` and those it names itself (profile.stated_places).
+
+    Kept per place as written: a fair's places repeat, and tokens take a
+    scan of every district name.
+    """
+    tokens = place_tokens(place)
+    return frozenset(tokens), frozenset(stated_places(tokens))
+
+
 def _number(value):
     try:
         return float(value) if value is not None and value != "" else math.nan
@@ -213,9 +225,9 @@ def _profile(record, kind, normalizer):
         keys = expand_licences(keys)
     places, wished_places = set(), set()
     for place in places_raw:
-        tokens = place_tokens(place)
+        tokens, stated = _place_parts(place)
         places |= tokens
-        wished_places |= stated_places(tokens)
+        wished_places |= stated
     text = " ".join([*raw_titles, *listed, free_text])
     # A seeker who names no job but whose resume does is matched on the jobs it names.
     titles_from_text = kind == "seeker" and not raw_titles and bool(free_text)
@@ -243,6 +255,31 @@ def _profile(record, kind, normalizer):
         has_free_text=bool(free_text.strip()),
         titles_from_text=titles_from_text,
     )
+
+
+def _characters(text):
+    """The characters of ``text``, any whitespace as one: WRatio's token ratios join words with a space."""
+    return {" " if character.isspace() else character for character in text}
+
+
+def _index_characters(by_character, texts, first_id):
+    """Add ``texts`` (ids from ``first_id`` on) to ``by_character``: character -> ids of the texts that have it."""
+    for text_id, text in enumerate(texts, first_id):
+        for character in _characters(text):
+            found = by_character.get(character)
+            if found is None:
+                found = by_character[character] = array("i")
+            found.append(text_id)
+
+
+def _sharing_a_character(by_character, text, size, start):
+    """Ids from ``start`` to ``size`` of the texts indexed in ``by_character`` that share a character with ``text``."""
+    shares = np.zeros(size, dtype=bool)
+    for character in _characters(text):
+        found = by_character.get(character)
+        if found:
+            shares[np.frombuffer(found, dtype=np.int32)] = True
+    return np.flatnonzero(shares[start:]) + start
 
 
 class _Side:
@@ -301,6 +338,9 @@ class _Side:
         # query is compared only with the translations written like itself.
         self.title_translations = {True: [], False: []}  # written in Chinese characters? -> names
         self.translation_owner = {True: np.zeros(0, dtype=np.intp), False: np.zeros(0, dtype=np.intp)}
+        # Per character: the distinct titles, and per script the translations, that have it.
+        self.titles_with_char = {}
+        self.translations_with_char = {True: {}, False: {}}
         self._title_rows = {}
         self.code_ids = Vocabulary()
         # Per distinct code: its level prefixes as global ids (大类, 中类, 小类, full code).
@@ -314,8 +354,10 @@ class _Side:
 
     def add_title(self, title, translations):
         """Register a new distinct title and its occupation's names in the other script."""
+        _index_characters(self.titles_with_char, [title], len(self.title_text))
         self.title_text.append(title)
         script = not has_han(title)  # the translations are in the other script
+        _index_characters(self.translations_with_char[script], translations, len(self.title_translations[script]))
         self.title_translations[script].extend(translations)
         owner = np.full(len(translations), len(self.title_text) - 1, dtype=np.intp)
         self.translation_owner[script] = np.concatenate([self.translation_owner[script], owner])
@@ -330,16 +372,24 @@ class _Side:
         known = self._title_rows.get(title)
         if known is None or len(known) < len(self.title_text):
             start = 0 if known is None else len(known)
-            fresh = process.cdist([title], self.title_text[start:], scorer=fuzz.WRatio, dtype=np.float32, workers=1)[0]
+            # WRatio and ratio are 0 for two strings without a common character (whitespace of any
+            # kind counting as one): only the titles and translations that share one with ``title``
+            # are compared (a quarter at a fair).
+            fresh = np.zeros(len(self.title_text) - start, dtype=np.float32)
+            compared = _sharing_a_character(self.titles_with_char, title, len(self.title_text), start)
+            if len(compared):
+                fresh[compared - start] = process.cdist([title], [self.title_text[i] for i in compared.tolist()],
+                                                        scorer=fuzz.WRatio, dtype=np.float32, workers=1)[0]
             script = has_han(title)
             names, owner = self.title_translations[script], self.translation_owner[script]
             first = np.searchsorted(owner, start)
-            if first < len(names):
+            compared = _sharing_a_character(self.translations_with_char[script], title, len(names), first)
+            if len(compared):
                 # Plain ratio: WRatio's partial matches find "cfo" in "forklift driver". A translation
                 # is a step away from the title itself, so it never quite equals the same title.
-                translated = process.cdist([title], names[first:], scorer=fuzz.ratio,
+                translated = process.cdist([title], [names[i] for i in compared.tolist()], scorer=fuzz.ratio,
                                            dtype=np.float32, workers=1)[0] * np.float32(_TRANSLATED_TITLE)
-                np.maximum.at(fresh, owner[first:] - start, translated)
+                np.maximum.at(fresh, owner[compared] - start, translated)
             fresh /= np.float32(100.0)
             known = fresh if known is None else np.concatenate([known, fresh])
             if len(self._title_rows) * len(self.title_text) >= _TITLE_CELLS:
@@ -687,7 +737,7 @@ class MatchIndex:
             scores = np.round(total[slots].astype(np.float64), 4).tolist()
             if not reasons:
                 return [Match(record_id, score, []) for record_id, score in zip(ids, scores)]
-            values = np.round(np.stack([at(slots) for at in factors.values()]).astype(np.float64), 4)
+            values = np.array([at(slots) for at in factors.values()], dtype=np.float64).round(4)
             candidates = [side.profiles[slot] for slot in slots.tolist()]
             part_ids = side.reason_parts[slots]
             pieces = side.parts.pieces

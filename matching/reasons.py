@@ -98,15 +98,16 @@ def _from_resume(titles_from_text):
 
 
 def _title_pieces(raw_titles, titles_from_text):
-    return (_listed(raw_titles), _zh(raw_titles) or "未填写", _en(raw_titles) or "not given",
-            *_from_resume(titles_from_text))
+    zh_source, en_source = _from_resume(titles_from_text)
+    return _listed(raw_titles), (_zh(raw_titles) or "未填写") + zh_source, (_en(raw_titles) or "not given") + en_source
 
 
 def _title_reason(score, weight, posting, seeker, mask):
-    offered, offered_zh, offered_en, _, _ = posting
-    wanted, wanted_zh, wanted_en, zh_source, en_source = seeker
-    text = FrozenDict(zh=f"职位名称相似度 {score:.0%}：{offered_zh} ↔ {wanted_zh}{zh_source}",
-                      en=f"Title similarity {score:.0%}: {offered_en} vs {wanted_en}{en_source}")
+    offered, offered_zh, offered_en = posting
+    wanted, wanted_zh, wanted_en = seeker
+    percent = f"{score:.0%}"
+    text = FrozenDict(zh=f"职位名称相似度 {percent}：{offered_zh} ↔ {wanted_zh}",
+                      en=f"Title similarity {percent}: {offered_en} vs {wanted_en}")
     return FrozenDict(factor="title", score=score, weight=weight, text=text, required=offered, actual=wanted)
 
 
@@ -128,13 +129,22 @@ def _occupation_en(code, name):
     return f"{english} ({name})" if english else name
 
 
-def _occupation_words(score, posting, seeker):
+_UNKNOWN_OCCUPATION = FrozenDict(zh="职业类别未知", en="Occupation unknown")
+
+
+@lru_cache(maxsize=4096)
+def _same_occupation(offered, offered_en, zh_source, en_source):
+    """Kept: these words name the posting's occupation alone, the same for every seeker who has it."""
+    return FrozenDict(zh=f"职业类别一致：{offered}{zh_source}", en=f"Same occupation: {offered_en}{en_source}")
+
+
+def _occupation_text(score, posting, seeker):
     if posting[1] is None or seeker[1] is None:
-        return "职业类别未知", "Occupation unknown"
+        return _UNKNOWN_OCCUPATION
     _, offered, offered_en, _, _ = posting
     _, wanted, wanted_en, zh_source, en_source = seeker
     if score >= 0.85:
-        return f"职业类别一致：{offered}{zh_source}", f"Same occupation: {offered_en}{en_source}"
+        return _same_occupation(offered, offered_en, zh_source, en_source)
     if score >= 0.6:
         zh, en = "职业同属一个小类", "Closely related occupation"
     elif score >= 0.4:
@@ -143,12 +153,11 @@ def _occupation_words(score, posting, seeker):
         zh, en = "职业同属一个大类", "Occupation in the same broad field"
     else:
         zh, en = "职业不同", "Different occupation"
-    return f"{zh}：{offered} / {wanted}{zh_source}", f"{en}: {offered_en} / {wanted_en}{en_source}"
+    return FrozenDict(zh=f"{zh}：{offered} / {wanted}{zh_source}", en=f"{en}: {offered_en} / {wanted_en}{en_source}")
 
 
 def _occupation_reason(score, weight, posting, seeker, mask):
-    zh, en = _occupation_words(score, posting, seeker)
-    return FrozenDict(factor="occupation", score=score, weight=weight, text=FrozenDict(zh=zh, en=en),
+    return FrozenDict(factor="occupation", score=score, weight=weight, text=_occupation_text(score, posting, seeker),
                       required=posting[0], actual=seeker[0])
 
 
@@ -279,49 +288,60 @@ def _salary_range(low_and_high):
 
 def _salary_pieces(low, high):
     low, high = number(low), number(high)
-    return low, high, _listed((low, high), _salary_range)
+    return low, high, _listed((low, high), _salary_range), f"{low}", f"{high}"  # the numbers as words show them
 
 
-def _salary_words(posting, want):
-    low, high, _ = posting
+def _salary_words(posting, seeker):
+    _, high, _, low_text, high_text = posting
+    want, _, _, want_text, _ = seeker  # a seeker's salary parts are the expectation twice
     if high is None:
         return "岗位未标明薪资", "The posting gives no salary"
     if want is None:
-        return f"薪资{low}–{high}元，求职者未填写期望", f"Pays {low}–{high} CNY; the seeker gave no expectation"
+        return (f"薪资{low_text}–{high_text}元，求职者未填写期望",
+                f"Pays {low_text}–{high_text} CNY; the seeker gave no expectation")
     if want <= high:
-        return f"期望薪资{want}元在范围内（{low}–{high}元）", f"Expected salary {want} CNY fits the range {low}–{high} CNY"
-    return f"期望薪资{want}元高于岗位上限{high}元", f"Expected salary {want} CNY is above the maximum {high} CNY"
+        return (f"期望薪资{want_text}元在范围内（{low_text}–{high_text}元）",
+                f"Expected salary {want_text} CNY fits the range {low_text}–{high_text} CNY")
+    return (f"期望薪资{want_text}元高于岗位上限{high_text}元",
+            f"Expected salary {want_text} CNY is above the maximum {high_text} CNY")
 
 
 def _salary_reason(score, weight, posting, seeker, mask):
-    want = seeker[0]  # a seeker's salary parts are the expectation twice
-    zh, en = _salary_words(posting, want)
+    zh, en = _salary_words(posting, seeker)
     return FrozenDict(factor="salary", score=score, weight=weight, text=FrozenDict(zh=zh, en=en),
-                      required=posting[2], actual=want)
+                      required=posting[2], actual=seeker[0])
 
 
 def _location_pieces(place_names):
     return _listed(place_names), _zh(place_names), _en(place_names)
 
 
-def _location_words(score, posting, seeker):
+_NO_LOCATION = FrozenDict(zh="岗位未标明工作地点", en="The posting gives no location")
+
+
+@lru_cache(maxsize=1024)
+def _location_alone(where, seeker_gave_places):
+    """Kept: where the place matches or the seeker named none, the words name the posting's place alone."""
+    if seeker_gave_places:
+        return FrozenDict(zh=f"工作地点相符：{where}", en=f"Location matches: {where}")
+    return FrozenDict(zh=f"工作地点{where}，求职者未填写意向地点", en=f"Works in {where}; the seeker gave no preferred place")
+
+
+def _location_text(score, posting, seeker):
     listed, where, _ = posting
     wanted, wanted_zh, wanted_en = seeker
     if not listed:
-        return "岗位未标明工作地点", "The posting gives no location"
-    if not wanted:
-        return f"工作地点{where}，求职者未填写意向地点", f"Works in {where}; the seeker gave no preferred place"
-    if score >= 0.85:
-        return f"工作地点相符：{where}", f"Location matches: {where}"
+        return _NO_LOCATION
+    if not wanted or score >= 0.85:
+        return _location_alone(where, bool(wanted))
     if score > 0:
-        return f"工作地点相近：{where}（意向：{wanted_zh}）", f"Location nearby: {where} (prefers {wanted_en})"
-    return (f"工作地点不在意向范围：{where}（意向：{wanted_zh}）",
-            f"Location outside the preferred places: {where} (prefers {wanted_en})")
+        return FrozenDict(zh=f"工作地点相近：{where}（意向：{wanted_zh}）", en=f"Location nearby: {where} (prefers {wanted_en})")
+    return FrozenDict(zh=f"工作地点不在意向范围：{where}（意向：{wanted_zh}）",
+                      en=f"Location outside the preferred places: {where} (prefers {wanted_en})")
 
 
 def _location_reason(score, weight, posting, seeker, mask):
-    zh, en = _location_words(score, posting, seeker)
-    return FrozenDict(factor="location", score=score, weight=weight, text=FrozenDict(zh=zh, en=en),
+    return FrozenDict(factor="location", score=score, weight=weight, text=_location_text(score, posting, seeker),
                       required=posting[0], actual=seeker[0])
 
 

@@ -194,6 +194,24 @@ def test_titles_in_english_and_chinese_meet_through_their_occupation():
     assert title_fit(seeker(7, ["叉车司机"]))[1] == 1.0
 
 
+def test_titles_that_arrive_after_a_query_are_compared_on_its_next_shortlist():
+    first = [seeker(1, ["会计"]), seeker(2, ["Forklift driver"])]
+    later = [seeker(3, ["叉车工"]), seeker(4, ["厨师"]), seeker(5, ["Forklift operator"])]
+    query = posting(9, "叉车司机")
+    index = MatchIndex()
+    index.upsert_seekers(first)
+    index.shortlist(query)  # the query title's similarities are kept, then extended with the new titles
+    index.upsert_seekers(later)
+    fresh = MatchIndex()
+    fresh.upsert_seekers(first + later)
+
+    def title_fit(of):
+        return {m.id: next(r["score"] for r in m.reasons if r["factor"] == "title") for m in of.shortlist(query)}
+
+    assert title_fit(index) == title_fit(fresh)
+    assert title_fit(index)[3] > 0.5 and title_fit(index)[4] == 0.0
+
+
 def test_texts_that_share_almost_no_words_are_not_compared():
     index = MatchIndex()
     index.upsert_postings([

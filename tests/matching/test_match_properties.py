@@ -1,6 +1,7 @@
 """Properties that must hold for any fair (hypothesis)."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from matching import MatchIndex
 
@@ -84,3 +85,19 @@ def test_an_unrelated_seeker_never_reorders_the_others(posting, others):
     index.upsert_seekers([{"id": 999, "desired_titles": ["Зоолог"], "resume_text": "κείμενο ουδέτερο"}])
     after = [match.id for match in index.shortlist(query, limit=6) if match.id != 999][:5]
     assert after == before
+
+
+def characters(text):
+    return {" " if character.isspace() else character for character in text}
+
+
+TITLE_TEXT = st.text(st.one_of(st.sampled_from("叉车司机会计焊工 ()-/\t\u3000"), st.characters()), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TITLE_TEXT.filter(bool), TITLE_TEXT)
+def test_titles_without_a_common_character_are_not_similar(title, other):
+    # The index compares a query title only with the titles (and translations) that share a character
+    # with it, whitespace of any kind counting as one character (WRatio's token ratios join words with a space).
+    other = "".join(character for character in other if characters(character).isdisjoint(characters(title)))
+    assert fuzz.WRatio(title, other) == 0 and fuzz.ratio(title, other) == 0
