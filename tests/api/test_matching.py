@@ -93,6 +93,12 @@ def test_shortlist_shows_each_seekers_current_resume_masked(world):
     assert shown()["resume_text"] == "焊工九年，微信同号139****4321"
 
 
+def seen_before_agreement(world, **fields):
+    """The welder seeker with ``fields`` changed, as the welder posting's shortlist shows them."""
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, **fields})
+    return world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"][0]["seeker"]
+
+
 @pytest.mark.parametrize("resume, masked", [
     # As a Chinese input method in full-width mode types them.
     ("焊工，手机１３９１２３４５６７８", "焊工，手机１３９****５６７８"),
@@ -100,9 +106,7 @@ def test_shortlist_shows_each_seekers_current_resume_masked(world):
     ("焊工，电话＋８６ １３９１２３４５６７８", "焊工，电话１３９****５６７８"),
 ])
 def test_shortlist_masks_full_width_phones_in_the_resume(world, resume, masked):
-    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "resume_text": resume})
-    results = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"]
-    assert results[0]["seeker"]["resume_text"] == masked
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
 
 
 @pytest.mark.parametrize("resume, masked", [
@@ -114,15 +118,7 @@ def test_shortlist_masks_full_width_phones_in_the_resume(world, resume, masked):
     ("焊工，手机（１３８）１２３４－５６７８", "焊工，手机１３８****５６７８"),
 ])
 def test_shortlist_masks_phones_grouped_as_people_write_them(world, resume, masked):
-    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "resume_text": resume})
-    results = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"]
-    assert results[0]["seeker"]["resume_text"] == masked
-
-
-def seen_before_agreement(world, **fields):
-    """The welder seeker with ``fields`` changed, as the welder posting's shortlist shows them."""
-    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, **fields})
-    return world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"][0]["seeker"]
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
 
 
 @pytest.mark.parametrize("resume, masked", [
@@ -150,8 +146,7 @@ def test_shortlist_leaves_numbers_that_are_no_phone_alone(world, resume):
 @pytest.mark.parametrize("resume", ["姓　　名：张　伟，焊工八年", "姓名：张 伟，焊工八年"])
 def test_shortlist_masks_the_name_written_with_spaces_between_its_characters(world, resume):
     # Chinese resumes pad a two-character name to the width of a three-character one.
-    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "resume_text": resume})
-    seeker = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"][0]["seeker"]
+    seeker = seen_before_agreement(world, resume_text=resume)
     assert seeker["resume_text"] == resume.split("：")[0] + "：张**，焊工八年"
 
 
@@ -202,8 +197,7 @@ def test_shortlist_masks_the_name_written_in_traditional_or_simplified_character
 @pytest.mark.parametrize("resume", ["LI NA\nForklift driver, 6 years", "li na\nForklift driver, 6 years"])
 def test_shortlist_masks_the_name_in_another_case(world, resume):
     # English CVs often head with the name in capitals.
-    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "name": "Li Na", "resume_text": resume})
-    seeker = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"][0]["seeker"]
+    seeker = seen_before_agreement(world, name="Li Na", resume_text=resume)
     assert seeker["resume_text"] == "L**\nForklift driver, 6 years"
 
 
@@ -258,8 +252,7 @@ def test_shortlist_masks_a_phone_written_with_0086_in_the_resume(world):
 @pytest.mark.parametrize("name", ["张伟 ", " 张伟", "张伟\t"])
 def test_shortlist_masks_the_name_sent_with_spaces_around_it(world, name):
     # Kiosk software other than /kiosk may send a field as typed, spaces included.
-    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, "name": name, "resume_text": "张伟，焊工八年"})
-    seeker = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"][0]["seeker"]
+    seeker = seen_before_agreement(world, name=name, resume_text="张伟，焊工八年")
     assert seeker["resume_text"] == "张**，焊工八年"
     assert seeker["masked_name"] == "张**"
 
