@@ -209,18 +209,26 @@ def seeker_as_seen_by_employer(seeker: dict, *, agreed: bool, masked: dict | Non
     every posting).
     """
     if masked is None:
-        mask = _text_masker(seeker["name"])
-        masked = {key: value for key, value in seeker.items() if key not in ("name", "phone", "consent")}
-        masked["masked_name"] = mask_name(seeker["name"])
-        masked["masked_phone"] = mask_phone(seeker["phone"])
-        masked["resume_text"] = mask(seeker.get("resume_text") or "")
-        masked.update((key, [mask(value) for value in seeker[key]]) for key in _TEXT_LISTS if seeker.get(key))
-        if "occupations" in seeker:  # shortlists send this view as it is, without a schema's dump
-            masked["occupations"] = [shown_occupation(occupation) for occupation in seeker["occupations"]]
+        masked = _masked_view(seeker, _text_masker(seeker["name"]))
     if not agreed:
         return masked
     revealed = ("name", "phone", "resume_text", *_TEXT_LISTS)
     return {**masked, **{key: seeker[key] for key in revealed if key in seeker}}
+
+
+def _masked_view(seeker: dict, mask: Callable[[str], str]) -> dict:
+    masked = {key: value for key, value in seeker.items() if key not in ("name", "phone", "consent")}
+    masked["masked_name"] = mask_name(seeker["name"])
+    masked["masked_phone"] = mask_phone(seeker["phone"])
+    masked["resume_text"] = mask(seeker.get("resume_text") or "")
+    masked.update((key, [mask(value) for value in seeker[key]]) for key in _TEXT_LISTS if seeker.get(key))
+    if "occupations" in seeker:  # shortlists send this view as it is, without a schema's dump
+        masked["occupations"] = [shown_occupation(occupation) for occupation in seeker["occupations"]]
+    return masked
+
+
+# Factors whose reasons repeat the seeker's text lists (``actual`` holds their values as given).
+_FACTORS_SHOWING_LISTS = frozenset({"title", "skills", "location"})
 
 
 class MaskedSeeker(NamedTuple):
@@ -229,6 +237,10 @@ class MaskedSeeker(NamedTuple):
     view: FrozenDict  # seeker_as_seen_by_employer(seeker, agreed=False), read-only
     # Each value of the seeker's text lists that masking changed, longest first, and its masked form.
     masked_values: dict
+    # Every value of the seeker's text lists: a reason showing another one was built from an older
+    # version of the seeker (ranked while a kiosk changed it), whose values this one never saw.
+    given_values: frozenset
+    mask: Callable[[str], str]  # the seeker's _text_masker
 
     def reasons(self, reasons: list) -> list:
         """A pair's reasons with the seeker's values masked as in ``view`` (the same list when none was changed).
@@ -236,30 +248,50 @@ class MaskedSeeker(NamedTuple):
         Reasons repeat a seeker's titles, skills and places as given (in
         ``actual`` and in the words); matching/ knows nothing of masking.
         """
-        if not self.masked_values:
+        if not self.masked_values and self._all_current(reasons):
             return reasons
         return [self._masked_reason(reason) for reason in reasons]
 
+    def _current(self, reason: dict) -> bool:
+        return reason["factor"] not in _FACTORS_SHOWING_LISTS or self.given_values.issuperset(reason["actual"])
+
+    def _all_current(self, reasons: list) -> bool:
+        for reason in reasons:  # a loop, not all(map(self._current, ...)): half the time, on every page
+            if reason["factor"] in _FACTORS_SHOWING_LISTS and not self.given_values.issuperset(reason["actual"]):
+                return False
+        return True
+
     def _masked_reason(self, reason: dict) -> dict:
+        # Values this version of the seeker does not hold were never checked: the whole masking applies.
+        stale = not self._current(reason)
         shown = dict(reason)
         if isinstance(reason.get("actual"), list):
-            shown["actual"] = [self.masked_values.get(value, value) if isinstance(value, str) else value
+            shown["actual"] = [self._masked_value(value, stale) if isinstance(value, str) else value
                                for value in reason["actual"]]
-        shown["text"] = {language: self._masked_words(words) for language, words in reason["text"].items()}
+        shown["text"] = {language: self._masked_words(words, stale) for language, words in reason["text"].items()}
         return shown
 
-    def _masked_words(self, words: str) -> str:
+    def _masked_value(self, value: str, stale: bool) -> str:
+        masked = self.masked_values.get(value)
+        if masked is not None:
+            return masked
+        return self.mask(value) if stale and value not in self.given_values else value
+
+    def _masked_words(self, words: str, stale: bool) -> str:
         for value, masked in self.masked_values.items():  # longest first: a value inside another waits
             words = words.replace(value, masked)
-        return words
+        return self.mask(words) if stale else words
 
 
 def _shared_masking(seeker: dict) -> MaskedSeeker:
     """The seeker's :class:`MaskedSeeker`: each worker keeps one per seeker for every shortlist that shows it."""
-    view = seeker_as_seen_by_employer(seeker, agreed=False)
+    mask = _text_masker(seeker["name"])
+    view = _masked_view(seeker, mask)
+    given = [value for key in _TEXT_LISTS for value in seeker.get(key) or ()]
     changed = {value: masked for key in _TEXT_LISTS if seeker.get(key)
                for value, masked in zip(seeker[key], view[key]) if masked != value}
-    return MaskedSeeker(FrozenDict(view), dict(sorted(changed.items(), key=lambda item: -len(item[0]))))
+    return MaskedSeeker(FrozenDict(view), dict(sorted(changed.items(), key=lambda item: -len(item[0]))),
+                        frozenset(given), mask)
 
 
 # -- occupations --------------------------------------------------------------

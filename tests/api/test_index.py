@@ -1,4 +1,5 @@
 """Per-worker index freshness: incremental application of the store's change feed."""
+import json
 import threading
 import time
 import tracemalloc
@@ -134,6 +135,26 @@ def test_pages_leave_out_records_removed_while_they_were_ranked(store, fair):
     page = domain.shortlist(store, registry, fair_id, job["id"])
     assert [(r["seeker_id"], r["rank"]) for r in page["results"]] == [(kept["id"], 1)]
     assert domain.recommendations(store, registry, fair_id, kept["id"])["results"] == []
+
+
+def test_pages_ranked_on_a_seekers_old_lists_mask_them_too(store, fair):
+    # A kiosk's change reaches the kept record before the matcher: a page ranked in between has
+    # reasons repeating the old skills and places, which the new record's masking never saw.
+    from service import domain
+    from service.index import compact_json
+
+    fair_id = fair["fair"]["id"]
+    job = posting(store, fair)
+    old, _ = store.upsert_seeker(fair_id, {"name": "张三", "phone": "13800000011", "desired_titles": ["焊工"],
+                                           "skills": ["电焊", "张三 13912345678"], "locations": ["微信：zs_1990"]},
+                                 now=NOW)
+    registry = IndexRegistry()
+    with registry.fresh(store, fair_id) as fair_index:
+        fair_index.seekers[old["id"]] = compact_json({**old, "skills": ["电焊"], "locations": ["江北区"]})
+    (result,) = domain.shortlist(store, registry, fair_id, job["id"])["results"]
+    shown = json.dumps(result["reasons"], ensure_ascii=False)
+    assert "电焊" in shown and "139****5678" in shown and "微信：***" in shown and "张**" in shown
+    assert "13912345678" not in shown and "zs_1990" not in shown and "张三" not in shown
 
 
 class GatedStore(RecordingStore):
