@@ -42,6 +42,17 @@ _MOBILE_IN_TEXT = re.compile(
     rf"(?=[+＋0０8８(（1１])(?<!\d)(?:(?:[+＋]|[0０]{{2}})?[8８][6６]{_PHONE_GAP})?[(（]?"
     rf"(?P<number>[1１][3-9３-９]\d{_PHONE_GAP}\d{{4}}{_PHONE_GAP}\d{{4}}"
     rf"|[1１]{_DIGIT_GAP}[3-9３-９](?:{_DIGIT_GAP}\d){{9}})(?!\d)")
+# A landline number: an area code (010 and 02x of three digits, 0xxx of four), then a local number of
+# 7 or 8 digits, which never starts with 0 or 1, grouped and labelled as for mobiles: "023-4012 3456",
+# "(023)40123456", "（023）4012-3456", "0234012 3456", "+86 23 4012 3456", "+86 (0)23 4012 3456". The
+# ``area`` group holds the area code without its 0; an extension ("转123", "ext. 123", "分机 8001") may
+# follow, ``ext`` being what comes before its digits. Without the leading 0 (or +86) a run of digits is
+# a year, a salary, a postcode or a certificate number as often as a phone, so it is not taken for one.
+_AREA_CODE = r"(?:[1１][0０]|[2２]\d|[3-9３-９]\d{2})"
+_LANDLINE_IN_TEXT = re.compile(
+    rf"(?=[+＋0０8８(（])(?<!\d)(?:(?:[+＋]|[0０]{{2}})?[8８][6６]{_PHONE_GAP}(?:[0０]{_PHONE_GAP})?|[(（]?[0０])"
+    rf"(?P<area>{_AREA_CODE}){_PHONE_GAP}(?P<local>[2-9２-９]\d{{2,3}}{_PHONE_GAP}\d{{4}})(?!\d)"
+    rf"(?:(?P<ext>{_PHONE_GAP}(?:转|分机号?|[Ee][Xx][Tt]\.?|[Xx])[\s:：]*)\d{{1,6}}(?!\d))?")
 # Other ways to reach a person that Chinese resumes hold, and that would bypass the agreement.
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*([@＠][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 _RESIDENT_ID = re.compile(r"(?<!\d)(\d{4})\d{10}(\d{3}[\dXxＸｘ])(?!\d)")  # 身份证号: 17 digits, then a digit or X
@@ -145,11 +156,23 @@ def _masked_mobile(found: re.Match) -> str:
     return mask_phone(digits)
 
 
+def _masked_landline(found: re.Match) -> str:
+    """A landline found by ``_LANDLINE_IN_TEXT`` as a mobile is shown: its area code (with the 0 a
+    domestic caller dials, also after +86), ``****`` and the last four digits, an extension's digits
+    masked too: ``023****3456转***``. The area code names a city, as a mobile's first three digits a
+    carrier; the four hidden digits leave 10,000 numbers, as for a mobile."""
+    area = found["area"]
+    digits = "".join(char for char in found["local"] if char.isdigit())
+    extension = "" if found["ext"] is None else found["ext"] + "***"
+    return ("0" if area.isascii() else "０") + area + "****" + digits[-4:] + extension
+
+
 # How each way to reach the person is masked in free text, in this order: an e-mail address may hold
 # a phone, and a WeChat id may be one.
 _CONTACT_MASKS = (
     (_EMAIL, r"\1***\2"),
     (_RESIDENT_ID, r"\1**********\2"),
+    (_LANDLINE_IN_TEXT, _masked_landline),
     (_MOBILE_IN_TEXT, _masked_mobile),
     (_CHAT_ID, r"\1***"),
 )
@@ -161,6 +184,8 @@ def _text_masker(name: str) -> Callable[[str], str]:
     Each keeps something recognisable, nothing usable:
 
     - mobile numbers, however written: ``138****5678`` (digits as written, without +86);
+    - landline numbers, however written: ``023****3456`` (the area code, then as mobiles), an
+      extension's digits too (``转***``);
     - e-mail addresses: ``z***@qq.com`` (the first character and the domain);
     - resident ID numbers (身份证号, 18 characters): ``5001**********1234``;
     - WeChat and QQ ids after their label (``微信：``, ``微信号:``, ``WeChat:``, ``QQ：``,

@@ -138,9 +138,35 @@ def test_shortlist_masks_phones_written_digit_by_digit(world, resume, masked):
 @pytest.mark.parametrize("resume", [
     "2019-2023 在重庆某厂做焊工", "2019 - 2023 焊工", "期望月薪 5000-7000 元", "邮编 400000",
     "2023.05.01 取得焊工证", "2023年5月1日，1 2 3 级焊工", "焊工证号 2023 0501 1234",
+    # Numbers with a leading 0 that are no landline: too short, or no area code.
+    "邮编 010010", "2019.09-2023.06 重庆某厂焊工", "0-3年经验，0.5吨叉车", "编号 0123456789",
 ])
 def test_shortlist_leaves_numbers_that_are_no_phone_alone(world, resume):
     assert seen_before_agreement(world, resume_text=resume)["resume_text"] == resume
+
+
+@pytest.mark.parametrize("resume, masked", [
+    # Landlines as Chinese resumes write them: the area code stays, then **** and the last four digits
+    # (as mobiles show), without the separators, the parentheses and the +86.
+    ("焊工，座机：023-4012 3456", "焊工，座机：023****3456"),
+    ("焊工，电话：(023)40123456", "焊工，电话：023****3456"),
+    ("焊工，电话（023）4012-3456", "焊工，电话023****3456"),
+    ("焊工，座机 0234012 3456", "焊工，座机 023****3456"),
+    ("焊工，023 4012 3456", "焊工，023****3456"),
+    ("Welder. Tel: +86 23 4012 3456", "Welder. Tel: 023****3456"),
+    ("Welder. Tel: +86 (0)23 4012 3456", "Welder. Tel: 023****3456"),
+    ("焊工，电话 0086-23-40123456", "焊工，电话 023****3456"),
+    ("焊工，电话：010-6512 3456", "焊工，电话：010****3456"),
+    ("焊工，电话：0755-2345678", "焊工，电话：0755****5678"),  # a 4-digit area code, a 7-digit number
+    ("焊工，座机０２３－４０１２　３４５６", "焊工，座机０２３****３４５６"),
+    ("焊工，＋８６ ２３ ４０１２ ３４５６", "焊工，０２３****３４５６"),
+    # An extension: its label stays, its digits go.
+    ("焊工，座机023-4012 3456转123", "焊工，座机023****3456转***"),
+    ("Welder. Tel: 023-4012 3456 ext. 123", "Welder. Tel: 023****3456 ext. ***"),
+    ("焊工，电话 0755-2345678 分机 8001。", "焊工，电话 0755****5678 分机 ***。"),
+])
+def test_shortlist_masks_landline_numbers(world, resume, masked):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
 
 
 @pytest.mark.parametrize("resume", ["姓　　名：张　伟，焊工八年", "姓名：张 伟，焊工八年"])
