@@ -56,6 +56,11 @@ _LANDLINE_IN_TEXT = re.compile(
 # Other ways to reach a person that Chinese resumes hold, and that would bypass the agreement.
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*([@＠][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 _RESIDENT_ID = re.compile(r"(?<!\d)(\d{4})\d{10}(\d{3}[\dXxＸｘ])(?!\d)")  # 身份证号: 17 digits, then a digit or X
+# A first-generation ID number (15 digits: a place whose first digit, the region, is 1-8, then the birth
+# date as YYMMDD, then 3 digits). The date is checked: 15-digit runs are also serial numbers and old
+# business licence numbers, and 0086 before a mobile makes 15 digits too (no region starts with 0).
+_OLD_RESIDENT_ID = re.compile(r"(?<!\d)(?=[1-8１-８]\d{7}(?:[0０][1-9１-９]|[1１][0-2０-２])"
+                              r"(?:[0０][1-9１-９]|[12１２]\d|[3３][01０１])\d{3}(?!\d))(\d{4})\d{7}(\d{4})")
 # A WeChat or QQ id after its label; without a colon only digits count ("QQ 12345678", not "WeChat official").
 # "*": a phone given as the id is masked already. The first look-ahead is for speed, as above.
 _CHAT_ID = re.compile(r"(?=[微wqＱ])((?:微信|wechat|weixin|QQ|ＱＱ)(?:\s*(?:号|账号|id))?"
@@ -172,6 +177,7 @@ def _masked_landline(found: re.Match) -> str:
 _CONTACT_MASKS = (
     (_EMAIL, r"\1***\2"),
     (_RESIDENT_ID, r"\1**********\2"),
+    (_OLD_RESIDENT_ID, r"\1*******\2"),
     (_LANDLINE_IN_TEXT, _masked_landline),
     (_MOBILE_IN_TEXT, _masked_mobile),
     (_CHAT_ID, r"\1***"),
@@ -187,7 +193,8 @@ def _text_masker(name: str) -> Callable[[str], str]:
     - landline numbers, however written: ``023****3456`` (the area code, then as mobiles), an
       extension's digits too (``转***``);
     - e-mail addresses: ``z***@qq.com`` (the first character and the domain);
-    - resident ID numbers (身份证号, 18 characters): ``5001**********1234``;
+    - resident ID numbers (身份证号, 18 characters): ``5001**********1234``, and of the first
+      generation (15 digits): ``5001*******1234``;
     - WeChat and QQ ids after their label (``微信：``, ``微信号:``, ``WeChat:``, ``QQ：``,
       ``QQ 12345678``): ``微信：***``, the label kept;
     - the name, when of two characters or more: ``张**`` (:func:`mask_name`).

@@ -201,6 +201,24 @@ def test_shortlist_masks_email_addresses_id_numbers_and_chat_ids(world, resume, 
     assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
 
 
+@pytest.mark.parametrize("resume, masked", [
+    # First-generation ID numbers (15 digits, issued until 2004, some still quoted): the first and last four stay.
+    ("焊工，身份证号 500101900307123", "焊工，身份证号 5001*******7123"),
+    ("身份证：510102651231002，焊工", "身份证：5101*******1002，焊工"),
+    ("身份证 ５００１０１９００３０７１２３", "身份证 ５００１*******７１２３"),
+])
+def test_shortlist_masks_old_15_digit_id_numbers(world, resume, masked):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
+
+
+@pytest.mark.parametrize("resume", [
+    # 15 digits that cannot be an ID number: no province starts with 0 or 9, no month 13 or day 32.
+    "设备编号 012345678901234", "设备编号 912345678901234", "设备编号 500101901307123", "设备编号 500101900332123",
+])
+def test_shortlist_leaves_15_digit_numbers_that_are_no_id_alone(world, resume):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == resume
+
+
 @pytest.mark.parametrize("resume", [
     "熟悉微信公众号运营", "会用QQ和微信", "Ran WeChat official accounts", "QQ群管理，2019 年起", "微信同号",
     "工资卡 6222 0212 3456 7890", "焊工证 20190501",
