@@ -58,9 +58,19 @@ _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*([@＠]
 _RESIDENT_ID = re.compile(r"(?<!\d)(\d{4})\d{10}(\d{3}[\dXxＸｘ])(?!\d)")  # 身份证号: 17 digits, then a digit or X
 # A first-generation ID number (15 digits: a place whose first digit, the region, is 1-8, then the birth
 # date as YYMMDD, then 3 digits). The date is checked: 15-digit runs are also serial numbers and old
-# business licence numbers, and 0086 before a mobile makes 15 digits too (no region starts with 0).
-_OLD_RESIDENT_ID = re.compile(r"(?<!\d)(?=[1-8１-８]\d{7}(?:[0０][1-9１-９]|[1１][0-2０-２])"
+# business licence numbers, and 0086 before a mobile makes 15 digits too (no region starts with 0). The
+# first look-ahead is for speed, as for mobiles.
+_OLD_RESIDENT_ID = re.compile(r"(?=[1-8１-８])(?<!\d)(?=\d{8}(?:[0０][1-9１-９]|[1１][0-2０-２])"
                               r"(?:[0０][1-9１-９]|[12１２]\d|[3３][01０１])\d{3}(?!\d))(\d{4})\d{7}(\d{4})")
+# A bank card number: 16 to 19 digits, run together or in groups of four (the last of 1-3 digits for 17
+# to 19) with one and the same space or dash between: "6222 0212 3456 7890 123", "6222-0212-3456-7890".
+# It starts as the card networks' numbers do (62 UnionPay, 4 Visa, 5 and 22-27 Mastercard, 3 JCB, 9 the
+# old domestic cards): so a list of years ("2019 2020 2021 2022") is none, nor a salary and its raise
+# ("5000-6000 6000-7000", two separators). The first look-ahead is for speed.
+_CARD_GAP = r"[ \t\u00a0\u3000\-－]"
+_BANK_CARD = re.compile(
+    r"(?=[2-69２-６９])(?<!\d)(?=[3-69３-６９]|[2２][2-7２-７])"
+    rf"(?:\d{{16,19}}|\d{{4}}(?P<gap>{_CARD_GAP})\d{{4}}(?:(?P=gap)\d{{4}}){{2}}(?:(?P=gap)\d{{1,3}})?)(?!\d)")
 # A WeChat or QQ id after its label; without a colon only digits count ("QQ 12345678", not "WeChat official").
 # "*": a phone given as the id is masked already. The first look-ahead is for speed, as above.
 _CHAT_ID = re.compile(r"(?=[微wqＱ])((?:微信|wechat|weixin|QQ|ＱＱ)(?:\s*(?:号|账号|id))?"
@@ -172,12 +182,22 @@ def _masked_landline(found: re.Match) -> str:
     return ("0" if area.isascii() else "０") + area + "****" + digits[-4:] + extension
 
 
+def _masked_card(found: re.Match) -> str:
+    """A bank card number found by ``_BANK_CARD`` as banks print it, whatever its length and grouping:
+    ``**** **** **** 7890`` (its last four digits as written)."""
+    digits = [char for char in found[0] if char.isdigit()]
+    return "**** **** **** " + "".join(digits[-4:])
+
+
 # How each way to reach the person is masked in free text, in this order: an e-mail address may hold
-# a phone, and a WeChat id may be one.
+# a phone, and a WeChat id may be one. ID numbers and cards go before the phones, which could take a
+# part of them: "6222 0312 3456 7890" holds the landline 0312-3456 7890. (A card of 18 digits run
+# together is masked as an ID number: 6222**********9012.)
 _CONTACT_MASKS = (
     (_EMAIL, r"\1***\2"),
     (_RESIDENT_ID, r"\1**********\2"),
     (_OLD_RESIDENT_ID, r"\1*******\2"),
+    (_BANK_CARD, _masked_card),
     (_LANDLINE_IN_TEXT, _masked_landline),
     (_MOBILE_IN_TEXT, _masked_mobile),
     (_CHAT_ID, r"\1***"),
@@ -195,6 +215,7 @@ def _text_masker(name: str) -> Callable[[str], str]:
     - e-mail addresses: ``z***@qq.com`` (the first character and the domain);
     - resident ID numbers (身份证号, 18 characters): ``5001**********1234``, and of the first
       generation (15 digits): ``5001*******1234``;
+    - bank card numbers (16 to 19 digits): ``**** **** **** 7890``;
     - WeChat and QQ ids after their label (``微信：``, ``微信号:``, ``WeChat:``, ``QQ：``,
       ``QQ 12345678``): ``微信：***``, the label kept;
     - the name, when of two characters or more: ``张**`` (:func:`mask_name`).
