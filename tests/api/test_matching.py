@@ -246,6 +246,37 @@ def test_shortlist_leaves_groups_of_digits_that_are_no_card_alone(world, resume)
 
 
 @pytest.mark.parametrize("resume", [
+    "2019-2023 焊工", "2021年3月入职", "期望月薪 8000-12000元", "邮编 401220", "焊工 3年", "CET-4，C1驾照",
+    "熟悉 ISO9001 体系", "带 12 人班组，年产 120000 件，良品率 99.5%", "GB/T 12467.3-2009 焊接质量要求",
+])
+def test_shortlist_leaves_dates_salaries_postcodes_and_skills_with_digits_alone(world, resume):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == resume
+
+
+# Every number that reaches or identifies a person, each in a way it is written, among numbers that do neither.
+RESUME_WITH_EVERY_NUMBER = """姓名：张伟
+手机：138-1234-5678，手机（备用）：+86 139 1234 5678
+座机：023-4012 3456转123，电话：(0755)2345678
+身份证：500101199003071234，旧身份证：500101900307123
+工资卡：6222 0212 3456 7890 123，另一张：6228480402564890018
+邮箱：zhangwei88@qq.com，QQ：12345678
+2019-2023 在重庆某厂做焊工，2021年3月起任班长，带 5 人；焊工 3年，期望月薪 8000-12000元，邮编 401220；CET-4、C1驾照，熟悉 ISO9001。"""
+RESUME_WITH_EVERY_NUMBER_MASKED = """姓名：张**
+手机：138****5678，手机（备用）：139****5678
+座机：023****3456转***，电话：0755****5678
+身份证：5001**********1234，旧身份证：5001*******7123
+工资卡：**** **** **** 0123，另一张：**** **** **** 0018
+邮箱：z***@qq.com，QQ：***
+2019-2023 在重庆某厂做焊工，2021年3月起任班长，带 5 人；焊工 3年，期望月薪 8000-12000元，邮编 401220；CET-4、C1驾照，熟悉 ISO9001。"""
+
+
+def test_shortlist_masks_every_number_of_a_resume_whole_and_nothing_else(world):
+    # No rule takes a part of another's number: a card's digits are no phone, an ID's no card.
+    seeker = seen_before_agreement(world, resume_text=RESUME_WITH_EVERY_NUMBER)
+    assert seeker["resume_text"] == RESUME_WITH_EVERY_NUMBER_MASKED
+
+
+@pytest.mark.parametrize("resume", [
     "熟悉微信公众号运营", "会用QQ和微信", "Ran WeChat official accounts", "QQ群管理，2019 年起", "微信同号",
     "焊工证 20190501",
 ])
@@ -310,6 +341,34 @@ def test_shortlist_masks_the_name_and_phones_in_every_text_field_and_in_the_reas
     assert {key: result["seeker"][key] for key in CONTACTS_IN_LISTS} == CONTACTS_IN_LISTS
     assert reason(result, "title")["actual"] == CONTACTS_IN_LISTS["desired_titles"]
     assert reason(result, "location")["actual"] == CONTACTS_IN_LISTS["locations"]
+
+
+# Landlines, cards and old ID numbers typed into those fields, as above.
+NUMBERS_IN_LISTS = {"desired_titles": ["焊工 座机023-4012 3456"], "skills": ["电焊", "氩弧焊 身份证500101900307123"],
+                    "locations": ["江北区 工资卡6222 0212 3456 7890"]}
+
+
+def test_shortlist_masks_landlines_cards_and_old_id_numbers_in_every_text_field_and_in_the_reasons(world):
+    path = f"/api/v1/postings/{world.a.posting['id']}/shortlist"
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, **NUMBERS_IN_LISTS})
+    result = world.a.emp.get(path).get_json()["results"][0]
+    seeker = result["seeker"]
+    assert seeker["desired_titles"] == ["焊工 座机023****3456"]
+    assert seeker["skills"] == ["电焊", "氩弧焊 身份证5001*******7123"]
+    assert seeker["locations"] == ["江北区 工资卡**** **** **** 7890"]
+    assert reason(result, "title")["actual"] == seeker["desired_titles"]
+    assert reason(result, "skills")["actual"] == seeker["skills"]
+    assert reason(result, "location")["actual"] == seeker["locations"]
+    assert "（意向：江北区 工资卡**** **** **** 7890）" in reason(result, "location")["text"]["zh"]
+    shown = json.dumps(result, ensure_ascii=False)
+    assert [word for word in ("4012 3456", "500101900307123", "6222 0212 3456") if word in shown] == []
+
+    intent = f"/api/v1/postings/{world.a.posting['id']}/intents/{world.a.seeker['id']}"
+    world.a.emp.put(intent)
+    world.a.kiosk.put(intent)
+    result = world.a.emp.get(path).get_json()["results"][0]
+    assert {key: result["seeker"][key] for key in NUMBERS_IN_LISTS} == NUMBERS_IN_LISTS
+    assert reason(result, "location")["actual"] == NUMBERS_IN_LISTS["locations"]
 
 
 def test_shortlist_masks_a_phone_written_with_0086_in_the_resume(world):
