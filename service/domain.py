@@ -256,8 +256,8 @@ def seeker_as_seen_by_employer(seeker: dict, *, agreed: bool, masked: dict | Non
     """A seeker for an employer's eyes: name and phone only once the pair has agreed.
 
     Until then the free text (resume, desired titles, skills, places) has
-    phones, e-mail addresses, ID numbers, WeChat and QQ ids and the person's
-    name masked (:func:`_text_masker`). ``masked`` is this function's result
+    phones, e-mail addresses, ID and bank card numbers, WeChat and QQ ids and
+    the person's name masked (:func:`_text_masker`). ``masked`` is this function's result
     for ``agreed=False`` when the caller already has it (it is the same for
     every posting).
     """
