@@ -66,11 +66,12 @@ _OLD_RESIDENT_ID = re.compile(r"(?=[1-8１-８])(?<!\d)(?=\d{8}(?:[0０][1-9１-
 # to 19) with one and the same space or dash between: "6222 0212 3456 7890 123", "6222-0212-3456-7890".
 # It starts as the card networks' numbers do (62 UnionPay, 4 Visa, 5 and 22-27 Mastercard, 3 JCB, 9 the
 # old domestic cards): so a list of years ("2019 2020 2021 2022") is none, nor a salary and its raise
-# ("5000-6000 6000-7000", two separators). The first look-ahead is for speed.
+# ("5000-6000 6000-7000", two separators). A short last group goes on no further ("...7890 023-4012 3456"
+# is a card, then a landline's area code). The first look-ahead is for speed.
 _CARD_GAP = r"[ \t\u00a0\u3000\-－]"
 _BANK_CARD = re.compile(
-    r"(?=[2-69２-６９])(?<!\d)(?=[3-69３-６９]|[2２][2-7２-７])"
-    rf"(?:\d{{16,19}}|\d{{4}}(?P<gap>{_CARD_GAP})\d{{4}}(?:(?P=gap)\d{{4}}){{2}}(?:(?P=gap)\d{{1,3}})?)(?!\d)")
+    r"(?=[2-69２-６９])(?<!\d)(?=[3-69３-６９]|[2２][2-7２-７])(?:\d{16,19}|\d{4}(?P<gap>"
+    rf"{_CARD_GAP})\d{{4}}(?:(?P=gap)\d{{4}}){{2}}(?:(?P=gap)\d{{1,3}}(?![\-－.．()（）]\d))?)(?!\d)")
 # A WeChat or QQ id after its label; without a colon only digits count ("QQ 12345678", not "WeChat official").
 # "*": a phone given as the id is masked already. The first look-ahead is for speed, as above.
 _CHAT_ID = re.compile(r"(?=[微wqＱ])((?:微信|wechat|weixin|QQ|ＱＱ)(?:\s*(?:号|账号|id))?"
@@ -189,17 +190,35 @@ def _masked_card(found: re.Match) -> str:
     return "**** **** **** " + "".join(digits[-4:])
 
 
+# The numbers that reach or identify a person, and how each is masked. They are looked for in one pass,
+# which takes whichever starts first in the text whole, so that no rule takes a part of another's number:
+# "6222 0312 3456 7890" holds the landline 0312-3456 7890, and "023-4012 3456 6222 0212 3456 7890" the
+# card 4012 3456 6222 0212. Where several start at one place the first that fits wins, in this order (a
+# card of 18 digits run together is masked as an ID number: 6222**********9012). The look-ahead of the
+# characters a number can start with is for speed: on a resume the pass takes 15-30 % longer than the ID
+# and mobile rules' two passes did, one pass per rule about twice as long.
+_NUMBER_MASKS = {
+    "resident_id": (_RESIDENT_ID, r"\1**********\2"),
+    "old_resident_id": (_OLD_RESIDENT_ID, r"\1*******\2"),
+    "bank_card": (_BANK_CARD, _masked_card),
+    "landline": (_LANDLINE_IN_TEXT, _masked_landline),
+    "mobile": (_MOBILE_IN_TEXT, _masked_mobile),
+}
+_NUMBER_IN_TEXT = re.compile(r"(?=[\d+＋(（])(?:" + "|".join(
+    f"(?P<{kind}>{pattern.pattern})" for kind, (pattern, _) in _NUMBER_MASKS.items()) + ")")
+
+
+def _masked_number(found: re.Match) -> str:
+    """A number found by ``_NUMBER_IN_TEXT``, masked by its own rule (which finds it whole, alone)."""
+    pattern, masked = _NUMBER_MASKS[found.lastgroup]
+    return pattern.sub(masked, found[0])
+
+
 # How each way to reach the person is masked in free text, in this order: an e-mail address may hold
-# a phone, and a WeChat id may be one. ID numbers and cards go before the phones, which could take a
-# part of them: "6222 0312 3456 7890" holds the landline 0312-3456 7890. (A card of 18 digits run
-# together is masked as an ID number: 6222**********9012.)
+# a phone, and a WeChat id may be one.
 _CONTACT_MASKS = (
     (_EMAIL, r"\1***\2"),
-    (_RESIDENT_ID, r"\1**********\2"),
-    (_OLD_RESIDENT_ID, r"\1*******\2"),
-    (_BANK_CARD, _masked_card),
-    (_LANDLINE_IN_TEXT, _masked_landline),
-    (_MOBILE_IN_TEXT, _masked_mobile),
+    (_NUMBER_IN_TEXT, _masked_number),
     (_CHAT_ID, r"\1***"),
 )
 

@@ -276,6 +276,17 @@ def test_shortlist_masks_every_number_of_a_resume_whole_and_nothing_else(world):
     assert seeker["resume_text"] == RESUME_WITH_EVERY_NUMBER_MASKED
 
 
+@pytest.mark.parametrize("resume, masked", [
+    # Numbers one space apart: each is taken whole, the one that starts first first.
+    ("电话 023-4012 3456 6222 0212 3456 7890", "电话 023****3456 **** **** **** 7890"),
+    ("卡号 6222 0212 3456 7890 023-4012 3456", "卡号 **** **** **** 7890 023****3456"),
+    ("电话 023-4012 3456 13812345678", "电话 023****3456 138****5678"),
+    ("身份证 500101199003071234 6222 0212 3456 7890 123", "身份证 5001**********1234 **** **** **** 0123"),
+])
+def test_shortlist_masks_numbers_side_by_side_each_whole(world, resume, masked):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
+
+
 @pytest.mark.parametrize("resume", [
     "熟悉微信公众号运营", "会用QQ和微信", "Ran WeChat official accounts", "QQ群管理，2019 年起", "微信同号",
     "焊工证 20190501",
