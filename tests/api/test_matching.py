@@ -138,9 +138,35 @@ def test_shortlist_masks_phones_written_digit_by_digit(world, resume, masked):
 @pytest.mark.parametrize("resume", [
     "2019-2023 在重庆某厂做焊工", "2019 - 2023 焊工", "期望月薪 5000-7000 元", "邮编 400000",
     "2023.05.01 取得焊工证", "2023年5月1日，1 2 3 级焊工", "焊工证号 2023 0501 1234",
+    # Numbers with a leading 0 that are no landline: too short, or no area code.
+    "邮编 010010", "2019.09-2023.06 重庆某厂焊工", "0-3年经验，0.5吨叉车", "编号 0123456789",
 ])
 def test_shortlist_leaves_numbers_that_are_no_phone_alone(world, resume):
     assert seen_before_agreement(world, resume_text=resume)["resume_text"] == resume
+
+
+@pytest.mark.parametrize("resume, masked", [
+    # Landlines as Chinese resumes write them: the area code stays, then **** and the last four digits
+    # (as mobiles show), without the separators, the parentheses and the +86.
+    ("焊工，座机：023-4012 3456", "焊工，座机：023****3456"),
+    ("焊工，电话：(023)40123456", "焊工，电话：023****3456"),
+    ("焊工，电话（023）4012-3456", "焊工，电话023****3456"),
+    ("焊工，座机 0234012 3456", "焊工，座机 023****3456"),
+    ("焊工，023 4012 3456", "焊工，023****3456"),
+    ("Welder. Tel: +86 23 4012 3456", "Welder. Tel: 023****3456"),
+    ("Welder. Tel: +86 (0)23 4012 3456", "Welder. Tel: 023****3456"),
+    ("焊工，电话 0086-23-40123456", "焊工，电话 023****3456"),
+    ("焊工，电话：010-6512 3456", "焊工，电话：010****3456"),
+    ("焊工，电话：0755-2345678", "焊工，电话：0755****5678"),  # a 4-digit area code, a 7-digit number
+    ("焊工，座机０２３－４０１２　３４５６", "焊工，座机０２３****３４５６"),
+    ("焊工，＋８６ ２３ ４０１２ ３４５６", "焊工，０２３****３４５６"),
+    # An extension: its label stays, its digits go.
+    ("焊工，座机023-4012 3456转123", "焊工，座机023****3456转***"),
+    ("Welder. Tel: 023-4012 3456 ext. 123", "Welder. Tel: 023****3456 ext. ***"),
+    ("焊工，电话 0755-2345678 分机 8001。", "焊工，电话 0755****5678 分机 ***。"),
+])
+def test_shortlist_masks_landline_numbers(world, resume, masked):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
 
 
 @pytest.mark.parametrize("resume", ["姓　　名：张　伟，焊工八年", "姓名：张 伟，焊工八年"])
@@ -175,9 +201,95 @@ def test_shortlist_masks_email_addresses_id_numbers_and_chat_ids(world, resume, 
     assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
 
 
+@pytest.mark.parametrize("resume, masked", [
+    # First-generation ID numbers (15 digits, issued until 2004, some still quoted): the first and last four stay.
+    ("焊工，身份证号 500101900307123", "焊工，身份证号 5001*******7123"),
+    ("身份证：510102651231002，焊工", "身份证：5101*******1002，焊工"),
+    ("身份证 ５００１０１９００３０７１２３", "身份证 ５００１*******７１２３"),
+])
+def test_shortlist_masks_old_15_digit_id_numbers(world, resume, masked):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
+
+
+@pytest.mark.parametrize("resume", [
+    # 15 digits that cannot be an ID number: no province starts with 0 or 9, no month 13 or day 32.
+    "设备编号 012345678901234", "设备编号 912345678901234", "设备编号 500101901307123", "设备编号 500101900332123",
+])
+def test_shortlist_leaves_15_digit_numbers_that_are_no_id_alone(world, resume):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == resume
+
+
+@pytest.mark.parametrize("resume, masked", [
+    # Bank card numbers (16 to 19 digits), grouped by four or not: the last four digits only.
+    ("焊工，工资卡 6222 0212 3456 7890", "焊工，工资卡 **** **** **** 7890"),
+    ("银行卡号：6222 0212 3456 7890 123，建设银行", "银行卡号：**** **** **** 0123，建设银行"),
+    ("银行卡：6222-0212-3456-7890", "银行卡：**** **** **** 7890"),
+    ("卡号 6222021234567890123", "卡号 **** **** **** 0123"),
+    ("卡号62220212345678901", "卡号**** **** **** 8901"),
+    ("Salary account: 4111 1111 1111 1111", "Salary account: **** **** **** 1111"),
+    ("工资卡６２２２　０２１２　３４５６　７８９０", "工资卡**** **** **** ７８９０"),
+    # Whole, not a landline (0312-3456 7890) inside it left as a card's tail.
+    ("工资卡 6222 0312 3456 7890", "工资卡 **** **** **** 7890"),
+])
+def test_shortlist_masks_bank_card_numbers(world, resume, masked):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
+
+
+@pytest.mark.parametrize("resume", [
+    # Groups of four that are no card: years (no card starts with 19, 20 or 21), a salary range and its
+    # raise (a card keeps one separator), too few or too many digits.
+    "2019 2020 2021 2022 连续三年优秀员工", "期望月薪 5000-6000 6000-7000", "1234 5678 9012 3456",
+    "焊工证号 6222 0212 3456", "编号 62220212345678901234",
+])
+def test_shortlist_leaves_groups_of_digits_that_are_no_card_alone(world, resume):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == resume
+
+
+@pytest.mark.parametrize("resume", [
+    "2019-2023 焊工", "2021年3月入职", "期望月薪 8000-12000元", "邮编 401220", "焊工 3年", "CET-4，C1驾照",
+    "熟悉 ISO9001 体系", "带 12 人班组，年产 120000 件，良品率 99.5%", "GB/T 12467.3-2009 焊接质量要求",
+])
+def test_shortlist_leaves_dates_salaries_postcodes_and_skills_with_digits_alone(world, resume):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == resume
+
+
+# Every number that reaches or identifies a person, each in a way it is written, among numbers that do neither.
+RESUME_WITH_EVERY_NUMBER = """姓名：张伟
+手机：138-1234-5678，手机（备用）：+86 139 1234 5678
+座机：023-4012 3456转123，电话：(0755)2345678
+身份证：500101199003071234，旧身份证：500101900307123
+工资卡：6222 0212 3456 7890 123，另一张：6228480402564890018
+邮箱：zhangwei88@qq.com，QQ：12345678
+2019-2023 在重庆某厂做焊工，2021年3月起任班长，带 5 人；焊工 3年，期望月薪 8000-12000元，邮编 401220；CET-4、C1驾照，熟悉 ISO9001。"""
+RESUME_WITH_EVERY_NUMBER_MASKED = """姓名：张**
+手机：138****5678，手机（备用）：139****5678
+座机：023****3456转***，电话：0755****5678
+身份证：5001**********1234，旧身份证：5001*******7123
+工资卡：**** **** **** 0123，另一张：**** **** **** 0018
+邮箱：z***@qq.com，QQ：***
+2019-2023 在重庆某厂做焊工，2021年3月起任班长，带 5 人；焊工 3年，期望月薪 8000-12000元，邮编 401220；CET-4、C1驾照，熟悉 ISO9001。"""
+
+
+def test_shortlist_masks_every_number_of_a_resume_whole_and_nothing_else(world):
+    # No rule takes a part of another's number: a card's digits are no phone, an ID's no card.
+    seeker = seen_before_agreement(world, resume_text=RESUME_WITH_EVERY_NUMBER)
+    assert seeker["resume_text"] == RESUME_WITH_EVERY_NUMBER_MASKED
+
+
+@pytest.mark.parametrize("resume, masked", [
+    # Numbers one space apart: each is taken whole, the one that starts first first.
+    ("电话 023-4012 3456 6222 0212 3456 7890", "电话 023****3456 **** **** **** 7890"),
+    ("卡号 6222 0212 3456 7890 023-4012 3456", "卡号 **** **** **** 7890 023****3456"),
+    ("电话 023-4012 3456 13812345678", "电话 023****3456 138****5678"),
+    ("身份证 500101199003071234 6222 0212 3456 7890 123", "身份证 5001**********1234 **** **** **** 0123"),
+])
+def test_shortlist_masks_numbers_side_by_side_each_whole(world, resume, masked):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
+
+
 @pytest.mark.parametrize("resume", [
     "熟悉微信公众号运营", "会用QQ和微信", "Ran WeChat official accounts", "QQ群管理，2019 年起", "微信同号",
-    "工资卡 6222 0212 3456 7890", "焊工证 20190501",
+    "焊工证 20190501",
 ])
 def test_shortlist_leaves_mentions_of_wechat_or_qq_and_other_numbers(world, resume):
     assert seen_before_agreement(world, resume_text=resume)["resume_text"] == resume
@@ -240,6 +352,34 @@ def test_shortlist_masks_the_name_and_phones_in_every_text_field_and_in_the_reas
     assert {key: result["seeker"][key] for key in CONTACTS_IN_LISTS} == CONTACTS_IN_LISTS
     assert reason(result, "title")["actual"] == CONTACTS_IN_LISTS["desired_titles"]
     assert reason(result, "location")["actual"] == CONTACTS_IN_LISTS["locations"]
+
+
+# Landlines, cards and old ID numbers typed into those fields, as above.
+NUMBERS_IN_LISTS = {"desired_titles": ["焊工 座机023-4012 3456"], "skills": ["电焊", "氩弧焊 身份证500101900307123"],
+                    "locations": ["江北区 工资卡6222 0212 3456 7890"]}
+
+
+def test_shortlist_masks_landlines_cards_and_old_id_numbers_in_every_text_field_and_in_the_reasons(world):
+    path = f"/api/v1/postings/{world.a.posting['id']}/shortlist"
+    world.a.kiosk.post(f"{world.a.base}/seekers", json={**SEEKER, **NUMBERS_IN_LISTS})
+    result = world.a.emp.get(path).get_json()["results"][0]
+    seeker = result["seeker"]
+    assert seeker["desired_titles"] == ["焊工 座机023****3456"]
+    assert seeker["skills"] == ["电焊", "氩弧焊 身份证5001*******7123"]
+    assert seeker["locations"] == ["江北区 工资卡**** **** **** 7890"]
+    assert reason(result, "title")["actual"] == seeker["desired_titles"]
+    assert reason(result, "skills")["actual"] == seeker["skills"]
+    assert reason(result, "location")["actual"] == seeker["locations"]
+    assert "（意向：江北区 工资卡**** **** **** 7890）" in reason(result, "location")["text"]["zh"]
+    shown = json.dumps(result, ensure_ascii=False)
+    assert [word for word in ("4012 3456", "500101900307123", "6222 0212 3456") if word in shown] == []
+
+    intent = f"/api/v1/postings/{world.a.posting['id']}/intents/{world.a.seeker['id']}"
+    world.a.emp.put(intent)
+    world.a.kiosk.put(intent)
+    result = world.a.emp.get(path).get_json()["results"][0]
+    assert {key: result["seeker"][key] for key in NUMBERS_IN_LISTS} == NUMBERS_IN_LISTS
+    assert reason(result, "location")["actual"] == NUMBERS_IN_LISTS["locations"]
 
 
 def test_shortlist_masks_a_phone_written_with_0086_in_the_resume(world):

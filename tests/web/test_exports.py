@@ -64,13 +64,15 @@ def test_shortlist_export_respects_limit(fair):
 
 # Ways to reach 张伟 that only an agreement may show, typed into each field of free text an employer sees.
 ZHANG_CONTACTS = {
-    "desired_titles": ["焊工", "電焊工 微信：zw_weld88"],
-    "skills": ["电焊", "氩弧焊 1 3 8 1 2 3 4 5 6 7 8"],
-    "locations": ["两江新区 張偉"],
-    "resume_text": "姓名：張　偉\n手机：138-1234-5678\n邮箱：zhangwei88@qq.com\n身份证：50010119900307123X\nQQ：12345678",
+    "desired_titles": ["焊工", "電焊工 微信：zw_weld88", "焊工 座机023-4012 3456"],
+    "skills": ["电焊", "氩弧焊 1 3 8 1 2 3 4 5 6 7 8", "氩弧焊 旧身份证 500101900307123"],
+    "locations": ["两江新区 張偉", "两江新区 工资卡 6222 0212 3456 7890"],
+    "resume_text": "姓名：張　偉\n手机：138-1234-5678\n邮箱：zhangwei88@qq.com\n身份证：50010119900307123X\nQQ：12345678"
+                   "\n座机：(023)40123456转123\n旧身份证：510102651231002\n工资卡：6222-0212-3456-7890-123",
 }
 ZHANG_REACHED_BY = ("张伟", "張偉", "張　偉", "13812345678", "138-1234-5678", "1 3 8 1 2 3 4 5 6 7 8",
-                    "zhangwei88@qq.com", "zw_weld88", "50010119900307123X", "QQ：12345678")
+                    "zhangwei88@qq.com", "zw_weld88", "50010119900307123X", "QQ：12345678", "023-4012 3456",
+                    "40123456", "500101900307123", "510102651231002", "6222 0212 3456 7890", "6222-0212-3456-7890")
 
 
 def test_a_shortlist_and_its_exports_show_no_way_to_reach_a_seeker_until_the_pair_agrees(fair):
