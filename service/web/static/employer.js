@@ -35,8 +35,7 @@
 
   /* ---- postings ---- */
   async function loadPostings() {
-    const data = await api("GET", `/api/v1/fairs/${state.fairId}/postings?employer_id=${state.employerId}&limit=200`);
-    state.postings = FM.items(data);
+    state.postings = await FM.allItems(`/api/v1/fairs/${state.fairId}/postings?employer_id=${state.employerId}`);
     renderPostings();
     renderPicker();
   }

@@ -6,7 +6,6 @@
   const { t, h, api } = FM;
   const FAIR_KEY = "fairmatch.dashboard.fair";  // the dashboard's: both pages open on the same fair
   const MAX_KIOSKS = Number(document.getElementById("setup-script").dataset.maxKiosks);
-  const PAGE = 200;  // the API's largest page
   const SVG_NS = "http://www.w3.org/2000/svg";  // the namespace name, not a resource fetched
   const state = { fairs: [], fairId: null, employers: [], kiosks: [], issued: [], issuedSaved: true };
   const picker = document.getElementById("fair-picker");
@@ -14,16 +13,6 @@
   const fairForm = document.getElementById("fair-form");
   const employerForm = document.getElementById("employer-form");
   const kioskForm = document.getElementById("kiosk-form");
-
-  /* Every page of a list endpoint: a big fair has more employers than one page holds. */
-  async function everything(path) {
-    const all = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await api("GET", `${path}?limit=${PAGE}&offset=${offset}`);
-      all.push(...FM.items(page));
-      if (all.length >= (page.total ?? 0) || !FM.items(page).length) return all;
-    }
-  }
 
   /* ---- forms: the API's field errors beside their fields ---- */
   function clearErrors(form, errorLine) {
@@ -239,7 +228,7 @@
   }
 
   async function loadEmployers() {
-    state.employers = await everything(`/api/v1/fairs/${state.fairId}/employers`);
+    state.employers = await FM.allItems(`/api/v1/fairs/${state.fairId}/employers`);
     renderEmployers();
   }
 
@@ -300,7 +289,7 @@
 
   /* ---- kiosks ---- */
   async function loadKiosks() {
-    state.kiosks = await everything(`/api/v1/fairs/${state.fairId}/kiosks`);
+    state.kiosks = await FM.allItems(`/api/v1/fairs/${state.fairId}/kiosks`);
     renderKiosks();
   }
 
