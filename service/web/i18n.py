@@ -69,6 +69,8 @@ STRINGS = {
     "yuan_month": ("元/月", "CNY/month"),
     "score": ("匹配度", "Match"),
     "refresh": ("刷新", "Refresh"),
+    # below a list that goes on past the rows shown
+    "show_more": ("显示更多", "Show more"),
     "colon": ("：", ": "),
     "export.csv": ("导出 CSV", "Export CSV"),
     "export.xlsx": ("导出 Excel", "Export Excel"),
@@ -185,6 +187,9 @@ STRINGS = {
     "employer.masked_note": ("双方都感兴趣后才显示完整姓名和手机号。",
                              "Full name and number appear once both sides are interested."),
     "employer.no_agreements": ("暂无达成意向的候选人。", "No agreed candidates yet."),
+    # {0}: the agreements shown, {1}: all of them
+    "employer.agreements_shown": ("已显示 {0} 人，共 {1} 人", "Showing {0} of {1}"),
+    "employer.agreements_total": ("共 {1} 人", "{1} in all"),
     "employer.agreed_at": ("达成时间", "Agreed at"),
     "employer.posting": ("职位", "Posting"),
     "employer.import_help": ("下载模板，按表头填写职位（每行一个），保存后上传。支持 .xlsx 和 .csv。"
