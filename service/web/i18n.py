@@ -270,6 +270,12 @@ STRINGS = {
     "setup.contact_phone": ("联系电话", "Contact phone"),
     "setup.contact": ("联系人", "Contact"),
     "setup.add_employer": ("添加企业并发放令牌", "Add the employer and issue its token"),
+    "setup.find_employer": ("查找企业", "Find an employer"),
+    "setup.find_employer_hint": ("企业名称或统一社会信用代码", "Name or unified social credit code"),
+    # {0}: how many employers the search found; what was typed
+    "setup.find_count": ("找到 {0} 家企业", "Employers found: {0}"),
+    "setup.find_none": ("没有找到名称或统一社会信用代码含「{0}」的企业。",
+                        "No employer's name or credit code contains \u201c{0}\u201d."),
     "setup.import_help": ("企业多时：下载模板，每行填一家企业，保存后上传；全部企业一次登记，各发一个令牌。支持 .xlsx 和 .csv。",
                           "Many employers: download the template, one employer a row, then upload it; each gets "
                           "a token. .xlsx and .csv are accepted."),
