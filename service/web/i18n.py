@@ -66,6 +66,8 @@ STRINGS = {
     "no": ("否", "No"),
     "none": ("无", "None"),
     "years": ("年", "yrs"),
+    # after a number of seconds: 90 秒, 90 s
+    "unit.seconds": ("秒", "s"),
     "yuan_month": ("元/月", "CNY/month"),
     "score": ("匹配度", "Match"),
     "refresh": ("刷新", "Refresh"),
