@@ -66,9 +66,13 @@ STRINGS = {
     "no": ("否", "No"),
     "none": ("无", "None"),
     "years": ("年", "yrs"),
+    # after a number of seconds: 90 秒, 90 s
+    "unit.seconds": ("秒", "s"),
     "yuan_month": ("元/月", "CNY/month"),
     "score": ("匹配度", "Match"),
     "refresh": ("刷新", "Refresh"),
+    # below a list that goes on past the rows shown
+    "show_more": ("显示更多", "Show more"),
     "colon": ("：", ": "),
     "export.csv": ("导出 CSV", "Export CSV"),
     "export.xlsx": ("导出 Excel", "Export Excel"),
@@ -185,6 +189,9 @@ STRINGS = {
     "employer.masked_note": ("双方都感兴趣后才显示完整姓名和手机号。",
                              "Full name and number appear once both sides are interested."),
     "employer.no_agreements": ("暂无达成意向的候选人。", "No agreed candidates yet."),
+    # {0}: the agreements shown, {1}: all of them
+    "employer.agreements_shown": ("已显示 {0} 人，共 {1} 人", "Showing {0} of {1}"),
+    "employer.agreements_total": ("共 {1} 人", "{1} in all"),
     "employer.agreed_at": ("达成时间", "Agreed at"),
     "employer.posting": ("职位", "Posting"),
     "employer.import_help": ("下载模板，按表头填写职位（每行一个），保存后上传。支持 .xlsx 和 .csv。"
@@ -265,6 +272,12 @@ STRINGS = {
     "setup.contact_phone": ("联系电话", "Contact phone"),
     "setup.contact": ("联系人", "Contact"),
     "setup.add_employer": ("添加企业并发放令牌", "Add the employer and issue its token"),
+    "setup.find_employer": ("查找企业", "Find an employer"),
+    "setup.find_employer_hint": ("企业名称或统一社会信用代码", "Name or unified social credit code"),
+    # {0}: how many employers the search found; what was typed
+    "setup.find_count": ("找到 {0} 家企业", "Employers found: {0}"),
+    "setup.find_none": ("没有找到名称或统一社会信用代码含「{0}」的企业。",
+                        "No employer's name or credit code contains \u201c{0}\u201d."),
     "setup.import_help": ("企业多时：下载模板，每行填一家企业，保存后上传；全部企业一次登记，各发一个令牌。支持 .xlsx 和 .csv。",
                           "Many employers: download the template, one employer a row, then upload it; each gets "
                           "a token. .xlsx and .csv are accepted."),

@@ -1,5 +1,7 @@
 """What a fair-day walk through the pages found: messages people could not read, screens that gave no
 sign of what had happened, figures too small to read."""
+import re
+
 import pytest
 
 from tests.browser.conftest import PHONE_SIZE, TABLET_SIZE, expect
@@ -204,3 +206,20 @@ def test_a_mobile_number_typed_in_groups_is_taken_whole(open_page, fair):
     expect(kiosk.locator("#result-screen")).to_be_visible()
     found = fair.kiosk("POST", f"{fair.base}/seekers/lookup", 200, json={"phone": "13912345678"})
     assert found["name"] == "王小明"
+
+
+def test_seconds_are_written_in_the_pages_language(open_page, fair):
+    # The kiosk's footer read "无操作时将自动清空: 87s" and the dashboard "自动刷新间隔 10s" on the Chinese pages.
+    kiosk = open_page("/kiosk", fair.kiosk_token, TABLET_SIZE)
+    kiosk.fill("#start-phone", "139")  # a number begun: the kiosk counts down to clearing itself
+    footer = kiosk.locator("#idle-footer")
+    expect(footer).to_have_text(re.compile(r"^无操作时将自动清空：\d+ 秒$"))
+    kiosk.click("#lang-switch")
+    expect(footer).to_have_text(re.compile(r"^Clears itself when idle: \d+ s$"))
+
+    dashboard = open_page("/dashboard", fair.org_token, TABLET_SIZE)
+    dashboard.wait_for_function("/^\\d\\d:\\d\\d/.test(document.getElementById('updated-at').textContent)")
+    refresh = dashboard.locator("#updated-at").locator("xpath=..")
+    expect(refresh).to_have_text(re.compile(r"^自动刷新间隔 10 秒 · 更新于 \d\d:\d\d:\d\d$"), use_inner_text=True)
+    dashboard.click("#lang-switch")
+    expect(refresh).to_have_text(re.compile(r"^Refreshes every 10 s · Updated \d\d:\d\d:\d\d$"), use_inner_text=True)

@@ -139,3 +139,56 @@ def test_the_setup_page_on_a_phone_in_english(open_page, fair):
     width = setup.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE_SIZE["width"]
     screenshot(setup, "setup-390x844-en")
+
+
+def test_the_organizer_finds_one_employer_among_many_by_name_or_credit_code(open_page, fair):
+    # 520 employers at a fair: the list had no way to find the one whose card was lost.
+    for number in range(1, 41):
+        fair.org("POST", f"{fair.base}/employers", 201, json={"name": f"重庆第{number}机械有限公司"})
+    fair.org("POST", f"{fair.base}/employers", 201, json={"name": "重庆钢铁股份有限公司", "credit_code": "91500000202801234X"})
+    setup = open_page("/setup", fair.org_token, TABLET_SIZE)
+    rows = setup.locator("#employer-list tbody tr")
+    shown = setup.locator("#employer-list tbody tr:visible")
+    expect(rows).to_have_count(43)
+    search = setup.locator("#employer-search")
+    result = setup.locator("#employer-search-result")
+    expect(setup.locator("label:has(#employer-search) > span")).to_have_text("查找企业")
+
+    search.fill("长安")
+    expect(shown).to_have_count(1)
+    expect(shown).to_contain_text("重庆长安焊装有限公司")
+    expect(result).to_have_text("找到 1 家企业")
+    search.fill("第1")  # 第1, 第10 … 第19
+    expect(shown).to_have_count(11)
+    search.fill("９１５０００００２０２８０１２３４ｘ")  # typed full-width by a Chinese input method, lower case
+    expect(shown).to_have_count(1)
+    expect(shown).to_contain_text("91500000202801234X")  # the credit code is shown with the name
+    search.fill("重庆 钢铁")  # spaces do not count, as in the API's one name per employer
+    expect(shown).to_have_count(1)
+    search.fill("不存在的公司")
+    expect(shown).to_have_count(0)
+    expect(result).to_have_text("没有找到名称或统一社会信用代码含「不存在的公司」的企业。")
+    setup.click("#lang-switch")
+    expect(result).to_have_text("No employer's name or credit code contains \u201c不存在的公司\u201d.")
+    expect(setup.locator("label:has(#employer-search) > span")).to_have_text("Find an employer")
+    search.fill("")
+    expect(shown).to_have_count(43)
+    expect(result).to_be_hidden()
+
+    # Pinyin being composed in an input method is not a search yet: the list stays whole until the characters come.
+    search.focus()
+    ime = setup.context.new_cdp_session(setup)
+    ime.send("Input.imeSetComposition", {"text": "chang'an", "selectionStart": 8, "selectionEnd": 8})
+    setup.wait_for_timeout(200)
+    expect(shown).to_have_count(43)
+    expect(result).to_be_hidden()
+    ime.send("Input.insertText", {"text": "长安"})
+    expect(search).to_have_value("长安")
+    expect(shown).to_have_count(1)
+
+    # A new employer is listed, and the search still applies.
+    setup.on("dialog", lambda dialog: dialog.accept())
+    setup.fill("#employer-form [name=name]", "重庆长安物流有限公司")
+    setup.click("#employer-save")
+    expect(rows).to_have_count(44)
+    expect(shown).to_have_count(2)

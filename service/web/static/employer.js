@@ -5,9 +5,12 @@
 (() => {
   const { t, h, api } = FM;
   /* shortlist: the candidates of the list named by shortlistKey (its posting and filter), null while
-     that list's first answer is awaited. */
+     that list's first answer is awaited; with more: whether the list goes on past them. agreements: the
+     pages of agreements loaded, of agreementsTotal. The asked counters drop an answer a later ask replaced. */
   const state = { fairId: null, employerId: null, postings: [], shortlist: null, shortlistKey: null, shortlistAsked: 0,
-    agreements: [], editing: null, tab: "postings" };
+    agreements: [], agreementsTotal: null, agreementsAsked: 0, editing: null, tab: "postings" };
+  // The ranked list starts with the best 50; the interested seekers come a page of the API's largest at a time.
+  const SHORTLIST_FIRST = 50;
   const dialog = document.getElementById("posting-dialog");
   const postingForm = document.getElementById("posting-form");
   const picker = document.getElementById("shortlist-posting");
@@ -35,8 +38,7 @@
 
   /* ---- postings ---- */
   async function loadPostings() {
-    const data = await api("GET", `/api/v1/fairs/${state.fairId}/postings?employer_id=${state.employerId}&limit=200`);
-    state.postings = FM.items(data);
+    state.postings = await FM.allItems(`/api/v1/fairs/${state.fairId}/postings?employer_id=${state.employerId}`);
     renderPostings();
     renderPicker();
   }
@@ -186,26 +188,65 @@
   // Seekers mark interest at the kiosks while the booth is open: one tap shows the latest.
   document.getElementById("shortlist-refresh").addEventListener("click", () => loadShortlist());
 
+  /* Up to `rows` candidates of a posting's list from `offset` on, in pages of the API's largest at most,
+     and whether the list goes on (its last page was full: the API gives no total of a shortlist). */
+  async function shortlistRows(postingId, interested, offset, rows) {
+    const results = [];
+    let more = true;
+    while (more && results.length < rows) {
+      const limit = Math.min(FM.PAGE_LIMIT, rows - results.length);
+      const page = await api("GET", `/api/v1/postings/${postingId}/shortlist?limit=${limit}`
+        + `&offset=${offset + results.length}${interested ? "&interested=true" : ""}`);
+      results.push(...page.results);
+      more = page.results.length === limit;
+    }
+    return { posting_id: Number(postingId), results, more };
+  }
+
   async function loadShortlist() {
     const asked = ++state.shortlistAsked;
     if (!picker.value) { renderShortlist(); return; }
-    // The best 50, or every interested seeker up to the API's page limit.
-    const query = onlyInterested.checked ? "limit=200&interested=true" : "limit=50";
-    const key = picker.value + "?" + query;
+    const interested = onlyInterested.checked;
+    let rows = interested ? FM.PAGE_LIMIT : SHORTLIST_FIRST;
+    const key = picker.value + (interested ? "?interested" : "");
     if (key !== state.shortlistKey) {
       // Another posting or filter: the rows shown are not its candidates, and their buttons would mark
       // them for the posting picked before. A refresh of the same list keeps them until the new one comes.
       state.shortlist = null;
       state.shortlistKey = key;
       renderShortlist();
+    } else if (state.shortlist) {
+      // A refresh (or the reload after a mark) covers the rows "show more" added, and keeps the one marked in view.
+      rows = Math.max(rows, state.shortlist.results.length);
     }
     try {
-      const shortlist = await api("GET", `/api/v1/postings/${picker.value}/shortlist?${query}`);
+      const shortlist = await shortlistRows(picker.value, interested, 0, rows);
       if (asked !== state.shortlistAsked) return;  // a later ask (another posting picked meanwhile) shows instead
       state.shortlist = shortlist;
       renderShortlist();
     } catch (error) { FM.showError(error); }
   }
+
+  const shortlistMore = document.getElementById("shortlist-more");
+  shortlistMore.addEventListener("click", async () => {
+    const asked = ++state.shortlistAsked;
+    const shown = state.shortlist;
+    const interested = onlyInterested.checked;
+    shortlistMore.disabled = true;  // a second tap would ask for the same page again
+    try {
+      const next = await shortlistRows(shown.posting_id, interested, shown.results.length,
+        interested ? FM.PAGE_LIMIT : SHORTLIST_FIRST);
+      if (asked !== state.shortlistAsked) return;
+      // A seeker who moved up into the rows shown since (ranks change as kiosks register people) is not listed twice.
+      const seen = new Set(shown.results.map((item) => item.seeker_id));
+      const added = next.results.filter((item) => !seen.has(item.seeker_id));
+      state.shortlist = { ...shown, results: shown.results.concat(added), more: next.more };
+      renderShortlist();
+    } catch (error) {
+      shortlistMore.disabled = false;
+      FM.showError(error);
+    }
+  });
 
   /* "label：value" lines of what a candidate told the kiosk, leaving out what they skipped. */
   function profileText(seeker) {
@@ -222,6 +263,8 @@
 
   function renderShortlist() {
     const body = document.querySelector("#shortlist tbody");
+    shortlistMore.hidden = !(picker.value && state.shortlist && state.shortlist.more);
+    shortlistMore.disabled = false;
     if (picker.value && !state.shortlist) {
       body.replaceChildren(h("tr", {}, h("td", { colspan: 6, class: "muted" }, t("loading"))));
       return;
@@ -276,17 +319,53 @@
     }
   }
 
-  /* ---- agreements ---- */
+  /* ---- agreements: newest first, a page of the API's largest at a time, of the total it gives ---- */
+  const agreementsMore = document.getElementById("agreements-more");
+
+  function agreementsPage(offset) {
+    return api("GET", `/api/v1/fairs/${state.fairId}/agreements?limit=${FM.PAGE_LIMIT}&offset=${offset}`);
+  }
+
   async function loadAgreements() {
+    const asked = ++state.agreementsAsked;
     try {
-      const data = await api("GET", `/api/v1/fairs/${state.fairId}/agreements?limit=200`);
-      state.agreements = FM.items(data);
+      const page = await agreementsPage(0);
+      if (asked !== state.agreementsAsked) return;
+      state.agreements = FM.items(page);
+      state.agreementsTotal = page.total ?? state.agreements.length;
       renderAgreements();
     } catch (error) { FM.showError(error); }
   }
 
+  agreementsMore.addEventListener("click", async () => {
+    const asked = ++state.agreementsAsked;
+    const shown = state.agreements;
+    agreementsMore.disabled = true;
+    try {
+      const page = await agreementsPage(shown.length);
+      if (asked !== state.agreementsAsked) return;
+      // An agreement made since the first page pushes the others down one: it is not listed twice.
+      const pair = (agreement) => agreement.posting_id + ":" + agreement.seeker_id;
+      const seen = new Set(shown.map(pair));
+      const added = FM.items(page).filter((agreement) => !seen.has(pair(agreement)));
+      state.agreements = shown.concat(added);
+      // Nothing new (the list shrank since): no button that would ask for nothing again.
+      state.agreementsTotal = added.length ? page.total ?? state.agreements.length : state.agreements.length;
+      renderAgreements();
+    } catch (error) {
+      agreementsMore.disabled = false;
+      FM.showError(error);
+    }
+  });
+
   function renderAgreements() {
     const body = document.querySelector("#agreements tbody");
+    const shown = state.agreements.length, total = state.agreementsTotal;
+    agreementsMore.hidden = !(total > shown);
+    agreementsMore.disabled = false;
+    const count = document.getElementById("agreements-count");
+    count.textContent = total === null ? "" : (total > shown ? t("employer.agreements_shown") : t("employer.agreements_total"))
+      .replace("{0}", shown).replace("{1}", total);
     if (!state.agreements.length) {
       body.replaceChildren(h("tr", {}, h("td", { colspan: 5, class: "muted" }, t("employer.no_agreements"))));
       return;

@@ -180,6 +180,21 @@ const FM = (() => {
     return (data && (data.results || data.items)) || [];
   }
 
+  /* The largest page the API's lists give (limit ≤ 200). */
+  const PAGE_LIMIT = 200;
+
+  /* Every item of a list endpoint, page after page: a big fair has more employers, and a big
+     employer more postings, than one page holds. */
+  async function allItems(path) {
+    const all = [];
+    const joiner = path.includes("?") ? "&" : "?";
+    for (let offset = 0; ; offset += PAGE_LIMIT) {
+      const page = await api("GET", `${path}${joiner}limit=${PAGE_LIMIT}&offset=${offset}`);
+      all.push(...items(page));
+      if (all.length >= (page.total ?? 0) || !items(page).length) return all;
+    }
+  }
+
   function filenameFrom(disposition, fallback) {
     const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition || "");
     if (encoded) return decodeURIComponent(encoded[1]);
@@ -355,7 +370,7 @@ const FM = (() => {
   }
 
   return {
-    t, h, api, requestKey, requestDone, items, download, showError, importErrorsTable, splitList, intOrNull, formatTime,
+    t, h, api, requestKey, requestDone, items, allItems, PAGE_LIMIT, download, showError, importErrorsTable, splitList, intOrNull, formatTime,
     salaryText, occupationText, start,
     setLang, applyLang, ApiError, apiMessage, fieldMessage, errorText, showErrorIn,
     get lang() { return lang; },

@@ -6,7 +6,6 @@
   const { t, h, api } = FM;
   const FAIR_KEY = "fairmatch.dashboard.fair";  // the dashboard's: both pages open on the same fair
   const MAX_KIOSKS = Number(document.getElementById("setup-script").dataset.maxKiosks);
-  const PAGE = 200;  // the API's largest page
   const SVG_NS = "http://www.w3.org/2000/svg";  // the namespace name, not a resource fetched
   const state = { fairs: [], fairId: null, employers: [], kiosks: [], issued: [], issuedSaved: true };
   const picker = document.getElementById("fair-picker");
@@ -14,16 +13,6 @@
   const fairForm = document.getElementById("fair-form");
   const employerForm = document.getElementById("employer-form");
   const kioskForm = document.getElementById("kiosk-form");
-
-  /* Every page of a list endpoint: a big fair has more employers than one page holds. */
-  async function everything(path) {
-    const all = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await api("GET", `${path}?limit=${PAGE}&offset=${offset}`);
-      all.push(...FM.items(page));
-      if (all.length >= (page.total ?? 0) || !FM.items(page).length) return all;
-    }
-  }
 
   /* ---- forms: the API's field errors beside their fields ---- */
   function clearErrors(form, errorLine) {
@@ -238,8 +227,36 @@
     return label === key ? field : label;
   }
 
+  /* A name or code as the search compares them: case, full-width forms (９１５０ from a Chinese input method)
+     and spaces do not count, as in the API's one employer per name. */
+  function searchable(text) {
+    return String(text || "").normalize("NFKC").toLowerCase().replace(/\s+/g, "");
+  }
+
+  /* Among 520 employers, the one whose card was lost: the rows whose name or credit code has what is typed. */
+  const employerSearch = document.getElementById("employer-search");
+
+  function filterEmployers() {
+    const wanted = searchable(employerSearch.value);
+    const rows = document.querySelectorAll("#employer-list tbody tr[data-employer-id]");
+    let found = 0;
+    rows.forEach((row) => {
+      row.hidden = Boolean(wanted) && !row.dataset.search.includes(wanted);
+      if (!row.hidden) found += 1;
+    });
+    const line = document.getElementById("employer-search-result");
+    line.hidden = !wanted || !rows.length;
+    line.textContent = found ? t("setup.find_count").replace("{0}", found)
+      : t("setup.find_none").replace("{0}", employerSearch.value.trim());
+  }
+
+  // Pinyin still being composed in an input method is no search yet: its input events say isComposing, and
+  // the characters chosen come with compositionend (which, in Chromium, no input event follows).
+  employerSearch.addEventListener("input", (event) => { if (!event.isComposing) filterEmployers(); });
+  employerSearch.addEventListener("compositionend", filterEmployers);
+
   async function loadEmployers() {
-    state.employers = await everything(`/api/v1/fairs/${state.fairId}/employers`);
+    state.employers = await FM.allItems(`/api/v1/fairs/${state.fairId}/employers`);
     renderEmployers();
   }
 
@@ -248,13 +265,17 @@
     const body = document.querySelector("#employer-list tbody");
     if (!state.employers.length) {
       body.replaceChildren(h("tr", {}, h("td", { colspan: 4, class: "muted" }, t("setup.none_yet"))));
+      filterEmployers();
       return;
     }
-    body.replaceChildren(...state.employers.map((employer) => h("tr", { dataset: { employerId: employer.id } },
-      h("td", {}, employer.name),
-      h("td", {}, employer.industry || ""),
-      h("td", {}, [employer.contact_name, employer.contact_phone].filter(Boolean).join(" ")),
-      h("td", {}, reissueButton("employer", employer, employer.name)))));
+    body.replaceChildren(...state.employers.map((employer) => h("tr", {
+      dataset: { employerId: employer.id, search: [employer.name, employer.credit_code].map(searchable).join("\n") },
+    },
+    h("td", {}, employer.name, employer.credit_code ? h("div", { class: "note" }, employer.credit_code) : null),
+    h("td", {}, employer.industry || ""),
+    h("td", {}, [employer.contact_name, employer.contact_phone].filter(Boolean).join(" ")),
+    h("td", {}, reissueButton("employer", employer, employer.name)))));
+    filterEmployers();
   }
 
   onSubmit(employerForm, document.getElementById("employer-error"), async () => {
@@ -300,7 +321,7 @@
 
   /* ---- kiosks ---- */
   async function loadKiosks() {
-    state.kiosks = await everything(`/api/v1/fairs/${state.fairId}/kiosks`);
+    state.kiosks = await FM.allItems(`/api/v1/fairs/${state.fairId}/kiosks`);
     renderKiosks();
   }
 
