@@ -304,6 +304,9 @@ def _masked_view(seeker: dict, mask: Callable[[str], str]) -> dict:
 
 # Factors whose reasons repeat the seeker's text lists (``actual`` holds their values as given).
 _FACTORS_SHOWING_LISTS = frozenset({"title", "skills", "location"})
+# The masking of reasons built from an older version of a seeker: rare but for the titles a resume
+# names (never in the lists), so kept per name; not per seeker, whose masker is ~0.7 KB.
+_masker_of_name = functools.lru_cache(maxsize=1024)(_text_masker)
 
 
 class MaskedSeeker(NamedTuple):
@@ -314,8 +317,9 @@ class MaskedSeeker(NamedTuple):
     masked_values: dict
     # Every value of the seeker's text lists: a reason showing another one was built from an older
     # version of the seeker (ranked while a kiosk changed it), whose values this one never saw.
-    given_values: frozenset
-    mask: Callable[[str], str]  # the seeker's _text_masker
+    # A tuple: a handful of values, a seventh of a frozenset's memory.
+    given_values: tuple
+    name: str
 
     def reasons(self, reasons: list) -> list:
         """A pair's reasons with the seeker's values masked as in ``view`` (the same list when none was changed).
@@ -327,46 +331,48 @@ class MaskedSeeker(NamedTuple):
             return reasons
         return [self._masked_reason(reason) for reason in reasons]
 
-    def _current(self, reason: dict) -> bool:
-        return reason["factor"] not in _FACTORS_SHOWING_LISTS or self.given_values.issuperset(reason["actual"])
-
     def _all_current(self, reasons: list) -> bool:
-        for reason in reasons:  # a loop, not all(map(self._current, ...)): half the time, on every page
-            if reason["factor"] in _FACTORS_SHOWING_LISTS and not self.given_values.issuperset(reason["actual"]):
-                return False
+        given = self.given_values
+        for reason in reasons:  # one loop, not a call per reason: every page asks it of every seeker
+            if reason["factor"] in _FACTORS_SHOWING_LISTS:
+                for value in reason["actual"]:
+                    if value not in given:
+                        return False
         return True
+
+    def _current(self, reason: dict) -> bool:
+        return self._all_current((reason,))
 
     def _masked_reason(self, reason: dict) -> dict:
         # Values this version of the seeker does not hold were never checked: the whole masking applies.
-        stale = not self._current(reason)
+        mask = None if self._current(reason) else _masker_of_name(self.name)
         shown = dict(reason)
         if isinstance(reason.get("actual"), list):
-            shown["actual"] = [self._masked_value(value, stale) if isinstance(value, str) else value
+            shown["actual"] = [self._masked_value(value, mask) if isinstance(value, str) else value
                                for value in reason["actual"]]
-        shown["text"] = {language: self._masked_words(words, stale) for language, words in reason["text"].items()}
+        shown["text"] = {language: self._masked_words(words, mask) for language, words in reason["text"].items()}
         return shown
 
-    def _masked_value(self, value: str, stale: bool) -> str:
+    def _masked_value(self, value: str, mask: Callable[[str], str] | None) -> str:
         masked = self.masked_values.get(value)
         if masked is not None:
             return masked
-        return self.mask(value) if stale and value not in self.given_values else value
+        return value if mask is None or value in self.given_values else mask(value)
 
-    def _masked_words(self, words: str, stale: bool) -> str:
+    def _masked_words(self, words: str, mask: Callable[[str], str] | None) -> str:
         for value, masked in self.masked_values.items():  # longest first: a value inside another waits
             words = words.replace(value, masked)
-        return self.mask(words) if stale else words
+        return words if mask is None else mask(words)
 
 
 def _shared_masking(seeker: dict) -> MaskedSeeker:
     """The seeker's :class:`MaskedSeeker`: each worker keeps one per seeker for every shortlist that shows it."""
-    mask = _text_masker(seeker["name"])
-    view = _masked_view(seeker, mask)
-    given = [value for key in _TEXT_LISTS for value in seeker.get(key) or ()]
+    view = seeker_as_seen_by_employer(seeker, agreed=False)
+    given = tuple([value for key in _TEXT_LISTS for value in seeker.get(key) or ()])
     changed = {value: masked for key in _TEXT_LISTS if seeker.get(key)
                for value, masked in zip(seeker[key], view[key]) if masked != value}
     return MaskedSeeker(FrozenDict(view), dict(sorted(changed.items(), key=lambda item: -len(item[0]))),
-                        frozenset(given), mask)
+                        given, seeker["name"])
 
 
 # -- occupations --------------------------------------------------------------
