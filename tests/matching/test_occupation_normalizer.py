@@ -56,10 +56,15 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("项目主管", "2-02-30-04"),
         ("调色员", "6-11-05-03"),
         ("车间管理", "2-02-30-01"),  # labelled 停车管理员, a parking attendant
+        ("设备操作员（倒班）", "6-00-00-00"),  # 设备操作(工) labelled 烟机设备操作工, tobacco machinery
+        ("精神科护工", "4-14-01-02"),  # labelled 内科护士, a nurse
+        ("董助", "3-01-02-02"),  # labelled 助产士, a midwife
+        ("库管", "4-02-06-01"),  # learned as 会计 from 财务+库管
         # ... while the occupations those wrong labels named still map from their own aliases.
         ("殡葬服务员", "4-10-06-01"),
         ("停车场管理员", "4-06-01-03"),
         ("图书发行员", "4-01-05-03"),
+        ("烟机设备操作工", "6-03-03-01"),
     ],
 )
 def test_titles_map_to_their_occupation(title, code):
