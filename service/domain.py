@@ -284,22 +284,18 @@ def seeker_as_seen_by_employer(seeker: dict, *, agreed: bool, masked: dict | Non
     every posting).
     """
     if masked is None:
-        masked = _masked_view(seeker, _text_masker(seeker["name"]))
+        mask = _text_masker(seeker["name"])
+        masked = {key: value for key, value in seeker.items() if key not in ("name", "phone", "consent")}
+        masked["masked_name"] = mask_name(seeker["name"])
+        masked["masked_phone"] = mask_phone(seeker["phone"])
+        masked["resume_text"] = mask(seeker.get("resume_text") or "")
+        masked.update((key, [mask(value) for value in seeker[key]]) for key in _TEXT_LISTS if seeker.get(key))
+        if "occupations" in seeker:  # shortlists send this view as it is, without a schema's dump
+            masked["occupations"] = [shown_occupation(occupation) for occupation in seeker["occupations"]]
     if not agreed:
         return masked
     revealed = ("name", "phone", "resume_text", *_TEXT_LISTS)
     return {**masked, **{key: seeker[key] for key in revealed if key in seeker}}
-
-
-def _masked_view(seeker: dict, mask: Callable[[str], str]) -> dict:
-    masked = {key: value for key, value in seeker.items() if key not in ("name", "phone", "consent")}
-    masked["masked_name"] = mask_name(seeker["name"])
-    masked["masked_phone"] = mask_phone(seeker["phone"])
-    masked["resume_text"] = mask(seeker.get("resume_text") or "")
-    masked.update((key, [mask(value) for value in seeker[key]]) for key in _TEXT_LISTS if seeker.get(key))
-    if "occupations" in seeker:  # shortlists send this view as it is, without a schema's dump
-        masked["occupations"] = [shown_occupation(occupation) for occupation in seeker["occupations"]]
-    return masked
 
 
 # Factors whose reasons repeat the seeker's text lists (``actual`` holds their values as given).
