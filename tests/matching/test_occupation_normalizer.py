@@ -22,6 +22,10 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("平面设计师", "4-08-08-06"),
         ("货车司机", "4-02-02-02"),
         ("厨师", "4-03-02-01"),
+        # The seed's operators run the plant's equipment; they are not engineers as 研发工程师 are.
+        ("技术操作员", "6-00-00-00"),
+        ("品质检验员", "6-31-03-05"),
+        ("仓库叉车工", "6-30-05-01"),
         # Noisy ad titles.
         ("普工", "6-00-00-00"),
         # titles-dev.csv labels it 汽车制造人员: the car plant says which 中类 of 普工.
