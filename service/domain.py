@@ -589,8 +589,7 @@ def seeker_intents(store, seeker: dict) -> dict:
 
 def agreements(store, fair_id: int, *, employer_id: int | None = None, limit: int, offset: int) -> dict:
     """A page of agreed pairs with both sides' contact details."""
-    found = store.list_agreements(fair_id, employer_id=employer_id)
-    page = found[offset:offset + limit]
+    page, total = store.list_agreements(fair_id, employer_id=employer_id, limit=limit, offset=offset)
     employers: dict[int, dict | None] = {}
     items = []
     for agreement in page:
@@ -604,7 +603,7 @@ def agreements(store, fair_id: int, *, employer_id: int | None = None, limit: in
             "employer_contact_name": employer.get("contact_name"),
             "employer_contact_phone": employer.get("contact_phone"),
         })
-    return {"items": items, "total": len(found), "limit": limit, "offset": offset}
+    return {"items": items, "total": total, "limit": limit, "offset": offset}
 
 
 # -- statistics -----------------------------------------------------------------------

@@ -285,9 +285,12 @@ class Store(abc.ABC):
         that have one."""
 
     @abc.abstractmethod
-    def list_agreements(self, fair_id: int, *, employer_id: int | None = None) -> list[dict]:
+    def list_agreements(self, fair_id: int, *, employer_id: int | None = None, limit: int | None = None,
+                        offset: int = 0) -> tuple[list[dict], int]:
         """Agreed pairs of a fair (optionally one employer's), newest first:
-        ``{intent..., posting: record, seeker: record}``."""
+        ``{intent..., posting: record, seeker: record}``; returns (page, total),
+        ``limit`` None meaning all from ``offset``. Reads the page only: an
+        employer's list costs what the employer has, not what the fair has."""
 
     # -- change feed and stats ---------------------------------------------
     @abc.abstractmethod

@@ -17,6 +17,8 @@ Global keys
     ``fm:kiosk:{id}``             string  JSON kiosk record
     ``fm:employer:{id}:token``, ``fm:kiosk:{id}:token``  string  the principal's current token
                                           hash (what a new token replaces in ``fm:tokens``)
+    ``fm:employer:{id}:agreements``  zset  the employer's part of the fair's ``agreements``
+                                          (same members and scores), so a booth pages its own
     ``fm:posting:{id}``           hash    posting record, field -> JSON value
     ``fm:posting:{id}:interest``  string  number of seekers interested now (counts
                                           toward ``postings_without_interest``)
@@ -70,6 +72,10 @@ def fair(fair_id: int) -> str:
 
 def employer(employer_id: int) -> str:
     return f"{PREFIX}employer:{employer_id}"
+
+
+def employer_agreements(employer_id: int) -> str:
+    return f"{PREFIX}employer:{employer_id}:agreements"
 
 
 def employer_request(employer_id: int, key: str) -> str:

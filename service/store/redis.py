@@ -8,6 +8,7 @@ are WATCH + MULTI/EXEC transactions that reuse the counter rules of
 """
 from __future__ import annotations
 
+import collections
 import json
 from typing import Iterable
 
@@ -209,6 +210,28 @@ end
 return out
 """
 
+# A page of one employer's agreements. Agreements recorded before employers had a
+# list of their own (only the fair's) are copied into it on its first read.
+EMPLOYER_AGREEMENTS_LUA = """
+-- KEYS[1] the employer's agreements zset   KEYS[2] fair agreements zset
+-- KEYS[3] fair counters hash
+-- ARGV[1] employer id   ARGV[2] posting key prefix   ARGV[3] first rank   ARGV[4] last rank
+-- Returns {total, member, member, ...}, newest first.
+if redis.call('EXISTS', KEYS[1]) == 0
+    and tonumber(redis.call('HGET', KEYS[3], 'employer|' .. ARGV[1] .. '|agreements') or '0') > 0 then
+  local everyone = redis.call('ZRANGE', KEYS[2], 0, -1, 'WITHSCORES')
+  for i = 1, #everyone, 2 do
+    local posting_id = string.match(everyone[i], '^(%d+):')
+    if redis.call('HGET', ARGV[2] .. posting_id, 'employer_id') == ARGV[1] then
+      redis.call('ZADD', KEYS[1], everyone[i + 1], everyone[i])
+    end
+  end
+end
+local out = {redis.call('ZCARD', KEYS[1])}
+for _, member in ipairs(redis.call('ZREVRANGE', KEYS[1], ARGV[3], ARGV[4])) do out[#out + 1] = member end
+return out
+"""
+
 # One side marks or withdraws interest in a pair; counters move only on a
 # real transition, so repeated and concurrent marks count once.
 SET_INTENT_LUA = """
@@ -217,6 +240,7 @@ SET_INTENT_LUA = """
 -- KEYS[5] posting interest counter
 -- KEYS[6] fair counters hash      KEYS[7] fair seeker_agreed hash
 -- KEYS[8] fair agreements zset    KEYS[9] fair agreement_seq counter
+-- KEYS[10] the posting's employer's agreements zset
 -- ARGV[1] posting id   ARGV[2] seeker id   ARGV[3] side 'seeker' | 'employer'
 -- ARGV[4] '1' to mark, '0' to withdraw   ARGV[5] now   ARGV[6] hour bucket
 -- Returns the state "SE|agreed_at"; nil when the posting or seeker is missing;
@@ -263,10 +287,13 @@ if was_agreed ~= is_agreed then
   if is_agreed then
     bump('hour', ARGV[6], 'agreements', 1)
     agreed_at = ARGV[5]
-    redis.call('ZADD', KEYS[8], redis.call('INCR', KEYS[9]), pair)
+    local seq = redis.call('INCR', KEYS[9])
+    redis.call('ZADD', KEYS[8], seq, pair)
+    redis.call('ZADD', KEYS[10], seq, pair)
   else
     agreed_at = ''
     redis.call('ZREM', KEYS[8], pair)
+    redis.call('ZREM', KEYS[10], pair)
   end
 end
 state = s .. e .. '|' .. agreed_at
@@ -324,8 +351,9 @@ class RedisStore(Store):
         self._set_intent = client.register_script(SET_INTENT_LUA)
         self._load_records = client.register_script(LOAD_RECORDS_LUA)
         self._changes = client.register_script(CHANGES_LUA)
-        # posting id -> fair id; ids are never reused, so entries never go stale.
-        self._posting_fairs: dict[int, int] = {}
+        self._employer_agreements = client.register_script(EMPLOYER_AGREEMENTS_LUA)
+        # posting id -> (fair id, employer id); ids are never reused, so entries never go stale.
+        self._posting_owners: dict[int, tuple[int, int]] = {}
 
     @classmethod
     def from_url(cls, url: str) -> "RedisStore":
@@ -579,7 +607,9 @@ class RedisStore(Store):
             for seeker_id in seeker_ids:
                 pipe.hdel(keys.seeker_intents(seeker_id), posting_id)
             if seeker_ids:
-                pipe.zrem(keys.fair_key(fair_id, "agreements"), *[f"{posting_id}:{s}" for s in seeker_ids])
+                pairs = [f"{posting_id}:{s}" for s in seeker_ids]
+                pipe.zrem(keys.fair_key(fair_id, "agreements"), *pairs)
+                pipe.zrem(keys.employer_agreements(old["employer_id"]), *pairs)
             self._bump(pipe, fair_id, difference([], posting_cells(old, interest)))
             self._log_changes(pipe, fair_id, [f"posting:{posting_id}"])
             return True
@@ -651,6 +681,13 @@ class RedisStore(Store):
             if old is None:
                 return False
             posting_ids = pipe.hkeys(intents_key)
+            # The seeker's agreements leave each posting's employer's list too (a posting
+            # deleted meanwhile took its own pairs with it).
+            employer_pairs = collections.defaultdict(list)
+            for posting_id in posting_ids:
+                owners = self._owners_of_posting(int(posting_id))
+                if owners is not None:
+                    employer_pairs[owners[1]].append(f"{posting_id}:{seeker_id}")
             fair_id = old["fair_id"]
             pipe.multi()
             # Counters stay as reported: only the person's data goes.
@@ -662,33 +699,38 @@ class RedisStore(Store):
                 pipe.hdel(keys.posting_intents(posting_id), seeker_id)
             if posting_ids:
                 pipe.zrem(keys.fair_key(fair_id, "agreements"), *[f"{p}:{seeker_id}" for p in posting_ids])
+            for employer_id, pairs in employer_pairs.items():
+                pipe.zrem(keys.employer_agreements(employer_id), *pairs)
             self._log_changes(pipe, fair_id, [f"seeker:{seeker_id}"])
             return True
 
         return self.client.transaction(erase, seeker_key, intents_key, value_from_callable=True)
 
     # -- intents -------------------------------------------------------------------------------
-    def _fair_of_posting(self, posting_id: int) -> int | None:
-        fair_id = self._posting_fairs.get(posting_id)
-        if fair_id is None:
-            raw = self.client.hget(keys.posting(posting_id), "fair_id")
-            if raw is None:
+    def _owners_of_posting(self, posting_id: int) -> tuple[int, int] | None:
+        """The posting's fair and employer id (never change), or None if it is missing."""
+        owners = self._posting_owners.get(posting_id)
+        if owners is None:
+            fair_id, employer_id = self.client.hmget(keys.posting(posting_id), "fair_id", "employer_id")
+            if fair_id is None:
                 return None
-            fair_id = self._posting_fairs[posting_id] = int(raw)
-        return fair_id
+            owners = self._posting_owners[posting_id] = int(fair_id), int(employer_id)
+        return owners
 
     def set_intent(self, posting_id: int, seeker_id: int, side: str, interested: bool, *, now: str) -> dict:
         if side not in SIDES:
             raise ValueError(f"side must be one of {SIDES}, not {side!r}")
-        fair_id = self._fair_of_posting(posting_id)
-        if fair_id is None:
+        owners = self._owners_of_posting(posting_id)
+        if owners is None:
             return None
+        fair_id, employer_id = owners
         try:
             state = self._set_intent(
                 keys=[keys.posting(posting_id), keys.seeker(seeker_id), keys.posting_intents(posting_id),
                       keys.seeker_intents(seeker_id), keys.posting_interest(posting_id),
                       keys.fair_key(fair_id, "counters"), keys.fair_key(fair_id, "seeker_agreed"),
-                      keys.fair_key(fair_id, "agreements"), keys.fair_key(fair_id, "agreement_seq")],
+                      keys.fair_key(fair_id, "agreements"), keys.fair_key(fair_id, "agreement_seq"),
+                      keys.employer_agreements(employer_id)],
                 args=[posting_id, seeker_id, side, "1" if interested else "0", now, hour_bucket(now)])
         except redis.ResponseError as exc:
             if "different fairs" in str(exc):
@@ -712,22 +754,35 @@ class RedisStore(Store):
             return {other: _intent(posting_id, other, state) for other, state in states.items() if state}
         return {other: _intent(other, seeker_id, state) for other, state in states.items() if state}
 
-    def list_agreements(self, fair_id: int, *, employer_id: int | None = None) -> list[dict]:
-        pairs = [tuple(map(int, member.split(":")))
-                 for member in self.client.zrevrange(keys.fair_key(fair_id, "agreements"), 0, -1)]
+    def list_agreements(self, fair_id: int, *, employer_id: int | None = None, limit: int | None = None,
+                        offset: int = 0) -> tuple[list[dict], int]:
+        fair_agreements = keys.fair_key(fair_id, "agreements")
+        # Ranks first..last, newest first; 1..0 is empty (0..-1 would be everything).
+        first, last = (1, 0) if limit == 0 else (offset, -1 if limit is None else offset + limit - 1)
+        if employer_id is None:
+            pipe = self.client.pipeline(transaction=True)
+            pipe.zrevrange(fair_agreements, first, last)
+            pipe.zcard(fair_agreements)
+            members, total = pipe.execute()
+        else:
+            total, *members = self._employer_agreements(
+                keys=[keys.employer_agreements(employer_id), fair_agreements, keys.fair_key(fair_id, "counters")],
+                args=[employer_id, keys.posting(""), first, last])
+        pairs = [tuple(map(int, member.split(":"))) for member in members]
         if not pairs:
-            return []
+            return [], total
         postings = self._load_hashes([keys.posting(p) for p, _ in pairs])
         seekers = self._load_hashes([keys.seeker(s) for _, s in pairs])
         pipe = self.client.pipeline(transaction=False)
         for posting_id, seeker_id in pairs:
             pipe.hget(keys.posting_intents(posting_id), seeker_id)
         states = pipe.execute()
-        results = []
+        page = []
+        # A pair withdrawn, erased or deleted since the page was read is left out.
         for (posting_id, seeker_id), posting, seeker, state in zip(pairs, postings, seekers, states):
-            if posting and seeker and state and (employer_id is None or posting["employer_id"] == employer_id):
-                results.append({**_intent(posting_id, seeker_id, state), "posting": posting, "seeker": seeker})
-        return results
+            if posting and seeker and posting["fair_id"] == fair_id and state and state[:2] == "11":
+                page.append({**_intent(posting_id, seeker_id, state), "posting": posting, "seeker": seeker})
+        return page, total
 
     # -- change feed and stats -------------------------------------------------------------------
     def fair_version(self, fair_id: int) -> int:

@@ -651,24 +651,33 @@ class SQLiteStore(Store):
             params.append(json.dumps(others))
         return {row[other]: _intent(row) for row in self._all(sql, params)}
 
-    def list_agreements(self, fair_id: int, *, employer_id: int | None = None) -> list[dict]:
-        sql = ("SELECT i.*, p.id AS p_id, p.fair_id AS p_fair_id, p.employer_id, p.data AS p_data,"
-               " s.phone, s.data AS s_data FROM intents i"
-               " JOIN postings p ON p.id = i.posting_id JOIN seekers s ON s.id = i.seeker_id"
-               " WHERE i.fair_id = ? AND i.agreed_at IS NOT NULL")
-        params = [fair_id]
-        if employer_id is not None:
-            sql += " AND p.employer_id = ?"
-            params.append(employer_id)
-        sql += " ORDER BY i.agreed_at DESC, i.rowid DESC"
-        results = []
-        for row in self._all(sql, params):
+    def list_agreements(self, fair_id: int, *, employer_id: int | None = None, limit: int | None = None,
+                        offset: int = 0) -> tuple[list[dict], int]:
+        if employer_id is None:
+            joined = (" FROM intents i JOIN postings p ON p.id = i.posting_id JOIN seekers s ON s.id = i.seeker_id"
+                      " WHERE i.fair_id = ? AND i.agreed_at IS NOT NULL")
+            params = [fair_id]
+        else:
+            # CROSS JOIN keeps this order: the employer's postings first (an index), then their
+            # intents, rather than every agreement of the fair checked for its employer.
+            joined = (" FROM postings p CROSS JOIN intents i ON i.posting_id = p.id"
+                      " JOIN seekers s ON s.id = i.seeker_id"
+                      " WHERE p.fair_id = ? AND p.employer_id = ? AND i.agreed_at IS NOT NULL")
+            params = [fair_id, employer_id]
+        with self._read() as conn:
+            total = _one(conn, "SELECT count(*)" + joined, params)[0]
+            rows = conn.execute(
+                "SELECT i.*, p.id AS p_id, p.fair_id AS p_fair_id, p.employer_id, p.data AS p_data,"
+                " s.phone, s.data AS s_data" + joined + " ORDER BY i.agreed_at DESC, i.rowid DESC LIMIT ? OFFSET ?",
+                [*params, -1 if limit is None else limit, offset]).fetchall()
+        page = []
+        for row in rows:
             posting = json.loads(row["p_data"])
             posting.update(id=row["p_id"], fair_id=row["p_fair_id"], employer_id=row["employer_id"])
             seeker = json.loads(row["s_data"])
             seeker.update(id=row["seeker_id"], fair_id=fair_id, phone=row["phone"])
-            results.append({**_intent(row), "posting": posting, "seeker": seeker})
-        return results
+            page.append({**_intent(row), "posting": posting, "seeker": seeker})
+        return page, total
 
     # -- change feed and stats -----------------------------------------------------------
     def fair_version(self, fair_id: int) -> int:

@@ -97,7 +97,7 @@ def test_a_fair_never_sees_another_fairs_writes(store, fair):
         "seeker_intents": 0, "agreements": 0}
     assert {row["employer_id"] for row in stats["by_employer"]} == {fair.employer["id"], fair.other_employer["id"]}
     assert [row["seekers"] for row in stats["by_hour"]] == [1]
-    assert store.list_agreements(fair.id) == []
+    assert store.list_agreements(fair.id) == ([], 0)
     assert store.list_postings(fair.id)[1] == 1
     assert other.stats()["agreements"] == 1
     assert store.find_seeker_by_phone(fair.id, "13800000002") is None

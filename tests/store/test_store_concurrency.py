@@ -149,6 +149,12 @@ def test_racing_marks_and_withdrawals_keep_counters_equal_to_state(store, store_
     marked_postings = {i["posting_id"] for i in states if i["seeker_interested"]}
     assert stats["postings_without_interest"] == 5 - len(marked_postings)
     assert all((i["agreed_at"] is not None) == i["agreed"] for i in states)
+    # The fair's and the employer's lists hold exactly the agreed pairs.
+    agreed_pairs = {(i["posting_id"], i["seeker_id"]) for i in agreed}
+    for options in ({}, {"employer_id": fair.employer["id"]}):
+        page, total = store.list_agreements(fair.id, **options)
+        assert {(a["posting_id"], a["seeker_id"]) for a in page} == agreed_pairs
+        assert total == len(agreed_pairs)
 
 
 def test_a_store_opened_before_threads_serves_them_all(store_url):

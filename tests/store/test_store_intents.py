@@ -46,7 +46,8 @@ def test_marks_agree_and_withdrawals_clear(store, fair, pair):
 
     assert store.set_intent(*pair, "seeker", False, now=T3) == intent(*pair, employer=True)
     assert counts(fair, *INTENT_COUNTS) == (0, 1, 0, 0)
-    assert store.list_agreements(fair.id) == []
+    assert store.list_agreements(fair.id) == ([], 0)
+    assert store.list_agreements(fair.id, employer_id=fair.employer["id"]) == ([], 0)
 
 
 def test_repeating_a_mark_changes_nothing(store, fair, pair):
@@ -185,15 +186,68 @@ def test_list_agreements_newest_first_with_records(store, fair):
         store.set_intent(job["id"], person["id"], "seeker", True, now=when)
         store.set_intent(job["id"], person["id"], "employer", True, now=when)
 
-    everyone = store.list_agreements(fair.id)
+    everyone, total = store.list_agreements(fair.id)
+    assert total == 3
     assert [(a["posting_id"], a["agreed_at"]) for a in everyone] == [
         (mine[1]["id"], T3), (theirs["id"], T2), (mine[0]["id"], T1)]
     assert everyone[0]["posting"] == store.get_posting(mine[1]["id"])
     assert everyone[0]["seeker"] == store.get_seeker(person["id"])
     assert everyone[0]["agreed"] is True
-    assert [a["posting_id"] for a in store.list_agreements(fair.id, employer_id=fair.employer["id"])] == [
-        mine[1]["id"], mine[0]["id"]]
-    assert store.list_agreements(fair.id, employer_id=fair.other_employer["id"])[0]["posting_id"] == theirs["id"]
+    my_agreements, my_total = store.list_agreements(fair.id, employer_id=fair.employer["id"])
+    assert ([a["posting_id"] for a in my_agreements], my_total) == ([mine[1]["id"], mine[0]["id"]], 2)
+    their_agreements, their_total = store.list_agreements(fair.id, employer_id=fair.other_employer["id"])
+    assert ([a["posting_id"] for a in their_agreements], their_total) == ([theirs["id"]], 1)
+
+
+def test_list_agreements_reads_a_page_of_the_fair_or_of_one_employer(store, fair):
+    mine = fair.post(*[posting(f"岗位{n}") for n in range(4)])
+    (theirs,) = fair.post(posting("C"), employer=fair.other_employer)
+    person = fair.seeker()
+    for job in (mine[0], theirs, mine[1], mine[2], mine[3]):
+        store.set_intent(job["id"], person["id"], "seeker", True, now=T1)
+        store.set_intent(job["id"], person["id"], "employer", True, now=T2)
+
+    def listed(**options):
+        page, total = store.list_agreements(fair.id, **options)
+        return [a["posting_id"] for a in page], total
+
+    newest_first = [mine[3]["id"], mine[2]["id"], mine[1]["id"], theirs["id"], mine[0]["id"]]
+    assert listed(limit=2) == (newest_first[:2], 5)
+    assert listed(limit=2, offset=2) == (newest_first[2:4], 5)
+    assert listed(offset=4) == (newest_first[4:], 5)
+    assert listed(limit=2, offset=5) == ([], 5)
+    assert listed(limit=0) == ([], 5)
+    assert listed(employer_id=fair.employer["id"], limit=0) == ([], 4)
+    mine_newest_first = [job_id for job_id in newest_first if job_id != theirs["id"]]
+    assert listed(employer_id=fair.employer["id"], limit=3, offset=1) == (mine_newest_first[1:4], 4)
+    assert listed(employer_id=fair.other_employer["id"], limit=3) == ([theirs["id"]], 1)
+
+    store.set_intent(mine[2]["id"], person["id"], "employer", False, now=T3)  # withdrawn: leaves both lists
+    assert listed(limit=2, offset=1) == ([mine[1]["id"], theirs["id"]], 4)
+    assert listed(employer_id=fair.employer["id"]) == ([mine[3]["id"], mine[1]["id"], mine[0]["id"]], 3)
+    store.set_intent(mine[2]["id"], person["id"], "employer", True, now=T3)  # agreed again: newest
+    assert listed(employer_id=fair.employer["id"], limit=1) == ([mine[2]["id"]], 4)
+
+
+def test_deleted_postings_and_erased_seekers_leave_the_employers_list(store, fair):
+    first, second = fair.post(posting("A"), posting("B"))
+    (theirs,) = fair.post(posting("C"), employer=fair.other_employer)
+    kept, erased = fair.seeker("13800000001"), fair.seeker("13800000002")
+    for job in (first, second, theirs):
+        for person in (kept, erased):
+            store.set_intent(job["id"], person["id"], "seeker", True, now=T1)
+            store.set_intent(job["id"], person["id"], "employer", True, now=T2)
+
+    assert store.delete_posting(first["id"], now=T3) is True
+    assert store.delete_seeker(erased["id"], now=T3) is True
+
+    def pairs(**options):
+        page, total = store.list_agreements(fair.id, **options)
+        return [(a["posting_id"], a["seeker_id"]) for a in page], total
+
+    assert pairs(employer_id=fair.employer["id"]) == ([(second["id"], kept["id"])], 1)
+    assert pairs(employer_id=fair.other_employer["id"]) == ([(theirs["id"], kept["id"])], 1)
+    assert pairs() == ([(theirs["id"], kept["id"]), (second["id"], kept["id"])], 2)
 
 
 def test_agreements_of_one_second_are_listed_in_the_order_they_were_made(store, fair):
@@ -204,7 +258,7 @@ def test_agreements_of_one_second_are_listed_in_the_order_they_were_made(store, 
         store.set_intent(job["id"], person["id"], "seeker", True, now=T1)
     for job in (second_marked, first_marked):
         store.set_intent(job["id"], person["id"], "employer", True, now=T2)
-    assert [a["posting_id"] for a in store.list_agreements(fair.id)] == [first_marked["id"], second_marked["id"]]
+    assert [a["posting_id"] for a in store.list_agreements(fair.id)[0]] == [first_marked["id"], second_marked["id"]]
 
 
 def test_missing_posting_or_seeker(store, pair):

@@ -40,13 +40,32 @@ def test_every_key_is_named_by_keys_module(client, rstore):
         keys.kiosk(fair.kiosk["id"]), keys.posting(job["id"]), keys.posting(other["id"]),
         keys.principal_token("employer", fair.employer["id"]),
         keys.principal_token("employer", fair.other_employer["id"]), keys.principal_token("kiosk", fair.kiosk["id"]),
-        keys.posting_interest(job["id"]), keys.posting_intents(job["id"]),
+        keys.posting_interest(job["id"]), keys.posting_intents(job["id"]), keys.employer_agreements(fair.employer["id"]),
         keys.seeker(person["id"]), keys.seeker_intents(person["id"]),
         *(keys.ids(kind) for kind in ("organizer", "fair", "employer", "kiosk", "posting", "seeker")),
         *(keys.fair_key(f, name) for name in keys.FAIR_KEYS),
     }
     assert set(client.keys("*")) == expected
     assert all(key.startswith(keys.PREFIX) for key in expected)
+
+
+def test_agreements_recorded_before_employers_had_a_list_are_listed(client, rstore):
+    # Data written before fm:employer:{id}:agreements existed has only the fair's list.
+    fair = Fair(rstore)
+    mine = fair.post(posting("A"), posting("B"))
+    (theirs,) = fair.post(posting("C"), employer=fair.other_employer)
+    person = fair.seeker()
+    for job in (*mine, theirs):
+        rstore.set_intent(job["id"], person["id"], "seeker", True, now=NOW)
+        rstore.set_intent(job["id"], person["id"], "employer", True, now=NOW)
+    client.delete(keys.employer_agreements(fair.employer["id"]), keys.employer_agreements(fair.other_employer["id"]))
+
+    page, total = rstore.list_agreements(fair.id, employer_id=fair.employer["id"], limit=1)
+    assert ([a["posting_id"] for a in page], total) == ([mine[1]["id"]], 2)
+    assert client.zrevrange(keys.employer_agreements(fair.employer["id"]), 0, -1) == [
+        f"{job['id']}:{person['id']}" for job in reversed(mine)]
+    page, total = rstore.list_agreements(fair.id, employer_id=fair.other_employer["id"])
+    assert ([a["posting_id"] for a in page], total) == ([theirs["id"]], 1)
 
 
 def test_a_new_token_finds_the_old_one_without_its_token_key(client, rstore):

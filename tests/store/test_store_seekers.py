@@ -65,7 +65,8 @@ def test_erasure_removes_data_phone_and_intents_but_keeps_counts(store, fair):
     assert store.find_seeker_by_phone(fair.id, person["phone"]) is None
     assert store.get_intents(posting_id=job["id"]) == {}
     assert store.get_intent(job["id"], person["id"])["agreed"] is False
-    assert store.list_agreements(fair.id) == []
+    assert store.list_agreements(fair.id) == ([], 0)
+    assert store.list_agreements(fair.id, employer_id=fair.employer["id"]) == ([], 0)
     after = fair.stats()
     before.pop("generated_at"), after.pop("generated_at")
     assert after == before
