@@ -77,6 +77,7 @@ SHORTLIST_PULLS_PER_SEEKER = 0.5  # employer booth refreshes during the day
 EMPLOYER_FIRST_SHARE = 0.1  # of candidates an employer would accept, share it marks first
 BATCH_SIZE = 25
 SHORTLIST_LIMIT = 50
+AGREEMENTS_LIMIT = 200  # the booth's agreements tab reads a page of the API's largest
 RECOMMEND_LIMIT = 10
 PROBE_TIMEOUT = 10.0
 PROBE_POLL_INTERVAL = 0.02
@@ -1084,6 +1085,19 @@ class Day:
         candidates += [s for s in waiting if self.accepts(posting_index, s) and s not in candidates]
         for seeker_index in candidates:
             self.mark(client, "employer", posting_index, self.fair.seekers[seeker_index])
+        if candidates:
+            self.agreements_tab(client, employer)
+
+    def agreements_tab(self, client: Client, employer: Employer) -> None:
+        """Having said yes to someone, the booth looks at its agreements: its own, with contact details."""
+        status, data, _ = client.call("GET agreements (booth)", "GET",
+                                      f"/api/v1/fairs/{self.fair_id}/agreements?limit={AGREEMENTS_LIMIT}",
+                                      employer.token)
+        if status == 200 and data:
+            others = [item for item in data.get("items", ())
+                      if (item.get("posting") or {}).get("employer_id") != employer.id]
+            if others:
+                self.violation("agreements-of-others", f"{len(others)} agreements of other employers")
 
     # -- checks on what the service returns -----------------------------------
     def check_ranked(self, results: list, limit: int, what: str) -> None:
