@@ -33,13 +33,14 @@ MSG_NAME_TAKEN = "本场招聘会已登记同名单位 / An employer of this nam
 # as Chinese input methods type it: "+86 138-1234-5678", "008613812345678", "１３８１２３４５６７８",
 # and as people group the digits: "(138) 1234-5678", "138.1234.5678", "138 - 1234 - 5678" (the phone
 # field itself accepts parentheses and spaced dashes, so resumes hold them too), or write them digit
-# by digit, one separator between digits, to be read out clearly: "1 3 8 1 2 3 4 5 6 7 8", "1-3-8-...".
-# Its ``number`` group runs from the first digit of the number to the last, without the +86. The
+# by digit, one separator between digits, to be read out clearly: "1 3 8 1 2 3 4 5 6 7 8", "1-3-8-...";
+# also with the 0 dialled before another city's mobile from a landline: "013812345678".
+# Its ``number`` group runs from the first digit of the number to the last, without the +86 or 0. The
 # look-ahead of the characters a match can start with lets the engine skip to them (4x faster on a resume).
 _PHONE_GAP = r"[\s\-－.．—–()（）]{0,3}"
 _DIGIT_GAP = r"[\s\-－.．—–]"
 _MOBILE_IN_TEXT = re.compile(
-    rf"(?=[+＋0０8８(（1１])(?<!\d)(?:(?:[+＋]|[0０]{{2}})?[8８][6６]{_PHONE_GAP})?[(（]?"
+    rf"(?=[+＋0０8８(（1１])(?<!\d)(?:(?:[+＋]|[0０]{{2}})?[8８][6６]{_PHONE_GAP}|[0０])?[(（]?"
     rf"(?P<number>[1１][3-9３-９]\d{_PHONE_GAP}\d{{4}}{_PHONE_GAP}\d{{4}}"
     rf"|[1１]{_DIGIT_GAP}[3-9３-９](?:{_DIGIT_GAP}\d){{9}})(?!\d)")
 # A landline number: an area code (010 and 02x of three digits, 0xxx of four), then a local number of
@@ -56,8 +57,8 @@ _LANDLINE_IN_TEXT = re.compile(
 # Other ways to reach a person that Chinese resumes hold, and that would bypass the agreement.
 _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])([A-Za-z0-9])[A-Za-z0-9._%+-]*([@＠][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)")
 # 身份证号: 17 digits, then a digit or X; run together, or as the card prints it, place, birth date and the
-# rest apart: "500101 19900307 1234", "500101-19900307-1234".
-_RESIDENT_ID = re.compile(r"(?<!\d)(?P<id_head>\d{4})(?:\d{10}|\d{2}(?P<id_gap>[ \u3000\-－])\d{8}(?P=id_gap))"
+# rest apart: "500101 19900307 1234", "500101-19900307-1234", "500101 19900307-1234".
+_RESIDENT_ID = re.compile(r"(?<!\d)(?P<id_head>\d{4})(?:\d{10}|\d{2}[ \u3000\-－]\d{8}[ \u3000\-－])"
                           r"(?P<id_tail>\d{3}[\dXxＸｘ])(?!\d)")
 # A first-generation ID number (15 digits: a place whose first digit, the region, is 1-8, then the birth
 # date as YYMMDD, then 3 digits). The date is checked: 15-digit runs are also serial numbers and old
@@ -231,7 +232,7 @@ def _text_masker(name: str) -> Callable[[str], str]:
 
     Each keeps something recognisable, nothing usable:
 
-    - mobile numbers, however written: ``138****5678`` (digits as written, without +86);
+    - mobile numbers, however written: ``138****5678`` (digits as written, without +86 or a dialling 0);
     - landline numbers, however written: ``023****3456`` (the area code, then as mobiles), an
       extension's digits too (``转***``);
     - e-mail addresses: ``z***@qq.com`` (the first character and the domain);

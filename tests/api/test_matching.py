@@ -135,6 +135,16 @@ def test_shortlist_masks_phones_written_digit_by_digit(world, resume, masked):
     assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
 
 
+@pytest.mark.parametrize("resume, masked", [
+    # The 0 dialled before another city's mobile from a landline goes, as +86 does.
+    ("焊工，手机 013812345678", "焊工，手机 138****5678"),
+    ("焊工，电话：0138-1234-5678。", "焊工，电话：138****5678。"),
+    ("焊工，电话０１３８１２３４５６７８", "焊工，电话１３８****５６７８"),
+])
+def test_shortlist_masks_mobiles_written_with_a_dialling_0(world, resume, masked):
+    assert seen_before_agreement(world, resume_text=resume)["resume_text"] == masked
+
+
 @pytest.mark.parametrize("resume", [
     "2019-2023 在重庆某厂做焊工", "2019 - 2023 焊工", "期望月薪 5000-7000 元", "邮编 400000",
     "2023.05.01 取得焊工证", "2023年5月1日，1 2 3 级焊工", "焊工证号 2023 0501 1234",
@@ -189,6 +199,8 @@ def test_shortlist_masks_the_name_written_with_spaces_between_its_characters(wor
     ("身份证 ５００１０１１９９００３０７１２３４", "身份证 ５００１**********１２３４"),
     ("身份证 500101 19900307 1234，焊工", "身份证 5001**********1234，焊工"),
     ("身份证：500101-19900307-123X", "身份证：5001**********123X"),
+    ("身份证 500101 19900307-1234，焊工", "身份证 5001**********1234，焊工"),
+    ("身份证：500101－19900307 123X", "身份证：5001**********123X"),
     # WeChat and QQ ids after their label: the label stays.
     ("焊工，微信：zhangwei_88", "焊工，微信：***"),
     ("焊工，微信号: wxid-abc123，电话同号", "焊工，微信号: ***，电话同号"),
