@@ -40,7 +40,7 @@ from rapidfuzz import fuzz, process
 
 from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
-from .profile import ANYWHERE, education_code, education_rank, place_tokens, stated_places
+from .profile import ANYWHERE, PLACE_CREDIT, education_code, education_rank, place_tokens, stated_places
 from .reasons import N_PARTS, ReasonCache, ReasonParts, explain_page
 from .skills import canonical_skill, expand_licences, is_credential, skills_in_text
 from .text import clean_title, fold, has_han, text_features
@@ -91,7 +91,6 @@ _MAX_TITLES = 3
 _PREFERENCE = np.array([1.0, 0.85, 0.8], dtype=np.float32)
 _OCCUPATION_CREDIT = (0.25, 0.5, 0.75, 1.0)  # same 大类, 中类, 小类, 细类
 _TRANSLATED_TITLE = 0.9  # title similarity through the other title's occupation names in the query's script
-_PLACE_CREDIT = {"district": 1.0, "place": 1.0, "area": 0.7, "city": 0.5}
 # Text scoring sums at most this many posting-list entries (rarest features first),
 # and weighs a feature by log(1 + _IDF_SCALE / document frequency).
 _TEXT_BUDGET = 100_000
@@ -980,7 +979,7 @@ class MatchIndex:
         for token in query.places:
             sets = side.sets_with_token.get(self._place_ids.get(token))
             if sets:
-                np.maximum.at(per_set, np.asarray(sets), np.float32(_PLACE_CREDIT[token.split(":", 1)[0]]))
+                np.maximum.at(per_set, np.asarray(sets), np.float32(PLACE_CREDIT[token.split(":", 1)[0]]))
         # Where the posting lies within a place the seeker named (重庆 takes all its districts), it fits.
         if side.kind == "seeker":
             wished = [side.sets_wishing_token.get(self._place_ids.get(token)) for token in query.places]

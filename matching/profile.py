@@ -84,6 +84,9 @@ _ENGLISH_DISTRICTS = {
 # Main urban districts (主城都市区) are one commuting area.
 _CORE = {"渝中", "江北", "南岸", "九龙坡", "沙坪坝", "大渡口", "渝北", "巴南", "北碚", "两江新区", "高新区", "经开区", "西部科学城"}
 ANYWHERE = "*"
+# Location credit by the finest place a posting and a seeker share (:func:`place_tokens`' kinds):
+# a district (or a place named alike), the main urban area (one commuting area), the city.
+PLACE_CREDIT = {"district": 1.0, "place": 1.0, "area": 0.7, "city": 0.5}
 _ANY_WORDS = ("不限", "均可", "都可以", "any", "anywhere", "全国")
 _CITY = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:市|省)")
 

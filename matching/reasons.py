@@ -23,7 +23,7 @@ from operator import attrgetter
 import numpy as np
 
 from .occupations import english_names
-from .profile import EDUCATION_LABELS, education_rank
+from .profile import EDUCATION_LABELS, PLACE_CREDIT, education_rank
 from .skills import is_credential, skill_label
 
 __all__ = ["FrozenDict", "FrozenList", "N_PARTS", "ReasonCache", "ReasonParts", "explain_page"]
@@ -334,8 +334,13 @@ def _location_text(score, posting, seeker):
         return _NO_LOCATION
     if not wanted or score >= 0.85:
         return _location_alone(where, bool(wanted))
+    # A shared urban area or only a shared city (Chongqing's spans 300 km): not "nearby".
+    if score >= PLACE_CREDIT["area"]:
+        return FrozenDict(zh=f"工作地点与意向同在主城区：{where}（意向：{wanted_zh}）",
+                          en=f"Location in the preferred urban area: {where} (prefers {wanted_en})")
     if score > 0:
-        return FrozenDict(zh=f"工作地点相近：{where}（意向：{wanted_zh}）", en=f"Location nearby: {where} (prefers {wanted_en})")
+        return FrozenDict(zh=f"工作地点与意向同城：{where}（意向：{wanted_zh}）",
+                          en=f"Location in the preferred city: {where} (prefers {wanted_en})")
     return FrozenDict(zh=f"工作地点不在意向范围：{where}（意向：{wanted_zh}）",
                       en=f"Location outside the preferred places: {where} (prefers {wanted_en})")
 

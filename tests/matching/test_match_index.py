@@ -126,6 +126,21 @@ def test_a_seeker_who_names_the_city_fits_every_district_of_it():
     assert {m.id: place_fit(m) for m in index.recommend(2)} == {10: 1.0, 11: 0.5}
 
 
+def test_location_reasons_say_how_close_the_place_is():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["普工"], locations=["江北区"]), seeker(2, ["普工"], locations=["涪陵区"]),
+                          seeker(3, ["普工"], locations=["成都市"])])
+    places = {match.id: next(r for r in match.reasons if r["factor"] == "location")
+              for match in index.shortlist(posting(9, "普工", location="重庆市渝北区"))}
+    # Jiangbei and Yubei are both in the main urban area; Fuling is 100 km away, in the same city only.
+    assert places[1]["text"] == {"zh": "工作地点与意向同在主城区：重庆市渝北区（意向：江北区）",
+                                 "en": "Location in the preferred urban area: 重庆市渝北区 (prefers 江北区)"}
+    assert places[2]["text"] == {"zh": "工作地点与意向同城：重庆市渝北区（意向：涪陵区）",
+                                 "en": "Location in the preferred city: 重庆市渝北区 (prefers 涪陵区)"}
+    assert places[3]["text"]["zh"] == "工作地点不在意向范围：重庆市渝北区（意向：成都市）"
+    assert (places[1]["score"], places[2]["score"], places[3]["score"]) == (0.7, 0.5, 0.0)
+
+
 def test_a_shortlist_can_rank_only_some_seekers():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["焊工"], ["焊工证"]), seeker(2, ["会计"]), seeker(3, ["厨师"])])
