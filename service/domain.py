@@ -22,7 +22,7 @@ from matching.reasons import FrozenDict
 from matching.text import to_simplified
 from schemas.base import english_occupation_name
 from schemas.postings import check_salary_range
-from service.store.base import Conflict, KeyReused, NamesTaken, RequestKey
+from service.store.base import Conflict, KeyReused, NamesTaken, PostingClosed, RequestKey
 from service.store.common import employer_name_key
 
 TOKEN_PREFIXES = {"organizer": "fmo_", "employer": "fme_", "kiosk": "fmk_"}
@@ -567,10 +567,17 @@ def blank_intent(posting_id: int, seeker_id: int) -> dict:
 
 def mark_intent(store, posting_id: int, seeker_id: int, side: str, interested: bool, *, now: str) -> dict | None:
     """Mark or withdraw one side's interest (idempotent); returns the pair's
-    intent, or None when the posting or seeker is gone or they are of different fairs."""
+    intent, or None when the posting or seeker is gone or they are of different fairs.
+
+    Raises :class:`~service.store.base.PostingClosed` for a new mark on a closed posting:
+    the employer has stopped hiring for it. A mark already set is repeated, and a
+    withdrawal goes through, as on an open posting.
+    """
     try:
         return store.set_intent(posting_id, seeker_id, side, interested, now=now)
-    except Conflict:
+    except PostingClosed:
+        raise
+    except Conflict:  # of different fairs
         return None
 
 

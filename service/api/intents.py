@@ -8,8 +8,11 @@ from service import domain
 from service.auth import EMPLOYER, KIOSK, ORGANIZER, authorized, fair_for, posting_access, posting_for
 from service.blueprint import Blueprint
 from service.context import get_store, now
+from service.store.base import PostingClosed
 
 blp = Blueprint("intents", __name__, url_prefix="/api/v1", description="Interest marks and agreements.")
+
+MSG_POSTING_CLOSED = "该职位已关闭，重新开放后才能标记意向 / This posting is closed; reopen it to record interest."
 
 
 def _pair(posting_id: int, seeker_id: int, *roles: str):
@@ -27,13 +30,17 @@ def _side(principal) -> str:
 
 
 def _mark(principal, posting_id: int, seeker_id: int, interested: bool) -> dict:
-    """The caller's side marked or withdrawn; 404 if the seeker is elsewhere or either is gone.
+    """The caller's side marked or withdrawn; 404 if the seeker is elsewhere or either is gone,
+    409 for a new mark on a closed posting.
 
     Marks are the most frequent request of a fair day: the posting's owner
     (cached per worker) settles the caller's right, and the store checks the
-    rest in the same atomic step that writes the mark.
+    rest (the posting's status included) in the same atomic step that writes the mark.
     """
-    intent = domain.mark_intent(get_store(), posting_id, seeker_id, _side(principal), interested, now=now())
+    try:
+        intent = domain.mark_intent(get_store(), posting_id, seeker_id, _side(principal), interested, now=now())
+    except PostingClosed:
+        abort(409, message=MSG_POSTING_CLOSED)
     if intent is None:
         abort(404, message=f"Posting {posting_id} or seeker {seeker_id} not found.")
     return intent
@@ -48,6 +55,7 @@ class Intent(MethodView):
     @blp.response(200, IntentOut)
     @blp.alt_response(403, description="Neither a kiosk of the fair nor the owner employer.")
     @blp.alt_response(404, description="No such posting or seeker for this token.")
+    @blp.alt_response(409, description="The posting is closed: a mark not already set is refused, nothing written.")
     def put(self, posting_id, seeker_id, access):
         """Mark the caller's side as interested (idempotent)."""
         principal, _ = access

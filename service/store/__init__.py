@@ -1,10 +1,10 @@
 """The store: one interface, two implementations, chosen by URL."""
 from __future__ import annotations
 
-from .base import Changes, Conflict, NamesTaken, Principal, Store, StoreError, StoreUnavailable
+from .base import Changes, Conflict, NamesTaken, PostingClosed, Principal, Store, StoreError, StoreUnavailable
 
-__all__ = ["Changes", "Conflict", "NamesTaken", "Principal", "Store", "StoreError", "StoreUnavailable",
-           "open_store"]
+__all__ = ["Changes", "Conflict", "NamesTaken", "PostingClosed", "Principal", "Store", "StoreError",
+           "StoreUnavailable", "open_store"]
 
 SQLITE_PREFIX = "sqlite:///"
 

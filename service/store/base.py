@@ -48,6 +48,10 @@ class NamesTaken(Conflict):
         self.positions = positions
 
 
+class PostingClosed(Conflict):
+    """A new interest mark on a closed posting: a closed posting takes none until it is reopened."""
+
+
 class KeyReused(StoreError):
     """An Idempotency-Key already carried out a different request."""
 
@@ -270,7 +274,12 @@ class Store(abc.ABC):
     @abc.abstractmethod
     def set_intent(self, posting_id: int, seeker_id: int, side: str, interested: bool, *, now: str) -> dict:
         """Mark (True) or withdraw (False) one side's interest, atomically;
-        returns the intent record. ``side`` is one of :data:`SIDES`."""
+        returns the intent record. ``side`` is one of :data:`SIDES`.
+
+        A new mark on a closed posting raises :class:`PostingClosed` and writes
+        nothing; the posting's status is read in the same atomic step, so a mark
+        racing a close is refused once the close is written. Repeating a mark
+        already set and withdrawing go through as on an open posting."""
 
     @abc.abstractmethod
     def get_intent(self, posting_id: int, seeker_id: int) -> dict:

@@ -16,7 +16,8 @@ import redis
 
 from . import keys
 from .base import (
-    REQUEST_KEY_SECONDS, Changes, Conflict, KeyReused, NamesTaken, Principal, SIDES, Store, unavailable_on,
+    REQUEST_KEY_SECONDS, Changes, Conflict, KeyReused, NamesTaken, PostingClosed, Principal, SIDES, Store,
+    unavailable_on,
 )
 from .common import (
     build_stats, difference, dumps, employer_name_key, employer_record, hour_bucket, intent_record, posting_cells,
@@ -244,7 +245,7 @@ SET_INTENT_LUA = """
 -- ARGV[1] posting id   ARGV[2] seeker id   ARGV[3] side 'seeker' | 'employer'
 -- ARGV[4] '1' to mark, '0' to withdraw   ARGV[5] now   ARGV[6] hour bucket
 -- Returns the state "SE|agreed_at"; nil when the posting or seeker is missing;
--- an error when they belong to different fairs.
+-- an error when they belong to different fairs, or for a new mark on a closed posting.
 local function bump(dim, key, metric, by)
   redis.call('HINCRBY', KEYS[6], dim .. '|' .. key .. '|' .. metric, by)
 end
@@ -256,6 +257,8 @@ local state = redis.call('HGET', KEYS[3], ARGV[2]) or '00|'
 local s, e, agreed_at = string.sub(state, 1, 1), string.sub(state, 2, 2), string.sub(state, 4)
 local side, want = ARGV[3], ARGV[4]
 if (side == 'seeker' and s == want) or (side == 'employer' and e == want) then return state end
+local status = cjson.decode(posting[3])
+if want == '1' and status == 'closed' then return redis.error_reply('posting closed') end
 local was_agreed = (s == '1' and e == '1')
 if side == 'seeker' then s = want else e = want end
 local is_agreed = (s == '1' and e == '1')
@@ -270,7 +273,7 @@ if side == 'seeker' then
   local interest = redis.call('INCRBY', KEYS[5], step)
   -- The first seeker mark takes an open posting out of "without interest";
   -- the last withdrawal puts it back.
-  if cjson.decode(posting[3]) == 'open' and ((interest == 1 and step == 1) or (interest == 0 and step == -1)) then
+  if status == 'open' and ((interest == 1 and step == 1) or (interest == 0 and step == -1)) then
     bump('fair', '', 'postings_without_interest', -step)
   end
 end
@@ -735,6 +738,8 @@ class RedisStore(Store):
         except redis.ResponseError as exc:
             if "different fairs" in str(exc):
                 raise Conflict("posting and seeker belong to different fairs") from exc
+            if "posting closed" in str(exc):
+                raise PostingClosed(f"posting {posting_id} is closed") from exc
             raise
         return None if state is None else _intent(posting_id, seeker_id, state)
 

@@ -18,7 +18,8 @@ from datetime import datetime
 from typing import Iterable
 
 from .base import (
-    REQUEST_KEY_SECONDS, Changes, Conflict, KeyReused, NamesTaken, Principal, SIDES, Store, unavailable_on,
+    REQUEST_KEY_SECONDS, Changes, Conflict, KeyReused, NamesTaken, PostingClosed, Principal, SIDES, Store,
+    unavailable_on,
 )
 from .common import (
     build_stats, difference, dumps, employer_name_key, employer_record,
@@ -596,6 +597,8 @@ class SQLiteStore(Store):
             agreed_at = row["agreed_at"] if row else None
             if old[side] == bool(interested):
                 return intent_record(posting_id, seeker_id, old["seeker"], old["employer"], agreed_at)
+            if interested and posting["status"] == "closed":
+                raise PostingClosed(f"posting {posting_id} is closed")
             new = {**old, side: bool(interested)}
             step = 1 if interested else -1
             employer = str(posting["employer_id"])

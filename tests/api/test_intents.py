@@ -1,4 +1,5 @@
 """Intents: each side marks, idempotently; both sides make one agreement; withdrawals."""
+import pytest
 
 
 def intent_path(world, posting=None, seeker=None):
@@ -96,3 +97,54 @@ def test_marks_on_an_erased_seeker_or_deleted_posting_are_not_found_and_count_no
     after = world.a.org.get(f"/api/v1/fairs/{world.a.fair['id']}/stats").get_json()
     for key in ("seeker_intents", "employer_intents", "agreements"):
         assert after[key] == before[key]
+
+
+def set_status(world, status):
+    response = world.a.emp.patch(f"/api/v1/postings/{world.a.posting['id']}", json={"status": status})
+    assert response.status_code == 200 and response.get_json()["status"] == status
+
+
+def fair_counts(world):
+    stats = world.a.org.get(f"{world.a.base}/stats").get_json()
+    return {name: value for name, value in stats.items() if name != "generated_at"}
+
+
+@pytest.mark.parametrize("side", ["kiosk", "emp"])
+def test_a_new_mark_on_a_closed_posting_is_refused_and_changes_nothing(world, side):
+    path = intent_path(world)
+    set_status(world, "closed")
+    before = fair_counts(world)
+    response = getattr(world.a, side).put(path)
+    assert response.status_code == 409
+    assert response.get_json() == {
+        "code": 409, "status": "Conflict",
+        "message": "该职位已关闭，重新开放后才能标记意向 / This posting is closed; reopen it to record interest."}
+    assert world.a.org.get(path).get_json() == {
+        "posting_id": world.a.posting["id"], "seeker_id": world.a.seeker["id"],
+        "seeker_interested": False, "employer_interested": False, "agreed": False, "agreed_at": None}
+    assert fair_counts(world) == before
+
+
+def test_marks_already_set_and_withdrawals_go_through_on_a_closed_posting(world):
+    path = intent_path(world)
+    world.a.kiosk.put(path)
+    agreed = world.a.emp.put(path).get_json()
+    set_status(world, "closed")
+    for caller in (world.a.kiosk, world.a.emp):
+        response = caller.put(path)
+        assert response.status_code == 200 and response.get_json() == agreed
+    assert world.a.emp.get(f"{world.a.base}/agreements").get_json()["total"] == 1
+    assert fair_counts(world)["agreements"] == 1
+    withdrawn = world.a.emp.delete(path)
+    assert withdrawn.status_code == 200 and withdrawn.get_json()["agreed"] is False
+    assert world.a.kiosk.delete(path).get_json()["seeker_interested"] is False
+    assert world.a.emp.put(path).status_code == 409  # withdrawn, so a new mark again
+
+
+def test_a_reopened_posting_takes_marks_again(world):
+    path = intent_path(world)
+    set_status(world, "closed")
+    assert world.a.kiosk.put(path).status_code == 409
+    set_status(world, "open")
+    assert world.a.kiosk.put(path).get_json()["seeker_interested"] is True
+    assert world.a.emp.put(path).get_json()["agreed"] is True

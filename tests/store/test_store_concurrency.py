@@ -157,6 +157,34 @@ def test_racing_marks_and_withdrawals_keep_counters_equal_to_state(store, store_
         assert total == len(agreed_pairs)
 
 
+def test_no_mark_lands_on_a_posting_after_its_close(store, store_url, fair):
+    # One thread closes the postings one by one while the others mark (never withdraw): the
+    # intents read right after a close are the posting's last, whatever the marks' timing.
+    postings = [job["id"] for job in fair.post(*(posting(f"岗位{i}") for i in range(5)))]
+    people = [fair.seeker(f"138000000{i:02d}")["id"] for i in range(12)]
+    ops = [(p, s, side) for p in postings for s in people[1:] for side in ("seeker", "employer")] * 2
+    random.Random(11).shuffle(ops)
+    late = [(p, people[0], side) for p in postings for side in ("seeker", "employer")]  # after every close
+    markers, marks_done, all_closed = THREADS - 1, [], threading.Event()
+    results = run_threads(store_url, "close_or_mark",
+                          [("close", postings, marks_done, len(ops), all_closed)]
+                          + [("mark", ops[i::markers], late[i::markers], marks_done, all_closed)
+                             for i in range(markers)], store=store)
+
+    after_close = {posting_id: intents for outcome, posting_id, intents in results if outcome == "closed"}
+    assert {posting_id: store.get_intents(posting_id=posting_id) for posting_id in postings} == after_close
+    marks = [(outcome, op) for outcome, op, _ in results if outcome != "closed"]
+    assert [outcome for outcome, op in marks if op in late] == ["refused"] * len(late)
+    assert any(outcome == "marked" for outcome, _ in marks)
+    for outcome, (posting_id, seeker_id, side) in marks:
+        assert store.get_intent(posting_id, seeker_id)[f"{side}_interested"] is (outcome == "marked")
+    states = [store.get_intent(p, s) for p in postings for s in people]
+    stats = fair.stats()
+    assert stats["seeker_intents"] == sum(i["seeker_interested"] for i in states)
+    assert stats["employer_intents"] == sum(i["employer_interested"] for i in states)
+    assert stats["agreements"] == sum(i["agreed"] for i in states)
+
+
 def test_a_store_opened_before_threads_serves_them_all(store_url):
     # One store object shared by threads (as in a threaded server).
     shared = open_store(store_url)

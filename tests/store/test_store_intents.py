@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from store_helpers import Fair, posting
 
-from service.store import Conflict
+from service.store import Conflict, PostingClosed
 
 T1 = "2024-03-02T09:15:00+08:00"
 T2 = "2024-03-02T10:20:00+08:00"
@@ -30,6 +30,11 @@ def counts(fair, *names):
 
 
 INTENT_COUNTS = ("seeker_intents", "employer_intents", "agreements", "seekers_with_agreement")
+
+
+def stats_but_time(fair):
+    """Every count of the fair (``generated_at`` says when they were read)."""
+    return {name: value for name, value in fair.stats().items() if name != "generated_at"}
 
 
 def test_missing_pair_reads_all_false(store, pair):
@@ -113,13 +118,14 @@ def test_seekers_with_agreement_counts_people_not_pairs(store, fair):
 
 
 def test_postings_without_interest(store, fair):
-    jobs = fair.post(posting("A"), posting("B"), posting("C", status="closed"))
+    jobs = fair.post(posting("A"), posting("B"), posting("C"))
     person = fair.seeker()
+    store.set_intent(jobs[2]["id"], person["id"], "seeker", True, now=T1)
+    store.update_posting(jobs[2]["id"], {"status": "closed"}, now=T1)   # closed with interest
     assert counts(fair, "postings_without_interest") == (2,)
     store.set_intent(jobs[0]["id"], person["id"], "employer", True, now=T1)
     assert counts(fair, "postings_without_interest") == (2,)   # employer marks do not count
     store.set_intent(jobs[0]["id"], person["id"], "seeker", True, now=T1)
-    store.set_intent(jobs[2]["id"], person["id"], "seeker", True, now=T1)
     assert counts(fair, "postings_without_interest") == (1,)
     store.update_posting(jobs[1]["id"], {"status": "closed"}, now=T2)
     assert counts(fair, "postings_without_interest") == (0,)
@@ -276,3 +282,58 @@ def test_pairs_across_fairs_are_refused(store, fair, pair):
 def test_unknown_side_is_refused(store, pair):
     with pytest.raises(ValueError):
         store.set_intent(*pair, "organizer", True, now=T1)
+
+
+def close(store, posting_id, now=T2):
+    store.update_posting(posting_id, {"status": "closed"}, now=now)
+
+
+def test_a_closed_posting_refuses_new_marks_and_writes_nothing(store, fair, pair):
+    store.set_intent(*pair, "seeker", True, now=T1)
+    other = fair.seeker("13900139000")["id"]
+    close(store, pair[0])
+    before = stats_but_time(fair)
+    with pytest.raises(PostingClosed):
+        store.set_intent(*pair, "employer", True, now=T3)
+    with pytest.raises(PostingClosed):
+        store.set_intent(pair[0], other, "seeker", True, now=T3)
+    assert store.get_intent(*pair) == intent(*pair, seeker=True)
+    assert store.get_intent(pair[0], other) == intent(pair[0], other)
+    assert store.get_intents(posting_id=pair[0]) == {pair[1]: intent(*pair, seeker=True)}
+    assert store.get_intents(seeker_id=other) == {}
+    assert stats_but_time(fair) == before
+    assert store.list_agreements(fair.id) == []
+
+
+def test_a_mark_already_set_is_repeated_on_a_closed_posting_and_its_agreement_stays(store, fair, pair):
+    store.set_intent(*pair, "seeker", True, now=T1)
+    store.set_intent(*pair, "employer", True, now=T1)
+    close(store, pair[0])
+    assert store.set_intent(*pair, "seeker", True, now=T3) == intent(*pair, True, True, T1)
+    assert store.set_intent(*pair, "employer", True, now=T3) == intent(*pair, True, True, T1)
+    assert counts(fair, *INTENT_COUNTS) == (1, 1, 1, 1)
+    assert [(a["posting_id"], a["seeker_id"]) for a in store.list_agreements(fair.id)] == [pair]
+
+
+def test_withdrawing_goes_through_on_a_closed_posting(store, fair, pair):
+    store.set_intent(*pair, "seeker", True, now=T1)
+    store.set_intent(*pair, "employer", True, now=T1)
+    close(store, pair[0])
+    assert store.set_intent(*pair, "employer", False, now=T3) == intent(*pair, seeker=True)
+    assert counts(fair, *INTENT_COUNTS) == (1, 0, 0, 0)
+    assert store.set_intent(*pair, "seeker", False, now=T3) == intent(*pair)
+    # A closed posting is off offer: its last seeker leaving does not make it one "without interest".
+    assert counts(fair, *INTENT_COUNTS, "postings_without_interest") == (0, 0, 0, 0, 0)
+    with pytest.raises(PostingClosed):   # and a withdrawn mark is a new one again
+        store.set_intent(*pair, "seeker", True, now=T3)
+    assert store.get_intent(*pair) == intent(*pair)
+
+
+def test_a_reopened_posting_takes_marks_again(store, fair, pair):
+    close(store, pair[0])
+    with pytest.raises(PostingClosed):
+        store.set_intent(*pair, "seeker", True, now=T2)
+    store.update_posting(pair[0], {"status": "open"}, now=T3)
+    assert store.set_intent(*pair, "seeker", True, now=T3) == intent(*pair, seeker=True)
+    assert store.set_intent(*pair, "employer", True, now=T3) == intent(*pair, True, True, T3)
+    assert counts(fair, *INTENT_COUNTS, "postings_without_interest") == (1, 1, 1, 1, 0)

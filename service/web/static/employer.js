@@ -11,6 +11,8 @@
     agreements: [], agreementsTotal: null, agreementsAsked: 0, editing: null, tab: "postings" };
   // The ranked list starts with the best 50; the interested seekers come a page of the API's largest at a time.
   const SHORTLIST_FIRST = 50;
+  // A mark refused because the posting was closed (on another device, or by the organizer).
+  const MARK_REFUSED = { 409: "employer.posting_closed" };
   const dialog = document.getElementById("posting-dialog");
   const postingForm = document.getElementById("posting-form");
   const picker = document.getElementById("shortlist-posting");
@@ -263,6 +265,9 @@
 
   function renderShortlist() {
     const body = document.querySelector("#shortlist tbody");
+    // A closed posting takes no new marks: its unmarked rows' buttons are off, and a note says why.
+    const closed = state.postings.some((posting) => String(posting.id) === picker.value && posting.status === "closed");
+    document.getElementById("shortlist-closed").hidden = !closed;
     shortlistMore.hidden = !(picker.value && state.shortlist && state.shortlist.more);
     shortlistMore.disabled = false;
     if (picker.value && !state.shortlist) {
@@ -296,6 +301,7 @@
           h("button", {
             type: "button", class: "btn btn-small mark " + (intent.employer_interested ? "btn-on" : "btn-primary"),
             "aria-pressed": intent.employer_interested ? "true" : "false",
+            disabled: closed && !intent.employer_interested,
             onclick: (event) => toggleInterest(item, event.currentTarget),
           }, t(intent.employer_interested ? "employer.marked" : "employer.mark"))));
     }));
@@ -315,7 +321,10 @@
       if (again) again.focus();
     } catch (error) {
       button.disabled = false;
-      FM.showError(error);
+      FM.showError(error, MARK_REFUSED[error.status]);
+      // Closed since the list was drawn: the booth learns it, so the rows' buttons show it (should
+      // that reload fail, the message above still says why the mark was refused).
+      if (error.status === 409) loadPostings().then(renderShortlist, () => {});
     }
   }
 

@@ -233,19 +233,19 @@ const FM = (() => {
     return key ? t(key) : t("error.generic") + error.message;
   }
 
-  /* Show an error in a line or banner of the page. */
-  function showErrorIn(el, error) {
-    const key = errorKey(error);
+  /* Show an error in a line or banner of the page: the page's own message `key` where the page
+     knows what the answer means there (a 409 on a mark: the posting is closed), else by status. */
+  function showErrorIn(el, error, key = errorKey(error)) {
     if (key) el.dataset.i18n = key;
     else delete el.dataset.i18n;
-    el.textContent = errorText(error);
+    el.textContent = key ? t(key) : errorText(error);
     el.hidden = false;
   }
 
-  function showError(error) {
+  function showError(error, key) {
     const banner = document.getElementById("global-error");
     if (!error) { banner.hidden = true; return; }
-    showErrorIn(banner, error);
+    showErrorIn(banner, error, key);
   }
 
   /* What a spreadsheet import refused, by row and field (the API keys its 422 errors by row number;

@@ -15,6 +15,8 @@
     const national = /^(?:\+86|0086|86)(\d{11})$/.exec(digits);
     return national ? national[1] : digits;
   }
+  // A mark refused because the employer closed the posting since the list was drawn.
+  const MARK_REFUSED = { 409: "kiosk.posting_closed" };
   const COMMON_TITLES = [
     ["普工", "Factory worker"], ["电工", "Electrician"], ["焊工", "Welder"], ["司机", "Driver"],
     ["厨师", "Cook"], ["保安", "Security guard"], ["销售", "Sales"], ["客服", "Customer service"],
@@ -411,7 +413,7 @@
       // A withdrawn mark stays listed until the next visit, so a mistaken tap can be undone there.
       if (want && !state.marked.some((marked) => marked.id === postingId)) state.marked.push(posting);
     } catch (error) {
-      if (visit === state.visit) FM.showError(error);
+      if (visit === state.visit) FM.showError(error, MARK_REFUSED[error.status]);
     } finally {
       if (visit === state.visit) {
         state.pending.delete(postingId);
