@@ -302,7 +302,7 @@ def test_a_closed_posting_refuses_new_marks_and_writes_nothing(store, fair, pair
     assert store.get_intents(posting_id=pair[0]) == {pair[1]: intent(*pair, seeker=True)}
     assert store.get_intents(seeker_id=other) == {}
     assert stats_but_time(fair) == before
-    assert store.list_agreements(fair.id) == []
+    assert store.list_agreements(fair.id) == ([], 0)
 
 
 def test_a_mark_already_set_is_repeated_on_a_closed_posting_and_its_agreement_stays(store, fair, pair):
@@ -312,7 +312,7 @@ def test_a_mark_already_set_is_repeated_on_a_closed_posting_and_its_agreement_st
     assert store.set_intent(*pair, "seeker", True, now=T3) == intent(*pair, True, True, T1)
     assert store.set_intent(*pair, "employer", True, now=T3) == intent(*pair, True, True, T1)
     assert counts(fair, *INTENT_COUNTS) == (1, 1, 1, 1)
-    assert [(a["posting_id"], a["seeker_id"]) for a in store.list_agreements(fair.id)] == [pair]
+    assert [(a["posting_id"], a["seeker_id"]) for a in store.list_agreements(fair.id)[0]] == [pair]
 
 
 def test_withdrawing_goes_through_on_a_closed_posting(store, fair, pair):
