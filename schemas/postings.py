@@ -75,6 +75,15 @@ class PostingBatchIn(BaseSchema):
     )
 
 
+class PostingIntentCounts(Schema):
+    """How the seekers stand with a posting now (erased seekers and withdrawn marks do not count)."""
+
+    interested = fields.Integer(metadata={"description": "Seekers interested in the posting now."})
+    awaiting_employer = fields.Integer(
+        metadata={"description": "Of them, those the employer has not marked yet: waiting for its answer."})
+    agreed = fields.Integer(metadata={"description": "Of them, those agreed with (the employer marked them too)."})
+
+
 class PostingOut(Schema):
     """A posting."""
 
@@ -96,6 +105,10 @@ class PostingOut(Schema):
     occupation = fields.Nested(OccupationSchema, allow_none=True)
     created_at = fields.String()
     updated_at = fields.String()
+    intent_counts = fields.Nested(
+        PostingIntentCounts,
+        metadata={"description": "Only in the postings endpoints' answers to the posting's own employer and the "
+                                 "organizer: the booth's work, not the kiosks' or other employers' business."})
 
 
 class PostingCreatedBatch(Schema):

@@ -96,6 +96,12 @@ def posting_for(posting_id: int, *roles: str, owner_only: bool = True) -> tuple[
     return principal, posting
 
 
+def sees_intent_counts(principal: Principal, posting: dict) -> bool:
+    """Whether the caller sees a posting's intent counts: its own employer and the organizer
+    (of its fair, as the view's access check found); not kiosks, nor the fair's other employers."""
+    return principal.role == ORGANIZER or (principal.role == EMPLOYER and posting["employer_id"] == principal.id)
+
+
 def posting_access(posting_id: int, *roles: str) -> tuple[Principal, int]:
     """The caller and the posting's fair, checked as :func:`posting_for` does
     (owner employers only) from the posting's owner alone, which workers cache:

@@ -424,6 +424,14 @@ def with_employer_names(store, postings: list[dict]) -> list[dict]:
     return shown
 
 
+def shown_postings(store, postings: list[dict], *, counted: Callable[[dict], bool]) -> list[dict]:
+    """Postings with employer names, and ``intent_counts`` on those ``counted(posting)`` picks
+    (one store read for them all, of their own intents only)."""
+    counts = store.intent_counts([posting["id"] for posting in postings if counted(posting)])
+    return [{**posting, "intent_counts": counts[posting["id"]]} if posting["id"] in counts else posting
+            for posting in with_employer_names(store, postings)]
+
+
 def create_postings(store, fair_id: int, employer_id: int, items: list[dict], *, now: str,
                     request_key: str | None = None) -> list[dict]:
     """Create validated postings all-or-nothing, each with its normalised occupation.
@@ -461,10 +469,11 @@ def update_posting(store, posting: dict, changes: dict, *, now: str) -> dict:
     return store.update_posting(posting["id"], changes, now=now)
 
 
-def list_postings(store, fair_id: int, *, limit: int, offset: int, **filters) -> dict:
-    """A page of a fair's postings with employer names: ``{items, total, limit, offset}``."""
+def list_postings(store, fair_id: int, *, counted: Callable[[dict], bool], limit: int, offset: int,
+                  **filters) -> dict:
+    """A page of a fair's postings as :func:`shown_postings` shows them: ``{items, total, limit, offset}``."""
     page, total = store.list_postings(fair_id, limit=limit, offset=offset, **filters)
-    return {"items": with_employer_names(store, page), "total": total, "limit": limit, "offset": offset}
+    return {"items": shown_postings(store, page, counted=counted), "total": total, "limit": limit, "offset": offset}
 
 
 # -- seekers ----------------------------------------------------------------------

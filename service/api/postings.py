@@ -1,4 +1,6 @@
 """Postings: employers manage their own; every role of the fair can read them."""
+import functools
+
 from flask.views import MethodView
 from flask_smorest import abort
 
@@ -7,13 +9,18 @@ from schemas.postings import (
     RequestKeyHeaders,
 )
 from service import domain
-from service.auth import EMPLOYER, KIOSK, ORGANIZER, authorized, fair_for, posting_for
+from service.auth import EMPLOYER, KIOSK, ORGANIZER, authorized, fair_for, posting_for, sees_intent_counts
 from service.blueprint import Blueprint
 from service.context import get_store, now
 
 blp = Blueprint("postings", __name__, url_prefix="/api/v1", description="Jobs offered at a fair.")
 
 employer_of_fair = authorized(lambda fair_id: fair_for(fair_id, EMPLOYER))
+
+
+def _shown(store, principal, posting: dict) -> dict:
+    """One posting as the caller sees it (:func:`domain.shown_postings`)."""
+    return domain.shown_postings(store, [posting], counted=functools.partial(sees_intent_counts, principal))[0]
 
 
 @blp.route("/fairs/<int:fair_id>/postings")
@@ -32,7 +39,7 @@ class Postings(MethodView):
         store = get_store()
         (created,) = domain.create_postings(store, fair_id, employer.id, [data], now=now(),
                                             request_key=headers["request_key"])
-        return domain.with_employer_names(store, [created])[0]
+        return _shown(store, employer, created)
 
     @authorized(lambda fair_id: fair_for(fair_id, ORGANIZER, EMPLOYER, KIOSK))
     @blp.arguments(PostingQuery(), location="query")
@@ -40,7 +47,9 @@ class Postings(MethodView):
     @blp.alt_response(404, description="No such fair for this token.")
     def get(self, query, fair_id, access):
         """List the fair's postings, newest first; q searches title, description and skills."""
-        return domain.list_postings(get_store(), fair_id, **query)
+        principal, _ = access
+        return domain.list_postings(get_store(), fair_id, counted=functools.partial(sees_intent_counts, principal),
+                                    **query)
 
 
 @blp.route("/fairs/<int:fair_id>/postings/batch")
@@ -69,8 +78,8 @@ class Posting(MethodView):
     @blp.alt_response(404, description="No such posting for this token.")
     def get(self, posting_id, access):
         """Read a posting (owner employer, organizer, kiosks of the fair)."""
-        _, posting = access
-        return domain.with_employer_names(get_store(), [posting])[0]
+        principal, posting = access
+        return _shown(get_store(), principal, posting)
 
     @authorized(lambda posting_id: posting_for(posting_id, ORGANIZER, EMPLOYER))
     @blp.arguments(PostingPatch())
@@ -80,12 +89,12 @@ class Posting(MethodView):
     @blp.alt_response(422, description="Invalid fields.")
     def patch(self, changes, posting_id, access):
         """Change some fields of a posting; ``status: closed`` takes it off offer."""
-        _, posting = access
+        principal, posting = access
         store = get_store()
         updated = domain.update_posting(store, posting, changes, now=now())
         if updated is None:
             abort(404, message=f"Posting {posting_id} not found.")
-        return domain.with_employer_names(store, [updated])[0]
+        return _shown(store, principal, updated)
 
     @authorized(lambda posting_id: posting_for(posting_id, ORGANIZER, EMPLOYER))
     @blp.response(204)

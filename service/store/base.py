@@ -294,6 +294,14 @@ class Store(abc.ABC):
         that have one."""
 
     @abc.abstractmethod
+    def intent_counts(self, posting_ids: Iterable[int]) -> dict[int, dict]:
+        """How the seekers stand with each posting now, keyed by posting id, every id given
+        (all 0 for one without intents or missing): ``{interested, awaiting_employer, agreed}``,
+        the seekers interested in it, those of them the employer has not marked yet, and those
+        agreed (``interested = awaiting_employer + agreed``). Withdrawn marks and erased seekers
+        do not count. Reads the intents of these postings only, never the fair's."""
+
+    @abc.abstractmethod
     def list_agreements(self, fair_id: int, *, employer_id: int | None = None, limit: int | None = None,
                         offset: int = 0) -> tuple[list[dict], int]:
         """Agreed pairs of a fair (optionally one employer's), newest first:

@@ -114,6 +114,11 @@ def intent_record(posting_id: int, seeker_id: int, seeker_interested: bool,
     }
 
 
+def intent_counts_record(interested: int = 0, awaiting_employer: int = 0, agreed: int = 0) -> dict:
+    """A posting's intent counts as ``Store.intent_counts`` gives them."""
+    return {"interested": interested, "awaiting_employer": awaiting_employer, "agreed": agreed}
+
+
 def dumps(value) -> str:
     """Compact JSON that keeps Chinese readable."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -20,8 +20,8 @@ from .base import (
     unavailable_on,
 )
 from .common import (
-    build_stats, difference, dumps, employer_name_key, employer_record, hour_bucket, intent_record, posting_cells,
-    posting_defaults, search_text, seeker_defaults,
+    build_stats, difference, dumps, employer_name_key, employer_record, hour_bucket, intent_counts_record,
+    intent_record, posting_cells, posting_defaults, search_text, seeker_defaults,
 )
 
 READ_CHUNK = 1000  # records per pipelined round trip on bulk reads
@@ -233,6 +233,28 @@ for _, member in ipairs(redis.call('ZREVRANGE', KEYS[1], ARGV[3], ARGV[4])) do o
 return out
 """
 
+# How the seekers stand with some postings, counted on the server from each posting's
+# intents hash, so only three numbers per posting cross the network.
+INTENT_COUNTS_LUA = """
+-- KEYS[1..n] posting intents hashes
+-- Returns per key, in order: seekers interested, of them not marked by the employer,
+-- of them agreed (states "SE|agreed_at", S and E being 1 or 0).
+local out = {}
+for _, key in ipairs(KEYS) do
+  local interested, awaiting, agreed = 0, 0, 0
+  for _, state in ipairs(redis.call('HVALS', key)) do
+    if string.sub(state, 1, 1) == '1' then
+      interested = interested + 1
+      if string.sub(state, 2, 2) == '1' then agreed = agreed + 1 else awaiting = awaiting + 1 end
+    end
+  end
+  out[#out + 1] = interested
+  out[#out + 1] = awaiting
+  out[#out + 1] = agreed
+end
+return out
+"""
+
 # One side marks or withdraws interest in a pair; counters move only on a
 # real transition, so repeated and concurrent marks count once.
 SET_INTENT_LUA = """
@@ -355,6 +377,7 @@ class RedisStore(Store):
         self._load_records = client.register_script(LOAD_RECORDS_LUA)
         self._changes = client.register_script(CHANGES_LUA)
         self._employer_agreements = client.register_script(EMPLOYER_AGREEMENTS_LUA)
+        self._intent_counts = client.register_script(INTENT_COUNTS_LUA)
         # posting id -> (fair id, employer id); ids are never reused, so entries never go stale.
         self._posting_owners: dict[int, tuple[int, int]] = {}
 
@@ -758,6 +781,16 @@ class RedisStore(Store):
         if posting_id is not None:
             return {other: _intent(posting_id, other, state) for other, state in states.items() if state}
         return {other: _intent(other, seeker_id, state) for other, state in states.items() if state}
+
+    def intent_counts(self, posting_ids: Iterable[int]) -> dict[int, dict]:
+        ids = list(dict.fromkeys(int(posting_id) for posting_id in posting_ids))
+        counts = {}
+        for start in range(0, len(ids), READ_CHUNK):
+            chunk = ids[start:start + READ_CHUNK]
+            reply = self._intent_counts(keys=[keys.posting_intents(posting_id) for posting_id in chunk])
+            for position, posting_id in enumerate(chunk):
+                counts[posting_id] = intent_counts_record(*reply[3 * position:3 * position + 3])
+        return counts
 
     def list_agreements(self, fair_id: int, *, employer_id: int | None = None, limit: int | None = None,
                         offset: int = 0) -> tuple[list[dict], int]:

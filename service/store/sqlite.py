@@ -23,7 +23,8 @@ from .base import (
 )
 from .common import (
     build_stats, difference, dumps, employer_name_key, employer_record,
-    first_occupation, names_taken, hour_bucket, intent_record, posting_cells, posting_defaults,
+    first_occupation, names_taken, hour_bucket, intent_counts_record, intent_record, posting_cells,
+    posting_defaults,
     search_text, seeker_defaults,
 )
 
@@ -653,6 +654,21 @@ class SQLiteStore(Store):
             sql += f" AND {other} IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(others))
         return {row[other]: _intent(row) for row in self._all(sql, params)}
+
+    def intent_counts(self, posting_ids: Iterable[int]) -> dict[int, dict]:
+        counts = {int(posting_id): intent_counts_record() for posting_id in posting_ids}
+        if not counts:
+            return counts
+        # One grouped read over the primary key's (posting_id, seeker_id) ranges of these postings.
+        rows = self._all(
+            "SELECT posting_id, sum(seeker_interested) AS interested,"
+            " sum(seeker_interested AND NOT employer_interested) AS awaiting_employer,"
+            " sum(seeker_interested AND employer_interested) AS agreed"
+            " FROM intents WHERE posting_id IN (SELECT value FROM json_each(?)) GROUP BY posting_id",
+            (json.dumps(list(counts)),))
+        for row in rows:
+            counts[row["posting_id"]] = intent_counts_record(row["interested"], row["awaiting_employer"], row["agreed"])
+        return counts
 
     def list_agreements(self, fair_id: int, *, employer_id: int | None = None, limit: int | None = None,
                         offset: int = 0) -> tuple[list[dict], int]:

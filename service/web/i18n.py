@@ -162,6 +162,8 @@ STRINGS = {
     "employer.reopen": ("重新开放", "Reopen"),
     "employer.edit": ("编辑", "Edit"),
     "employer.view_shortlist": ("查看候选人", "Candidates"),
+    "employer.awaiting": ("{0} 人待回复", "{0} waiting for your answer"),
+    "employer.interest_counts": ("{0} 人感兴趣 · 已达成 {1} 人", "{0} interested · {1} agreed"),
     "employer.headcount": ("招聘人数", "Openings"),
     "employer.f_title": ("职位名称", "Job title"),
     "employer.f_description": ("职位描述", "Description"),

@@ -7,8 +7,8 @@
   /* shortlist: the candidates of the list named by shortlistKey (its posting and filter), null while
      that list's first answer is awaited; with more: whether the list goes on past them. agreements: the
      pages of agreements loaded, of agreementsTotal. The asked counters drop an answer a later ask replaced. */
-  const state = { fairId: null, employerId: null, postings: [], shortlist: null, shortlistKey: null, shortlistAsked: 0,
-    agreements: [], agreementsTotal: null, agreementsAsked: 0, editing: null, tab: "postings" };
+  const state = { fairId: null, employerId: null, postings: [], postingsAsked: 0, shortlist: null, shortlistKey: null,
+    shortlistAsked: 0, agreements: [], agreementsTotal: null, agreementsAsked: 0, editing: null, tab: "postings" };
   // The ranked list starts with the best 50; the interested seekers come a page of the API's largest at a time.
   const SHORTLIST_FIRST = 50;
   // A mark refused because the posting was closed (on another device, or by the organizer).
@@ -33,6 +33,8 @@
     state.tab = name;
     document.querySelectorAll(".tab").forEach((tab) => tab.setAttribute("aria-selected", String(tab.dataset.tab === name)));
     document.querySelectorAll(".panel").forEach((panel) => { panel.hidden = panel.id !== "panel-" + name; });
+    // The postings' counts move as seekers mark interest at the kiosks: coming back shows the latest.
+    if (name === "postings") loadPostings().catch(FM.showError);
     if (name === "shortlist") loadShortlist();
     if (name === "agreements") loadAgreements();
   }
@@ -40,9 +42,26 @@
 
   /* ---- postings ---- */
   async function loadPostings() {
-    state.postings = await FM.allItems(`/api/v1/fairs/${state.fairId}/postings?employer_id=${state.employerId}`);
+    const asked = ++state.postingsAsked;
+    const postings = await FM.allItems(`/api/v1/fairs/${state.fairId}/postings?employer_id=${state.employerId}`);
+    if (asked !== state.postingsAsked) return;  // a later reload (after another mark) shows newer counts
+    state.postings = postings;
     renderPostings();
     renderPicker();
+  }
+
+  /* "3 人待回复": the seekers interested in a posting whom the booth has not marked yet, or "" when none. */
+  function awaitingText(posting) {
+    const waiting = posting.intent_counts.awaiting_employer;
+    return waiting > 0 ? t("employer.awaiting").replace("{0}", waiting) : "";
+  }
+
+  function intentCounts(posting) {
+    const counts = posting.intent_counts;
+    const waiting = awaitingText(posting);
+    return [waiting ? h("span", { class: "badge badge-waiting" }, waiting) : null,
+      h("span", { class: "intent-counts" },
+        t("employer.interest_counts").replace("{0}", counts.interested).replace("{1}", counts.agreed))];
   }
 
   function renderPostings() {
@@ -54,8 +73,8 @@
     list.replaceChildren(...state.postings.map((posting) => {
       const open = posting.status !== "closed";
       return h("li", { class: "card", dataset: { postingId: posting.id } },
-        h("div", {}, h("span", { class: "badge" + (open ? "" : " badge-closed") },
-          t(open ? "employer.status_open" : "employer.status_closed"))),
+        h("div", { class: "posting-badges" }, h("span", { class: "badge" + (open ? "" : " badge-closed") },
+          t(open ? "employer.status_open" : "employer.status_closed")), intentCounts(posting)),
         h("h3", {}, posting.title),
         h("div", { class: "muted" },
           [t("employer.headcount") + " " + posting.headcount, FM.salaryText(posting.salary_min, posting.salary_max),
@@ -175,7 +194,8 @@
   function renderPicker() {
     const chosen = picker.value;
     picker.replaceChildren(...state.postings.map((posting) => h("option", { value: posting.id },
-      posting.title + (posting.status === "closed" ? ` (${t("employer.status_closed")})` : ""))));
+      [posting.title + (posting.status === "closed" ? ` (${t("employer.status_closed")})` : ""), awaitingText(posting)]
+        .filter(Boolean).join(" · "))));
     if (chosen && state.postings.some((posting) => String(posting.id) === chosen)) picker.value = chosen;
   }
 
@@ -187,8 +207,12 @@
   // Seekers who marked interest may rank below the page: this shows them all, still ranked.
   const onlyInterested = document.getElementById("shortlist-interested");
   onlyInterested.addEventListener("change", () => loadShortlist());
-  // Seekers mark interest at the kiosks while the booth is open: one tap shows the latest.
-  document.getElementById("shortlist-refresh").addEventListener("click", () => loadShortlist());
+  // Seekers mark interest at the kiosks while the booth is open: one tap shows the latest, and the counts.
+  document.getElementById("shortlist-refresh").addEventListener("click", async () => {
+    try {
+      await Promise.all([loadShortlist(), loadPostings()]);
+    } catch (error) { FM.showError(error); }
+  });
 
   /* Up to `rows` candidates of a posting's list from `offset` on, in pages of the API's largest at most,
      and whether the list goes on (its last page was full: the API gives no total of a shortlist). */
@@ -315,7 +339,8 @@
         `/api/v1/postings/${state.shortlist.posting_id}/intents/${item.seeker_id}`);
       FM.showError(null);  // an earlier failure, now retried, is no longer the news
       renderShortlist();  // the mark as recorded, even if the reload below fails
-      await loadShortlist();  // an agreement reveals the contact, which only the server may do
+      // An agreement reveals the contact, which only the server may do; the posting's counts moved.
+      await Promise.all([loadShortlist(), loadPostings()]);
       // The row was drawn again: keep the focus on its button, not lost to the page.
       const again = document.querySelector(`#shortlist tr[data-seeker-id="${item.seeker_id}"] button.mark`);
       if (again) again.focus();

@@ -1,0 +1,42 @@
+"""The booth sees, per posting, how many seekers wait for its answer: on its postings and in the shortlist's
+picker, fresh after a mark, a refresh or a return to its postings. Before, it had to pick each posting and
+tick "only interested" to find out."""
+import pytest
+
+from tests.browser.conftest import TABLET_SIZE, expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_seeker_waiting_shows_on_the_booth_until_the_booth_answers(open_page, fair):
+    welder = fair.welder["id"]
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    card = booth.locator(f"#postings li[data-posting-id='{welder}']")
+    option = booth.locator(f"#shortlist-posting option[value='{welder}']")
+    expect(card.locator(".intent-counts")).to_have_text("0 人感兴趣 · 已达成 0 人")
+    expect(card.locator(".badge-waiting")).to_have_count(0)
+
+    seeker = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "王小明", "phone": "13912345678", "consent": True, "desired_titles": ["焊工"]})
+    fair.kiosk("PUT", f"/api/v1/postings/{welder}/intents/{seeker['id']}", 200)
+
+    booth.click(".tab[data-tab=shortlist]")
+    expect(option).to_have_text("电焊工")  # not asked again yet
+    booth.click("#shortlist-refresh")
+    expect(option).to_have_text("电焊工 · 1 人待回复")
+    booth.click(".tab[data-tab=postings]")
+    expect(card.locator(".badge-waiting")).to_have_text("1 人待回复")
+    expect(card.locator(".intent-counts")).to_have_text("1 人感兴趣 · 已达成 0 人")
+    booth.click("#lang-switch")
+    expect(card.locator(".badge-waiting")).to_have_text("1 waiting for your answer")
+    expect(card.locator(".intent-counts")).to_have_text("1 interested · 0 agreed")
+    expect(option).to_have_text("电焊工 · 1 waiting for your answer")
+
+    card.locator("button.btn-primary").click()
+    row = booth.locator(f"#shortlist tbody tr[data-seeker-id='{seeker['id']}']")
+    row.locator("button.mark").click()
+    expect(row.locator(".badge-ok")).to_have_count(1)
+    # The mark itself brings the counts up to date, on the picker and the postings behind it.
+    expect(option).to_have_text("电焊工")
+    expect(card.locator(".badge-waiting")).to_have_count(0)
+    expect(card.locator(".intent-counts")).to_have_text("1 interested · 1 agreed")
