@@ -19,6 +19,8 @@ Global keys
                                           hash (what a new token replaces in ``fm:tokens``)
     ``fm:employer:{id}:agreements``  zset  the employer's part of the fair's ``agreements``
                                           (same members and scores), so a booth pages its own
+    ``fm:employer:{id}:postings``  zset    the employer's posting ids (score = id), so a booth
+                                          lists its own without reading the fair's
     ``fm:posting:{id}``           hash    posting record, field -> JSON value
     ``fm:posting:{id}:interest``  string  number of seekers interested now (counts
                                           toward ``postings_without_interest``)
@@ -76,6 +78,10 @@ def employer(employer_id: int) -> str:
 
 def employer_agreements(employer_id: int) -> str:
     return f"{PREFIX}employer:{employer_id}:agreements"
+
+
+def employer_postings(employer_id: int) -> str:
+    return f"{PREFIX}employer:{employer_id}:postings"
 
 
 def employer_request(employer_id: int, key: str) -> str:

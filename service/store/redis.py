@@ -211,26 +211,51 @@ end
 return out
 """
 
-# A page of one employer's agreements. Agreements recorded before employers had a
-# list of their own (only the fair's) are copied into it on its first read.
-EMPLOYER_AGREEMENTS_LUA = """
+# Employers' own lists (of postings, of agreements) came after the fair's: data written
+# before holds only the fair's. These fill an employer's list from the fair's when it is
+# missing, inside the script that reads or writes it.
+FILL_EMPLOYER_AGREEMENTS_LUA = """
+local function fill_employer_agreements(own, fair_agreements, counters, employer, posting_prefix)
+  -- An employer with no list and no agreements counted has nothing to copy.
+  if redis.call('EXISTS', own) == 1
+      or tonumber(redis.call('HGET', counters, 'employer|' .. employer .. '|agreements') or '0') <= 0 then
+    return
+  end
+  local everyone = redis.call('ZRANGE', fair_agreements, 0, -1, 'WITHSCORES')
+  for i = 1, #everyone, 2 do
+    local posting_id = string.match(everyone[i], '^(%d+):')
+    if redis.call('HGET', posting_prefix .. posting_id, 'employer_id') == employer then
+      redis.call('ZADD', own, everyone[i + 1], everyone[i])
+    end
+  end
+end
+"""
+
+# A page of one employer's agreements.
+EMPLOYER_AGREEMENTS_LUA = FILL_EMPLOYER_AGREEMENTS_LUA + """
 -- KEYS[1] the employer's agreements zset   KEYS[2] fair agreements zset
 -- KEYS[3] fair counters hash
 -- ARGV[1] employer id   ARGV[2] posting key prefix   ARGV[3] first rank   ARGV[4] last rank
 -- Returns {total, member, member, ...}, newest first.
-if redis.call('EXISTS', KEYS[1]) == 0
-    and tonumber(redis.call('HGET', KEYS[3], 'employer|' .. ARGV[1] .. '|agreements') or '0') > 0 then
-  local everyone = redis.call('ZRANGE', KEYS[2], 0, -1, 'WITHSCORES')
-  for i = 1, #everyone, 2 do
-    local posting_id = string.match(everyone[i], '^(%d+):')
-    if redis.call('HGET', ARGV[2] .. posting_id, 'employer_id') == ARGV[1] then
-      redis.call('ZADD', KEYS[1], everyone[i + 1], everyone[i])
-    end
-  end
-end
+fill_employer_agreements(KEYS[1], KEYS[2], KEYS[3], ARGV[1], ARGV[2])
 local out = {redis.call('ZCARD', KEYS[1])}
 for _, member in ipairs(redis.call('ZREVRANGE', KEYS[1], ARGV[3], ARGV[4])) do out[#out + 1] = member end
 return out
+"""
+
+# An employer's posting ids, newest first (see FILL_EMPLOYER_AGREEMENTS_LUA for the filling;
+# an employer without postings looks through the fair's each time, a few milliseconds).
+EMPLOYER_POSTINGS_LUA = """
+-- KEYS[1] the employer's postings zset   KEYS[2] fair postings zset
+-- ARGV[1] employer id   ARGV[2] posting key prefix
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  for _, posting_id in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
+    if redis.call('HGET', ARGV[2] .. posting_id, 'employer_id') == ARGV[1] then
+      redis.call('ZADD', KEYS[1], posting_id, posting_id)
+    end
+  end
+end
+return redis.call('ZREVRANGE', KEYS[1], 0, -1)
 """
 
 # How the seekers stand with some postings, counted on the server from each posting's
@@ -257,7 +282,7 @@ return out
 
 # One side marks or withdraws interest in a pair; counters move only on a
 # real transition, so repeated and concurrent marks count once.
-SET_INTENT_LUA = """
+SET_INTENT_LUA = FILL_EMPLOYER_AGREEMENTS_LUA + """
 -- KEYS[1] posting hash            KEYS[2] seeker hash
 -- KEYS[3] posting intents hash    KEYS[4] seeker intents hash
 -- KEYS[5] posting interest counter
@@ -266,6 +291,7 @@ SET_INTENT_LUA = """
 -- KEYS[10] the posting's employer's agreements zset
 -- ARGV[1] posting id   ARGV[2] seeker id   ARGV[3] side 'seeker' | 'employer'
 -- ARGV[4] '1' to mark, '0' to withdraw   ARGV[5] now   ARGV[6] hour bucket
+-- ARGV[7] posting key prefix
 -- Returns the state "SE|agreed_at"; nil when the posting or seeker is missing;
 -- an error when they belong to different fairs, or for a new mark on a closed posting.
 local function bump(dim, key, metric, by)
@@ -301,6 +327,7 @@ if side == 'seeker' then
 end
 local pair = ARGV[1] .. ':' .. ARGV[2]
 if was_agreed ~= is_agreed then
+  fill_employer_agreements(KEYS[10], KEYS[8], KEYS[6], employer, ARGV[7])
   local agreed_step = is_agreed and 1 or -1
   bump('fair', '', 'agreements', agreed_step)
   bump('employer', employer, 'agreements', agreed_step)
@@ -377,6 +404,7 @@ class RedisStore(Store):
         self._load_records = client.register_script(LOAD_RECORDS_LUA)
         self._changes = client.register_script(CHANGES_LUA)
         self._employer_agreements = client.register_script(EMPLOYER_AGREEMENTS_LUA)
+        self._employer_postings = client.register_script(EMPLOYER_POSTINGS_LUA)
         self._intent_counts = client.register_script(INTENT_COUNTS_LUA)
         # posting id -> (fair id, employer id); ids are never reused, so entries never go stale.
         self._posting_owners: dict[int, tuple[int, int]] = {}
@@ -567,6 +595,7 @@ class RedisStore(Store):
                          request=None) -> list[dict]:
         """Queue the creation in ``pipe``'s transaction (and ``request``: its key's name and fingerprint)."""
         # Build and encode everything first: a bad item fails before any write.
+        self._employer_posting_ids(fair_id, employer_id)  # the employer's list is whole before it grows
         last_id = self.client.incrby(keys.ids("posting"), len(items))
         records, encoded, cells = [], [], []
         for posting_id, item in enumerate(items, start=last_id - len(items) + 1):
@@ -580,6 +609,7 @@ class RedisStore(Store):
             pipe.hset(keys.posting(record["id"]), mapping=fields)
             self._name_occupation(pipe, fair_id, record["occupation"])
         pipe.zadd(keys.fair_key(fair_id, "postings"), {r["id"]: r["id"] for r in records})
+        pipe.zadd(keys.employer_postings(employer_id), {r["id"]: r["id"] for r in records})
         self._bump(pipe, fair_id, difference(cells, []))
         self._log_changes(pipe, fair_id, [f"posting:{r['id']}" for r in records])
         if request is not None:
@@ -587,6 +617,10 @@ class RedisStore(Store):
             ids = ",".join(str(record["id"]) for record in records)
             pipe.set(request_name, f"{fingerprint}|{ids}", ex=REQUEST_KEY_SECONDS)
         return records
+
+    def _employer_posting_ids(self, fair_id: int, employer_id: int) -> list[str]:
+        return self._employer_postings(keys=[keys.employer_postings(employer_id), keys.fair_key(fair_id, "postings")],
+                                       args=[employer_id, keys.posting("")])
 
     def get_posting(self, posting_id: int) -> dict | None:
         return _decode(self.client.hgetall(keys.posting(posting_id)))
@@ -630,6 +664,7 @@ class RedisStore(Store):
             pipe.multi()
             pipe.delete(posting_key, interest_key, intents_key)
             pipe.zrem(keys.fair_key(fair_id, "postings"), posting_id)
+            pipe.zrem(keys.employer_postings(old["employer_id"]), posting_id)
             for seeker_id in seeker_ids:
                 pipe.hdel(keys.seeker_intents(seeker_id), posting_id)
             if seeker_ids:
@@ -653,7 +688,9 @@ class RedisStore(Store):
             pipe.zcard(postings_key)
             ids, total = pipe.execute()
             return [r for r in self._load_hashes([keys.posting(i) for i in ids]) if r], total
-        ids = self.client.zrevrange(postings_key, 0, -1)
+        # An employer's postings are read from its own list, not the fair's.
+        ids = self.client.zrevrange(postings_key, 0, -1) if employer_id is None \
+            else self._employer_posting_ids(fair_id, employer_id)
         needle = q.lower() if q else None
         matches = []
         for record in self._load_hashes([keys.posting(i) for i in ids]):
@@ -757,7 +794,8 @@ class RedisStore(Store):
                       keys.fair_key(fair_id, "counters"), keys.fair_key(fair_id, "seeker_agreed"),
                       keys.fair_key(fair_id, "agreements"), keys.fair_key(fair_id, "agreement_seq"),
                       keys.employer_agreements(employer_id)],
-                args=[posting_id, seeker_id, side, "1" if interested else "0", now, hour_bucket(now)])
+                args=[posting_id, seeker_id, side, "1" if interested else "0", now, hour_bucket(now),
+                      keys.posting("")])
         except redis.ResponseError as exc:
             if "different fairs" in str(exc):
                 raise Conflict("posting and seeker belong to different fairs") from exc

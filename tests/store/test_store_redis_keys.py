@@ -41,6 +41,7 @@ def test_every_key_is_named_by_keys_module(client, rstore):
         keys.principal_token("employer", fair.employer["id"]),
         keys.principal_token("employer", fair.other_employer["id"]), keys.principal_token("kiosk", fair.kiosk["id"]),
         keys.posting_interest(job["id"]), keys.posting_intents(job["id"]), keys.employer_agreements(fair.employer["id"]),
+        keys.employer_postings(fair.employer["id"]),
         keys.seeker(person["id"]), keys.seeker_intents(person["id"]),
         *(keys.ids(kind) for kind in ("organizer", "fair", "employer", "kiosk", "posting", "seeker")),
         *(keys.fair_key(f, name) for name in keys.FAIR_KEYS),
@@ -66,6 +67,39 @@ def test_agreements_recorded_before_employers_had_a_list_are_listed(client, rsto
         f"{job['id']}:{person['id']}" for job in reversed(mine)]
     page, total = rstore.list_agreements(fair.id, employer_id=fair.other_employer["id"])
     assert ([a["posting_id"] for a in page], total) == ([theirs["id"]], 1)
+
+
+def test_an_agreement_made_after_data_without_employer_lists_keeps_the_older_ones(client, rstore):
+    fair = Fair(rstore)
+    older, newer = fair.post(posting("A"), posting("B"))
+    person = fair.seeker()
+    rstore.set_intent(older["id"], person["id"], "seeker", True, now=NOW)
+    rstore.set_intent(older["id"], person["id"], "employer", True, now=NOW)
+    client.delete(keys.employer_agreements(fair.employer["id"]))
+
+    rstore.set_intent(newer["id"], person["id"], "seeker", True, now=NOW)
+    rstore.set_intent(newer["id"], person["id"], "employer", True, now=NOW)
+    page, total = rstore.list_agreements(fair.id, employer_id=fair.employer["id"])
+    assert ([a["posting_id"] for a in page], total) == ([newer["id"], older["id"]], 2)
+
+
+def test_postings_created_before_employers_had_a_list_are_listed(client, rstore):
+    fair = Fair(rstore)
+    mine = fair.post(posting("A"), posting("B"))
+    (theirs,) = fair.post(posting("C"), employer=fair.other_employer)
+    client.delete(keys.employer_postings(fair.employer["id"]), keys.employer_postings(fair.other_employer["id"]))
+
+    page, total = rstore.list_postings(fair.id, employer_id=fair.other_employer["id"])
+    assert ([p["id"] for p in page], total) == ([theirs["id"]], 1)
+    # A posting created before the employer's list is read again: the list is filled first, then grows.
+    (newest,) = fair.post(posting("D"))
+    page, total = rstore.list_postings(fair.id, employer_id=fair.employer["id"])
+    assert ([p["id"] for p in page], total) == ([newest["id"], mine[1]["id"], mine[0]["id"]], 3)
+    assert rstore.delete_posting(mine[0]["id"], now=NOW) is True
+    assert [p["id"] for p in rstore.list_postings(fair.id, employer_id=fair.employer["id"])[0]] == [
+        newest["id"], mine[1]["id"]]
+    assert client.zrevrange(keys.employer_postings(fair.employer["id"]), 0, -1) == [
+        str(newest["id"]), str(mine[1]["id"])]
 
 
 def test_a_new_token_finds_the_old_one_without_its_token_key(client, rstore):
