@@ -432,6 +432,8 @@ def test_a_slow_shortlist_answer_does_not_replace_the_posting_picked_since(open_
 def test_a_mark_stays_shown_when_the_shortlist_cannot_be_reloaded(open_page, fair):
     seeker = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
         "name": "陈刚", "phone": "15823456789", "consent": True, "desired_titles": ["焊工"]})
+    # The seeker said yes already: the booth's mark makes an agreement, whose contact needs a reload.
+    fair.kiosk("PUT", f"/api/v1/postings/{fair.welder['id']}/intents/{seeker['id']}", 200)
     booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
     booth.locator(f"#postings li[data-posting-id='{fair.welder['id']}'] button.btn-primary").click()
     row = booth.locator(f"#shortlist tbody tr[data-seeker-id='{seeker['id']}']")
@@ -442,6 +444,36 @@ def test_a_mark_stays_shown_when_the_shortlist_cannot_be_reloaded(open_page, fai
     assert fair.emp("GET", f"/api/v1/postings/{fair.welder['id']}/intents/{seeker['id']}", 200)["employer_interested"]
     expect(row.locator("button.mark")).to_have_attribute("aria-pressed", "true")  # not the stale "Mark interest"
     expect(row.locator("button.mark")).to_be_enabled()  # so it can be undone
+
+
+def test_a_mark_reloads_the_shortlist_only_when_it_makes_or_undoes_an_agreement(open_page, fair):
+    welder = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "陈刚", "phone": "15823456789", "consent": True, "desired_titles": ["焊工"]})
+    keen = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "李娟", "phone": "13698765432", "consent": True, "desired_titles": ["电焊工"]})
+    fair.kiosk("PUT", f"/api/v1/postings/{fair.welder['id']}/intents/{keen['id']}", 200)
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    shortlists = []
+    booth.on("request", lambda request: "/shortlist?" in request.url and shortlists.append(request.url))
+    booth.locator(f"#postings li[data-posting-id='{fair.welder['id']}'] button.btn-primary").click()
+    rows = {person["id"]: booth.locator(f"#shortlist tbody tr[data-seeker-id='{person['id']}']")
+            for person in (welder, keen)}
+    rows[keen["id"]].wait_for()
+    asked = len(shortlists)
+
+    def mark(person, pressed):
+        with booth.expect_response(lambda answer: "/postings?" in answer.url):  # the counts come again
+            rows[person["id"]].locator("button.mark").click()
+        expect(rows[person["id"]].locator("button.mark")).to_have_attribute("aria-pressed", pressed)
+
+    mark(welder, "true")  # no agreement: nothing to reveal, the rows stay
+    mark(welder, "false")
+    assert len(shortlists) == asked
+    mark(keen, "true")  # an agreement: the contact comes with the rows
+    expect(rows[keen["id"]]).to_contain_text("李娟")
+    mark(keen, "false")  # undone: masked again
+    expect(rows[keen["id"]]).not_to_contain_text("李娟")
+    assert len(shortlists) == asked + 2
 
 
 def test_the_booth_lists_the_interested_seekers_wherever_they_rank(open_page, fair):

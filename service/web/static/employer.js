@@ -334,13 +334,15 @@
   async function toggleInterest(item, button) {
     button.disabled = true;
     const want = !(item.intent && item.intent.employer_interested);
+    const wasAgreed = Boolean(item.intent && item.intent.agreed);
     try {
       item.intent = await api(want ? "PUT" : "DELETE",
         `/api/v1/postings/${state.shortlist.posting_id}/intents/${item.seeker_id}`);
       FM.showError(null);  // an earlier failure, now retried, is no longer the news
       renderShortlist();  // the mark as recorded, even if the reload below fails
-      // An agreement reveals the contact, which only the server may do; the posting's counts moved.
-      await Promise.all([loadShortlist(), loadPostings()]);
+      // An agreement made or undone reveals or hides the contact, which only the server may do: then
+      // the rows come again (a whole shortlist, the booth's dearest request); the posting's counts moved.
+      await Promise.all([wasAgreed !== item.intent.agreed ? loadShortlist() : null, loadPostings()]);
       // The row was drawn again: keep the focus on its button, not lost to the page.
       const again = document.querySelector(`#shortlist tr[data-seeker-id="${item.seeker_id}"] button.mark`);
       if (again) again.focus();
