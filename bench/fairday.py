@@ -77,7 +77,7 @@ SHORTLIST_PULLS_PER_SEEKER = 0.5  # employer booth refreshes during the day
 EMPLOYER_FIRST_SHARE = 0.1  # of candidates an employer would accept, share it marks first
 BATCH_SIZE = 25
 SHORTLIST_LIMIT = 50
-AGREEMENTS_LIMIT = 200  # the booth's agreements tab reads a page of the API's largest
+AGREEMENTS_LIMIT = 200  # the booth reads its agreements and its postings a page of the API's largest at a time
 RECOMMEND_LIMIT = 10
 PROBE_TIMEOUT = 10.0
 PROBE_POLL_INTERVAL = 0.02
@@ -1022,7 +1022,8 @@ class Day:
         if chosen and unit(self.args.seed, "repeat", seeker.index) < REPEAT_MARK_SHARE:
             self.mark(client, "seeker", chosen[0], seeker)
 
-    def mark(self, client: Client, side: str, posting_index: int, seeker: Seeker) -> None:
+    def mark(self, client: Client, side: str, posting_index: int, seeker: Seeker) -> dict | None:
+        """One side's mark; returns the pair's intent as answered, None when the request failed."""
         posting = self.fair.postings[posting_index]
         token = self.kiosk_tokens[seeker.kiosk] if side == "seeker" else self.fair.employers[posting.employer].token
         status, data, _ = client.call(f"PUT intent ({side})", "PUT",
@@ -1032,7 +1033,7 @@ class Day:
         with truth.lock:
             if status != 200 or not data:
                 truth.uncertain_marks.add((side,) + pair)
-                return
+                return None
             if side == "seeker":
                 if pair not in truth.seeker_marks:
                     truth.pending[posting_index].append(seeker.index)
@@ -1041,6 +1042,7 @@ class Day:
                 truth.employer_marks.add(pair)
         if not data.get(f"{side}_interested"):
             self.violation("intent-not-set", f"PUT {side} intent returned {data}")
+        return data
 
     def seeker_session(self, client: Client, index: int) -> None:
         seeker = self.fair.seekers[index]
@@ -1084,9 +1086,23 @@ class Day:
             waiting = self.truth.pending.pop(posting_index, [])
         candidates += [s for s in waiting if self.accepts(posting_index, s) and s not in candidates]
         for seeker_index in candidates:
-            self.mark(client, "employer", posting_index, self.fair.seekers[seeker_index])
+            intent = self.mark(client, "employer", posting_index, self.fair.seekers[seeker_index])
+            self.after_booth_mark(client, posting, employer, intent)
         if candidates:
             self.agreements_tab(client, employer)
+
+    def after_booth_mark(self, client: Client, posting: Posting, employer: Employer, intent: dict | None) -> None:
+        """What the booth page reads after a mark: its postings (their counts moved) and, when the
+        mark made an agreement, the shortlist again (the contact it reveals)."""
+        client.call("GET postings (booth)", "GET",
+                    f"/api/v1/fairs/{self.fair_id}/postings?employer_id={employer.id}&limit={AGREEMENTS_LIMIT}",
+                    employer.token)
+        if intent and intent.get("agreed"):
+            status, data, _ = client.call("GET shortlist (after agreement)", "GET",
+                                          f"/api/v1/postings/{posting.id}/shortlist?limit={SHORTLIST_LIMIT}",
+                                          employer.token)
+            if status == 200 and data:
+                self.check_privacy(data.get("results", []))
 
     def agreements_tab(self, client: Client, employer: Employer) -> None:
         """Having said yes to someone, the booth looks at its agreements: its own, with contact details."""
