@@ -94,6 +94,20 @@ def test_a_withdrawn_agreement_is_gone_at_the_next_visit(open_page, returning):
     expect(mine(kiosk, returning.cashier["id"])).to_have_count(1)
 
 
+def test_a_mark_on_a_posting_closed_since_can_be_withdrawn_but_not_made_again(open_page, returning):
+    returning.emp2("PATCH", f"/api/v1/postings/{returning.cashier['id']}", 200, json={"status": "closed"})
+    kiosk = open_page("/kiosk", returning.kiosk_token, TABLET_SIZE)
+    resume(kiosk)
+    cashier = mine(kiosk, returning.cashier["id"])
+    expect(cashier).to_have_attribute("data-status", "closed")
+    button = cashier.locator("button.interest")
+    expect(button).to_be_enabled()
+    button.click()
+    expect(cashier).to_have_attribute("data-status", "withdrawn")
+    expect(button).to_be_disabled()
+    assert not seeker_interested(returning, returning.cashier["id"])
+
+
 def test_both_lists_show_one_state_of_a_mark(open_page, returning):
     kiosk = open_page("/kiosk", returning.kiosk_token, TABLET_SIZE)
     resume(kiosk)

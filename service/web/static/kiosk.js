@@ -321,9 +321,11 @@
 
   function interestButton(postingId, listId) {
     const interested = Boolean(intentOf(postingId).seeker_interested);
+    // A closed posting takes no new mark (the server refuses it); one made before can still be withdrawn.
+    const closed = !interested && (postingOf(postingId) || {}).status === "closed";
     return h("button", {
       type: "button", class: "btn btn-big btn-block interest " + (interested ? "btn-on" : "btn-primary"),
-      "aria-pressed": interested ? "true" : "false", disabled: state.pending.has(postingId),
+      "aria-pressed": interested ? "true" : "false", disabled: state.pending.has(postingId) || closed,
       onclick: () => toggleInterest(postingId, listId),
     }, interested ? t("kiosk.interested_on") : t("kiosk.interested"));
   }
