@@ -24,8 +24,7 @@ from .base import (
 from .common import (
     build_stats, difference, dumps, employer_name_key, employer_record,
     first_occupation, names_taken, hour_bucket, intent_counts_record, intent_record, posting_cells,
-    posting_defaults,
-    search_text, seeker_defaults,
+    posting_defaults, search_text, seeker_defaults,
 )
 
 BUSY_TIMEOUT_MS = 30_000
