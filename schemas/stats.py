@@ -26,6 +26,7 @@ class EmployerStats(Schema):
     seeker_intents = fields.Integer()
     employer_intents = fields.Integer()
     agreements = fields.Integer()
+    awaiting_employer = fields.Integer()
 
 
 class HourStats(Schema):
@@ -38,7 +39,7 @@ class HourStats(Schema):
 
 
 class StatsOut(Schema):
-    """A fair's statistics, from the store's counters."""
+    """A fair's statistics, from the store's counters (``awaiting_employer`` from the intents)."""
 
     fair_id = fields.Integer()
     generated_at = fields.String()
@@ -53,6 +54,7 @@ class StatsOut(Schema):
     agreements = fields.Integer()
     seekers_with_agreement = fields.Integer()
     postings_without_interest = fields.Integer()
+    awaiting_employer = fields.Integer()
     by_occupation = fields.List(fields.Nested(OccupationStats))
     by_employer = fields.List(fields.Nested(EmployerStats))
     by_hour = fields.List(fields.Nested(HourStats))

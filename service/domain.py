@@ -637,4 +637,5 @@ STATS_TOTALS = (
     ("agreements", "达成意向 Agreements"),
     ("seekers_with_agreement", "达成意向的求职者 Seekers with an agreement"),
     ("postings_without_interest", "无人问津的岗位 Postings without interest"),
+    ("awaiting_employer", "待回复 Awaiting reply"),
 )

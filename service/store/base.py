@@ -320,4 +320,7 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def stats(self, fair_id: int) -> dict:
-        """The fair's statistics, shaped as docs/DESIGN.md says, from counters."""
+        """The fair's statistics, shaped as docs/DESIGN.md says, from counters; but
+        ``awaiting_employer`` (per employer and the fair's) is counted from the intents in
+        the same read: the seekers interested now whom the employer has not marked, so
+        erased seekers and deleted postings leave it (as in ``intent_counts``)."""

@@ -15,6 +15,10 @@ Counters are kept as ``(dim, key, metric) -> int`` cells per fair:
 ``postings`` and ``positions`` count *open* postings: closing or deleting a
 posting takes it off offer. Intent and agreement counters follow the pair's
 current state; erasing a seeker or deleting a posting moves none of them.
+
+``awaiting_employer`` (per employer and the fair's total) is no counter: the stores count
+it from the intents when stats are read, so an erased seeker, who can't be answered, no
+longer waits.
 """
 from __future__ import annotations
 
@@ -124,11 +128,13 @@ def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def build_stats(fair_id: int, cells, employer_names: dict, occupation_names: dict) -> dict:
+def build_stats(fair_id: int, cells, employer_names: dict, occupation_names: dict,
+                awaiting_employer: dict[int, int]) -> dict:
     """The stats shape of docs/DESIGN.md from ``(dim, key, metric, value)`` cells.
 
     ``employer_names`` lists every employer of the fair (id -> name), so
-    employers without postings still get a row.
+    employers without postings still get a row. ``awaiting_employer`` counts, per
+    employer id, the seekers interested now whom the employer has not marked.
     """
     totals = dict.fromkeys(FAIR_METRICS, 0)
     by = {dim: defaultdict(dict) for dim in ("employer", "occupation", "hour")}
@@ -142,7 +148,8 @@ def build_stats(fair_id: int, cells, employer_names: dict, occupation_names: dic
     for employer_id, name in employer_names.items():
         row = by["employer"].get(str(employer_id), {})
         by_employer.append({"employer_id": int(employer_id), "name": name,
-                            **{m: row.get(m, 0) for m in EMPLOYER_METRICS}})
+                            **{m: row.get(m, 0) for m in EMPLOYER_METRICS},
+                            "awaiting_employer": awaiting_employer.get(int(employer_id), 0)})
     by_employer.sort(key=lambda r: (-r["agreements"], r["name"], r["employer_id"]))
 
     by_occupation = []
@@ -160,6 +167,7 @@ def build_stats(fair_id: int, cells, employer_names: dict, occupation_names: dic
         "fair_id": fair_id,
         "generated_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         **totals,
+        "awaiting_employer": sum(awaiting_employer.values()),
         "by_occupation": by_occupation,
         "by_employer": by_employer,
         "by_hour": by_hour,

@@ -105,8 +105,12 @@ def posting_interest(posting_id: int) -> str:
     return f"{PREFIX}posting:{posting_id}:interest"
 
 
+# A script walking a fair's postings names each one's intents hash as posting(id) + this.
+POSTING_INTENTS_SUFFIX = ":intents"
+
+
 def posting_intents(posting_id: int) -> str:
-    return f"{PREFIX}posting:{posting_id}:intents"
+    return posting(posting_id) + POSTING_INTENTS_SUFFIX
 
 
 def seeker(seeker_id: int) -> str:

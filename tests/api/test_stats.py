@@ -49,6 +49,33 @@ def test_stats_csv_is_spreadsheet_friendly(world):
     assert world.a.employer["name"] in flat
 
 
+def test_awaiting_employer_counts_the_seekers_each_booth_has_not_answered(world):
+    a = world.a
+
+    def awaiting():
+        stats = a.org.get(f"{a.base}/stats").get_json()
+        return stats["awaiting_employer"], {row["employer_id"]: row["awaiting_employer"] for row in stats["by_employer"]}
+
+    assert awaiting() == (0, {a.employer["id"]: 0, a.employer2["id"]: 0})
+    for posting in (a.posting, a.posting2):
+        assert a.kiosk.put(f"/api/v1/postings/{posting['id']}/intents/{a.seeker['id']}").status_code == 200
+    assert awaiting() == (2, {a.employer["id"]: 1, a.employer2["id"]: 1})
+    a.emp.put(f"/api/v1/postings/{a.posting['id']}/intents/{a.seeker['id']}")  # the welding booth answers
+    assert awaiting() == (1, {a.employer["id"]: 0, a.employer2["id"]: 1})
+
+    rows = list(csv.reader(io.StringIO(a.org.get(f"{a.base}/stats.csv").get_data().decode("utf-8-sig"), newline="")))
+    header = rows[rows.index(["按单位 By employer"]) + 1]
+    assert header[-1] == "awaiting_employer"
+    by_employer = {row[0]: row[-1] for row in rows[rows.index(["按单位 By employer"]) + 2:] if row}
+    assert by_employer[str(a.employer2["id"])] == "1" and by_employer[str(a.employer["id"])] == "0"
+    assert ["awaiting_employer", "待回复 Awaiting reply", "1"] in rows
+
+    # The seeker erased can't be answered: nobody waits any more, though the counters stay as reported.
+    assert a.kiosk.delete(f"/api/v1/seekers/{a.seeker['id']}").status_code in (200, 204)
+    assert awaiting() == (0, {a.employer["id"]: 0, a.employer2["id"]: 0})
+    assert a.org.get(f"{a.base}/stats").get_json()["seeker_intents"] == 2
+
+
 def test_a_seeker_who_names_no_job_counts_under_the_jobs_their_resume_names(world):
     base = world.a.base
     seeker = world.a.kiosk.post(f"{base}/seekers", json={

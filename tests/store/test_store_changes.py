@@ -110,7 +110,7 @@ def test_stats_shape(store, fair):
     assert set(stats) == {
         "fair_id", "generated_at", "employers", "kiosks", "postings", "positions", "seekers", "resumes",
         "seeker_intents", "employer_intents", "agreements", "seekers_with_agreement",
-        "postings_without_interest", "by_occupation", "by_employer", "by_hour"}
+        "postings_without_interest", "awaiting_employer", "by_occupation", "by_employer", "by_hour"}
     assert stats["by_occupation"] == [] and stats["by_hour"] == []
 
 

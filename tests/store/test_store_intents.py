@@ -93,10 +93,10 @@ def test_counters_per_employer_and_occupation(store, fair, pair):
     rows = {row["employer_id"]: row for row in stats["by_employer"]}
     assert rows[fair.employer["id"]] == {"employer_id": fair.employer["id"], "name": "甲公司", "postings": 1,
                                          "positions": 2, "seeker_intents": 1, "employer_intents": 1,
-                                         "agreements": 1}
+                                         "agreements": 1, "awaiting_employer": 0}
     assert rows[fair.other_employer["id"]] == {"employer_id": fair.other_employer["id"], "name": "Beta Ltd",
                                                "postings": 1, "positions": 1, "seeker_intents": 1,
-                                               "employer_intents": 0, "agreements": 0}
+                                               "employer_intents": 0, "agreements": 0, "awaiting_employer": 1}
     assert [row["employer_id"] for row in stats["by_employer"]] == [fair.employer["id"], fair.other_employer["id"]]
     assert stats["by_occupation"] == [{"code": WELDER["code"], "name": "电焊工", "postings": 1, "positions": 2,
                                        "seekers": 0, "agreements": 1}]

@@ -120,6 +120,17 @@ def test_stats_xlsx_has_the_jobs_to_seekers_ratio(fair):
         assert ratio == (round(positions / seekers, 2) if seekers else None)
 
 
+def test_stats_xlsx_shows_the_seekers_each_booth_leaves_waiting(fair):
+    for seeker in (fair.zhang, fair.li):
+        fair.kiosk("PUT", f"/api/v1/postings/{fair.welder['id']}/intents/{seeker['id']}", 200)
+    agree(fair, fair.welder, fair.zhang, fair.emp)
+    workbook = load_workbook(io.BytesIO(fair.org("GET", f"{fair.base}/stats.xlsx", 200).get_data()))
+    employers = list(workbook["按企业"].iter_rows(values_only=True))
+    assert employers[0][-1] == "待回复"
+    assert {row[0]: row[-1] for row in employers[1:]} == {fair.employer["name"]: 1, "山城火锅": 0}
+    assert dict(workbook["汇总"].iter_rows(min_row=2, values_only=True))["待回复 Awaiting reply"] == 1
+
+
 def test_text_typed_by_a_seeker_never_becomes_a_formula(fair):
     fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
         "name": "王五", "phone": "13900001111", "consent": True, "desired_titles": ["焊工"],
@@ -144,7 +155,7 @@ def test_an_employer_name_never_becomes_a_formula_in_the_stats(fair, name):
     by_employer = rows[rows.index(["按单位 By employer"]) + 2:]
     row = next(row for row in by_employer if row[1].endswith(name))
     assert row[1] == "'" + name
-    assert row[0] == str(employer["id"]) and row[2:] == ["1", "1", "0", "0", "0"]  # numbers stay numbers
+    assert row[0] == str(employer["id"]) and row[2:] == ["1", "1", "0", "0", "0", "0"]  # numbers stay numbers
     totals = {row[0]: row[2] for row in rows[2:2 + len(domain.STATS_TOTALS)]}
     assert totals["employers"] == "3" and totals["positions"] == "6"
 
@@ -152,7 +163,7 @@ def test_an_employer_name_never_becomes_a_formula_in_the_stats(fair, name):
     stored = name.replace("\r", "\n")  # XML reads a carriage return back as a line feed
     cells = next(row for row in sheet.iter_rows(min_row=2) if str(row[0].value).endswith(stored))
     assert cells[0].data_type == "s" and cells[0].value == "'" + stored
-    assert [cell.value for cell in cells[1:]] == [1, 1, 0, 0, 0] and cells[1].data_type == "n"
+    assert [cell.value for cell in cells[1:]] == [1, 1, 0, 0, 0, 0] and cells[1].data_type == "n"
 
 
 EXPORTS = [

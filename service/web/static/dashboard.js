@@ -1,13 +1,16 @@
 /* The organizer's live dashboard: figures, agreements by hour (hand-drawn SVG),
-   supply and demand by occupation, top employers, postings nobody marked yet. */
+   supply and demand by occupation, top employers (or those leaving the most seekers waiting),
+   postings nobody marked yet. */
 "use strict";
 
 (() => {
   const { t, h, api } = FM;
   const REFRESH_MS = 1000 * (Number(document.getElementById("dashboard-script").dataset.refreshSeconds) || 10);
   const FAIR_KEY = "fairmatch.dashboard.fair";
+  const EMPLOYER_SORT_KEY = "fairmatch.dashboard.employer_sort";
   const SVG_NS = "http://www.w3.org/2000/svg";  // the namespace name, not a resource fetched
-  const state = { fairs: [], fairId: null, stats: null, withoutInterest: [], timer: null };
+  const state = { fairs: [], fairId: null, stats: null, withoutInterest: [], timer: null,
+    employerSort: localStorage.getItem(EMPLOYER_SORT_KEY) === "awaiting_employer" ? "awaiting_employer" : "agreements" };
   const picker = document.getElementById("fair-picker");
 
   function svg(tag, attrs, ...children) {
@@ -98,11 +101,28 @@
       h("td", { class: "num" }, row.agreements || 0))));
   }
 
-  function renderEmployers(rows) {
+  /* Seekers a booth has not answered yet, highlighted when any: the booths an organizer walks to. */
+  function awaitingCell(waiting) {
+    return h("td", { class: "num" }, waiting > 0 ? h("span", { class: "badge badge-waiting" }, waiting) : 0);
+  }
+
+  /* The first ten employers, in the API's order (most agreements first) or, on request, those leaving the
+     most seekers waiting first (ties kept in the API's order). */
+  function renderEmployers(reported) {
+    const byAwaiting = state.employerSort === "awaiting_employer";
+    const title = document.getElementById("employers-title");
+    title.dataset.i18n = byAwaiting ? "dashboard.top_awaiting" : "dashboard.top_employers";
+    title.textContent = t(title.dataset.i18n);
+    document.querySelectorAll("#employer-sort [data-sort]").forEach((button) => {
+      button.setAttribute("aria-pressed", String(button.dataset.sort === state.employerSort));
+    });
+    const rows = byAwaiting
+      ? [...reported].sort((a, b) => (b.awaiting_employer || 0) - (a.awaiting_employer || 0)) : reported;
     const body = document.querySelector("#employers tbody");
-    if (!rows.length) { body.replaceChildren(h("tr", {}, h("td", { colspan: 3, class: "muted" }, t("dashboard.no_data")))); return; }
+    if (!rows.length) { body.replaceChildren(h("tr", {}, h("td", { colspan: 4, class: "muted" }, t("dashboard.no_data")))); return; }
     body.replaceChildren(...rows.slice(0, 10).map((row) => h("tr", {},
-      h("td", {}, row.name), h("td", { class: "num" }, row.positions || 0), h("td", { class: "num" }, row.agreements || 0))));
+      h("td", {}, row.name), h("td", { class: "num" }, row.positions || 0), h("td", { class: "num" }, row.agreements || 0),
+      awaitingCell(row.awaiting_employer || 0))));
   }
 
   function renderWithoutInterest() {
@@ -156,6 +176,12 @@
   }
 
   picker.addEventListener("change", () => chooseFair(Number(picker.value)));
+
+  document.querySelectorAll("#employer-sort [data-sort]").forEach((button) => button.addEventListener("click", () => {
+    state.employerSort = button.dataset.sort;
+    localStorage.setItem(EMPLOYER_SORT_KEY, state.employerSort);
+    if (state.stats) renderEmployers(state.stats.by_employer || []);
+  }));
 
   function exportFile(suffix) {
     FM.download(`/api/v1/fairs/${state.fairId}/stats.${suffix}`, "stats." + suffix).catch(FM.showError);
