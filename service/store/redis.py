@@ -287,15 +287,16 @@ AWAITING_EMPLOYER_LUA = """
 -- ARGV[1] posting key prefix   ARGV[2] intents key suffix (a posting's intents hash is
 -- ARGV[1] .. id .. ARGV[2])
 -- Returns {employer id, count, employer id, count, ...} for the employers someone waits for.
+-- A closed posting takes no new marks: its seekers wait for no answer (statuses are JSON).
 local waiting = {}
 for _, posting_id in ipairs(redis.call('ZRANGE', KEYS[1], 0, -1)) do
-  local count = 0
-  for _, state in ipairs(redis.call('HVALS', ARGV[1] .. posting_id .. ARGV[2])) do
-    if string.sub(state, 1, 2) == '10' then count = count + 1 end
-  end
-  if count > 0 then
-    local employer = redis.call('HGET', ARGV[1] .. posting_id, 'employer_id')
-    waiting[employer] = (waiting[employer] or 0) + count
+  local owner = redis.call('HMGET', ARGV[1] .. posting_id, 'employer_id', 'status')
+  if owner[2] == '"open"' then
+    local count = 0
+    for _, state in ipairs(redis.call('HVALS', ARGV[1] .. posting_id .. ARGV[2])) do
+      if string.sub(state, 1, 2) == '10' then count = count + 1 end
+    end
+    if count > 0 then waiting[owner[1]] = (waiting[owner[1]] or 0) + count end
   end
 end
 local out = {}

@@ -737,6 +737,6 @@ class SQLiteStore(Store):
             # from the fair's intents at fair size.
             awaiting = dict(conn.execute(
                 "SELECT p.employer_id, count(*) FROM postings p CROSS JOIN intents i ON i.posting_id = p.id"
-                " WHERE p.fair_id = ? AND i.seeker_interested AND NOT i.employer_interested"
+                " WHERE p.fair_id = ? AND p.status = 'open' AND i.seeker_interested AND NOT i.employer_interested"
                 " GROUP BY p.employer_id", (fair_id,)).fetchall())
         return build_stats(fair_id, cells, employers, names, awaiting)

@@ -40,3 +40,17 @@ def test_a_seeker_waiting_shows_on_the_booth_until_the_booth_answers(open_page, 
     expect(option).to_have_text("电焊工")
     expect(card.locator(".badge-waiting")).to_have_count(0)
     expect(card.locator(".intent-counts")).to_have_text("1 interested · 1 agreed")
+
+
+def test_a_closed_posting_shows_its_counts_but_nobody_waiting(open_page, fair):
+    welder = fair.welder["id"]
+    seeker = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": "王小明", "phone": "13912345678", "consent": True, "desired_titles": ["焊工"]})
+    fair.kiosk("PUT", f"/api/v1/postings/{welder}/intents/{seeker['id']}", 200)
+    fair.emp("PATCH", f"/api/v1/postings/{welder}", 200, json={"status": "closed"})
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    card = booth.locator(f"#postings li[data-posting-id='{welder}']")
+    # It takes no new marks: the seeker waits for no answer, though the interest still shows.
+    expect(card.locator(".intent-counts")).to_have_text("1 人感兴趣 · 已达成 0 人")
+    expect(card.locator(".badge-waiting")).to_have_count(0)
+    expect(booth.locator(f"#shortlist-posting option[value='{welder}']")).to_have_text("电焊工 (已关闭)")

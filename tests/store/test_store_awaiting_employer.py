@@ -60,6 +60,17 @@ def test_erased_seekers_and_deleted_postings_wait_no_more(store, fair):
     assert awaiting(fair) == (1, {fair.employer["id"]: 1, fair.other_employer["id"]: 0})
 
 
+def test_seekers_of_a_closed_posting_wait_for_no_answer(store, fair):
+    welder, cook = fair.post(posting("电焊工"), posting("厨师"))
+    person = fair.seeker("13800000001")["id"]
+    for job in (welder, cook):
+        store.set_intent(job["id"], person, "seeker", True, now=T1)
+    store.update_posting(cook["id"], {"status": "closed"}, now=T2)  # it takes no new marks: no answer comes
+    assert awaiting(fair) == (1, {fair.employer["id"]: 1, fair.other_employer["id"]: 0})
+    store.update_posting(cook["id"], {"status": "open"}, now=T2)
+    assert awaiting(fair)[0] == 2
+
+
 def test_another_fair_waits_apart(store, fair):
     (welder,) = fair.post(posting("电焊工"))
     store.set_intent(welder["id"], fair.seeker("13800000001")["id"], "seeker", True, now=T1)

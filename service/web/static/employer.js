@@ -50,10 +50,11 @@
     renderPicker();
   }
 
-  /* "3 人待回复": the seekers interested in a posting whom the booth has not marked yet, or "" when none. */
+  /* "3 人待回复": the seekers interested in a posting whom the booth has not marked yet, or "" when none
+     or when the posting is closed (it takes no new marks: they wait for no answer). */
   function awaitingText(posting) {
     const waiting = posting.intent_counts.awaiting_employer;
-    return waiting > 0 ? t("employer.awaiting").replace("{0}", waiting) : "";
+    return waiting > 0 && posting.status !== "closed" ? t("employer.awaiting").replace("{0}", waiting) : "";
   }
 
   function intentCounts(posting) {
