@@ -719,6 +719,10 @@ class RedisStore(Store):
         # An employer's postings are read from its own list, not the fair's.
         ids = self.client.zrevrange(postings_key, 0, -1) if employer_id is None \
             else self._employer_posting_ids(fair_id, employer_id)
+        if without_interest and ids:
+            # The interest counters first: by midday few postings have none, and only those are read.
+            interest = self.client.mget([keys.posting_interest(i) for i in ids])
+            ids = [i for i, count in zip(ids, interest) if not int(count or 0)]
         needle = q.lower() if q else None
         matches = []
         for record in self._load_hashes([keys.posting(i) for i in ids]):
@@ -730,9 +734,6 @@ class RedisStore(Store):
                     and (not status or record["status"] == status)
                     and (not needle or needle in search_text(record))):
                 matches.append(record)
-        if without_interest and matches:
-            interest = self.client.mget([keys.posting_interest(r["id"]) for r in matches])
-            matches = [r for r, count in zip(matches, interest) if not int(count or 0)]
         return matches[offset:offset + limit], len(matches)
 
     # -- seekers ---------------------------------------------------------------------------
