@@ -15,6 +15,11 @@ class ShortlistQuery(BaseSchema):
     interested = fields.Boolean(
         load_default=False,
         metadata={"description": "Only the seekers who marked interest in the posting, however they rank."})
+    seeker_id = fields.Integer(
+        load_default=None, validate=validate.Range(min=1),
+        metadata={"description": "Only this seeker: one row as the list shows it (rank 1 of 1), e.g. to show "
+                                 "the contact an agreement reveals without ranking the page again. None "
+                                 "when the seeker is not of the fair (or, with `interested`, not interested)."})
 
 
 class RecommendationQuery(BaseSchema):

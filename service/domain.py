@@ -494,15 +494,18 @@ def _match_score(score: float) -> float:
 
 
 def shortlist(store, indexes, fair_id: int, posting_id: int, *, limit: int = 50, offset: int = 0,
-              interested: bool = False) -> dict | None:
+              interested: bool = False, seeker_id: int | None = None) -> dict | None:
     """Seekers ranked for a posting, best first, with intent and (agreed-only)
     contact; None when the posting is gone. ``interested``: only the seekers
-    who marked interest in it (a booth must reach them wherever they rank)."""
+    who marked interest in it (a booth must reach them wherever they rank);
+    ``seeker_id``: only that seeker (a booth's row again, after an agreement)."""
     # With ``interested`` every intent of the posting is read once, before ranking: it picks whom to
     # rank and serves the page's intents.
     posting_intents = store.get_intents(posting_id=posting_id) if interested else None
     only = None if posting_intents is None else [
-        seeker_id for seeker_id, intent in posting_intents.items() if intent["seeker_interested"]]
+        seeker for seeker, intent in posting_intents.items() if intent["seeker_interested"]]
+    if seeker_id is not None:
+        only = [seeker_id] if only is None or seeker_id in only else []
     with indexes.fresh(store, fair_id) as fair_index:
         # The fresh index holds every open posting as stored (ranked by its indexed
         # profile); a closed one is read.

@@ -55,6 +55,26 @@ def test_shortlist_of_the_interested_reaches_a_seeker_ranked_below_the_page(worl
     assert world.a.emp.get(f"{path}?interested=maybe").status_code == 422
 
 
+def test_shortlist_of_one_seeker_is_their_row_masked_until_agreement(world):
+    cooks = add_seekers(world, 3, desired_titles=["厨师"], skills=["川菜"], resume_text="十年川菜厨师")
+    posting_id, cook = world.a.posting["id"], cooks[1]
+    path = f"/api/v1/postings/{posting_id}/shortlist"
+    ranked = {r["seeker_id"]: r for r in world.a.emp.get(f"{path}?limit=200").get_json()["results"]}
+    (row,) = world.a.emp.get(f"{path}?seeker_id={cook}").get_json()["results"]
+    assert (row["seeker_id"], row["rank"], row["score"]) == (cook, 1, ranked[cook]["score"])
+    assert row["reasons"] == ranked[cook]["reasons"] and row["seeker"] == ranked[cook]["seeker"]
+    assert "phone" not in row["seeker"]
+    world.a.kiosk.put(f"/api/v1/postings/{posting_id}/intents/{cook}")
+    world.a.emp.put(f"/api/v1/postings/{posting_id}/intents/{cook}")
+    (row,) = world.a.emp.get(f"{path}?seeker_id={cook}").get_json()["results"]
+    assert row["intent"]["agreed"] and row["seeker"]["phone"]  # the agreement reveals the contact
+    # Only that seeker, of this fair; with ``interested``, only if interested.
+    assert world.a.emp.get(f"{path}?seeker_id={cooks[0]}&interested=true").get_json()["results"] == []
+    elsewhere = world.b.kiosk.post(f"{world.b.base}/seekers", json={**SEEKER, "phone": "13900009999"}).get_json()
+    assert world.a.emp.get(f"{path}?seeker_id={elsewhere['id']}").get_json()["results"] == []
+    assert world.a.emp.get(f"{path}?seeker_id=0").status_code == 422
+
+
 def test_shortlist_masks_until_agreement(world):
     path = f"/api/v1/postings/{world.a.posting['id']}/shortlist"
     seeker = world.a.emp.get(path).get_json()["results"][0]["seeker"]

@@ -446,7 +446,7 @@ def test_a_mark_stays_shown_when_the_shortlist_cannot_be_reloaded(open_page, fai
     expect(row.locator("button.mark")).to_be_enabled()  # so it can be undone
 
 
-def test_a_mark_reloads_the_shortlist_only_when_it_makes_or_undoes_an_agreement(open_page, fair):
+def test_a_mark_reloads_only_its_row_and_only_when_it_makes_or_undoes_an_agreement(open_page, fair):
     welder = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
         "name": "陈刚", "phone": "15823456789", "consent": True, "desired_titles": ["焊工"]})
     keen = fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
@@ -469,11 +469,13 @@ def test_a_mark_reloads_the_shortlist_only_when_it_makes_or_undoes_an_agreement(
     mark(welder, "true")  # no agreement: nothing to reveal, the rows stay
     mark(welder, "false")
     assert len(shortlists) == asked
-    mark(keen, "true")  # an agreement: the contact comes with the rows
+    mark(keen, "true")  # an agreement: the contact comes with the row
     expect(rows[keen["id"]]).to_contain_text("李娟")
     mark(keen, "false")  # undone: masked again
     expect(rows[keen["id"]]).not_to_contain_text("李娟")
-    assert len(shortlists) == asked + 2
+    # That row alone was asked for, twice; the list was not ranked again.
+    assert [url.split("?")[1] for url in shortlists[asked:]] == [f"seeker_id={keen['id']}"] * 2
+    expect(booth.locator("#shortlist tbody tr[data-seeker-id]")).to_have_count(2)
 
 
 def test_the_booth_lists_the_interested_seekers_wherever_they_rank(open_page, fair):

@@ -332,6 +332,18 @@
     }));
   }
 
+  /* A candidate's row again, in place: one row asked for, not the whole list ranked again (a shortlist
+     is the booth's dearest request). */
+  async function reloadRow(item) {
+    const shown = state.shortlist;
+    const page = await api("GET", `/api/v1/postings/${shown.posting_id}/shortlist?seeker_id=${item.seeker_id}`);
+    if (state.shortlist !== shown) return;  // another list, or a refresh, came since: it is newer
+    const [fresh] = page.results;
+    if (!fresh) { await loadShortlist(); return; }  // erased since: the list goes on without them
+    Object.assign(item, { score: fresh.score, reasons: fresh.reasons, seeker: fresh.seeker, intent: fresh.intent });
+    renderShortlist();
+  }
+
   async function toggleInterest(item, button) {
     button.disabled = true;
     const want = !(item.intent && item.intent.employer_interested);
@@ -342,8 +354,8 @@
       FM.showError(null);  // an earlier failure, now retried, is no longer the news
       renderShortlist();  // the mark as recorded, even if the reload below fails
       // An agreement made or undone reveals or hides the contact, which only the server may do: then
-      // the rows come again (a whole shortlist, the booth's dearest request); the posting's counts moved.
-      await Promise.all([wasAgreed !== item.intent.agreed ? loadShortlist() : null, loadPostings()]);
+      // the row comes again; the posting's counts moved.
+      await Promise.all([wasAgreed !== item.intent.agreed ? reloadRow(item) : null, loadPostings()]);
       // The row was drawn again: keep the focus on its button, not lost to the page.
       const again = document.querySelector(`#shortlist tr[data-seeker-id="${item.seeker_id}"] button.mark`);
       if (again) again.focus();
