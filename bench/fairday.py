@@ -1093,16 +1093,19 @@ class Day:
 
     def after_booth_mark(self, client: Client, posting: Posting, employer: Employer, intent: dict | None) -> None:
         """What the booth page reads after a mark: its postings (their counts moved) and, when the
-        mark made an agreement, the shortlist again (the contact it reveals)."""
+        mark made an agreement, the seeker's row again (the contact it reveals)."""
         client.call("GET postings (booth)", "GET",
                     f"/api/v1/fairs/{self.fair_id}/postings?employer_id={employer.id}&limit={AGREEMENTS_LIMIT}",
                     employer.token)
         if intent and intent.get("agreed"):
-            status, data, _ = client.call("GET shortlist (after agreement)", "GET",
-                                          f"/api/v1/postings/{posting.id}/shortlist?limit={SHORTLIST_LIMIT}",
+            status, data, _ = client.call("GET shortlist row (agreed)", "GET",
+                                          f"/api/v1/postings/{posting.id}/shortlist?seeker_id={intent['seeker_id']}",
                                           employer.token)
             if status == 200 and data:
-                self.check_privacy(data.get("results", []))
+                results = data.get("results", [])
+                self.check_privacy(results)
+                if not any(result.get("seeker", {}).get("phone") for result in results):
+                    self.violation("agreement-hides-contact", f"row of an agreed pair: {results}")
 
     def agreements_tab(self, client: Client, employer: Employer) -> None:
         """Having said yes to someone, the booth looks at its agreements: its own, with contact details."""
