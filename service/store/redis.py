@@ -800,13 +800,12 @@ class RedisStore(Store):
 
     # -- intents -------------------------------------------------------------------------------
     def _owners_of_posting(self, posting_id: int) -> tuple[int, int] | None:
-        """The posting's fair and employer id (never change), or None if it is missing."""
+        """:meth:`posting_owner`, kept: neither id ever changes."""
         owners = self._posting_owners.get(posting_id)
         if owners is None:
-            fair_id, employer_id = self.client.hmget(keys.posting(posting_id), "fair_id", "employer_id")
-            if fair_id is None:
-                return None
-            owners = self._posting_owners[posting_id] = int(fair_id), int(employer_id)
+            owners = self.posting_owner(posting_id)
+            if owners is not None:
+                self._posting_owners[posting_id] = owners
         return owners
 
     def set_intent(self, posting_id: int, seeker_id: int, side: str, interested: bool, *, now: str) -> dict:
