@@ -668,7 +668,7 @@ class MatchIndex:
         return self._rank(query, self._seekers, limit=limit, offset=offset, exclude=exclude, only=only,
                           reasons=reasons)
 
-    def recommend(self, seeker, *, limit=10, offset=0, exclude=(), reasons=True):
+    def recommend(self, seeker, *, limit=10, offset=0, exclude=(), only=None, reasons=True):
         """The open postings best matching ``seeker``, best first, ties in insertion order.
 
         Parameters
@@ -681,6 +681,8 @@ class MatchIndex:
             Page size and start.
         exclude : iterable of int, keyword-only
             Posting ids to leave out.
+        only : iterable of int, keyword-only, optional
+            Rank only these posting ids (e.g. the ones a search found); ids not in the index are ignored.
         reasons : bool, keyword-only
             Explain each match (``False`` leaves ``Match.reasons`` empty: ranking only).
 
@@ -697,7 +699,8 @@ class MatchIndex:
         [3]
         """
         query = self._query(seeker, self._seekers)
-        return self._rank(query, self._postings, limit=limit, offset=offset, exclude=exclude, reasons=reasons)
+        return self._rank(query, self._postings, limit=limit, offset=offset, exclude=exclude, only=only,
+                          reasons=reasons)
 
     def _query(self, record, side):
         """The profile of a query record, or the indexed profile of the record with this id on ``side``."""

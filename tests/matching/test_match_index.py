@@ -152,6 +152,19 @@ def test_a_shortlist_can_rank_only_some_seekers():
     assert [m.id for m in index.shortlist(welder, only=[1, 2], exclude=[1])] == [2]
 
 
+def test_recommendations_can_rank_only_some_postings():
+    index = MatchIndex()
+    index.upsert_postings([posting(1, "焊工", ["焊工证"]), posting(2, "会计"), posting(3, "厨师"), posting(4, "电焊工")])
+    welder = seeker(9, ["焊工"], ["焊工证"])
+    everything = [m.id for m in index.recommend(welder)]
+    some = index.recommend(welder, only=[4, 3, 404])
+    # The chosen postings keep their order in the whole list, and their scores.
+    assert [m.id for m in some] == [i for i in everything if i in (3, 4)]
+    assert {m.id: m.score for m in some} == {m.id: m.score for m in index.recommend(welder) if m.id in (3, 4)}
+    assert index.recommend(welder, only=[]) == []
+    assert [m.id for m in index.recommend(welder, only=[1, 2], exclude=[1])] == [2]
+
+
 def test_reasons_name_every_factor_in_plain_words():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["叉车司机"], ["叉车操作证"], education="high_school", experience_years=3,
