@@ -23,10 +23,16 @@ class ShortlistQuery(BaseSchema):
 
 
 class RecommendationQuery(BaseSchema):
-    """Paging of recommendations."""
+    """Paging of recommendations, and words the postings must mention."""
 
     limit = fields.Integer(load_default=10, validate=validate.Range(min=1, max=100))
     offset = fields.Integer(load_default=0, validate=validate.Range(min=0, max=10_000))
+    q = fields.String(
+        load_default=None, validate=validate.Length(max=100),
+        metadata={"description": "Only the postings that mention every word of it (separated by spaces) in "
+                                 "their title, description, skills, location, occupation or employer name; "
+                                 "case, full-width forms and traditional characters aside. Still ranked for "
+                                 "the seeker. Blank: no filter."})
 
 
 def _reasons():
@@ -76,4 +82,5 @@ class RecommendationsOut(Schema):
     seeker_id = fields.Integer()
     limit = fields.Integer()
     offset = fields.Integer()
+    q = fields.String(metadata={"description": "The search asked for, when one was."})
     results = fields.List(fields.Nested(RecommendationItem))

@@ -19,7 +19,7 @@ from marshmallow import ValidationError
 
 from matching import default_normalizer, normalize_title
 from matching.reasons import FrozenDict
-from matching.text import to_simplified
+from matching.text import fold, to_simplified
 from schemas.base import english_occupation_name
 from schemas.postings import check_salary_range
 from service.store.base import Conflict, KeyReused, NamesTaken, PostingClosed, RequestKey
@@ -541,13 +541,17 @@ def shortlist(store, indexes, fair_id: int, posting_id: int, *, limit: int = 50,
 
 
 def recommendations(store, indexes, fair_id: int, seeker_id: int, *, limit: int = 10,
-                    offset: int = 0) -> dict | None:
+                    offset: int = 0, q: str | None = None) -> dict | None:
     """Open postings ranked for a seeker, best first, with the pair's intent;
-    None when the seeker is gone."""
+    None when the seeker is gone. ``q``: only the postings that mention every
+    word of it (in title, description, skills, place, occupation or employer
+    name; case, width and traditional characters aside), still ranked for the seeker."""
+    words = fold(q).split() if q else []
     with indexes.fresh(store, fair_id) as fair_index:
+        only = fair_index.postings_mentioning(words, store) if words else None
         # The fresh index holds every seeker of the fair as stored: the seeker is ranked by its indexed profile.
         try:
-            ranked = fair_index.matcher.recommend(seeker_id, limit=limit, offset=offset)
+            ranked = fair_index.matcher.recommend(seeker_id, limit=limit, offset=offset, only=only)
         except KeyError:
             return None
         # A posting closed or deleted while this page was ranked is left out.
@@ -566,7 +570,10 @@ def recommendations(store, indexes, fair_id: int, seeker_id: int, *, limit: int 
             "posting": {**posting, "occupation": shown_occupation(posting.get("occupation"))},
             "intent": intents.get(match.id) or blank_intent(match.id, seeker_id),
         })
-    return {"seeker_id": seeker_id, "limit": limit, "offset": offset, "results": results}
+    page = {"seeker_id": seeker_id, "limit": limit, "offset": offset, "results": results}
+    if words:
+        page["q"] = q
+    return page
 
 
 # -- intents --------------------------------------------------------------------------

@@ -17,6 +17,8 @@ from typing import Iterator
 import orjson
 
 from matching import MatchIndex
+from matching.text import fold
+from schemas.base import english_occupation_name
 from service.encoding import compact_json
 from service.store.base import StoreUnavailable
 
@@ -44,6 +46,9 @@ class FairIndex:
         self.matcher = MatchIndex()
         self.seekers: dict[int, bytes] = {}
         self.postings: dict[int, dict] = {}
+        # Per open posting: its employer and the folded words a search looks in (:meth:`postings_mentioning`).
+        self._searched: dict[int, tuple[int, str]] = {}
+        self._names_of_employers: dict[int, str] = {}
         # Guards ``refreshing``, never held across store round trips (see IndexRegistry.fresh).
         self.lock = threading.Lock()
         # Ticket taken when the last completed refresh started, and the refresh under way.
@@ -79,6 +84,26 @@ class FairIndex:
         self._derived[key] = (encoded, value)
         return value
 
+    def postings_mentioning(self, words: list[str], store) -> list[int]:
+        """Ids of the open postings whose words, or their employer's name, hold each of ``words``
+        (folded, :func:`matching.text.fold`, as the postings' words and the names are)."""
+        # A snapshot: a refresh may change the map meanwhile, and copying a dict is atomic under the GIL.
+        candidates = list(self._searched.copy().items())
+        names = self._employer_names(store, {employer_id for _, (employer_id, _) in candidates})
+        for word in words:
+            named = {employer_id for employer_id, name in names.items() if word in name}
+            candidates = [entry for entry in candidates if word in entry[1][1] or entry[1][0] in named]
+        return [posting_id for posting_id, _ in candidates]
+
+    def _employer_names(self, store, employer_ids: set[int]) -> dict[int, str]:
+        """Folded names of the fair's employers. An employer's name never changes once registered,
+        so the list is read again only when a posting's employer is not in it yet."""
+        names = self._names_of_employers
+        if not employer_ids <= names.keys():
+            names = {employer["id"]: fold(employer["name"]) for employer in store.list_employers(self.fair_id)}
+            self._names_of_employers = names
+        return names
+
     def refresh(self, store) -> None:
         """Apply the store's changes since ``version`` (one caller at a time: IndexRegistry.fresh).
 
@@ -105,9 +130,12 @@ class FairIndex:
             self.matcher.remove_postings(gone_postings)
             for posting_id in gone_postings:
                 self.postings.pop(posting_id, None)
+                self._searched.pop(posting_id, None)
         open_postings = [record for record in changes.postings if record.get("status") != "closed"]
         if open_postings:
             self.postings.update((record["id"], record) for record in open_postings)
+            self._searched.update((record["id"], (record["employer_id"], _searched_text(record)))
+                                  for record in open_postings)
             self.matcher.upsert_postings(open_postings)
         self.version = changes.version
         self._keep_out_of_collections()
@@ -127,6 +155,15 @@ class FairIndex:
         if records >= max(FREEZE_MINIMUM, self._records_at_freeze * FREEZE_GROWTH):
             gc.freeze()
             self._records_at_freeze = records
+
+
+def _searched_text(posting: dict) -> str:
+    """What a search of the open postings looks in: title, description, skills, place and
+    occupation (Chinese and English names), folded."""
+    occupation = posting.get("occupation") or {}
+    parts = [posting.get("title"), posting.get("description"), *(posting.get("skills") or []),
+             posting.get("location"), occupation.get("name"), english_occupation_name(occupation.get("code"))]
+    return "\n".join(fold(part) for part in parts if part)
 
 
 class _Refresh:

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from tests.api.conftest import SEEKER
+from tests.api.conftest import SEEKER, Caller
 
 
 def add_seekers(world, count, **fields):
@@ -482,6 +482,79 @@ def test_recommendation_limit(world):
     assert len(world.a.kiosk.get(path).get_json()["results"]) == 10
     assert len(world.a.kiosk.get(f"{path}?limit=3").get_json()["results"]) == 3
     assert world.a.kiosk.get(f"{path}?limit=0").status_code == 422
+
+
+def searched(world, q, **params):
+    """The ids a kiosk's search of the fair's postings finds for fair A's seeker, in the order shown."""
+    path = f"/api/v1/seekers/{world.a.seeker['id']}/recommendations"
+    body = world.a.kiosk.get(path, query_string={"q": q, **params}).get_json()
+    return [result["posting_id"] for result in body["results"]]
+
+
+def test_a_search_finds_postings_by_any_of_their_words_and_their_employers_name(world):
+    forklift = world.a.emp2.post(f"{world.a.base}/postings", json={
+        "title": "仓库叉车工", "skills": ["叉车证"], "location": "长寿区", "description": "三班倒，包吃住"}).get_json()
+    welder, cook = world.a.posting["id"], world.a.posting2["id"]
+    assert searched(world, "叉车") == [forklift["id"]]  # title
+    assert searched(world, "叉车证") == [forklift["id"]]  # skill
+    assert searched(world, "长寿") == [forklift["id"]]  # place
+    assert searched(world, "包吃住") == [forklift["id"]]  # description
+    assert searched(world, "焊工") == [welder]  # occupation (电焊工 is 焊工)
+    assert searched(world, "welder") == [welder]  # occupation's English name
+    assert sorted(searched(world, "山城火锅")) == sorted([cook, forklift["id"]])  # employer's name
+    # Every word must be found (in the posting or its employer's name); width, case and script aside.
+    assert searched(world, "山城 叉车") == [forklift["id"]]
+    assert searched(world, "山城　焊") == []
+    assert searched(world, "ＷＥＬＤＥＲ") == [welder]
+    assert searched(world, "倉庫") == [forklift["id"]]
+    assert searched(world, "重庆长安焊装B") == []  # fair B's employer
+    assert searched(world, "没有这个岗位") == []
+
+
+def test_a_search_ranks_what_it_finds_as_the_recommendations_do(world):
+    world.a.emp2.post(f"{world.a.base}/postings/batch", json={"postings": [
+        {"title": "焊工学徒", "location": "长寿区"}, {"title": "氩弧焊工", "skills": ["氩弧焊"]},
+        {"title": "焊接质检员"}, {"title": "面点师"}]})
+    path = f"/api/v1/seekers/{world.a.seeker['id']}/recommendations"
+    everything = world.a.kiosk.get(f"{path}?limit=100").get_json()["results"]
+    found = world.a.kiosk.get(path, query_string={"q": "焊", "limit": 100}).get_json()
+    assert found["q"] == "焊"
+    kept = [result for result in everything if "焊" in result["posting"]["title"] + "".join(
+        result["posting"]["skills"]) + (result["posting"]["description"] or "") + result["posting"]["employer_name"]]
+    assert len(kept) == 4
+    assert [(r["posting_id"], r["score"], r["reasons"]) for r in found["results"]] == \
+        [(r["posting_id"], r["score"], r["reasons"]) for r in kept]
+    assert [r["rank"] for r in found["results"]] == [1, 2, 3, 4]
+    # Paged like the recommendations; a blank search is no search.
+    second = world.a.kiosk.get(path, query_string={"q": "焊", "limit": 2, "offset": 2}).get_json()["results"]
+    assert [(r["posting_id"], r["rank"]) for r in second] == [(r["posting_id"], r["rank"]) for r in found["results"][2:]]
+    blank = world.a.kiosk.get(path, query_string={"q": "  ", "limit": 100}).get_json()
+    assert "q" not in blank and [r["posting_id"] for r in blank["results"]] == [r["posting_id"] for r in everything]
+
+
+def test_a_search_leaves_out_closed_and_deleted_postings_and_sees_changes_at_once(world):
+    welder = world.a.posting["id"]
+    assert searched(world, "电焊") == [welder]
+    world.a.emp.patch(f"/api/v1/postings/{welder}", json={"status": "closed"})
+    assert searched(world, "电焊") == []
+    world.a.emp.patch(f"/api/v1/postings/{welder}", json={"status": "open", "title": "铆焊工"})
+    assert searched(world, "电焊") == [welder]  # a skill still says 电焊
+    assert searched(world, "铆焊") == [welder]
+    world.a.emp.delete(f"/api/v1/postings/{welder}")
+    assert searched(world, "铆焊") == []
+    # An employer registered after a search is found by its name at once.
+    assert searched(world, "渝北物流") == []
+    employer = world.a.org.post(f"{world.a.base}/employers", json={"name": "渝北物流有限公司"}).get_json()
+    driver = Caller(world.client, employer["token"]).post(f"{world.a.base}/postings", json={"title": "货车司机"})
+    assert searched(world, "渝北物流") == [driver.get_json()["id"]]
+
+
+def test_a_search_too_long_is_refused_with_the_field_named(world):
+    path = f"/api/v1/seekers/{world.a.seeker['id']}/recommendations"
+    response = world.a.kiosk.get(path, query_string={"q": "焊" * 101})
+    assert response.status_code == 422
+    assert "q" in json.dumps(response.get_json()["errors"])
+    assert world.a.kiosk.get(path, query_string={"q": "焊" * 100}).status_code == 200
 
 
 def test_ranked_pages_are_sent_in_the_documented_shape(world):

@@ -33,8 +33,13 @@
      earlier one (or an earlier person) is dropped. */
   const state = {
     me: null, seeker: null, existing: false, recommendations: [], intents: new Map(), marked: [],
-    pending: new Set(), visit: 0, lastActivity: Date.now(),
+    pending: new Set(), visit: 0, lastActivity: Date.now(), search: "", more: false, listing: 0,
   };
+  /* search: the words the list below was searched for ("" for the recommendations); more: whether
+     it goes on; listing: counts the lists asked for, so an answer for one replaced since is dropped. */
+  const PAGE = 10;
+  const searchForm = document.getElementById("job-search");
+  const moreButton = document.getElementById("recommendations-more");
 
   function show(id) {
     screens.forEach((screen) => { document.getElementById(screen).hidden = screen !== id; });
@@ -70,11 +75,13 @@
     clearFieldErrors();
     document.getElementById("recommendations").replaceChildren();
     document.getElementById("my-interests").replaceChildren();
+    searchForm.reset();
+    moreButton.hidden = true;
     document.getElementById("start-phone-error").hidden = true;
     FM.showError(null);
     Object.assign(state, {
       seeker: null, existing: false, recommendations: [], intents: new Map(), marked: [], pending: new Set(),
-      visit: state.visit + 1,
+      visit: state.visit + 1, search: "", more: false,
     });
     FM.setLang("zh");
     touch();
@@ -249,21 +256,23 @@
     title.focus();  // the form (and its focused button) is gone: a screen reader reads the outcome
     state.visit += 1;
     const visit = state.visit;
-    Object.assign(state, { recommendations: [], intents: new Map(), marked: [], pending: new Set() });
+    Object.assign(state, { recommendations: [], intents: new Map(), marked: [], pending: new Set(), search: "",
+                           more: false, listing: state.listing + 1 });
+    searchForm.reset();
     const lists = ["my-interests", "recommendations"].map((id) => document.getElementById(id));
     lists.forEach((list) => list.replaceChildren(h("li", { class: "muted" }, t("loading"))));
+    moreButton.hidden = true;
     const seekerId = state.seeker.id;
     try {
       const [ranked, marked] = await Promise.all([
-        api("GET", `/api/v1/seekers/${seekerId}/recommendations?limit=10`),
+        rankedPage(0),
         api("GET", `/api/v1/seekers/${seekerId}/intents`),
       ]);
       if (visit !== state.visit) return;  // the person moved on meanwhile
-      state.recommendations = ranked.results || [];
+      keepPage(ranked, false);
       // Agreements first: they are what a returning seeker comes back for.
       const mine = [...(marked.results || [])].sort((a, b) => Number(b.agreed) - Number(a.agreed));
       state.marked = mine.map((item) => item.posting);
-      state.recommendations.forEach((item) => state.intents.set(item.posting_id, item.intent));
       mine.forEach(({ posting, ...intent }) => state.intents.set(posting.id, intent));
       renderResults();
     } catch (error) {
@@ -271,6 +280,81 @@
       lists.forEach((list) => list.replaceChildren());
       FM.showError(error);
     }
+  }
+
+  /* A page of the list below: the seeker's recommendations, or the postings the search found, ranked
+     for the seeker. One more than shown is asked for, to know whether the list goes on. */
+  function rankedPage(offset) {
+    const query = new URLSearchParams({ limit: PAGE + 1, offset });
+    if (state.search) query.set("q", state.search);
+    return api("GET", `/api/v1/seekers/${state.seeker.id}/recommendations?${query}`);
+  }
+
+  /* Show a page: in place of the list, or after it (a posting already shown, moved down by one
+     added meanwhile, is not listed twice). Its intents are current, except where a mark is under way. */
+  function keepPage(page, append) {
+    const results = (page.results || []).slice(0, PAGE);
+    const shown = new Set(append ? state.recommendations.map((item) => item.posting_id) : []);
+    const added = results.filter((item) => !shown.has(item.posting_id));
+    state.recommendations = append ? state.recommendations.concat(added) : added;
+    state.more = (page.results || []).length > PAGE;
+    added.forEach((item) => { if (!state.pending.has(item.posting_id)) state.intents.set(item.posting_id, item.intent); });
+  }
+
+  /* The list again, from its first page (a new search, or the search cleared), or its next page. */
+  async function loadList(append) {
+    const visit = state.visit;
+    const listing = append ? state.listing : ++state.listing;
+    const list = document.getElementById("recommendations");
+    if (append) {
+      moreButton.disabled = true;
+      moreButton.textContent = t("loading");
+    } else {
+      list.replaceChildren(h("li", { class: "muted" }, t("loading")));
+      moreButton.hidden = true;
+      renderSearchSummary();
+    }
+    try {
+      const page = await rankedPage(append ? state.recommendations.length : 0);
+      if (visit !== state.visit || listing !== state.listing) return;  // replaced meanwhile
+      FM.showError(null);
+      keepPage(page, append);
+      renderRecommendations();
+    } catch (error) {
+      if (visit !== state.visit || listing !== state.listing) return;
+      if (!append) list.replaceChildren();
+      FM.showError(error);
+    } finally {
+      if (visit === state.visit && listing === state.listing) {
+        moreButton.disabled = false;
+        moreButton.textContent = t("kiosk.more_jobs");
+      }
+    }
+  }
+
+  searchForm.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const words = searchForm.elements.q.value.trim().replace(/\s+/g, " ");
+    if (!state.seeker || (words === state.search && !words)) return;
+    state.search = words;
+    loadList(false);
+  });
+
+  document.getElementById("search-clear").addEventListener("click", () => {
+    searchForm.reset();
+    state.search = "";
+    loadList(false);
+    searchForm.elements.q.focus();
+  });
+
+  moreButton.addEventListener("click", () => loadList(true));
+
+  function renderSearchSummary() {
+    const title = document.getElementById("recommendations-title");
+    title.dataset.i18n = state.search ? "kiosk.search_results" : "kiosk.recommendations";
+    title.textContent = t(title.dataset.i18n);
+    document.getElementById("search-summary").hidden = !state.search;
+    document.getElementById("search-summary-text").textContent = t("kiosk.search_summary").replace("{0}", state.search);
   }
 
   function reasonText(reason) {
@@ -360,8 +444,11 @@
 
   function renderRecommendations() {
     const list = document.getElementById("recommendations");
+    renderSearchSummary();
+    moreButton.hidden = !state.more;
     if (!state.recommendations.length) {
-      list.replaceChildren(h("li", { class: "card muted" }, t("kiosk.no_recommendations")));
+      const empty = state.search ? t("kiosk.search_none").replace("{0}", state.search) : t("kiosk.no_recommendations");
+      list.replaceChildren(h("li", { class: "card muted" }, empty));
       return;
     }
     list.replaceChildren(...state.recommendations.map((item) => {
