@@ -78,7 +78,9 @@ EMPLOYER_FIRST_SHARE = 0.1  # of candidates an employer would accept, share it m
 BATCH_SIZE = 25
 SHORTLIST_LIMIT = 50
 AGREEMENTS_LIMIT = 200  # the booth reads its agreements and its postings a page of the API's largest at a time
-RECOMMEND_LIMIT = 10
+RECOMMEND_LIMIT = 10  # the kiosk shows ten, and asks for one more to know whether to offer "show more"
+MORE_SHARE = 0.2  # seekers who tap "show more jobs" once
+SEARCH_SHARE = 0.3  # seekers who search the fair's jobs by a word of their trade (its name or a skill)
 PROBE_TIMEOUT = 10.0
 PROBE_POLL_INTERVAL = 0.02
 PIN_ATTEMPTS = 200  # new connections tried to reach every worker once
@@ -999,18 +1001,34 @@ class Day:
                 truth.resumes.add(seeker.index)
         return True
 
+    def ranked_postings(self, client: Client, seeker: Seeker, endpoint: str, query: dict,
+                        word: str | None = None) -> list[int]:
+        """The posting indexes of a kiosk's page of recommendations (or of a search for ``word``), as shown."""
+        query = {"limit": RECOMMEND_LIMIT + 1, **query, **({"q": word} if word else {})}
+        status, data, _ = client.call(endpoint, "GET", f"/api/v1/seekers/{seeker.id}/recommendations?"
+                                      f"{urllib.parse.urlencode(query)}", self.kiosk_tokens[seeker.kiosk])
+        if status != 200 or not data:
+            return []
+        results = data.get("results", [])
+        self.check_ranked(results, RECOMMEND_LIMIT + 1, endpoint)
+        if word:
+            self.check_found(results, word)
+        return [self.posting_by_id[r["posting_id"]].index for r in results[:RECOMMEND_LIMIT]
+                if r["posting_id"] in self.posting_by_id]
+
     def recommend_and_mark(self, client: Client, seeker: Seeker, marks: int, rng: random.Random) -> None:
-        status, data, _ = client.call("GET recommendations", "GET",
-                                      f"/api/v1/seekers/{seeker.id}/recommendations?limit={RECOMMEND_LIMIT}",
-                                      self.kiosk_tokens[seeker.kiosk])
-        offered = []
-        if status == 200 and data:
-            results = data.get("results", [])
-            self.check_ranked(results, RECOMMEND_LIMIT, "recommendations")
-            offered = [self.posting_by_id[r["posting_id"]].index for r in results if r["posting_id"] in self.posting_by_id]
+        offered = self.ranked_postings(client, seeker, "GET recommendations", {})
+        if unit(self.args.seed, "more", seeker.index) < MORE_SHARE:
+            offered += self.ranked_postings(client, seeker, "GET recommendations (more)",
+                                            {"offset": RECOMMEND_LIMIT})
+        found = []
+        if unit(self.args.seed, "search", seeker.index) < SEARCH_SHARE:
+            kind = KIND_BY_KEY[seeker.kind]
+            found = self.ranked_postings(client, seeker, "GET recommendations?q=", {},
+                                        word=rng.choice((kind.name_zh, *kind.skills)))
         # Seekers pick mostly among the top recommendations; with too few, they walk the booths of their trade.
         chosen = [posting_index for posting_index in offered if rng.random() < 0.6][:marks]
-        others = [posting_index for posting_index in offered if posting_index not in chosen]
+        others = found + [posting_index for posting_index in offered if posting_index not in chosen]
         others += rng.sample(self.postings_by_kind[seeker.kind], min(marks, len(self.postings_by_kind[seeker.kind])))
         for posting_index in others:
             if len(chosen) == marks:
@@ -1127,6 +1145,17 @@ class Day:
             self.violation(f"{what}-score-range", f"scores {scores[:5]}")
         elif scores != sorted(scores, reverse=True):
             self.violation(f"{what}-order", f"scores not best first: {scores[:5]}")
+
+    def check_found(self, results: list, word: str) -> None:
+        """Each posting a search found mentions the word (or its employer's name does)."""
+        for result in results:
+            posting = result.get("posting") or {}
+            occupation = posting.get("occupation") or {}
+            text = " ".join([posting.get("title") or "", posting.get("description") or "", *(posting.get("skills") or []),
+                             posting.get("location") or "", occupation.get("name") or "",
+                             occupation.get("name_en") or "", posting.get("employer_name") or ""])
+            if word.lower() not in text.lower():
+                self.violation("search-not-mentioned", f"{word!r} not in posting {result.get('posting_id')}")
 
     def check_privacy(self, results: list) -> None:
         for result in results:
