@@ -149,6 +149,24 @@ def open_page(browser, live):
         context.close()
 
 
+SEEKER_PHONE = "13912345678"
+
+
+def fill_kiosk_form(page, *, name="王小明", phone=SEEKER_PHONE):
+    """The welder's sign-up at a kiosk, up to (not including) consent and submitting."""
+    page.fill("#start-phone", phone)
+    page.click("#phone-form button[type=submit]")
+    page.wait_for_selector("#form-screen:not([hidden])")
+    page.fill("#seeker-form [name=name]", name)
+    page.fill("#seeker-form [name=desired_titles]", "焊工")
+    page.fill("#seeker-form [name=skills]", "电焊、氩弧焊")
+    page.select_option("#seeker-form [name=education]", "high_school")
+    page.fill("#seeker-form [name=experience_years]", "4")
+    page.fill("#seeker-form [name=salary_expectation]", "7000")
+    page.fill("#seeker-form [name=locations]", "两江新区")
+    page.fill("#seeker-form [name=resume_text]", "做过四年钢结构电焊，有焊工证。")
+
+
 def rec_card(page, posting_id):
     """The kiosk's recommendation card of a posting."""
     return page.locator(f"#recommendations li[data-posting-id='{posting_id}']")

@@ -8,27 +8,11 @@ import pytest
 from openpyxl import load_workbook
 
 from tests.browser.conftest import (
-    KIOSK_SIZE, PHONE_SIZE, PORTRAIT_TABLET_SIZE, TABLET_SIZE, count_handled_answers, double_tap, expect, rec_card,
-    screenshot,
+    KIOSK_SIZE, PHONE_SIZE, PORTRAIT_TABLET_SIZE, SEEKER_PHONE, TABLET_SIZE, count_handled_answers, double_tap, expect,
+    fill_kiosk_form, rec_card, screenshot,
 )
 
 pytestmark = pytest.mark.browser
-
-SEEKER_PHONE = "13912345678"
-
-
-def fill_kiosk_form(page, *, name="王小明", phone=SEEKER_PHONE):
-    page.fill("#start-phone", phone)
-    page.click("#phone-form button[type=submit]")
-    page.wait_for_selector("#form-screen:not([hidden])")
-    page.fill("#seeker-form [name=name]", name)
-    page.fill("#seeker-form [name=desired_titles]", "焊工")
-    page.fill("#seeker-form [name=skills]", "电焊、氩弧焊")
-    page.select_option("#seeker-form [name=education]", "high_school")
-    page.fill("#seeker-form [name=experience_years]", "4")
-    page.fill("#seeker-form [name=salary_expectation]", "7000")
-    page.fill("#seeker-form [name=locations]", "两江新区")
-    page.fill("#seeker-form [name=resume_text]", "做过四年钢结构电焊，有焊工证。")
 
 
 def test_seeker_marks_interest_employer_agrees_exports_and_dashboard_counts(open_page, fair):

@@ -2,7 +2,7 @@
 a place or an employer's name), ranked for them, marks one, and reads past the first ten."""
 import pytest
 
-from tests.browser.conftest import KIOSK_SIZE, PHONE_SIZE, expect, rec_card, screenshot
+from tests.browser.conftest import KIOSK_SIZE, PHONE_SIZE, expect, fill_kiosk_form, rec_card, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -20,12 +20,7 @@ def welder_at_kiosk(fair, open_page):
     fair.emp("POST", f"{fair.base}/postings/batch", 201, json={"postings": MORE_WELDERS})
     fair.forklift = fair.emp2("POST", f"{fair.base}/postings", 201, json=FORKLIFT)
     kiosk = open_page("/kiosk", fair.kiosk_token, KIOSK_SIZE)
-    kiosk.fill("#start-phone", PHONE)
-    kiosk.click("#phone-form button[type=submit]")
-    kiosk.wait_for_selector("#form-screen:not([hidden])")
-    kiosk.fill("#seeker-form [name=name]", "陈刚")
-    kiosk.fill("#seeker-form [name=desired_titles]", "焊工")
-    kiosk.fill("#seeker-form [name=skills]", "电焊、氩弧焊")
+    fill_kiosk_form(kiosk, name="陈刚", phone=PHONE)
     kiosk.check("#seeker-form [name=consent]")
     kiosk.click("#submit-seeker")
     kiosk.wait_for_selector("#recommendations li.rec")
