@@ -1,10 +1,29 @@
 """Employers and kiosks."""
-from marshmallow import Schema, fields
+import unicodedata
+
+from marshmallow import Schema, ValidationError, fields
 
 from schemas.base import BaseSchema, FullMatch, PageSchema, optional_text, short_text
 
 # Unified social credit code (统一社会信用代码): 18 characters, no I, O, Z, S, V.
 CREDIT_CODE = r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$"
+BOOTH_MAX_LENGTH = 20
+
+
+class Booth(fields.String):
+    """A booth number as the floor plan writes it (A12, B区-07): full-width forms read as their
+    ASCII ones, spaces trimmed; blank is no booth (null)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(allow_none=True, metadata={
+            "description": "Where the employer receives seekers (展位号), shown with its postings at the kiosks.",
+            "example": "A12", "maxLength": BOOTH_MAX_LENGTH}, **kwargs)
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = " ".join(unicodedata.normalize("NFKC", super()._deserialize(value, attr, data, **kwargs)).split())
+        if len(text) > BOOTH_MAX_LENGTH:
+            raise ValidationError(f"Longer than maximum length {BOOTH_MAX_LENGTH}.")
+        return text or None
 
 
 class EmployerIn(BaseSchema):
@@ -21,6 +40,13 @@ class EmployerIn(BaseSchema):
         allow_none=True,
         validate=FullMatch(r"^[0-9+\-() ]{5,30}$", error="Not a phone number."),
     )
+    booth = Booth()
+
+
+class EmployerBooth(BaseSchema):
+    """An employer's booth, assigned or changed by the organizer (null: none yet)."""
+
+    booth = Booth(required=True)
 
 
 class EmployerOut(Schema):
@@ -33,6 +59,7 @@ class EmployerOut(Schema):
     credit_code = fields.String(allow_none=True)
     contact_name = fields.String(allow_none=True)
     contact_phone = fields.String(allow_none=True)
+    booth = fields.String(allow_none=True)
     created_at = fields.String()
 
 

@@ -91,6 +91,8 @@ class PostingOut(Schema):
     fair_id = fields.Integer()
     employer_id = fields.Integer()
     employer_name = fields.String(allow_none=True)
+    employer_booth = fields.String(allow_none=True, metadata={
+        "description": "The employer's booth (展位号), where one is assigned; in the ranked and listed pages."})
     title = fields.String()
     description = fields.String()
     skills = fields.List(fields.String())

@@ -138,6 +138,14 @@ def create_employer(store, fair_id: int, data: dict, *, secret_key: str, now: st
         raise InvalidChanges({"name": [MSG_NAME_TAKEN]}) from None
 
 
+def set_employer_booth(store, fair_id: int, employer_id: int, booth: str | None) -> dict | None:
+    """Give an employer of the fair its booth; the changed record, None when the fair has no such employer."""
+    employer = store.get_employer(employer_id)
+    if employer is None or employer["fair_id"] != fair_id:
+        return None
+    return store.set_employer_booth(employer_id, booth)
+
+
 def registered_employer_names(store, fair_id: int) -> set[str]:
     """The fair's employer names as compared for duplicates (``employer_name_key``)."""
     return {employer_name_key(employer["name"]) for employer in store.list_employers(fair_id)}
@@ -412,15 +420,15 @@ def occupations_of(titles: list[str]) -> list[dict]:
 # -- postings -------------------------------------------------------------------
 
 def with_employer_names(store, postings: list[dict]) -> list[dict]:
-    """Postings with ``employer_name`` added (one store read per distinct employer)."""
-    names: dict[int, str | None] = {}
+    """Postings with ``employer_name`` and ``employer_booth`` added (one store read per distinct employer)."""
+    employers: dict[int, dict] = {}
     shown = []
     for posting in postings:
         employer_id = posting["employer_id"]
-        if employer_id not in names:
-            employer = store.get_employer(employer_id)
-            names[employer_id] = employer["name"] if employer else None
-        shown.append({**posting, "employer_name": names[employer_id]})
+        if employer_id not in employers:
+            employers[employer_id] = store.get_employer(employer_id) or {}
+        employer = employers[employer_id]
+        shown.append({**posting, "employer_name": employer.get("name"), "employer_booth": employer.get("booth")})
     return shown
 
 
@@ -626,7 +634,7 @@ def agreements(store, fair_id: int, *, employer_id: int | None = None, limit: in
         employer = employers[posting["employer_id"]] or {}
         items.append({
             **agreement,
-            "posting": {**posting, "employer_name": employer.get("name")},
+            "posting": {**posting, "employer_name": employer.get("name"), "employer_booth": employer.get("booth")},
             "employer_contact_name": employer.get("contact_name"),
             "employer_contact_phone": employer.get("contact_phone"),
         })

@@ -5,7 +5,8 @@ from flask_smorest import abort
 
 from schemas.base import PageQuery
 from schemas.employers import (
-    EmployerCreated, EmployerIn, EmployerPage, EmployerToken, KioskCreated, KioskIn, KioskPage, KioskToken,
+    EmployerBooth, EmployerCreated, EmployerIn, EmployerOut, EmployerPage, EmployerToken, KioskCreated, KioskIn,
+    KioskPage, KioskToken,
 )
 from service import domain
 from service.auth import ORGANIZER, authorized, fair_for
@@ -79,6 +80,26 @@ class Kiosks(MethodView):
     def get(self, query, fair_id, access):
         """List the fair's kiosks in the order they were added (tokens are not shown again)."""
         return _page(get_store().list_kiosks(fair_id), query)
+
+
+@blp.route("/<int:fair_id>/employers/<int:employer_id>")
+class EmployerBoothView(MethodView):
+    @organizer_of_fair
+    @blp.arguments(EmployerBooth())
+    @blp.response(200, EmployerOut)
+    @blp.alt_response(403, description="Not this fair's organizer.")
+    @blp.alt_response(404, description="No such fair for this token, or no such employer in it.")
+    @blp.alt_response(422, description="Not a booth (20 characters at most), or a field other than the booth.")
+    def patch(self, data, fair_id, employer_id, access):
+        """Assign or change an employer's booth (展位号), or clear it with null.
+
+        The booth is the one field that changes after registration; the kiosks show it with the
+        employer's postings (other workers within 30 seconds).
+        """
+        employer = domain.set_employer_booth(get_store(), fair_id, employer_id, data["booth"])
+        if employer is None:
+            abort(404, message=f"No employer {employer_id} in fair {fair_id}.")
+        return employer
 
 
 @blp.route("/<int:fair_id>/employers/<int:employer_id>/token")

@@ -3,7 +3,8 @@
 Every API request resolves its bearer token, and most check the fair or name
 an employer, or check that a posting or seeker belongs to the caller's fair:
 one store round trip each. Fairs and employers are never updated once
-created, a token's principal changes only when the organizer gives an
+created (but for an employer's booth, which other workers may show up to a
+time to live late), a token's principal changes only when the organizer gives an
 employer or kiosk a new token, and a posting's fair and employer or a
 seeker's fair never change either, so a worker may keep them for a short
 while. The time to live bounds how long a replaced token (or one removed
@@ -93,6 +94,12 @@ class CachedStore:
 
     def seeker_fair(self, seeker_id: int):
         return self._seeker_fairs.get_or_load(seeker_id, self.store.seeker_fair)
+
+    def set_employer_booth(self, employer_id: int, booth: str | None):
+        record = self.store.set_employer_booth(employer_id, booth)
+        if record is not None:
+            self._employers.put(employer_id, record)
+        return record
 
     def replace_token(self, kind: str, principal_id: int, token_hash: str, *, fair_id: int):
         record = self.store.replace_token(kind, principal_id, token_hash, fair_id=fair_id)

@@ -60,7 +60,7 @@ def names_taken(names: list[str], registered: set[str]) -> list[int]:
     return taken
 
 
-EMPLOYER_FIELDS = ("industry", "credit_code", "contact_name", "contact_phone")
+EMPLOYER_FIELDS = ("industry", "credit_code", "contact_name", "contact_phone", "booth")
 
 
 def employer_record(fair_id: int, data: dict, now: str) -> dict:

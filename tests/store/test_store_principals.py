@@ -231,3 +231,22 @@ def test_sqlite_url_forms(tmp_path, monkeypatch):
     finally:
         relative.close()
         absolute.close()
+
+
+def test_an_employers_booth_is_set_changed_and_cleared_and_nothing_else_changes(store):
+    organizer = store.create_organizer("王组织", new_token(), now=NOW)
+    fair = store.create_fair(organizer["id"], {"name": "F", "date": "2024-03-02"}, now=NOW)
+    employer = store.create_employer(fair["id"], {"name": "甲公司", "contact_name": "李经理", "booth": "A12"},
+                                     "emp-hash", now=NOW)
+    other = store.create_employer(fair["id"], {"name": "乙公司"}, new_token(), now=NOW)
+    assert store.get_employer(employer["id"])["booth"] == "A12" and other["booth"] is None
+    changed = store.set_employer_booth(employer["id"], "B07")
+    assert changed == {**employer, "booth": "B07"}
+    assert store.get_employer(employer["id"]) == changed
+    assert store.list_employers(fair["id"]) == [changed, other]
+    assert store.set_employer_booth(employer["id"], None)["booth"] is None
+    assert store.get_employer(employer["id"]) == {**employer, "booth": None}
+    # The token still finds the employer; an unknown employer changes nothing.
+    assert store.find_principal("emp-hash") == Principal("employer", employer["id"], fair["id"], "甲公司")
+    assert store.set_employer_booth(employer["id"] + other["id"] + 100, "C01") is None
+    assert store.list_employers(fair["id"]) == [{**employer, "booth": None}, other]
