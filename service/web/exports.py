@@ -45,9 +45,9 @@ _UNSAFE_FILENAME = re.compile(r'[\\/:*?"<>|\s]+')
 SHORTLIST_HEADERS = ["排名", "匹配度(%)", "姓名", "手机号", "意向", "学历", "工作年限", "期望月薪(元)",
                      "想找的工作", "技能", "希望工作地点", "匹配理由"]
 SHORTLIST_PHONE_COLUMN = 3
-AGREEMENT_HEADERS = ["达成时间", "职位", "企业", "姓名", "手机号", "学历", "工作年限", "期望月薪(元)",
+AGREEMENT_HEADERS = ["达成时间", "职位", "企业", "展位", "姓名", "手机号", "学历", "工作年限", "期望月薪(元)",
                      "想找的工作", "技能", "希望工作地点", "个人简历"]
-AGREEMENT_PHONE_COLUMN = 4
+AGREEMENT_PHONE_COLUMN = 5
 
 employer_or_organizer_of_fair = authorized(lambda fair_id: fair_for(fair_id, EMPLOYER, ORGANIZER))
 organizer_of_fair = authorized(lambda fair_id: fair_for(fair_id, ORGANIZER))
@@ -108,7 +108,8 @@ def shortlist_rows(shortlist: dict) -> list[list]:
 def agreement_rows(agreements: list[dict]) -> list[list]:
     """One row per agreed pair, contacts revealed."""
     return [[(item.get("agreed_at") or "").replace("T", " ")[:19], item["posting"]["title"],
-             item["posting"].get("employer_name") or "", item["seeker"]["name"], item["seeker"]["phone"],
+             item["posting"].get("employer_name") or "", item["posting"].get("employer_booth") or "",
+             item["seeker"]["name"], item["seeker"]["phone"],
              *_seeker_columns(item["seeker"]), item["seeker"].get("resume_text") or ""]
             for item in agreements]
 

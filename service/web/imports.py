@@ -192,6 +192,7 @@ EMPLOYER_COLUMNS = (
     ("credit_code", "统一社会信用代码", "选填，18 位", "91500000202801234X"),
     ("contact_name", "联系人", "选填", "李经理"),
     ("contact_phone", "联系电话", "选填，手机或座机", "023-67881234"),
+    ("booth", "展位号", "选填，20 字以内；也可稍后在页面上分配", "A12"),
 )
 EMPLOYER_SHEET = "企业"
 MAX_EMPLOYER_ROWS = 1000

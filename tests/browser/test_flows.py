@@ -68,8 +68,8 @@ def test_seeker_marks_interest_employer_agrees_exports_and_dashboard_counts(open
         booth.click("#agreements-xlsx")
     sheet = load_workbook(io.BytesIO(Path(download_info.value.path()).read_bytes())).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:5] == ("达成时间", "职位", "企业", "姓名", "手机号")
-    assert rows[1][1:5] == ("电焊工", "重庆长安焊装有限公司", "王小明", "13912345678")
+    assert rows[0][:6] == ("达成时间", "职位", "企业", "展位", "姓名", "手机号")
+    assert rows[1][1:6] == ("电焊工", "重庆长安焊装有限公司", None, "王小明", "13912345678")
 
     # Dashboard: the agreement is counted and attributed to the employer.
     dashboard = open_page("/dashboard", fair.org_token, TABLET_SIZE)

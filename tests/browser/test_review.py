@@ -186,7 +186,7 @@ def test_tokens_issued_below_a_long_list_of_employers_are_brought_into_view(open
     expect(heading).to_be_in_viewport()
 
     setup.click("#issued-hide")
-    setup.locator("#employer-list tbody tr").last.locator("button").click()  # a lost card: a new token
+    setup.locator("#employer-list tbody tr").last.locator("button.reissue").click()  # a lost card: a new token
     expect(setup.locator("#issued tbody tr")).to_have_count(1)
     expect(heading).to_be_in_viewport()
 

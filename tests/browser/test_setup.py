@@ -85,7 +85,7 @@ def test_an_organizer_sets_up_a_fair_and_each_sign_in_link_opens_its_page(open_p
         expect(booth.locator("#who")).to_have_text("重庆巴渝机械有限公司")
 
         # A lost token card: a new token; the old link stops working, the new one works.
-        setup.locator("#employer-list tbody tr").first.locator("button").click()
+        setup.locator("#employer-list tbody tr").first.locator("button.reissue").click()
         expect(setup.locator("#issued tbody tr")).to_have_count(4)
         new_link = issued_rows(setup)[3][2]
         assert new_link != employer_link

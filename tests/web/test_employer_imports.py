@@ -29,7 +29,7 @@ def test_template_has_the_columns_and_a_sheet_explaining_them(fair):
     response = fair.org("GET", f"{fair.base}/employers/template.xlsx", 200)
     workbook = load_workbook(io.BytesIO(response.get_data()))
     assert workbook.sheetnames == ["企业", "填写说明"]
-    assert [cell.value for cell in workbook["企业"][1]] == ["企业名称", "所属行业", "统一社会信用代码", "联系人", "联系电话"]
+    assert [cell.value for cell in workbook["企业"][1]] == ["企业名称", "所属行业", "统一社会信用代码", "联系人", "联系电话", "展位号"]
     guide = list(workbook["填写说明"].iter_rows(min_row=2, values_only=True))
     assert [row[0] for row in guide] == HEADERS and all(row[2] for row in guide)
 

@@ -103,10 +103,11 @@ def test_agreements_exports_show_an_employer_its_own_and_the_organizer_all(fair)
     agree(fair, fair.cook, fair.li, fair.emp2)
     rows = read_csv(fair.emp("GET", f"{fair.base}/agreements.csv", 200))
     assert rows[0] == AGREEMENT_HEADERS
-    assert [row[1:5] for row in rows[1:]] == [["电焊工", "长安焊装", "张伟", "\t13812345678"]]
+    assert [row[1:6] for row in rows[1:]] == [["电焊工", "长安焊装", "", "张伟", "\t13812345678"]]
+    fair.org("PATCH", f"{fair.base}/employers/{fair.employer['id']}", 200, json={"booth": "A12"})
     sheet = read_xlsx(fair.org("GET", f"{fair.base}/agreements.xlsx", 200))
-    names = sorted(row[3] for row in sheet.iter_rows(min_row=2, values_only=True))
-    assert names == ["张伟", "李娟"]
+    rows = sorted(row[2:5] for row in sheet.iter_rows(min_row=2, values_only=True))
+    assert rows == [("山城火锅", None, "李娟"), ("长安焊装", "A12", "张伟")]
 
 
 def test_stats_xlsx_has_the_jobs_to_seekers_ratio(fair):

@@ -388,7 +388,9 @@
     return h("div", { class: "rec-head" },
       h("div", {},
         h("h3", { class: "rec-title" }, posting.title || ""),
-        h("p", { class: "rec-employer" }, employerName(posting))),
+        h("p", { class: "rec-employer" }, employerName(posting),
+          posting.employer_booth ? h("span", { class: "booth-tag" }, t("kiosk.booth").replace("{0}", posting.employer_booth))
+            : null)),
       aside);
   }
 
@@ -400,7 +402,10 @@
 
   /* What the seeker does next once both sides are interested. */
   function agreedBanner(posting) {
-    return h("p", { class: "banner banner-ok" }, t("kiosk.agreed").replace("{0}", employerName(posting)));
+    const text = posting.employer_booth
+      ? t("kiosk.agreed_at_booth").replace("{1}", posting.employer_booth)
+      : t("kiosk.agreed");
+    return h("p", { class: "banner banner-ok" }, text.replace("{0}", employerName(posting)));
   }
 
   function interestButton(postingId, listId) {

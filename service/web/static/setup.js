@@ -205,7 +205,7 @@
 
   function reissueButton(kind, record, name) {
     return h("button", {
-      type: "button", class: "btn btn-small",
+      type: "button", class: "btn btn-small reissue",
       onclick: async (event) => {
         if (!window.confirm(t("setup.reissue_confirm").replace("{name}", name))) return;
         const button = event.currentTarget;
@@ -264,23 +264,61 @@
     document.getElementById("employer-count").textContent = state.employers.length;
     const body = document.querySelector("#employer-list tbody");
     if (!state.employers.length) {
-      body.replaceChildren(h("tr", {}, h("td", { colspan: 4, class: "muted" }, t("setup.none_yet"))));
+      body.replaceChildren(h("tr", {}, h("td", { colspan: 5, class: "muted" }, t("setup.none_yet"))));
       filterEmployers();
       return;
     }
     body.replaceChildren(...state.employers.map((employer) => h("tr", {
-      dataset: { employerId: employer.id, search: [employer.name, employer.credit_code].map(searchable).join("\n") },
+      dataset: {
+        employerId: employer.id,
+        search: [employer.name, employer.credit_code, employer.booth].map(searchable).join("\n"),
+      },
     },
     h("td", {}, employer.name, employer.credit_code ? h("div", { class: "note" }, employer.credit_code) : null),
     h("td", {}, employer.industry || ""),
     h("td", {}, [employer.contact_name, employer.contact_phone].filter(Boolean).join(" ")),
+    h("td", {}, boothEditor(employer)),
     h("td", {}, reissueButton("employer", employer, employer.name)))));
     filterEmployers();
   }
 
+  /* Booths are often assigned after registration, from the floor plan: typed in the list, saved with
+     Enter or the button; what the API made of it (Ａ１２ -> A12) is shown back. */
+  function boothEditor(employer) {
+    const status = h("span", { class: "note", role: "status" });
+    const input = h("input", {
+      value: employer.booth || "", maxlength: 20, spellcheck: "false", class: "booth-input",
+      "aria-label": `${t("setup.booth")}${t("colon")}${employer.name}`, placeholder: t("setup.booth_hint"),
+      oninput: () => { status.replaceChildren(); },
+    });
+    const save = h("button", { type: "submit", class: "btn btn-small" }, t("setup.booth_save"));
+    return h("form", {
+      class: "booth-editor", dataset: { boothOf: employer.id },
+      onsubmit: async (event) => {
+        event.preventDefault();
+        save.disabled = true;
+        try {
+          const changed = await api("PATCH", `/api/v1/fairs/${state.fairId}/employers/${employer.id}`,
+            { booth: input.value.trim() || null });
+          Object.assign(employer, changed);
+          input.value = changed.booth || "";
+          status.textContent = t("setup.booth_saved");
+          const row = input.closest("tr");
+          row.dataset.search = [changed.name, changed.credit_code, changed.booth].map(searchable).join("\n");
+          FM.showError(null);
+        } catch (error) {
+          // The API's word on this booth goes beside it (and follows the language switch).
+          const refused = error.status === 422 && error.body.errors && error.body.errors.booth;
+          if (refused) status.replaceChildren(FM.fieldMessage(refused));
+          else FM.showError(error);
+        } finally { save.disabled = false; }
+      },
+    }, input, save, status);
+  }
+
   onSubmit(employerForm, document.getElementById("employer-error"), async () => {
     const employer = await api("POST", `/api/v1/fairs/${state.fairId}/employers`,
-      readForm(employerForm, ["name", "industry", "credit_code", "contact_name", "contact_phone"]));
+      readForm(employerForm, ["name", "industry", "credit_code", "contact_name", "contact_phone", "booth"]));
     issue("employer", employer.name, employer.token);
     employerForm.reset();
     employerForm.elements.name.focus();
