@@ -21,6 +21,7 @@ class EmployerStats(Schema):
 
     employer_id = fields.Integer()
     name = fields.String()
+    booth = fields.String(allow_none=True)
     postings = fields.Integer()
     positions = fields.Integer()
     seeker_intents = fields.Integer()

@@ -128,12 +128,12 @@ def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def build_stats(fair_id: int, cells, employer_names: dict, occupation_names: dict,
+def build_stats(fair_id: int, cells, employers: dict[int, dict], occupation_names: dict,
                 awaiting_employer: dict[int, int]) -> dict:
     """The stats shape of docs/DESIGN.md from ``(dim, key, metric, value)`` cells.
 
-    ``employer_names`` lists every employer of the fair (id -> name), so
-    employers without postings still get a row. ``awaiting_employer`` counts, per
+    ``employers`` holds every employer record of the fair by id (its name and booth are
+    shown), so employers without postings still get a row. ``awaiting_employer`` counts, per
     employer id, the seekers interested now whom the employer has not marked.
     """
     totals = dict.fromkeys(FAIR_METRICS, 0)
@@ -145,9 +145,9 @@ def build_stats(fair_id: int, cells, employer_names: dict, occupation_names: dic
             by[dim][key][metric] = int(value)
 
     by_employer = []
-    for employer_id, name in employer_names.items():
+    for employer_id, employer in employers.items():
         row = by["employer"].get(str(employer_id), {})
-        by_employer.append({"employer_id": int(employer_id), "name": name,
+        by_employer.append({"employer_id": int(employer_id), "name": employer["name"], "booth": employer.get("booth"),
                             **{m: row.get(m, 0) for m in EMPLOYER_METRICS},
                             "awaiting_employer": awaiting_employer.get(int(employer_id), 0)})
     by_employer.sort(key=lambda r: (-r["agreements"], r["name"], r["employer_id"]))

@@ -939,7 +939,7 @@ class RedisStore(Store):
         self._awaiting_employer(keys=[keys.fair_key(fair_id, "postings")],
                                 args=[keys.posting(""), keys.POSTING_INTENTS_SUFFIX], client=pipe)
         counters, names, employer_ids, awaiting = pipe.execute()
-        employers = {e["id"]: e["name"] for e in self._load_strings([keys.employer(i) for i in employer_ids]) if e}
+        employers = {e["id"]: e for e in self._load_strings([keys.employer(i) for i in employer_ids]) if e}
         cells = [(*keys.parse_counter_field(field), value) for field, value in counters.items()]
         awaiting_employer = {int(awaiting[i]): int(awaiting[i + 1]) for i in range(0, len(awaiting), 2)}
         return build_stats(fair_id, cells, employers, names, awaiting_employer)

@@ -737,7 +737,7 @@ class SQLiteStore(Store):
         with self._read() as conn:
             cells = conn.execute("SELECT dim, key, metric, value FROM counters WHERE fair_id = ?",
                                  (fair_id,)).fetchall()
-            employers = {row["id"]: json.loads(row["data"])["name"] for row in conn.execute(
+            employers = {row["id"]: json.loads(row["data"]) for row in conn.execute(
                 "SELECT id, data FROM employers WHERE fair_id = ?", (fair_id,))}
             names = dict(conn.execute(
                 "SELECT n.code, n.name FROM occupation_names n JOIN counters c ON c.key = n.code"

@@ -124,8 +124,8 @@ def stats_sheets(stats: dict) -> list[Sheet]:
         Sheet("按职业", ["职业代码", "职业", "职位数", "招聘人数", "求职人数", "求人倍率", "达成意向"],
               [[row.get("code"), row.get("name"), row.get("postings"), row.get("positions"), row.get("seekers"),
                 ratio(row), row.get("agreements")] for row in stats.get("by_occupation", [])]),
-        Sheet("按企业", ["企业", "职位数", "招聘人数", "求职者意向", "企业意向", "达成意向", "待回复"],
-              [[row.get("name"), row.get("postings"), row.get("positions"), row.get("seeker_intents"),
+        Sheet("按企业", ["企业", "展位", "职位数", "招聘人数", "求职者意向", "企业意向", "达成意向", "待回复"],
+              [[row.get("name"), row.get("booth"), row.get("postings"), row.get("positions"), row.get("seeker_intents"),
                 row.get("employer_intents"), row.get("agreements"), row.get("awaiting_employer")]
                for row in stats.get("by_employer", [])]),
         Sheet("按小时", ["时段", "新登记求职者", "求职者意向", "达成意向"],
@@ -138,7 +138,7 @@ _STATS_CSV_SECTIONS = (
     ("by_occupation", "按职业 By occupation",
      ("code", "name", "name_en", "postings", "positions", "seekers", "agreements")),
     ("by_employer", "按单位 By employer",
-     ("employer_id", "name", "postings", "positions", "seeker_intents", "employer_intents", "agreements",
+     ("employer_id", "name", "booth", "postings", "positions", "seeker_intents", "employer_intents", "agreements",
       "awaiting_employer")),
     ("by_hour", "按小时 By hour", ("hour", "seekers", "seeker_intents", "agreements")),
 )

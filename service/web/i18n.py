@@ -73,6 +73,7 @@ STRINGS = {
     "refresh": ("刷新", "Refresh"),
     # below a list that goes on past the rows shown
     "show_more": ("显示更多", "Show more"),
+    "booth": ("展位 {0}", "Booth {0}"),
     "colon": ("：", ": "),
     "export.csv": ("导出 CSV", "Export CSV"),
     "export.xlsx": ("导出 Excel", "Export Excel"),
@@ -138,7 +139,6 @@ STRINGS = {
     "kiosk.agreed": ("企业也对您感兴趣！请到「{0}」的展位洽谈。", "The employer is interested too! Visit the {0} booth."),
     "kiosk.agreed_at_booth": ("企业也对您感兴趣！请到 {1} 展位（{0}）洽谈。",
                               "The employer is interested too! Visit booth {1} ({0})."),
-    "kiosk.booth": ("展位 {0}", "Booth {0}"),
     "kiosk.my_interests": ("我感兴趣的岗位", "Jobs I'm interested in"),
     "kiosk.my_interests_help": ("企业也对您感兴趣时，这里会告诉您，请到该企业的展位洽谈。",
                                 "When an employer is interested in you too, it shows here: then visit their booth."),

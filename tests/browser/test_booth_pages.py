@@ -80,3 +80,13 @@ def test_the_kiosk_shows_the_booth_with_each_job_and_where_to_go_after_an_agreem
     expect(mine.locator(".banner-ok")).to_have_text("The employer is interested too! Visit booth A12 (重庆长安焊装有限公司).")
     expect(mine.locator(".booth-tag")).to_have_text("Booth A12")
     screenshot(kiosk, "kiosk-booth-1080x1920")
+
+
+def test_the_dashboard_names_each_employers_booth(open_page, fair):
+    fair.org("PATCH", f"{fair.base}/employers/{fair.employer['id']}", 200, json={"booth": "A12"})
+    dashboard = open_page("/dashboard", fair.org_token, TABLET_SIZE)
+    factory = dashboard.locator("#employers tbody tr", has_text="重庆长安焊装有限公司")
+    expect(factory.locator(".booth-tag")).to_have_text("展位 A12")
+    expect(dashboard.locator("#employers tbody tr", has_text="山城火锅餐饮").locator(".booth-tag")).to_have_count(0)
+    # The postings nobody has shown interest in yet say where their booth is.
+    expect(dashboard.locator("#without-interest li", has_text="电焊工")).to_contain_text("重庆长安焊装有限公司 · 展位 A12")

@@ -89,12 +89,13 @@ def test_counters_per_employer_and_occupation(store, fair, pair):
     store.set_intent(*pair, "seeker", True, now=T1)
     store.set_intent(*pair, "employer", True, now=T1)
     store.set_intent(other_job["id"], pair[1], "seeker", True, now=T1)
+    store.set_employer_booth(fair.employer["id"], "A12")
     stats = fair.stats()
     rows = {row["employer_id"]: row for row in stats["by_employer"]}
-    assert rows[fair.employer["id"]] == {"employer_id": fair.employer["id"], "name": "甲公司", "postings": 1,
+    assert rows[fair.employer["id"]] == {"employer_id": fair.employer["id"], "name": "甲公司", "booth": "A12", "postings": 1,
                                          "positions": 2, "seeker_intents": 1, "employer_intents": 1,
                                          "agreements": 1, "awaiting_employer": 0}
-    assert rows[fair.other_employer["id"]] == {"employer_id": fair.other_employer["id"], "name": "Beta Ltd",
+    assert rows[fair.other_employer["id"]] == {"employer_id": fair.other_employer["id"], "name": "Beta Ltd", "booth": None,
                                                "postings": 1, "positions": 1, "seeker_intents": 1,
                                                "employer_intents": 0, "agreements": 0, "awaiting_employer": 1}
     assert [row["employer_id"] for row in stats["by_employer"]] == [fair.employer["id"], fair.other_employer["id"]]

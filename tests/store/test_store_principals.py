@@ -66,7 +66,7 @@ def test_employers_in_creation_order(store, fair):
         fair.employer["id"], fair.other_employer["id"], later["id"]]
     assert store.get_employer(later["id"]) == later
     assert later == {"id": later["id"], "fair_id": fair.id, "name": "丙", "industry": "制造业",
-                     "credit_code": "91440300X", "contact_name": "李", "contact_phone": "13900000000",
+                     "credit_code": "91440300X", "contact_name": "李", "contact_phone": "13900000000", "booth": None,
                      "created_at": NOW}
     assert store.get_employer(10_000) is None
 
@@ -81,7 +81,8 @@ def test_employers_created_together_in_order_each_with_its_token(store, fair):
     assert [e["name"] for e in created] == ["丙公司", "丁公司", "Gamma Ltd"]
     assert [e["id"] for e in created] == sorted(e["id"] for e in created)
     assert created[0] == {"id": created[0]["id"], "fair_id": fair.id, "name": "丙公司", "industry": "制造业",
-                          "credit_code": None, "contact_name": None, "contact_phone": None, "created_at": NOW}
+                          "credit_code": None, "contact_name": None, "contact_phone": None, "booth": None,
+                          "created_at": NOW}
     assert store.list_employers(fair.id)[2:] == created
     for employer, token_hash in zip(created, ["h-1", "h-2", "h-3"]):
         assert store.find_principal(token_hash) == Principal("employer", employer["id"], fair.id, employer["name"])

@@ -156,7 +156,7 @@ def test_an_employer_name_never_becomes_a_formula_in_the_stats(fair, name):
     by_employer = rows[rows.index(["按单位 By employer"]) + 2:]
     row = next(row for row in by_employer if row[1].endswith(name))
     assert row[1] == "'" + name
-    assert row[0] == str(employer["id"]) and row[2:] == ["1", "1", "0", "0", "0", "0"]  # numbers stay numbers
+    assert row[0] == str(employer["id"]) and row[3:] == ["1", "1", "0", "0", "0", "0"]  # numbers stay numbers
     totals = {row[0]: row[2] for row in rows[2:2 + len(domain.STATS_TOTALS)]}
     assert totals["employers"] == "3" and totals["positions"] == "6"
 
@@ -164,7 +164,7 @@ def test_an_employer_name_never_becomes_a_formula_in_the_stats(fair, name):
     stored = name.replace("\r", "\n")  # XML reads a carriage return back as a line feed
     cells = next(row for row in sheet.iter_rows(min_row=2) if str(row[0].value).endswith(stored))
     assert cells[0].data_type == "s" and cells[0].value == "'" + stored
-    assert [cell.value for cell in cells[1:]] == [1, 1, 0, 0, 0, 0] and cells[1].data_type == "n"
+    assert [cell.value for cell in cells[1:]] == [None, 1, 1, 0, 0, 0, 0] and cells[2].data_type == "n"  # no booth
 
 
 EXPORTS = [

@@ -121,7 +121,8 @@
     const body = document.querySelector("#employers tbody");
     if (!rows.length) { body.replaceChildren(h("tr", {}, h("td", { colspan: 4, class: "muted" }, t("dashboard.no_data")))); return; }
     body.replaceChildren(...rows.slice(0, 10).map((row) => h("tr", {},
-      h("td", {}, row.name), h("td", { class: "num" }, row.positions || 0), h("td", { class: "num" }, row.agreements || 0),
+      h("td", {}, row.name, row.booth ? h("span", { class: "booth-tag" }, t("booth").replace("{0}", row.booth)) : null),
+      h("td", { class: "num" }, row.positions || 0), h("td", { class: "num" }, row.agreements || 0),
       awaitingCell(row.awaiting_employer || 0))));
   }
 
@@ -134,7 +135,8 @@
       return;
     }
     list.replaceChildren(...state.withoutInterest.map((posting) => h("li", {},
-      posting.title, h("span", {}, posting.employer_name || ""))));
+      posting.title, h("span", {}, [posting.employer_name, posting.employer_booth && t("booth").replace(
+        "{0}", posting.employer_booth)].filter(Boolean).join(" · ")))));
   }
 
   function render() {

@@ -389,7 +389,7 @@
       h("div", {},
         h("h3", { class: "rec-title" }, posting.title || ""),
         h("p", { class: "rec-employer" }, employerName(posting),
-          posting.employer_booth ? h("span", { class: "booth-tag" }, t("kiosk.booth").replace("{0}", posting.employer_booth))
+          posting.employer_booth ? h("span", { class: "booth-tag" }, t("booth").replace("{0}", posting.employer_booth))
             : null)),
       aside);
   }
