@@ -15,3 +15,5 @@ class MeOut(Schema):
     id = fields.Integer()
     fair_id = fields.Integer(allow_none=True)
     name = fields.String()
+    booth = fields.String(allow_none=True, metadata={"description": "An employer's booth (展位号), where assigned; "
+                                                                     "employers only."})

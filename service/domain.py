@@ -138,6 +138,14 @@ def create_employer(store, fair_id: int, data: dict, *, secret_key: str, now: st
         raise InvalidChanges({"name": [MSG_NAME_TAKEN]}) from None
 
 
+def me(store, principal) -> dict:
+    """Who a token belongs to; for an employer, with its booth (the booth page shows where it is)."""
+    answer = principal._asdict()
+    if principal.role == "employer":
+        answer["booth"] = (store.get_employer(principal.id) or {}).get("booth")
+    return answer
+
+
 def set_employer_booth(store, fair_id: int, employer_id: int, booth: str | None) -> dict | None:
     """Give an employer of the fair its booth; the changed record, None when the fair has no such employer."""
     employer = store.get_employer(employer_id)

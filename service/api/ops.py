@@ -4,6 +4,7 @@ from flask import jsonify
 from flask.views import MethodView
 
 from schemas.ops import MeOut
+from service import domain
 from service.auth import current_principal
 from service.blueprint import Blueprint
 from service.context import get_store
@@ -18,8 +19,8 @@ class Me(MethodView):
     @blp.response(200, MeOut)
     @blp.alt_response(401, description="No or unknown token.")
     def get(self):
-        """The caller's role, fair and name."""
-        return current_principal()._asdict()
+        """The caller's role, fair and name (and an employer's booth)."""
+        return domain.me(get_store(), current_principal())
 
 
 @health.get("/healthz")

@@ -59,8 +59,12 @@ def test_only_the_fairs_organizer_gives_booths_and_bad_input_changes_nothing(wor
     assert world.b.org.get(f"{world.b.base}/employers").get_json()["items"][0]["booth"] is None
 
 
-def test_the_employers_token_still_works_after_its_booth_changes(world):
-    world.a.org.patch(booth_path(world), json={"booth": "A12"})
+def test_the_employers_token_still_works_after_its_booth_changes_and_says_where_its_booth_is(world):
     emp = Caller(world.client, world.a.employer["token"])
+    assert emp.get("/api/v1/me").get_json()["booth"] is None
+    world.a.org.patch(booth_path(world), json={"booth": "A12"})
     assert emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").status_code == 200
-    assert emp.get("/api/v1/me").get_json()["name"] == world.a.employer["name"]
+    me = emp.get("/api/v1/me").get_json()
+    assert (me["role"], me["name"], me["booth"]) == ("employer", world.a.employer["name"], "A12")
+    assert "booth" not in world.a.kiosk.get("/api/v1/me").get_json()
+    assert "booth" not in world.a.org.get("/api/v1/me").get_json()

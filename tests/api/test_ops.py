@@ -28,7 +28,7 @@ def test_me_for_each_role(world):
         "role": "organizer", "id": world.a.fair["organizer_id"], "fair_id": None, "name": "组委会A"}
     employer = world.a.emp.get("/api/v1/me").get_json()
     assert employer == {"role": "employer", "id": world.a.employer["id"], "fair_id": fair_id,
-                        "name": world.a.employer["name"]}
+                        "name": world.a.employer["name"], "booth": None}
     kiosk = world.a.kiosk.get("/api/v1/me").get_json()
     assert kiosk == {"role": "kiosk", "id": world.a.kiosk_record["id"], "fair_id": fair_id, "name": "A区1号台"}
 

@@ -82,6 +82,15 @@ def test_the_kiosk_shows_the_booth_with_each_job_and_where_to_go_after_an_agreem
     screenshot(kiosk, "kiosk-booth-1080x1920")
 
 
+def test_the_booth_page_says_which_booth_is_the_employers(open_page, fair):
+    fair.org("PATCH", f"{fair.base}/employers/{fair.employer['id']}", 200, json={"booth": "A12"})
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    expect(booth.locator("#who")).to_have_text("重庆长安焊装有限公司展位 A12")
+    expect(booth.locator("#who .booth-tag")).to_have_text("展位 A12")
+    restaurant = fair.org("GET", f"{fair.base}/employers", 200)["items"][1]
+    assert restaurant["booth"] is None
+
+
 def test_the_dashboard_names_each_employers_booth(open_page, fair):
     fair.org("PATCH", f"{fair.base}/employers/{fair.employer['id']}", 200, json={"booth": "A12"})
     dashboard = open_page("/dashboard", fair.org_token, TABLET_SIZE)

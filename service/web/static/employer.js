@@ -488,7 +488,8 @@
   FM.start("employer", async (me) => {
     state.fairId = me.fair_id;
     state.employerId = me.id;  // /me answers with the principal: an employer's own id
-    document.getElementById("who").textContent = me.name || "";
+    document.getElementById("who").replaceChildren(me.name || "",
+      me.booth ? h("span", { class: "booth-tag" }, t("booth").replace("{0}", me.booth)) : "");
     try {
       await loadPostings();
     } catch (error) { FM.showError(error); }
