@@ -414,7 +414,8 @@ def generate_fair(seed: int, scale: float, probes: int) -> Fair:
             name = f"{name}{rng.choice(('长寿', '晏家', '江南', '涪陵', '渝北'))}分公司（{i + 1}号展位）"
         names.add(name)
         body = {"name": name, "industry": industry, "credit_code": credit_code(rng),
-                "contact_name": make_name(rng), "contact_phone": make_phones(rng, 1)[0]}
+                "contact_name": make_name(rng), "contact_phone": make_phones(rng, 1)[0],
+                "booth": f"{'ABCDEFGH'[i * 8 // EMPLOYERS]}{i % (EMPLOYERS // 8) + 1:02d}"}  # 8 halls
         employers.append(Employer(i, body, kinds))
 
     # Postings per employer: a few big recruiters, most with 2-8 postings; exactly POSTINGS in total.
@@ -1011,6 +1012,7 @@ class Day:
             return []
         results = data.get("results", [])
         self.check_ranked(results, RECOMMEND_LIMIT + 1, endpoint)
+        self.check_booths(results)
         if word:
             self.check_found(results, word)
         return [self.posting_by_id[r["posting_id"]].index for r in results[:RECOMMEND_LIMIT]
@@ -1145,6 +1147,14 @@ class Day:
             self.violation(f"{what}-score-range", f"scores {scores[:5]}")
         elif scores != sorted(scores, reverse=True):
             self.violation(f"{what}-order", f"scores not best first: {scores[:5]}")
+
+    def check_booths(self, results: list) -> None:
+        """Each job a kiosk shows names its employer's booth, as registered."""
+        for result in results:
+            posting = self.posting_by_id.get(result.get("posting_id"))
+            booth = (result.get("posting") or {}).get("employer_booth")
+            if posting is not None and booth != self.fair.employers[posting.employer].body["booth"]:
+                self.violation("booth", f"posting {result.get('posting_id')} shows booth {booth!r}")
 
     def check_found(self, results: list, word: str) -> None:
         """Each posting a search found mentions the word (or its employer's name does)."""
