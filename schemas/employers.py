@@ -75,6 +75,12 @@ class EmployersImported(Schema):
     created = fields.List(fields.Nested(EmployerCreated), required=True)
 
 
+class EmployerBoothsSet(Schema):
+    """Employers whose booths a spreadsheet set, in file order."""
+
+    updated = fields.List(fields.Nested(EmployerOut), required=True)
+
+
 class EmployerToken(Schema):
     """An employer's new token, shown this once; the old one no longer works."""
 

@@ -151,7 +151,8 @@ def set_employer_booth(store, fair_id: int, employer_id: int, booth: str | None)
     employer = store.get_employer(employer_id)
     if employer is None or employer["fair_id"] != fair_id:
         return None
-    return store.set_employer_booth(employer_id, booth)
+    changed = store.set_employer_booths({employer_id: booth})
+    return changed[0] if changed else None
 
 
 def registered_employer_names(store, fair_id: int) -> set[str]:

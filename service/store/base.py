@@ -182,9 +182,10 @@ class Store(abc.ABC):
         """The fair's employers in creation order."""
 
     @abc.abstractmethod
-    def set_employer_booth(self, employer_id: int, booth: str | None) -> dict | None:
-        """Give the employer its booth (None: none yet); the changed record, or None when there is
-        no such employer. The booth is the one field of an employer that changes."""
+    def set_employer_booths(self, booths: dict[int, str | None]) -> list[dict]:
+        """Give employers their booths (``{employer id: booth}``, None: none yet), all at once; the
+        changed records of the employers found, in the order given. The booth is the one field of
+        an employer that changes."""
 
     @abc.abstractmethod
     def create_kiosk(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:

@@ -95,11 +95,11 @@ class CachedStore:
     def seeker_fair(self, seeker_id: int):
         return self._seeker_fairs.get_or_load(seeker_id, self.store.seeker_fair)
 
-    def set_employer_booth(self, employer_id: int, booth: str | None):
-        record = self.store.set_employer_booth(employer_id, booth)
-        if record is not None:
-            self._employers.put(employer_id, record)
-        return record
+    def set_employer_booths(self, booths: dict[int, str | None]) -> list[dict]:
+        records = self.store.set_employer_booths(booths)
+        for record in records:
+            self._employers.put(record["id"], record)
+        return records
 
     def replace_token(self, kind: str, principal_id: int, token_hash: str, *, fair_id: int):
         record = self.store.replace_token(kind, principal_id, token_hash, fair_id=fair_id)

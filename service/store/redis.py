@@ -572,20 +572,21 @@ class RedisStore(Store):
         ids = self.client.zrange(keys.fair_key(fair_id, "employers"), 0, -1)
         return [r for r in self._load_strings([keys.employer(i) for i in ids]) if r]
 
-    def set_employer_booth(self, employer_id: int, booth: str | None) -> dict | None:
-        record_key = keys.employer(employer_id)
+    def set_employer_booths(self, booths: dict[int, str | None]) -> list[dict]:
+        record_keys = [keys.employer(employer_id) for employer_id in booths]
         changed = []
 
         def change(pipe):
-            raw = pipe.get(record_key)  # watched: a concurrent change makes this retry
-            record = {**json.loads(raw), "booth": booth} if raw else None
+            found = pipe.mget(record_keys)  # watched: a concurrent change makes this retry
+            records = [{**json.loads(raw), "booth": booth} for raw, booth in zip(found, booths.values()) if raw]
             pipe.multi()
-            if record is not None:
-                pipe.set(record_key, dumps(record))
-            changed[:] = [record]
+            for record in records:
+                pipe.set(keys.employer(record["id"]), dumps(record))
+            changed[:] = records
 
-        self.client.transaction(change, record_key)
-        return changed[0]
+        if record_keys:
+            self.client.transaction(change, *record_keys)
+        return changed
 
     def create_kiosk(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:
         record = {"id": self.client.incr(keys.ids("kiosk")), "fair_id": fair_id,

@@ -387,15 +387,18 @@ class SQLiteStore(Store):
         rows = self._all("SELECT id, data FROM employers WHERE fair_id = ? ORDER BY id", (fair_id,))
         return [_data_record(row) for row in rows]
 
-    def set_employer_booth(self, employer_id: int, booth: str | None) -> dict | None:
+    def set_employer_booths(self, booths: dict[int, str | None]) -> list[dict]:
+        records = []
         with self._write() as conn:
-            row = _one(conn, "SELECT id, data FROM employers WHERE id = ?", (employer_id,))
-            if row is None:
-                return None
-            record = {**_data_record(row), "booth": booth}
-            conn.execute("UPDATE employers SET data = ? WHERE id = ?",
-                         (dumps({name: value for name, value in record.items() if name != "id"}), employer_id))
-        return record
+            for employer_id, booth in booths.items():
+                row = _one(conn, "SELECT id, data FROM employers WHERE id = ?", (employer_id,))
+                if row is None:
+                    continue
+                record = {**_data_record(row), "booth": booth}
+                conn.execute("UPDATE employers SET data = ? WHERE id = ?",
+                             (dumps({name: value for name, value in record.items() if name != "id"}), employer_id))
+                records.append(record)
+        return records
 
     def create_kiosk(self, fair_id: int, data: dict, token_hash: str, *, now: str) -> dict:
         record = {"fair_id": fair_id, "label": data["label"], "created_at": now}

@@ -18,7 +18,7 @@ from flask_smorest.fields import Upload
 from marshmallow import Schema, fields, validate
 
 from schemas.base import BaseSchema
-from schemas.employers import EmployersImported
+from schemas.employers import EmployerBoothsSet, EmployersImported
 from schemas.postings import PostingCreatedBatch, PostingOut, RequestKeyHeaders
 from service import domain
 from service.auth import EMPLOYER, ORGANIZER, authorized, fair_for, posting_for
@@ -28,8 +28,8 @@ from service.store import NamesTaken
 
 from . import i18n
 from .imports import (
-    ImportErrors, employer_template_sheets, employers_from_table, names_taken_errors, postings_from_table,
-    template_sheets,
+    ImportErrors, booth_sheets, booths_from_table, employer_template_sheets, employers_from_table, names_taken_errors,
+    postings_from_table, template_sheets,
 )
 from .spreadsheets import (
     CSV_MIMETYPE, XLSX_MIMETYPE, Sheet, UnreadableFile, csv_bytes, read_table, xlsx_bytes,
@@ -348,3 +348,35 @@ class EmployerImport(MethodView):
             except NamesTaken as taken:  # registered by another request since the file was checked
                 raise names_taken_errors(rows, taken.positions) from None
         return {"created": created}
+
+
+@blp.route("/fairs/<int:fair_id>/employers/booths.xlsx")
+class EmployerBoothSheet(MethodView):
+    @organizer_of_fair
+    @blp.response(200, content_type=XLSX_MIMETYPE, description="Sheet 展位: 企业名称 and 展位号 of every employer.")
+    @blp.alt_response(403, description="Not this fair's organizer.")
+    @blp.alt_response(404, description="No such fair for this token.")
+    def get(self, fair_id, access):
+        """The fair's employers and their booths, to fill in from the floor plan and upload again."""
+        return _xlsx_file(booth_sheets(get_store().list_employers(fair_id)), _filename("展位表", fair_id))
+
+
+@blp.route("/fairs/<int:fair_id>/employers/booths")
+class EmployerBoothImport(MethodView):
+    @organizer_of_fair
+    @blp.arguments(ImportFile(), location="files")
+    @blp.response(200, EmployerBoothsSet)
+    @blp.alt_response(403, description="Not this fair's organizer.")
+    @blp.alt_response(404, description="No such fair for this token.")
+    @blp.alt_response(422, description="Errors keyed by spreadsheet row number, then field (a name not registered "
+                                       "in the fair, or repeated in the file, among them); no booth was changed.")
+    def post(self, upload, fair_id, access):
+        """Set the booths of the employers a sheet names (.xlsx or .csv: 企业名称, 展位号), all or nothing.
+
+        A blank 展位号 clears the booth. The employers template's other columns may be in the file and
+        are not read.
+        """
+        store, file = get_store(), upload["file"]
+        with _refused_file_as_422():
+            booths = booths_from_table(read_table(file.filename or "", file.read()), store.list_employers(fair_id))
+        return {"updated": store.set_employer_booths(booths)}

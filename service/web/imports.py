@@ -11,7 +11,7 @@ import re
 
 from marshmallow import ValidationError
 
-from schemas.employers import EmployerIn
+from schemas.employers import Booth, EmployerIn
 from schemas.postings import MAX_BATCH, PostingIn
 from service.domain import MSG_NAME_TAKEN
 from service.store.common import employer_name_key
@@ -263,3 +263,58 @@ def employers_from_table(table: Table, registered: set[str]) -> list[tuple[int, 
 def names_taken_errors(rows: list[tuple[int, dict]], positions: list[int]) -> ImportErrors:
     """The rows whose names another request registered meanwhile, as import errors."""
     return ImportErrors({str(rows[position][0]): {"name": [MSG_NAME_TAKEN]} for position in positions})
+
+
+# -- booths (the organizer's floor plan, for employers registered already) ---------------------------
+
+BOOTH_SHEET = "展位"
+MSG_NO_BOOTH_COLUMN = "缺少「展位号」列 / The 展位号 (booth) column is missing."
+MSG_NOT_REGISTERED = "本招聘会没有登记这家企业 / No employer of this name is registered in this fair."
+MSG_NAME_MISSING = "请填写企业名称 / The employer's name is missing."
+
+
+def booth_sheets(employers: list[dict]) -> list[Sheet]:
+    """The fair's employers and their booths as one sheet (企业名称, 展位号): filled in from the
+    floor plan and uploaded again (:func:`booths_from_table`)."""
+    return [Sheet(BOOTH_SHEET, ["企业名称", "展位号"], [[e["name"], e.get("booth") or ""] for e in employers])]
+
+
+def booths_from_table(table: Table, employers: list[dict]) -> dict[int, str | None]:
+    """``{employer id: booth}`` for the rows of a booth sheet, or :class:`ImportErrors` for any bad row.
+
+    Each row names a registered employer of the fair (``employers``), compared as registration
+    compares names, once; a blank booth clears it. The employers template's other columns may be
+    there and are not read, so the registration file itself can carry the booths afterwards.
+    """
+    fields = _column_fields(table, _EMPLOYER_HEADER_TO_FIELD, "name", MSG_NO_NAME)
+    if "booth" not in fields:
+        raise ImportErrors({str(table.header_row): {"columns": [MSG_NO_BOOTH_COLUMN]}})
+    if not table.rows:
+        raise ImportErrors({str(table.header_row + 1): {"rows": [MSG_NO_EMPLOYERS]}})
+    if len(table.rows) > MAX_EMPLOYER_ROWS:
+        raise ImportErrors({str(table.rows[MAX_EMPLOYER_ROWS][0]): {"rows": [MSG_TOO_MANY_EMPLOYERS]}})
+    registered = {employer_name_key(employer["name"]): employer["id"] for employer in employers}
+    booth_field = Booth()
+    booths, errors, rows_by_name = {}, {}, {}
+    for number, cells in table.rows:
+        data = {field: _employer_cell(value) for field, value in zip(fields, cells)
+                if field in ("name", "booth") and value is not None}
+        problems, key = {}, employer_name_key(data.get("name", ""))
+        if not data.get("name"):
+            problems["name"] = [MSG_NAME_MISSING]
+        elif key not in registered:
+            problems["name"] = [MSG_NOT_REGISTERED]
+        elif key in rows_by_name:
+            problems["name"] = [MSG_NAME_REPEATED.format(row=rows_by_name[key])]
+        rows_by_name.setdefault(key, number)
+        try:
+            booth = booth_field.deserialize(data.get("booth"))
+        except ValidationError as error:
+            problems["booth"] = error.messages
+        if problems:
+            errors[str(number)] = problems
+        else:
+            booths[registered[key]] = booth
+    if errors:
+        raise ImportErrors(errors)
+    return booths

@@ -1,6 +1,10 @@
 """Booths (展位号): the organizer assigns them on /setup (at registration, from the spreadsheet or in the
 list), and the kiosk tells a seeker where to go."""
+import io
+from pathlib import Path
+
 import pytest
+from openpyxl import Workbook, load_workbook
 
 from tests.browser.conftest import KIOSK_SIZE, TABLET_SIZE, expect, fill_kiosk_form, rec_card, screenshot
 
@@ -99,3 +103,39 @@ def test_the_dashboard_names_each_employers_booth(open_page, fair):
     expect(dashboard.locator("#employers tbody tr", has_text="山城火锅餐饮").locator(".booth-tag")).to_have_count(0)
     # The postings nobody has shown interest in yet say where their booth is.
     expect(dashboard.locator("#without-interest li", has_text="电焊工")).to_contain_text("重庆长安焊装有限公司 · 展位 A12")
+
+
+def test_the_organizer_gives_every_employer_its_booth_from_the_booth_sheet(open_page, fair, tmp_path):
+    setup = open_page("/setup", fair.org_token, TABLET_SIZE)
+    with setup.expect_download() as download_info:
+        setup.click("#booth-sheet")
+    sheet = load_workbook(io.BytesIO(Path(download_info.value.path()).read_bytes()))["展位"]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    assert rows == [["企业名称", "展位号"], ["重庆长安焊装有限公司", None], ["山城火锅餐饮", None]]
+
+    # A name the fair does not know: nothing changes, and the row says why.
+    rows[1][1], rows[2][1] = "A12", "B07"
+    wrong = tmp_path / "wrong.xlsx"
+    save_rows(wrong, rows + [["没有这家公司", "C01"]])
+    setup.set_input_files("#booth-import-file", str(wrong))
+    setup.click("#booth-import-form button[type=submit]")
+    expect(setup.locator("#booth-import-errors tbody tr")).to_have_count(1)
+    assert setup.locator("#booth-import-errors tbody tr").inner_text().startswith("4")
+    expect(setup.locator("#booth-import-result .banner-error").first).to_have_text(
+        "上传失败，没有更改任何展位。请修改以下行：")
+    assert [e["booth"] for e in fair.org("GET", f"{fair.base}/employers", 200)["items"]] == [None, None]
+
+    right = tmp_path / "right.xlsx"
+    save_rows(right, rows)
+    setup.set_input_files("#booth-import-file", str(right))
+    setup.click("#booth-import-form button[type=submit]")
+    expect(setup.locator("#booth-import-result .banner-ok")).to_have_text("展位已更新，企业数：2")
+    expect(booth_editor(setup, fair.employer["id"]).locator("input")).to_have_value("A12")
+    assert [e["booth"] for e in fair.org("GET", f"{fair.base}/employers", 200)["items"]] == ["A12", "B07"]
+
+
+def save_rows(path, rows):
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)

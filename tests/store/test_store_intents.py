@@ -89,7 +89,7 @@ def test_counters_per_employer_and_occupation(store, fair, pair):
     store.set_intent(*pair, "seeker", True, now=T1)
     store.set_intent(*pair, "employer", True, now=T1)
     store.set_intent(other_job["id"], pair[1], "seeker", True, now=T1)
-    store.set_employer_booth(fair.employer["id"], "A12")
+    store.set_employer_booths({fair.employer["id"]: "A12"})
     stats = fair.stats()
     rows = {row["employer_id"]: row for row in stats["by_employer"]}
     assert rows[fair.employer["id"]] == {"employer_id": fair.employer["id"], "name": "甲公司", "booth": "A12", "postings": 1,

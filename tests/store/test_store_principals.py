@@ -241,13 +241,18 @@ def test_an_employers_booth_is_set_changed_and_cleared_and_nothing_else_changes(
                                      "emp-hash", now=NOW)
     other = store.create_employer(fair["id"], {"name": "乙公司"}, new_token(), now=NOW)
     assert store.get_employer(employer["id"])["booth"] == "A12" and other["booth"] is None
-    changed = store.set_employer_booth(employer["id"], "B07")
+    (changed,) = store.set_employer_booths({employer["id"]: "B07"})
     assert changed == {**employer, "booth": "B07"}
     assert store.get_employer(employer["id"]) == changed
     assert store.list_employers(fair["id"]) == [changed, other]
-    assert store.set_employer_booth(employer["id"], None)["booth"] is None
+    assert store.set_employer_booths({employer["id"]: None})[0]["booth"] is None
     assert store.get_employer(employer["id"]) == {**employer, "booth": None}
     # The token still finds the employer; an unknown employer changes nothing.
     assert store.find_principal("emp-hash") == Principal("employer", employer["id"], fair["id"], "甲公司")
-    assert store.set_employer_booth(employer["id"] + other["id"] + 100, "C01") is None
+    assert store.set_employer_booths({employer["id"] + other["id"] + 100: "C01"}) == []
     assert store.list_employers(fair["id"]) == [{**employer, "booth": None}, other]
+    # Many at once, in the order given; one not found leaves the others to change.
+    both = store.set_employer_booths({other["id"]: "C01", 10_000: "X", employer["id"]: "C02"})
+    assert [(e["id"], e["booth"]) for e in both] == [(other["id"], "C01"), (employer["id"], "C02")]
+    assert [e["booth"] for e in store.list_employers(fair["id"])] == ["C02", "C01"]
+    assert store.set_employer_booths({}) == []

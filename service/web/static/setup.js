@@ -328,34 +328,54 @@
   document.getElementById("employer-template").addEventListener("click", () =>
     FM.download(`/api/v1/fairs/${state.fairId}/employers/template.xlsx`, "employers-template.xlsx").catch(FM.showError));
 
-  document.getElementById("employer-import-form").addEventListener("submit", async (event) => {
-    event.preventDefault();
-    const result = document.getElementById("employer-import-result");
-    const input = document.getElementById("employer-import-file");
-    if (!input.files.length) {
-      result.replaceChildren(h("p", { class: "banner banner-error" }, t("employer.choose_file")));
-      return;
-    }
-    const body = new FormData();
-    body.append("file", input.files[0]);
-    const upload = event.target.querySelector("button[type=submit]");
-    upload.disabled = true;  // a second tap before the answer would meet every name as already registered
-    try {
-      const answer = await api("POST", `/api/v1/fairs/${state.fairId}/employers/import`, body);
+  /* A spreadsheet upload form: sends the chosen file to `path` and hands the answer to `done`, which says
+     what to show; a refusal is shown row by row (table `errorsId`, under the message `failedKey`). The button stays disabled until all
+     is done: a second tap would send the file again (an employers file would meet every name as taken). */
+  function sheetUpload(formId, path, errorsId, failedKey, done) {
+    const form = document.getElementById(formId);
+    const result = form.parentElement.querySelector("[role=status]");
+    const input = form.querySelector("input[type=file]");
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      if (!input.files.length) {
+        result.replaceChildren(h("p", { class: "banner banner-error" }, t("employer.choose_file")));
+        return;
+      }
+      const body = new FormData();
+      body.append("file", input.files[0]);
+      const upload = form.querySelector("button[type=submit]");
+      upload.disabled = true;
+      try {
+        const answer = await api("POST", path(), body);
+        input.value = "";
+        result.replaceChildren(h("p", { class: "banner banner-ok" }, await done(answer)));
+      } catch (error) {
+        const rows = (error.status === 422 && error.body.errors) || null;
+        if (!rows) { result.replaceChildren(h("p", { class: "banner banner-error" }, FM.errorText(error))); return; }
+        result.replaceChildren(h("p", { class: "banner banner-error", dataset: { i18n: failedKey } }, t(failedKey)),
+          FM.importErrorsTable(rows, employerFieldLabel, errorsId));
+      } finally {
+        upload.disabled = false;
+      }
+    });
+  }
+
+  sheetUpload("employer-import-form", () => `/api/v1/fairs/${state.fairId}/employers/import`, "employer-import-errors",
+    "setup.import_failed", async (answer) => {
       answer.created.forEach((employer) => issue("employer", employer.name, employer.token));
-      result.replaceChildren(h("p", { class: "banner banner-ok" }, t("setup.import_ok") + answer.created.length));
-      input.value = "";
       revealIssued();
       await loadEmployers();
-    } catch (error) {
-      const rows = (error.status === 422 && error.body.errors) || null;
-      if (!rows) { result.replaceChildren(h("p", { class: "banner banner-error" }, FM.errorText(error))); return; }
-      result.replaceChildren(h("p", { class: "banner banner-error" }, t("setup.import_failed")),
-        FM.importErrorsTable(rows, employerFieldLabel, "employer-import-errors"));
-    } finally {
-      upload.disabled = false;
-    }
-  });
+      return t("setup.import_ok") + answer.created.length;
+    });
+
+  document.getElementById("booth-sheet").addEventListener("click", () =>
+    FM.download(`/api/v1/fairs/${state.fairId}/employers/booths.xlsx`, "booths.xlsx").catch(FM.showError));
+
+  sheetUpload("booth-import-form", () => `/api/v1/fairs/${state.fairId}/employers/booths`, "booth-import-errors",
+    "setup.booths_failed", async (answer) => {
+      await loadEmployers();
+      return t("setup.booths_ok") + answer.updated.length;
+    });
 
   /* ---- kiosks ---- */
   async function loadKiosks() {
