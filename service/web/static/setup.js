@@ -233,6 +233,11 @@
     return String(text || "").normalize("NFKC").toLowerCase().replace(/\s+/g, "");
   }
 
+  /* What the search looks in: an employer's name, credit code and booth. */
+  function searchedText(employer) {
+    return [employer.name, employer.credit_code, employer.booth].map(searchable).join("\n");
+  }
+
   /* Among 520 employers, the one whose card was lost: the rows whose name or credit code has what is typed. */
   const employerSearch = document.getElementById("employer-search");
 
@@ -271,7 +276,7 @@
     body.replaceChildren(...state.employers.map((employer) => h("tr", {
       dataset: {
         employerId: employer.id,
-        search: [employer.name, employer.credit_code, employer.booth].map(searchable).join("\n"),
+        search: searchedText(employer),
       },
     },
     h("td", {}, employer.name, employer.credit_code ? h("div", { class: "note" }, employer.credit_code) : null),
@@ -304,7 +309,7 @@
           input.value = changed.booth || "";
           status.textContent = t("setup.booth_saved");
           const row = input.closest("tr");
-          row.dataset.search = [changed.name, changed.credit_code, changed.booth].map(searchable).join("\n");
+          row.dataset.search = searchedText(changed);
           FM.showError(null);
         } catch (error) {
           // The API's word on this booth goes beside it (and follows the language switch).
