@@ -124,3 +124,17 @@ def test_the_search_fits_a_phone_screen(fair, open_page):
     assert width <= PHONE_SIZE["width"]
     box, button = kiosk.locator("#job-search-q").bounding_box(), kiosk.locator("#job-search button[type=submit]").bounding_box()
     assert box["width"] >= 150 and button["x"] + button["width"] <= PHONE_SIZE["width"]
+
+
+def test_a_trade_is_searched_in_one_tap_in_either_language(welder_at_kiosk):
+    fair, kiosk = welder_at_kiosk, welder_at_kiosk.page
+    kiosk.locator("#search-chips .chip", has_text="厨师").click()
+    expect(kiosk.locator("#recommendations li.rec")).to_have_count(1)
+    assert listed(kiosk) == [fair.cook["id"]] and kiosk.input_value("#job-search-q") == "厨师"
+    kiosk.click("#lang-switch")
+    # The label follows the page's language; the postings are Chinese, so the Chinese word is searched.
+    kiosk.locator("#search-chips .chip", has_text="Welder").click()
+    expect(kiosk.locator("#search-summary-text")).to_have_text("Open jobs mentioning \u201c焊工\u201d, best match for you first")
+    expect(kiosk.locator("#recommendations li.rec")).to_have_count(10)  # 15 welding jobs: ten, then "show more"
+    expect(kiosk.locator("#recommendations-more")).to_be_visible()
+    assert fair.cook["id"] not in listed(kiosk)

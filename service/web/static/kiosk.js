@@ -163,6 +163,16 @@
         },
       }, "+ " + label);
     }));
+    // The same trades search the fair's jobs in one tap: typing Chinese on a kiosk is slow for many.
+    // The Chinese word is searched whatever the page's language: the postings are written in Chinese.
+    document.getElementById("search-chips").replaceChildren(...COMMON_TITLES.map(([zh, en]) => h("button", {
+      type: "button", class: "chip",
+      onclick: () => {
+        searchForm.elements.q.value = zh;
+        state.search = zh;
+        loadList(false);
+      },
+    }, FM.lang === "en" ? en : zh)));
   }
 
   /* ---- the form ---- */
