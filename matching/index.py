@@ -256,9 +256,16 @@ def _profile(record, kind, normalizer):
     )
 
 
+# Role suffixes that end most Chinese job titles (焊工, 文员, 厨师).  Two titles that share only
+# these are different jobs: WRatio found 焊工 and 普工 50 % alike, 仓库叉车工 and 焊工 60 %.
+_ROLE_CHARACTERS = frozenset("工员师")
+
+
 def _characters(text):
-    """The characters of ``text``, any whitespace as one: WRatio's token ratios join words with a space."""
-    return {" " if character.isspace() else character for character in text}
+    """The characters titles are compared by: those of ``text`` but role suffixes, unless it has no other
+    (员工 still meets 员工); any whitespace as one, as WRatio's token ratios join words with a space."""
+    characters = {" " if character.isspace() else character for character in text}
+    return characters - _ROLE_CHARACTERS or characters
 
 
 def _index_characters(by_character, texts, first_id):
@@ -372,8 +379,8 @@ class _Side:
         if known is None or len(known) < len(self.title_text):
             start = 0 if known is None else len(known)
             # WRatio and ratio are 0 for two strings without a common character (whitespace of any
-            # kind counting as one): only the titles and translations that share one with ``title``
-            # are compared (a quarter at a fair).
+            # kind counting as one), and titles sharing only a role suffix count as unlike: only the
+            # titles and translations that share another character with ``title`` are compared.
             fresh = np.zeros(len(self.title_text) - start, dtype=np.float32)
             compared = _sharing_a_character(self.titles_with_char, title, len(self.title_text), start)
             if len(compared):

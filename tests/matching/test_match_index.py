@@ -4,6 +4,7 @@ import json
 import pickle
 
 import pytest
+from rapidfuzz import fuzz
 
 from matching import DEFAULT_SHORTLIST_WEIGHTS, DEFAULT_WEIGHTS, Match, MatchIndex, extract
 
@@ -220,6 +221,24 @@ def test_titles_in_english_and_chinese_meet_through_their_occupation():
     # Through its occupation's Chinese names, yet never above the same title in Chinese.
     assert chinese[3] == pytest.approx(0.9) and chinese[2] == 0.0
     assert title_fit(seeker(7, ["叉车司机"]))[1] == 1.0
+
+
+def test_titles_sharing_only_a_role_suffix_are_not_alike():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["普工"]), seeker(2, ["电焊工"]), seeker(3, ["员工"]), seeker(4, ["仓库叉车工"]),
+                          seeker(5, ["文员"]), seeker(6, ["焊工"])])
+
+    def title_fit(title):
+        return {m.id: next(r["score"] for r in m.reasons if r["factor"] == "title")
+                for m in index.shortlist(posting(9, title))}
+
+    welder = title_fit("焊工")
+    # WRatio alone finds 焊工 and 普工 50 % alike, 仓库叉车工 and 焊工 60 %: the same 工, different jobs.
+    assert fuzz.WRatio("焊工", "普工") == 50
+    assert welder[1] == welder[4] == welder[3] == 0.0
+    assert welder[2] > 0.8 and welder[6] == 1.0
+    assert title_fit("员工")[3] == 1.0  # a title made of role characters only still meets itself
+    assert title_fit("仓库文员")[5] > 0.5 and title_fit("仓库文员")[4] > 0.3  # 仓库 is shared: compared as before
 
 
 def test_titles_that_arrive_after_a_query_are_compared_on_its_next_shortlist():
