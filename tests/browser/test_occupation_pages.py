@@ -20,15 +20,15 @@ def test_the_booth_names_a_postings_occupation_in_the_pages_language(open_page, 
 
 
 def test_the_dashboard_names_occupations_in_the_pages_language(open_page, fair):
-    # 播音员: an occupation without an English name keeps its Chinese name on the English page.
-    fair.emp("POST", f"{fair.base}/postings", 201, json={"title": "播音员", "headcount": 1})
+    # 篆刻家 (a seal engraver): an occupation without an English name keeps its Chinese name on the English page.
+    fair.emp("POST", f"{fair.base}/postings", 201, json={"title": "篆刻家", "headcount": 1})
     dashboard = open_page("/dashboard", fair.org_token, TABLET_SIZE)
     names = dashboard.locator("#occupations tbody tr td:first-child")
     expect(names).to_have_count(4)
-    assert "焊工" in names.all_inner_texts() and "播音员" in names.all_inner_texts()
+    assert "焊工" in names.all_inner_texts() and "篆刻家" in names.all_inner_texts()
     assert not any("welder" in name for name in names.all_inner_texts())
     dashboard.click("#lang-switch")
     expect(names.filter(has_text="焊工")).to_have_text("welder (焊工)")
-    assert "播音员" in names.all_inner_texts()
+    assert "篆刻家" in names.all_inner_texts()
     dashboard.click("#lang-switch")
     expect(names.filter(has_text="焊工")).to_have_text("焊工")

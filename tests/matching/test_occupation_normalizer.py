@@ -53,6 +53,11 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("Mason", "6-29-01-01"),
         ("parcel sorter", "4-02-07-09"),
         ("store manager", "4-01-02-06"),
+        # Near an English alias, not one: they went to 理货员 (a tally clerk) and to 营销员 before the
+        # occupations of titles-dev.csv had English names.
+        ("bank clerk", "4-05-01-03"),
+        ("customs clerk", "2-06-07-12"),
+        ("Foreign trade salesperson", "2-06-07-01"),
         # titles-dev.csv labels these by a shared character, not by the job (bench/label_corrections.tsv):
         # 车工 (a lathe operator), 航空油料员, 节目主持人, 调解员.
         ("车间普工", "6-00-00-00"),

@@ -1,11 +1,11 @@
-"""The project's own Chinese alias table (matching/data/zh_aliases.tsv) and how the loader uses it."""
+"""The project's own alias tables (matching/data/zh_aliases.tsv, en_aliases.tsv) and how the loader uses them."""
 import csv
 from importlib import resources
 
 import pytest
 
 from matching import OccupationNormalizer
-from matching.occupations import load_occupations
+from matching.occupations import default_normalizer, english_names, load_labelled_titles, load_occupations
 from matching.text import fold
 
 DATA = resources.files("matching") / "data"
@@ -22,6 +22,7 @@ def _code_key(code):
 
 CSCO = _read("csco2022.tsv")
 ZH = _read("zh_aliases.tsv")
+EN = _read("en_aliases.tsv")
 
 
 def test_zh_aliases_are_well_formed_and_sorted_by_code():
@@ -98,3 +99,31 @@ def test_the_loader_adds_the_project_aliases_to_their_occupations():
 def test_the_table_alone_maps_common_ad_titles(title, code):
     normalizer = OccupationNormalizer().fit(load_occupations())
     assert normalizer.normalize(title).code == code
+
+
+def test_en_aliases_are_well_formed_and_each_names_one_occupation():
+    with (DATA / "en_aliases.tsv").open(encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    assert lines[0] == "alias\tcode"
+    assert all(line.count("\t") == 1 and line.split("\t")[0].strip() for line in lines[1:])
+    known = {row["code"] for row in CSCO}
+    assert [row["code"] for row in EN if row["code"] not in known] == []
+    owner = {}
+    assert [row["alias"] for row in EN if owner.setdefault(fold(row["alias"]), row["code"]) != row["code"]] == []
+
+
+def test_every_english_alias_maps_to_its_own_occupation():
+    # An English title written as the table writes it lands where the table says, whatever the
+    # other aliases that share a word with it ("sales staff", "catering staff", "research staff").
+    normalizer = default_normalizer()
+    found = {row["alias"]: normalizer.normalize(row["alias"]) for row in EN}
+    assert [(row["alias"], row["code"], found[row["alias"]]) for row in EN
+            if found[row["alias"]] is None or found[row["alias"]].code != row["code"]] == []
+
+
+def test_every_occupation_the_labelled_titles_teach_has_an_english_name():
+    # What an English page and reason show for the occupations a fair's postings map to.
+    _, codes = load_labelled_titles()
+    assert sorted(set(codes) - set(english_names())) == []
+    assert english_names()["4-01-02-00"] == "sales staff"
+    assert english_names()["2-08-02-01"] == "high school teacher"
