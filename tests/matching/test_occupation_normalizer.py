@@ -26,6 +26,19 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("技术操作员", "6-00-00-00"),
         ("品质检验员", "6-31-03-05"),
         ("仓库叉车工", "6-30-05-01"),
+        # What a chemical park's and a factory's ads call their jobs (长寿 is both).
+        ("外操", "6-11-01-02"),  # field operator: was 国际商务专业人员 (外 of 外贸)
+        ("内操", "6-11-01-03"),  # control-room (DCS) operator: was 内科医师
+        ("巡检工", "6-31-01-01"),
+        ("天车工", "6-30-05-01"),  # overhead crane: was 车工, a lathe operator
+        ("线长", "6-00-00-00"),  # was 事业单位负责人
+        ("计划员", "2-02-30-01"),  # labelled 动画设计人员 (计 of 设计): bench/label_corrections.tsv
+        ("IPQC", "6-31-03-05"),
+        ("单证员", "2-06-07-12"),  # a derived CSCO alias of 公证员, a notary
+        ("挤出工", "6-14-02-00"),  # was 会计专业人员
+        ("装载机司机", "6-30-05-05"),  # was 客运车辆驾驶员, a bus driver
+        ("设备管理员", "6-31-01-01"),  # labelled 消防装备管理员
+        ("折弯工", "6-18-01-12"),  # an alias of 冲压工, but 招聘折弯工 was labelled 镗工
         # Noisy ad titles.
         ("普工", "6-00-00-00"),
         # titles-dev.csv labels it 汽车制造人员: the car plant says which 中类 of 普工.
