@@ -241,6 +241,23 @@ def test_titles_sharing_only_a_role_suffix_are_not_alike():
     assert title_fit("仓库文员")[5] > 0.5 and title_fit("仓库文员")[4] > 0.3  # 仓库 is shared: compared as before
 
 
+def test_english_titles_are_alike_only_through_a_shared_word_other_than_a_role():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["Civil engineer"]), seeker(2, ["Wedding planner"]), seeker(3, ["Engineer"]),
+                          seeker(4, ["Forklift operators"]), seeker(5, ["Software developer"])])
+
+    def title_fit(title):
+        return {m.id: next(r["score"] for r in m.reasons if r["factor"] == "title")
+                for m in index.shortlist(posting(9, title))}
+
+    # Letters are always shared: WRatio finds these 69 % and 60 % alike.
+    assert fuzz.WRatio("software engineer", "civil engineer") > 65 and fuzz.WRatio("welder", "wedding planner") > 55
+    assert title_fit("Software engineer")[1] == 0.0 and title_fit("Welder")[2] == 0.0
+    assert title_fit("Software engineer")[5] > 0.5  # "software" is shared
+    assert title_fit("Forklift driver")[4] > 0.5  # a plural is the same word
+    assert title_fit("Engineer")[3] == 1.0  # a title of a role word alone still meets itself
+
+
 def test_titles_that_arrive_after_a_query_are_compared_on_its_next_shortlist():
     first = [seeker(1, ["会计"]), seeker(2, ["Forklift driver"])]
     later = [seeker(3, ["叉车工"]), seeker(4, ["厨师"]), seeker(5, ["Forklift operator"])]

@@ -98,7 +98,7 @@ TITLE_TEXT = st.text(st.one_of(st.sampled_from("叉车司机会计焊工 ()-/\t\
 @given(TITLE_TEXT.filter(bool), TITLE_TEXT)
 def test_titles_without_a_common_character_are_not_similar(title, other):
     # The index compares a query title only with the titles (and translations) that share a character
-    # with it (other than a role suffix: matching.index._ROLE_CHARACTERS), whitespace of any kind counting
-    # as one character (WRatio's token ratios join words with a space).
+    # with it (other than a role suffix: matching.index._ROLE_CHARACTERS; titles in Latin script alone by
+    # words), whitespace of any kind counting as one character (WRatio's token ratios join words with a space).
     other = "".join(character for character in other if characters(character).isdisjoint(characters(title)))
     assert fuzz.WRatio(title, other) == 0 and fuzz.ratio(title, other) == 0
