@@ -29,7 +29,6 @@ fraction of the main segment and dead slots are compacted away when they
 exceed a fraction of all slots, so the cost of updates is amortised.
 """
 import math
-import re
 import threading
 from array import array
 from collections import Counter
@@ -44,7 +43,7 @@ from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, PLACE_CREDIT, education_code, education_rank, place_tokens, stated_places
 from .reasons import N_PARTS, ReasonCache, ReasonParts, explain_page
 from .skills import canonical_skill, expand_licences, is_credential, skills_in_text
-from .text import clean_title, fold, has_han, text_features
+from .text import clean_title, fold, has_han, latin_words, text_features
 
 __all__ = ["Match", "MatchIndex", "DEFAULT_WEIGHTS", "DEFAULT_SHORTLIST_WEIGHTS", "extract"]
 
@@ -263,10 +262,9 @@ def _profile(record, kind, normalizer):
 _ROLE_CHARACTERS = frozenset("工员师")
 _ROLE_WORDS = frozenset({"worker", "staff", "clerk", "attendant", "officer", "operator", "specialist", "engineer",
                          "technician", "assistant", "manager"})
-_WORD = re.compile(r"[a-z0-9+#]+")
 
 
-def _characters(text):
+def _title_keys(text):
     """What titles are compared by: the characters of ``text`` (any whitespace as one, as WRatio's token
     ratios join words with a space), or the words of a title in Latin script alone (letters are always
     shared: welder and wedding planner were 60 % alike), but role suffixes, unless it has no other
@@ -274,14 +272,15 @@ def _characters(text):
     if has_han(text):
         characters = {" " if character.isspace() else character for character in text}
         return characters - _ROLE_CHARACTERS or characters
-    words = {word[:-1] if len(word) > 3 and word.endswith("s") else word for word in _WORD.findall(text.lower())}
+    words = latin_words(text.lower())
     return words - _ROLE_WORDS or words
 
 
 def _index_characters(by_character, texts, first_id):
-    """Add ``texts`` (ids from ``first_id`` on) to ``by_character``: character -> ids of the texts that have it."""
+    """Add ``texts`` (ids from ``first_id`` on) to ``by_character``: key (:func:`_title_keys`) -> ids of the texts
+    that have it."""
     for text_id, text in enumerate(texts, first_id):
-        for character in _characters(text):
+        for character in _title_keys(text):
             found = by_character.get(character)
             if found is None:
                 found = by_character[character] = array("i")
@@ -289,9 +288,9 @@ def _index_characters(by_character, texts, first_id):
 
 
 def _sharing_a_character(by_character, text, size, start):
-    """Ids from ``start`` to ``size`` of the texts indexed in ``by_character`` that share a character with ``text``."""
+    """Ids from ``start`` to ``size`` of the texts indexed in ``by_character`` that share a key with ``text``."""
     shares = np.zeros(size, dtype=bool)
-    for character in _characters(text):
+    for character in _title_keys(text):
         found = by_character.get(character)
         if found:
             shares[np.frombuffer(found, dtype=np.int32)] = True
@@ -390,7 +389,8 @@ class _Side:
             start = 0 if known is None else len(known)
             # WRatio and ratio are 0 for two strings without a common character (whitespace of any
             # kind counting as one), and titles sharing only a role suffix count as unlike: only the
-            # titles and translations that share another character with ``title`` are compared.
+            # titles and translations that share another key (_title_keys: a character, or a word of a
+            # title in Latin script alone) with ``title`` are compared.
             fresh = np.zeros(len(self.title_text) - start, dtype=np.float32)
             compared = _sharing_a_character(self.titles_with_char, title, len(self.title_text), start)
             if len(compared):

@@ -12,7 +12,6 @@ out-of-fold evidence for titles-dev.csv (``bench/tune_occupations.py``), decides
 """
 import csv
 import functools
-import re
 import threading
 from importlib import resources
 from typing import NamedTuple
@@ -22,7 +21,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from .text import char_ngrams, clean_title, fold, has_han, tokenize
+from .text import char_ngrams, clean_title, fold, has_han, latin_words, tokenize
 
 __all__ = [
     "Occupation",
@@ -190,12 +189,6 @@ _HAND_SET_ROWS = (6, 7, 11)
 # Without labelled titles (no classifier, no prior) the nearest aliases weigh more: the
 # previous blend's weights, which score the table alone best on titles-dev.csv.
 _TABLE_BLEND = np.array([0.0, 0.0, -0.308, 1.446, 0.433, 0.84, 0.5, 100.0, -0.193, 0.093, 0.187, 0.0], dtype=np.float32)
-_LATIN_WORD = re.compile(r"[a-z0-9+#]+")
-
-
-def _latin_words(folded):
-    """Whole Latin words of folded text, plural ``s`` dropped: ``"forklift drivers"`` -> {forklift, driver}."""
-    return {word[:-1] if len(word) > 3 and word.endswith("s") else word for word in _LATIN_WORD.findall(folded)}
 
 
 class OccupationNormalizer:
@@ -263,7 +256,7 @@ class OccupationNormalizer:
         self.codes_ = [code for code, _, _ in occupations]
         self.names_ = [name for _, name, _ in occupations]
         position = {code: index for index, code in enumerate(self.codes_)}
-        texts, example_codes, exact, latin_words, latin_aliases, han_aliases = [], [], {}, {}, {}, {}
+        texts, example_codes, exact, words_by_code, latin_aliases, han_aliases = [], [], {}, {}, {}, {}
         for code, name, aliases in occupations:
             for alias in [name, *aliases]:
                 folded = fold(alias)
@@ -278,7 +271,7 @@ class OccupationNormalizer:
                     han_aliases.setdefault(position[code], []).append(folded)
                 else:
                     latin_aliases.setdefault(position[code], []).append(folded)
-                    latin_words.setdefault(position[code], set()).update(_latin_words(folded))
+                    words_by_code.setdefault(position[code], set()).update(latin_words(folded))
         labelled, labels = [], []
         for title, code in zip(titles, codes):
             if code not in position:
@@ -289,7 +282,7 @@ class OccupationNormalizer:
                 labels.append(position[code])
         self.exact_ = exact
         # Per occupation: the words of its Latin-script aliases ("forklift", "driver", "pmc").
-        self.latin_words_ = {code: frozenset(words) for code, words in latin_words.items()}
+        self.latin_words_ = {code: frozenset(words) for code, words in words_by_code.items()}
         # Per occupation: its names in Latin script and in Chinese characters (translations of a title).
         self.aliases_by_script_ = {
             code: (tuple(dict.fromkeys(latin_aliases.get(code, ()))), tuple(dict.fromkeys(han_aliases.get(code, ()))))
@@ -416,7 +409,7 @@ class OccupationNormalizer:
         if not has_han(folded) and folded not in self.exact_:
             # The labelled titles are Chinese, so letter n-grams are all that would match a Latin
             # title ("butcher" ~ "teacher"): only occupations sharing a whole word with it may answer.
-            words = _latin_words(folded)
+            words = latin_words(folded)
             related = [code for code, known in self.latin_words_.items() if words & known]
             unrelated = np.ones(len(votes), dtype=bool)
             unrelated[related] = False

@@ -6,7 +6,7 @@ Everything here is deterministic and idempotent: ``clean_title(clean_title(t))
 import re
 import unicodedata
 
-__all__ = ["fold", "to_simplified", "clean_title", "char_ngrams", "text_features", "tokenize"]
+__all__ = ["fold", "to_simplified", "clean_title", "has_han", "latin_words", "char_ngrams", "text_features", "tokenize"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -181,6 +181,20 @@ def has_han(text):
     (True, False)
     """
     return _HAN.search(text) is not None
+
+
+_LATIN_WORD = re.compile(r"[a-z0-9+#]+")
+
+
+def latin_words(folded):
+    """Whole Latin words of folded text, plural ``s`` dropped.
+
+    Examples
+    --------
+    >>> sorted(latin_words("forklift drivers"))
+    ['driver', 'forklift']
+    """
+    return {word[:-1] if len(word) > 3 and word.endswith("s") else word for word in _LATIN_WORD.findall(folded)}
 
 
 def char_ngrams(text, ngram_range=(1, 2)):
