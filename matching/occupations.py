@@ -191,6 +191,15 @@ _HAND_SET_ROWS = (6, 7, 11)
 _TABLE_BLEND = np.array([0.0, 0.0, -0.308, 1.446, 0.433, 0.84, 0.5, 100.0, -0.193, 0.093, 0.187, 0.0], dtype=np.float32)
 
 
+# Titles that say who is hired, not for what: an intern or an apprentice of any trade.  The nearest
+# occupation would be a guess (学徒 was 社会体育指导员, 实习生 电子商务服务人员), shown as a reason.
+# CSCO lists some as aliases (学徒工, 管理培训生), and those stay.
+_NOT_AN_OCCUPATION = frozenset({
+    "实习生", "实习", "学徒", "实习学徒", "见习生", "培训生", "管培生", "储备干部", "储备人才",
+    "intern", "internship", "trainee", "apprentice", "management trainee", "graduate trainee",
+})
+
+
 class OccupationNormalizer:
     """Map job titles to occupation codes, in the style of a scikit-learn estimator.
 
@@ -202,7 +211,8 @@ class OccupationNormalizer:
     fitted by cross-validation.  An exact alias of an occupation the labelled
     titles never name outweighs the classifier, which cannot know it.  A title
     in Latin script alone maps only to occupations with a Latin-script alias
-    that shares a whole word with it: the labelled titles are Chinese.
+    that shares a whole word with it: the labelled titles are Chinese.  A title
+    that says who is hired but not for what (学徒, 实习生) maps to nothing.
 
     Parameters
     ----------
@@ -277,7 +287,7 @@ class OccupationNormalizer:
             if code not in position:
                 raise ValueError(f"unknown occupation code {code!r} for title {title!r}")
             cleaned = clean_title(title)
-            if cleaned:
+            if cleaned and cleaned not in _NOT_AN_OCCUPATION:  # 管培生 labelled 雷管制造工 teaches nothing true
                 labelled.append(cleaned)
                 labels.append(position[code])
         self.exact_ = exact
@@ -347,7 +357,7 @@ class OccupationNormalizer:
         """Evidence per occupation (rows as weighted by ``_BLEND``) and a confidence in [0, 1], or ``None``."""
         folded = fold(title)
         cleaned = clean_title(title)
-        if not cleaned and folded not in self.exact_:
+        if (not cleaned or cleaned in _NOT_AN_OCCUPATION) and folded not in self.exact_:
             return None
         size = len(self.codes_)
         margin = np.full(size, -1.5, dtype=np.float32)

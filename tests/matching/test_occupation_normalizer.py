@@ -107,6 +107,18 @@ def test_noise_without_a_title_maps_to_nothing():
     assert normalize_title("包吃包住+五险一金") is None
 
 
+@pytest.mark.parametrize("title", ["学徒", "实习生", "实习生（2025届）", "管培生", "储备干部", "Intern", "apprentice"])
+def test_a_title_that_names_no_trade_maps_to_nothing(title):
+    # 学徒 was 社会体育指导员 (a fitness instructor), 实习生 电子商务服务人员: the kiosk showed the guess as a reason.
+    assert normalize_title(title) is None
+
+
+@pytest.mark.parametrize(("title", "code"), [
+    ("电焊学徒", "6-18-02-04"), ("销售实习生", "4-01-02-00"), ("学徒工", "6-00-00-00")])
+def test_an_apprentice_or_intern_of_a_trade_maps_to_the_trade(title, code):
+    assert normalize_title(title).code == code
+
+
 def test_official_names_map_to_their_own_occupation():
     normalizer = default_normalizer()
     rows = [(code, name) for code, name, _ in load_occupations()]
