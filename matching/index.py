@@ -90,6 +90,7 @@ _MAX_TITLES = 3
 # Desired titles are listed in order of preference: later ones count a little less.
 _PREFERENCE = np.array([1.0, 0.85, 0.8], dtype=np.float32)
 _OCCUPATION_CREDIT = (0.25, 0.5, 0.75, 1.0)  # same 大类, 中类, 小类, 细类
+_FIRST_WORD_CODE = 0x10000  # words as characters beyond the basic plane: about a million distinct ones
 _TRANSLATED_TITLE = 0.9  # title similarity through the other title's occupation names in the query's script
 # Text scoring sums at most this many posting-list entries (rarest features first),
 # and weighs a feature by log(1 + _IDF_SCALE / document frequency).
@@ -352,6 +353,10 @@ class _Side:
         # Kept apart by script (Chinese titles' English names, English titles' Chinese names), so a
         # query is compared only with the translations written like itself.
         self.title_translations = {True: [], False: []}  # written in Chinese characters? -> names
+        # Titles and translations in Latin script alone as word strings (_Side.word_string); None for others.
+        self.title_words = []
+        self.translation_words = []  # one per title_translations[False]
+        self.word_codes = {}
         self.translation_owner = {True: np.zeros(0, dtype=np.intp), False: np.zeros(0, dtype=np.intp)}
         # Per character: the distinct titles, and per script the translations, that have it.
         self.titles_with_char = {}
@@ -372,8 +377,11 @@ class _Side:
         _index_characters(self.titles_with_char, [title], len(self.title_text))
         self.title_text.append(title)
         script = not has_han(title)  # the translations are in the other script
+        self.title_words.append(self.word_string(title) if script else None)
         _index_characters(self.translations_with_char[script], translations, len(self.title_translations[script]))
         self.title_translations[script].extend(translations)
+        if not script:
+            self.translation_words.extend(map(self.word_string, translations))
         owner = np.full(len(translations), len(self.title_text) - 1, dtype=np.intp)
         self.translation_owner[script] = np.concatenate([self.translation_owner[script], owner])
 
@@ -393,17 +401,23 @@ class _Side:
             # title in Latin script alone) with ``title`` are compared.
             fresh = np.zeros(len(self.title_text) - start, dtype=np.float32)
             compared = _sharing_a_character(self.titles_with_char, title, len(self.title_text), start)
-            if len(compared):
-                fresh[compared - start] = process.cdist([title], [self.title_text[i] for i in compared.tolist()],
-                                                        scorer=fuzz.WRatio, dtype=np.float32, workers=1)[0]
             script = has_han(title)
-            names, owner = self.title_translations[script], self.translation_owner[script]
+            query, titles, names = title, self.title_text, self.title_translations[script]
+            if not script:
+                # Word by word, as Chinese titles are compared character by character: letters made
+                # forklift driver and bus driver 85 % alike (叉车司机 and 公交司机: 50 %).
+                query, titles, names = self.word_string(title), self.title_words, self.translation_words
+                compared = compared[[titles[i] is not None for i in compared.tolist()]]
+            if len(compared):
+                fresh[compared - start] = process.cdist([query], [titles[i] for i in compared.tolist()],
+                                                        scorer=fuzz.WRatio, dtype=np.float32, workers=1)[0]
+            owner = self.translation_owner[script]
             first = np.searchsorted(owner, start)
             compared = _sharing_a_character(self.translations_with_char[script], title, len(names), first)
             if len(compared):
                 # Plain ratio: WRatio's partial matches find "cfo" in "forklift driver". A translation
                 # is a step away from the title itself, so it never quite equals the same title.
-                translated = process.cdist([title], [names[i] for i in compared.tolist()], scorer=fuzz.ratio,
+                translated = process.cdist([query], [names[i] for i in compared.tolist()], scorer=fuzz.ratio,
                                            dtype=np.float32, workers=1)[0] * np.float32(_TRANSLATED_TITLE)
                 np.maximum.at(fresh, owner[compared] - start, translated)
             fresh /= np.float32(100.0)
@@ -412,6 +426,15 @@ class _Side:
                 self._title_rows.clear()
             self._title_rows[title] = known
         return known
+
+    def word_string(self, text):
+        """``text`` in Latin script alone as one character per distinct word, in a fixed order (any order of
+        the words reads the same): RapidFuzz then weighs whole words as it weighs Chinese characters."""
+        codes, words = self.word_codes, latin_words(text)
+        for word in words:
+            if word not in codes:
+                codes[word] = chr(_FIRST_WORD_CODE + len(codes))
+        return "".join(sorted(codes[word] for word in words))
 
     def group_id(self, title_ids, code_ids):
         """Id of a combination of title and code ids, registered on first sight."""

@@ -253,9 +253,27 @@ def test_english_titles_are_alike_only_through_a_shared_word_other_than_a_role()
     # Letters are always shared: WRatio finds these 69 % and 60 % alike.
     assert fuzz.WRatio("software engineer", "civil engineer") > 65 and fuzz.WRatio("welder", "wedding planner") > 55
     assert title_fit("Software engineer")[1] == 0.0 and title_fit("Welder")[2] == 0.0
-    assert title_fit("Software engineer")[5] > 0.5  # "software" is shared
-    assert title_fit("Forklift driver")[4] > 0.5  # a plural is the same word
+    assert title_fit("Software engineer")[5] == 0.5  # "software" is shared: one word of two, as 叉车 of 叉车司机
+    assert title_fit("Forklift operator")[4] == 1.0  # a plural is the same word
     assert title_fit("Engineer")[3] == 1.0  # a title of a role word alone still meets itself
+
+
+def test_english_titles_are_compared_word_by_word_as_chinese_ones_character_by_character():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["Bus driver"]), seeker(2, ["Senior accountant"]), seeker(3, ["Driver, forklift"]),
+                          seeker(4, ["公交司机"]), seeker(5, ["高级会计"])])
+
+    def title_fit(title):
+        return {m.id: next(r["score"] for r in m.reasons if r["factor"] == "title")
+                for m in index.shortlist(posting(9, title))}
+
+    # Letters made these 85 % alike; their Chinese counterparts share a word's worth: 50 %.
+    assert fuzz.WRatio("forklift driver", "bus driver") > 85
+    forklift = title_fit("Forklift driver")
+    assert forklift[1] == title_fit("叉车司机")[4] == 0.5
+    assert forklift[3] == 1.0  # the same words in another order
+    # A title inside a longer one is as alike in either language (WRatio's partial match, 90 %).
+    assert title_fit("Accountant")[2] == title_fit("会计")[5] == pytest.approx(0.9)
 
 
 def test_titles_that_arrive_after_a_query_are_compared_on_its_next_shortlist():
