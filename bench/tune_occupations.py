@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.build_occupations import learning_rows  # noqa: E402
 from bench.quality import TITLES_DEV, read_titles  # noqa: E402
-from matching.occupations import _BLEND, _HAND_SET_ROWS, OccupationNormalizer, load_occupations  # noqa: E402
+from matching.occupations import _BLEND, _HAND_SET_ROWS, OccupationNormalizer, curated_aliases, load_occupations  # noqa: E402
 
 FOLDS = 5
 
@@ -39,7 +39,8 @@ def out_of_fold_evidence(path, seed=0, **params):
     for fold in range(FOLDS):
         train = np.flatnonzero(assignment != fold)
         normalizer = OccupationNormalizer(**params).fit(
-            occupations, *learning_rows([titles[i] for i in train], [codes[i] for i in train], names))  # truths stay as given
+            occupations, *learning_rows([titles[i] for i in train], [codes[i] for i in train], names),  # truths stay as given
+            curated=curated_aliases())
         position = {code: index for index, code in enumerate(normalizer.codes_)}
         for i in np.flatnonzero(assignment == fold):
             found = normalizer._evidence(titles[i])

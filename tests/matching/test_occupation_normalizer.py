@@ -175,6 +175,27 @@ def test_an_alias_of_an_unlabelled_occupation_beats_the_classifier():
     assert normalize_title("平面设计师").code == "4-08-08-06"
 
 
+@pytest.mark.parametrize(("title", "code"), [
+    ("翻砂工", "6-18-02-01"),  # was 翻译: a sand-moulding foundry worker, not a translator
+    ("支护工", "6-16-01-06"),  # was 医疗护理员
+    ("继电保护工", "6-28-01-15"),  # was 医疗护理员
+    ("喷漆工", "6-18-03-03"),  # was 汽车维修工
+    ("热处理工", "6-18-02-03"),  # was 金属材料工程技术人员
+    ("船舶设计工程师", "2-02-07-12"),  # was 船舶业务员
+    ("打包员", "6-31-05-00"),  # was 理货员
+])
+def test_a_project_alias_maps_to_its_occupation(title, code):
+    assert normalize_title(title).code == code
+
+
+def test_a_labelled_title_outweighs_the_curated_alias_it_spells():
+    rows = [("6-18-02-01", "铸造工", ["翻砂工"]), ("2-10-05-00", "翻译", ["翻译员"])]
+    labelled, codes = ["英语翻译", "日语翻译", "翻译助理", "砂型铸造"], ["2-10-05-00"] * 3 + ["6-18-02-01"]
+    assert OccupationNormalizer().fit(rows, labelled, codes, curated={"翻砂工"}).normalize("翻砂工").code == "6-18-02-01"
+    relabelled = OccupationNormalizer().fit(rows, labelled + ["翻砂工"], codes + ["2-10-05-00"], curated={"翻砂工"})
+    assert relabelled.normalize("翻砂工").code == "2-10-05-00"
+
+
 def test_aliases_of_labelled_occupations_teach_the_classifier():
     rows = [("4-01-02-01", "营销员", ["销售代表", "业务员"]), ("4-03-02-05", "餐厅服务员", ["传菜员"])]
     labelled, codes = ["门店卖手", "楼面传菜"], ["4-01-02-01", "4-03-02-05"]
