@@ -39,6 +39,8 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("装载机司机", "6-30-05-05"),  # was 客运车辆驾驶员, a bus driver
         ("设备管理员", "6-31-01-01"),  # labelled 消防装备管理员
         ("折弯工", "6-18-01-12"),  # an alias of 冲压工, but 招聘折弯工 was labelled 镗工
+        ("水管员", "6-28-03-02"),  # was 质检员
+        ("宿管", "4-06-01-00"),  # a dormitory's manager: was 民宿管家, a guesthouse's
         # Noisy ad titles.
         ("普工", "6-00-00-00"),
         # titles-dev.csv labels it 汽车制造人员: the car plant says which 中类 of 普工.
@@ -82,6 +84,8 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("精神科护工", "4-14-01-02"),  # labelled 内科护士, a nurse
         ("董助", "3-01-02-02"),  # labelled 助产士, a midwife
         ("库管", "4-02-06-01"),  # learned as 会计 from 财务+库管
+        ("砧板", "4-03-02-01"),  # a kitchen's prep cook, labelled 胶合板工 (plywood)
+        ("药店店员", "4-01-05-02"),  # labelled 旅店服务员 (药店 read as 旅店)
         # ... while the occupations those wrong labels named still map from their own aliases.
         ("殡葬服务员", "4-10-06-01"),
         ("停车场管理员", "4-06-01-03"),
