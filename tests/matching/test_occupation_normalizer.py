@@ -40,6 +40,11 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("设备管理员", "6-31-01-01"),  # labelled 消防装备管理员
         ("折弯工", "6-18-01-12"),  # an alias of 冲压工, but 招聘折弯工 was labelled 镗工
         ("水管员", "6-28-03-02"),  # was 质检员
+        ("吊车司机", "6-30-05-02"),  # a derived alias of 起重工: was 客运车辆驾驶员, a bus driver
+        ("精馏工", "6-11-01-02"),  # distillation: was 精算专业人员, an actuary
+        ("发酵工", "6-12-05-02"),  # was 美发师, a hairdresser
+        ("装车工", "4-02-05-01"),  # was 车工, a lathe operator
+        ("来料检验", "6-31-03-05"),  # incoming inspection (IQC): was 电子电气产品检验员
         ("宿管", "4-06-01-00"),  # a dormitory's manager: was 民宿管家, a guesthouse's
         # Noisy ad titles.
         ("普工", "6-00-00-00"),
