@@ -90,7 +90,8 @@ _MAX_TITLES = 3
 # Desired titles are listed in order of preference: later ones count a little less.
 _PREFERENCE = np.array([1.0, 0.85, 0.8], dtype=np.float32)
 _OCCUPATION_CREDIT = (0.25, 0.5, 0.75, 1.0)  # same 大类, 中类, 小类, 细类
-_FIRST_WORD_CODE = 0x10000  # words as characters beyond the basic plane: about a million distinct ones
+_FIRST_WORD_CODE = 0x10000  # words as characters beyond the basic plane: about a million distinct ones,
+_WORD_CODES = 0x110000 - _FIRST_WORD_CODE  # then reused (two words alike), never an error
 _TRANSLATED_TITLE = 0.9  # title similarity through the other title's occupation names in the query's script
 # Text scoring sums at most this many posting-list entries (rarest features first),
 # and weighs a feature by log(1 + _IDF_SCALE / document frequency).
@@ -433,7 +434,7 @@ class _Side:
         codes, words = self.word_codes, latin_words(text)
         for word in words:
             if word not in codes:
-                codes[word] = chr(_FIRST_WORD_CODE + len(codes))
+                codes[word] = chr(_FIRST_WORD_CODE + len(codes) % _WORD_CODES)
         return "".join(sorted(codes[word] for word in words))
 
     def group_id(self, title_ids, code_ids):

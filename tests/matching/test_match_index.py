@@ -7,6 +7,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from matching import DEFAULT_SHORTLIST_WEIGHTS, DEFAULT_WEIGHTS, Match, MatchIndex, extract
+from matching import index as index_module
 
 KINDS = {
     # kind: (posting title, posting skills, seeker desired titles, seeker skills, resume)
@@ -274,6 +275,17 @@ def test_english_titles_are_compared_word_by_word_as_chinese_ones_character_by_c
     assert forklift[3] == 1.0  # the same words in another order
     # A title inside a longer one is as alike in either language (WRatio's partial match, 90 %).
     assert title_fit("Accountant")[2] == title_fit("会计")[5] == pytest.approx(0.9)
+
+
+def test_more_english_words_than_characters_to_stand_for_them_share_characters_without_failing(monkeypatch):
+    # The last two code points: a third word would be past the last character there is.
+    monkeypatch.setattr(index_module, "_FIRST_WORD_CODE", 0x10FFFE)
+    monkeypatch.setattr(index_module, "_WORD_CODES", 2)  # about a million in the service
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["Bus driver"]), seeker(2, ["Baker"]), seeker(3, ["Forklift driver"])])
+    fit = {m.id: next(r["score"] for r in m.reasons if r["factor"] == "title")
+           for m in index.shortlist(posting(9, "Forklift driver"))}
+    assert fit[3] == 1.0 and len(fit) == 3
 
 
 def test_titles_that_arrive_after_a_query_are_compared_on_its_next_shortlist():
