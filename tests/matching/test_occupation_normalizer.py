@@ -45,6 +45,12 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("发酵工", "6-12-05-02"),  # was 美发师, a hairdresser
         ("装车工", "4-02-05-01"),  # was 车工, a lathe operator
         ("来料检验", "6-31-03-05"),  # incoming inspection (IQC): was 电子电气产品检验员
+        # The seed's R&D engineers, designers and drivers.
+        ("安全工程师", "2-02-28-03"),  # production safety, as a factory means it: a project alias said 信息安全
+        ("效果图设计师", "4-08-08-07"),  # was 集成电路工程技术人员
+        ("外观设计", "2-02-34-00"),  # was 质检员
+        ("研发经理", "2-02-00-00"),  # was 市场营销专业人员
+        ("冷链司机", "4-02-02-02"),  # a refrigerated lorry: was 客运车辆驾驶员
         ("宿管", "4-06-01-00"),  # a dormitory's manager: was 民宿管家, a guesthouse's
         # Noisy ad titles.
         ("普工", "6-00-00-00"),
