@@ -1,7 +1,7 @@
 """Structured fields of records: education ranks and places (Chongqing districts)."""
 import re
 
-from .text import fold
+from .text import CHONGQING_DISTRICTS, fold
 
 __all__ = ["EDUCATION_RANK", "education_rank", "place_tokens", "stated_places", "CHONGQING_DISTRICTS", "ANYWHERE"]
 
@@ -68,12 +68,6 @@ def education_code(value):
     return None
 
 
-CHONGQING_DISTRICTS = (
-    "渝中", "江北", "南岸", "九龙坡", "沙坪坝", "大渡口", "渝北", "巴南", "北碚", "两江新区",
-    "璧山", "江津", "合川", "永川", "长寿", "涪陵", "綦江", "大足", "铜梁", "潼南", "荣昌", "南川",
-    "万州", "黔江", "开州", "梁平", "武隆", "城口", "丰都", "垫江", "忠县", "云阳", "奉节", "巫山",
-    "巫溪", "石柱", "秀山", "酉阳", "彭水", "西部科学城", "高新区", "经开区",
-)
 _ENGLISH_DISTRICTS = {
     "yuzhong": "渝中", "jiangbei": "江北", "nan'an": "南岸", "nanan": "南岸", "jiulongpo": "九龙坡",
     "shapingba": "沙坪坝", "dadukou": "大渡口", "yubei": "渝北", "banan": "巴南", "beibei": "北碚",

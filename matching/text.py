@@ -99,6 +99,7 @@ _NOISE_WORDS = (
     "工作轻松", "多劳多得", "男女不限", "男女", "18-45岁", "包车", "厂车", "宿舍",
     "无责底薪", "纯底薪", "无责", "接受小白", "接受无经验", "无需经验", "有社保", "可日结", "可周结",
     "不加班", "餐补", "房补", "月休", "周末双休", "无试用期",
+    "年底双薪", "年终双薪", "十三薪", "双薪", "若干名", "若干", "数名", "多名",
 )
 _NOISE = re.compile("|".join(sorted(map(re.escape, _NOISE_WORDS), key=len, reverse=True)))
 _RECRUITING_VERBS = ("招聘", "诚聘", "急聘", "直聘", "招募")
@@ -111,9 +112,23 @@ _PROVINCES = (
     "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾",
     "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门", "全国",
 )
-_PLACE_PART = re.compile(
-    rf"(?:(?<= )|^)(?:(?:{'|'.join(_PROVINCES)})(?:省|市|自治区)?|[\u4e00-\u9fff]{{2,3}}[省市县])(?= |$)"
+# Chongqing's districts and counties (profile.py scores places by them) and a district, town or
+# industrial park named as such (晏家工业园, 长寿经开区), but a community (社区) or an estate (小区).
+CHONGQING_DISTRICTS = (
+    "渝中", "江北", "南岸", "九龙坡", "沙坪坝", "大渡口", "渝北", "巴南", "北碚", "两江新区",
+    "璧山", "江津", "合川", "永川", "长寿", "涪陵", "綦江", "大足", "铜梁", "潼南", "荣昌", "南川",
+    "万州", "黔江", "开州", "梁平", "武隆", "城口", "丰都", "垫江", "忠县", "云阳", "奉节", "巫山",
+    "巫溪", "石柱", "秀山", "酉阳", "彭水", "西部科学城", "高新区", "经开区",
 )
+_PLACE_PART = re.compile(
+    rf"(?:(?<= )|^)(?:(?:{'|'.join(_PROVINCES)})(?:省|市|自治区)?|[\u4e00-\u9fff]{{2,3}}[省市县]"
+    rf"|(?:{'|'.join(CHONGQING_DISTRICTS)})[区县]?|(?!社区|小区)[\u4e00-\u9fff]{{2,4}}(?:区|镇|街道)"
+    rf"|[\u4e00-\u9fff]{{2,6}}(?:工业园区?|产业园|工业区|园区|开发区|经开区|高新区))(?= |$)"
+)
+# "重庆某某化工有限公司包装工": a company's registered name says who hires, not for what.
+_COMPANY = re.compile(r"^.*?有限(?:责任)?公司(?=.{2})")
+# "焊工岗位": the word for post says nothing more.
+_POST_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:岗位|职位)(?= |$)")
 _SEPARATORS = re.compile(r"[+＋/|｜丨、,，;；:：!！~～·•*#＃&＆\-—_=\s]+")
 
 
@@ -157,12 +172,14 @@ def _clean_once(text):
         if sep and head and len(tail.strip(" +/|-")) >= 2 and not _SEPARATORS.fullmatch(head[-1:]):
             text = tail
             break
+    text = _COMPANY.sub("", text)
     text = _LEADING_VERB.sub("", text)
     text = _LEADING_ZHAO.sub("", text)
     text = _SALARY.sub(" ", text)
     text = _HEADCOUNT.sub(" ", text)
     text = _NOISE.sub(" ", text)
     text = _BARE_NUMBER.sub(" ", text)
+    text = _POST_SUFFIX.sub(" ", text)
     text = _SPACES.sub(" ", _SEPARATORS.sub(" ", text)).strip()
     # A place goes only when something else is left.
     rest = _SPACES.sub(" ", _PLACE_PART.sub(" ", text)).strip()

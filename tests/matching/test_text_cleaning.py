@@ -31,6 +31,21 @@ from matching.text import clean_title, fold, text_features, to_simplified, token
         ("叉车司机2名", "叉车司机"),  # a headcount says how many, not what
         ("无责底薪4000+电话销售", "电话销售"),
         ("仓管员 可日结", "仓管员"),
+        # These left the classifier alone with the noise: 平面设计师岗位 was 盲人医疗按摩人员, 诚聘平面设计师数名
+        # 机动车检测工, 重庆某某化工有限公司包装工 市场营销专业人员.
+        ("平面设计师岗位", "平面设计师"),
+        ("诚聘平面设计师数名", "平面设计师"),
+        ("焊工若干名", "焊工"),
+        ("平面设计师/双休/年底双薪", "平面设计师"),
+        ("平面设计师-晏家工业园", "平面设计师"),
+        ("焊工 长寿经开区", "焊工"),
+        ("焊工-长寿", "焊工"),
+        ("焊工—渝北区", "焊工"),
+        ("保安 龙山镇", "保安"),
+        ("重庆某某化工有限公司包装工", "包装工"),
+        ("社区 护士", "社区 护士"),  # a community is no place name
+        ("门岗", "门岗"),  # a gate post is the job
+        ("分公司经理", "分公司经理"),
     ],
 )
 def test_clean_title_strips_ad_noise(title, cleaned):
