@@ -99,7 +99,7 @@ _NOISE_WORDS = (
     "工作轻松", "多劳多得", "男女不限", "男女", "18-45岁", "包车", "厂车", "宿舍",
     "无责底薪", "纯底薪", "无责", "接受小白", "接受无经验", "无需经验", "有社保", "可日结", "可周结",
     "不加班", "餐补", "房补", "月休", "周末双休", "无试用期",
-    "年底双薪", "年终双薪", "十三薪", "双薪", "若干名", "若干", "数名", "多名",
+    "年底双薪", "年终双薪", "十三薪", "双薪", "若干名", "若干", "数名", "多名", "月薪", "年薪", "日薪", "时薪", "熟手",
 )
 _NOISE = re.compile("|".join(sorted(map(re.escape, _NOISE_WORDS), key=len, reverse=True)))
 _RECRUITING_VERBS = ("招聘", "诚聘", "急聘", "直聘", "招募")
@@ -127,6 +127,8 @@ _PLACE_PART = re.compile(
 )
 # "重庆某某化工有限公司包装工": a company's registered name says who hires, not for what.
 _COMPANY = re.compile(r"^.*?有限(?:责任)?公司(?=.{2})")
+# A level of seniority is no occupation (初级装配工 was 初级中学教师), but a school's: 高级中学教师.
+_SENIORITY = re.compile(r"^(?:初级|中级|高级|资深|熟练)(?!中学)(?=.{2})")
 # "焊工岗位": the word for post says nothing more.
 _POST_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:岗位|职位)(?= |$)")
 _SEPARATORS = re.compile(r"[+＋/|｜丨、,，;；:：!！~～·•*#＃&＆\-—_=\s]+")
@@ -174,6 +176,7 @@ def _clean_once(text):
             break
     text = _COMPANY.sub("", text)
     text = _LEADING_VERB.sub("", text)
+    text = _SENIORITY.sub("", text)
     text = _LEADING_ZHAO.sub("", text)
     text = _SALARY.sub(" ", text)
     text = _HEADCOUNT.sub(" ", text)

@@ -51,6 +51,9 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("外观设计", "2-02-34-00"),  # was 质检员
         ("研发经理", "2-02-00-00"),  # was 市场营销专业人员
         ("冷链司机", "4-02-02-02"),  # a refrigerated lorry: was 客运车辆驾驶员
+        # As titles-dev.csv labels 行政 titles, 22 times of 22 with one of its codes.
+        ("行政文员", "3-01-01-01"),
+        ("资深行政文员", "3-01-01-01"),  # was 打字员
         ("宿管", "4-06-01-00"),  # a dormitory's manager: was 民宿管家, a guesthouse's
         # Noisy ad titles.
         ("普工", "6-00-00-00"),

@@ -46,6 +46,12 @@ from matching.text import clean_title, fold, text_features, to_simplified, token
         ("社区 护士", "社区 护士"),  # a community is no place name
         ("门岗", "门岗"),  # a gate post is the job
         ("分公司经理", "分公司经理"),
+        ("初级装配工", "装配工"),  # was 初级中学教师, a junior-middle-school teacher
+        ("资深平面设计师", "平面设计师"),
+        ("平面设计师—月薪6000", "平面设计师"),
+        ("化工操作工 熟手", "化工操作工"),
+        ("高级中学教师", "高级中学教师"),  # a school's level stays
+        ("熟练工", "熟练工"),
     ],
 )
 def test_clean_title_strips_ad_noise(title, cleaned):
