@@ -128,7 +128,7 @@ _PLACE_PART = re.compile(
 # "重庆某某化工有限公司包装工": a company's registered name says who hires, not for what.
 _COMPANY = re.compile(r"^.*?有限(?:责任)?公司(?=.{2})")
 # A level of seniority is no occupation (初级装配工 was 初级中学教师), but a school's: 高级中学教师.
-_SENIORITY = re.compile(r"^(?:初级|中级|高级|资深|熟练)(?!中学)(?=.{2})")
+_SENIORITY = re.compile(r"^(?:初级|中级|高级|资深|熟练)(?!中学)(?=.{2})|^(?:senior|junior|sr\.?|jr\.?) (?=[a-z]{2})")
 # "焊工岗位": the word for post says nothing more.
 _POST_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:岗位|职位)(?= |$)")
 _SEPARATORS = re.compile(r"[+＋/|｜丨、,，;；:：!！~～·•*#＃&＆\-—_=\s]+")
