@@ -129,6 +129,11 @@ _PLACE_PART = re.compile(
 _COMPANY = re.compile(r"^.*?有限(?:责任)?公司(?=.{2})")
 # A level of seniority is no occupation (初级装配工 was 初级中学教师), but a school's: 高级中学教师.
 _SENIORITY = re.compile(r"^(?:初级|中级|高级|资深|熟练)(?!中学)(?=.{2})|^(?:senior|junior|sr\.?|jr\.?) (?=[a-z]{2})")
+# The English of ads around a title: "Urgent hiring: welder x3 (night shift)".
+_LATIN_NOISE = re.compile(
+    r"\b(?:(?:we are|we're|now) hiring|hiring|urgent(?:ly)?|wanted|needed|experienced|vacanc(?:y|ies)|positions?"
+    r"|(?:full|part)[ -]time|(?:night|day) shifts?|x\d+|chongqing|changshou)\b"
+)
 # "焊工岗位": the word for post says nothing more.
 _POST_SUFFIX = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:岗位|职位)(?= |$)")
 _SEPARATORS = re.compile(r"[+＋/|｜丨、,，;；:：!！~～·•*#＃&＆\-—_=\s]+")
@@ -183,6 +188,7 @@ def _clean_once(text):
     text = _NOISE.sub(" ", text)
     text = _BARE_NUMBER.sub(" ", text)
     text = _POST_SUFFIX.sub(" ", text)
+    text = _LATIN_NOISE.sub(" ", text)
     text = _SPACES.sub(" ", _SEPARATORS.sub(" ", text)).strip()
     # A place goes only when something else is left.
     rest = _SPACES.sub(" ", _PLACE_PART.sub(" ", text)).strip()

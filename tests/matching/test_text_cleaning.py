@@ -52,6 +52,11 @@ from matching.text import clean_title, fold, text_features, to_simplified, token
         ("化工操作工 熟手", "化工操作工"),
         ("高级中学教师", "高级中学教师"),  # a school's level stays
         ("熟练工", "熟练工"),
+        # English ads' words around a title (graphic designer wanted was 数字媒体艺术专业人员).
+        ("Urgent hiring: welder x3 (night shift)", "welder"),
+        ("We are hiring graphic designer / full time", "graphic designer"),
+        ("Senior Java Developer", "java developer"),
+        ("job coach", "job coach"),
     ],
 )
 def test_clean_title_strips_ad_noise(title, cleaned):
