@@ -33,6 +33,10 @@ _LICENCE = re.compile(
 _LICENCE_IN_TEXT = re.compile(r"(?<![a-z0-9])([abc][1-4])(?![0-9])\s*(?:类|级)?\s*(?:驾照|驾驶证|驾驶执照|本|照|licen[cs]e)")
 _GENERIC_CERT = re.compile(r"(?:操作|上岗|资格|从业|执业|职业)?(?:证书|证)$")
 _VERSION = re.compile(r"^([a-z][a-z+#]*?)\s*\d+(?:\.\d+)*$")
+# A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压).
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*")
+# How well, said around a skill: excel熟练, 熟练使用cad, 精通solidworks.
+_PROFICIENCY = re.compile(r"^(?:熟练|精通|熟悉|掌握|会)?(?:使用|运用|操作)?(.+?)(?:熟练|精通|操作熟练)?$")
 
 
 def _load_table():
@@ -71,6 +75,12 @@ def canonical_skill(name):
     versioned = _VERSION.match(folded)
     if versioned and versioned.group(1) in _VARIANTS:
         return _VARIANTS[versioned.group(1)]
+    unqualified = _QUALIFIER.sub("", folded)
+    if unqualified and unqualified != folded:
+        return canonical_skill(unqualified)
+    proficient = _PROFICIENCY.match(folded).group(1)
+    if proficient != folded and proficient in _VARIANTS:  # else 会计 would lose its 会
+        return _VARIANTS[proficient]
     # 某某操作证 / 某某证书 / 某某上岗证 are the same certificate as 某某证.
     stem = _GENERIC_CERT.sub("", folded)
     if stem != folded and stem:
@@ -103,6 +113,7 @@ def skill_label(key, original=None):
 _CREDENTIALS = frozenset({
     "forklift", "electrician", "welder", "crane", "excavator", "health_cert", "security_cert", "nursing_cert",
     "teacher_cert", "cooking_cert", "accounting_cert", "junior_accountant", "intermediate_accountant", "cpa",
+    "work_at_height",
 })
 
 

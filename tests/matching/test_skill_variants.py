@@ -20,11 +20,25 @@ from matching.skills import _longest_first, canonical_skill, expand_licences, is
         ["CAD", "AutoCAD", "cad制图"],
         ["Excel", "excel表格", "MS Excel"],
         ["健康证", "健康证明", "health certificate"],
+        # A class or kind in brackets, how well, or another name of the same certificate.
+        ["叉车证", "叉车证（N1）", "叉车司机证", "特种设备作业人员证（叉车）"],
+        ["电工证", "电工证（低压）"],
+        ["焊工证", "焊工证（熔化焊）"],
+        ["压力容器证", "压力容器证（R1）"],
+        ["Excel", "excel熟练", "熟练使用Excel"],
+        ["CAD", "熟练使用CAD", "会CAD"],
+        ["登高证", "高处作业证", "高空作业证"],
+        ["起重证", "塔吊证", "行车证"],
     ],
 )
 def test_variants_share_one_key(variants):
     keys = {canonical_skill(variant) for variant in variants}
     assert len(keys) == 1, keys
+
+
+def test_a_skill_that_starts_like_a_proficiency_word_keeps_it():
+    assert canonical_skill("会计") == "会计"  # not 计
+    assert is_credential(canonical_skill("叉车证（N1）")) and is_credential(canonical_skill("登高证"))
 
 
 def test_unknown_certificates_fold_their_suffixes():
