@@ -28,7 +28,7 @@ LICENCE_COVERS = {
 }
 _LICENCE_WORDS = r"(?:驾照|驾驶证|驾驶执照|驾驶本|牌照|本|照|licen[cs]e|driving licen[cs]e|driver'?s? licen[cs]e)"
 _LICENCE = re.compile(
-    rf"^(?:{_LICENCE_WORDS}\s*)?([abc][1-4])\s*(?:类|级)?\s*(?:{_LICENCE_WORDS})?(?:及以上|以上)?$"
+    rf"^(?:持有|持|有|具备)?(?:{_LICENCE_WORDS}\s*)?([abc][1-4])\s*(?:类|级)?\s*(?:{_LICENCE_WORDS})?(?:及以上|以上)?$"
 )
 _LICENCE_IN_TEXT = re.compile(r"(?<![a-z0-9])([abc][1-4])(?![0-9])\s*(?:类|级)?\s*(?:驾照|驾驶证|驾驶执照|本|照|licen[cs]e)")
 _GENERIC_CERT = re.compile(r"(?:操作|上岗|资格|从业|执业|职业)?(?:证书|证)$")
@@ -36,7 +36,7 @@ _VERSION = re.compile(r"^([a-z][a-z+#]*?)\s*\d+(?:\.\d+)*$")
 # A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压).
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*")
 # How well, said around a skill: excel熟练, 熟练使用cad, 精通solidworks.
-_PROFICIENCY = re.compile(r"^(?:熟练|精通|熟悉|掌握|会)?(?:使用|运用|操作)?(.+?)(?:熟练|精通|操作熟练)?$")
+_PROFICIENCY = re.compile(r"^(?:熟练|精通|熟悉|掌握|会)?(?:使用|运用|操作)?(.+?)(?:熟练|精通|操作熟练|流利)?$")
 
 
 def _load_table():

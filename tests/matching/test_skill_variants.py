@@ -29,6 +29,8 @@ from matching.skills import _longest_first, canonical_skill, expand_licences, is
         ["CAD", "熟练使用CAD", "会CAD"],
         ["登高证", "高处作业证", "高空作业证"],
         ["起重证", "塔吊证", "行车证"],
+        ["B2驾照", "持B2驾驶证", "有B2驾照"],
+        ["英语", "英语流利"],
     ],
 )
 def test_variants_share_one_key(variants):
