@@ -59,7 +59,9 @@ def test_an_organizer_sets_up_a_fair_and_each_sign_in_link_opens_its_page(open_p
     setup.fill("#employer-form [name=name]", "重庆巴渝机械有限公司")
     setup.fill("#employer-form [name=contact_name]", "周经理")
     setup.click("#employer-save")
+    # The list's one row before the employer is saved is "none yet": wait for the employer itself.
     expect(setup.locator("#employer-list tbody tr")).to_have_count(1)
+    expect(setup.locator("#employer-list tbody")).to_contain_text("重庆巴渝机械有限公司")
     setup.fill("#kiosk-form [name=label]", "A区登记台")
     setup.fill("#kiosk-form [name=count]", "2")
     setup.click("#kiosk-save")
@@ -105,6 +107,26 @@ def test_an_organizer_sets_up_a_fair_and_each_sign_in_link_opens_its_page(open_p
     # Hidden once saved; nothing shows the tokens again.
     setup.click("#issued-hide")
     expect(setup.locator("#issued-card")).to_be_hidden()
+
+
+def test_a_saved_employer_does_not_take_the_cursor_from_the_field_the_organizer_moved_on_to(open_page, fair):
+    setup = open_page("/setup", fair.org_token, TABLET_SIZE)
+    expect(setup.locator("#employer-list tbody tr")).to_have_count(2)
+    held = []  # the employer's POST, answered only once the organizer has moved on
+    setup.route(re.compile(r".*/employers$"),
+                lambda route: held.append(route) if route.request.method == "POST" else route.continue_())
+    setup.fill("#employer-form [name=name]", "重庆巴渝机械有限公司")
+    setup.click("#employer-save")
+    while not held:
+        setup.wait_for_timeout(20)
+    setup.click("#kiosk-form [name=label]")
+    setup.keyboard.type("B区")
+    held[0].continue_()
+    expect(setup.locator("#employer-list tbody")).to_contain_text("重庆巴渝机械有限公司")
+    setup.keyboard.type("登记台")
+    # The employer form used to take the cursor back once its save answered: the rest went into it.
+    expect(setup.locator("#kiosk-form [name=label]")).to_have_value("B区登记台")
+    expect(setup.locator("#employer-form [name=name]")).to_have_value("")
 
 
 def test_employers_are_registered_from_a_spreadsheet_all_or_nothing(open_page, fair, tmp_path):

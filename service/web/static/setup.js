@@ -326,7 +326,9 @@
       readForm(employerForm, ["name", "industry", "credit_code", "contact_name", "contact_phone", "booth"]));
     issue("employer", employer.name, employer.token);
     employerForm.reset();
-    employerForm.elements.name.focus();
+    // Ready for the next employer, unless the organizer has already moved on (typing a kiosk's label).
+    const focused = document.activeElement;
+    if (!focused || focused === document.body || employerForm.contains(focused)) employerForm.elements.name.focus();
     await loadEmployers();
   });
 
