@@ -54,3 +54,29 @@ def test_a_closed_posting_shows_its_counts_but_nobody_waiting(open_page, fair):
     expect(card.locator(".intent-counts")).to_have_text("1 人感兴趣 · 已达成 0 人")
     expect(card.locator(".badge-waiting")).to_have_count(0)
     expect(booth.locator(f"#shortlist-posting option[value='{welder}']")).to_have_text("电焊工 (已关闭)")
+
+
+def test_marking_the_next_seeker_keeps_the_focus_when_the_first_mark_answers_later(open_page, fair):
+    import re
+
+    welder = fair.welder["id"]
+    first, second = (fair.kiosk("POST", f"{fair.base}/seekers", 201, json={
+        "name": name, "phone": phone, "consent": True, "desired_titles": ["焊工"]})
+        for name, phone in (("王小明", "13912345678"), ("李小红", "13912345679")))
+    for seeker in (first, second):  # both said yes at the kiosk: the booth's marks make agreements
+        fair.kiosk("PUT", f"/api/v1/postings/{welder}/intents/{seeker['id']}", 200)
+    booth = open_page("/employer", fair.employer_token, TABLET_SIZE)
+    booth.locator(f"#postings li[data-posting-id='{welder}'] button.btn-primary").click()
+    held = []  # the first mark's answer, held until the booth has marked the second seeker
+    booth.route(re.compile(rf".*/intents/{first['id']}$"), lambda route: held.append(route))
+    first_row = booth.locator(f"#shortlist tbody tr[data-seeker-id='{first['id']}']")
+    second_row = booth.locator(f"#shortlist tbody tr[data-seeker-id='{second['id']}']")
+    first_row.locator("button.mark").click()
+    while not held:
+        booth.wait_for_timeout(20)
+    second_row.locator("button.mark").click()
+    expect(second_row.locator(".badge-ok")).to_have_count(1)
+    held[0].continue_()
+    expect(first_row.locator(".badge-ok")).to_have_count(1)
+    booth.wait_for_timeout(200)  # the first mark's reloads, after which its button took the focus back
+    expect(second_row.locator("button.mark")).to_be_focused()

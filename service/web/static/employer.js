@@ -305,6 +305,8 @@
       body.replaceChildren(h("tr", {}, h("td", { colspan: 6, class: "muted" }, t(empty))));
       return;
     }
+    // Drawn anew, the rows would lose the focus: it goes back to the mark of the row that had it.
+    const focusedRow = document.activeElement && document.activeElement.closest("#shortlist tr[data-seeker-id]");
     body.replaceChildren(...results.map((item) => {
       const seeker = item.seeker || {};
       const intent = item.intent || {};
@@ -330,6 +332,10 @@
             onclick: (event) => toggleInterest(item, event.currentTarget),
           }, t(intent.employer_interested ? "employer.marked" : "employer.mark"))));
     }));
+    if (focusedRow) {
+      const again = body.querySelector(`tr[data-seeker-id="${focusedRow.dataset.seekerId}"] button.mark`);
+      if (again) again.focus();
+    }
   }
 
   /* A candidate's row again, in place: one row asked for, not the whole list ranked again (a shortlist
@@ -356,9 +362,11 @@
       // An agreement made or undone reveals or hides the contact, which only the server may do: then
       // the row comes again; the posting's counts moved.
       await Promise.all([wasAgreed !== item.intent.agreed ? reloadRow(item) : null, loadPostings()]);
-      // The row was drawn again: keep the focus on its button, not lost to the page.
+      // The row was drawn again: keep the focus on its button, not lost to the page; unless the booth has
+      // moved on meanwhile (marking the next seeker), whose focus the redrawing kept.
       const again = document.querySelector(`#shortlist tr[data-seeker-id="${item.seeker_id}"] button.mark`);
-      if (again) again.focus();
+      const focused = document.activeElement;
+      if (again && (!focused || focused === document.body)) again.focus();
     } catch (error) {
       button.disabled = false;
       FM.showError(error, MARK_REFUSED[error.status]);
