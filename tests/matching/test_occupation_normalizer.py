@@ -109,6 +109,9 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("库管", "4-02-06-01"),  # learned as 会计 from 财务+库管
         ("砧板", "4-03-02-01"),  # a kitchen's prep cook, labelled 胶合板工 (plywood)
         ("药店店员", "4-01-05-02"),  # labelled 旅店服务员 (药店 read as 旅店)
+        ("育儿嫂", "4-10-01-06"),  # a nanny, labelled 种子繁育员 (a seed breeder)
+        ("瓷砖工", "6-29-04-01"),  # a tiler: was 典当业务员, a pawnbroker
+        ("腻子工", "6-29-04-01"),  # was 电子工程技术人员
         # ... while the occupations those wrong labels named still map from their own aliases.
         ("殡葬服务员", "4-10-06-01"),
         ("停车场管理员", "4-06-01-03"),
