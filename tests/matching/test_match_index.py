@@ -1,5 +1,6 @@
 """MatchIndex: focused cases for the seed's job kinds, reasons and incremental updates."""
 import copy
+import functools
 import json
 import pickle
 
@@ -209,6 +210,12 @@ def test_reasons_say_what_a_seeker_left_out_rather_than_what_they_lack():
     assert by_id[2]["text"]["text"]["zh"].startswith("简历与岗位描述的文字相似度")
 
 
+def shortlist_title_fit(index, title):
+    """Each seeker's title factor in the shortlist of a posting titled ``title``, by seeker id."""
+    return {m.id: next(r["score"] for r in m.reasons if r["factor"] == "title")
+            for m in index.shortlist(posting(9, title))}
+
+
 def test_titles_in_english_and_chinese_meet_through_their_occupation():
     index = MatchIndex()
     index.upsert_postings([posting(1, "叉车司机"), posting(2, "会计"), posting(3, "Forklift operator")])
@@ -229,17 +236,15 @@ def test_titles_sharing_only_a_role_suffix_are_not_alike():
     index.upsert_seekers([seeker(1, ["普工"]), seeker(2, ["电焊工"]), seeker(3, ["员工"]), seeker(4, ["仓库叉车工"]),
                           seeker(5, ["文员"]), seeker(6, ["焊工"])])
 
-    def title_fit(title):
-        return {m.id: next(r["score"] for r in m.reasons if r["factor"] == "title")
-                for m in index.shortlist(posting(9, title))}
+    fit = functools.partial(shortlist_title_fit, index)
 
-    welder = title_fit("焊工")
+    welder = fit("焊工")
     # WRatio alone finds 焊工 and 普工 50 % alike, 仓库叉车工 and 焊工 60 %: the same 工, different jobs.
     assert fuzz.WRatio("焊工", "普工") == 50
     assert welder[1] == welder[4] == welder[3] == 0.0
     assert welder[2] > 0.8 and welder[6] == 1.0
-    assert title_fit("员工")[3] == 1.0  # a title made of role characters only still meets itself
-    assert title_fit("仓库文员")[5] > 0.5 and title_fit("仓库文员")[4] > 0.3  # 仓库 is shared: compared as before
+    assert fit("员工")[3] == 1.0  # a title made of role characters only still meets itself
+    assert fit("仓库文员")[5] > 0.5 and fit("仓库文员")[4] > 0.3  # 仓库 is shared: compared as before
 
 
 def test_english_titles_are_alike_only_through_a_shared_word_other_than_a_role():
@@ -247,16 +252,14 @@ def test_english_titles_are_alike_only_through_a_shared_word_other_than_a_role()
     index.upsert_seekers([seeker(1, ["Civil engineer"]), seeker(2, ["Wedding planner"]), seeker(3, ["Engineer"]),
                           seeker(4, ["Forklift operators"]), seeker(5, ["Software developer"])])
 
-    def title_fit(title):
-        return {m.id: next(r["score"] for r in m.reasons if r["factor"] == "title")
-                for m in index.shortlist(posting(9, title))}
+    fit = functools.partial(shortlist_title_fit, index)
 
     # Letters are always shared: WRatio finds these 69 % and 60 % alike.
     assert fuzz.WRatio("software engineer", "civil engineer") > 65 and fuzz.WRatio("welder", "wedding planner") > 55
-    assert title_fit("Software engineer")[1] == 0.0 and title_fit("Welder")[2] == 0.0
-    assert title_fit("Software engineer")[5] == 0.5  # "software" is shared: one word of two, as 叉车 of 叉车司机
-    assert title_fit("Forklift operator")[4] == 1.0  # a plural is the same word
-    assert title_fit("Engineer")[3] == 1.0  # a title of a role word alone still meets itself
+    assert fit("Software engineer")[1] == 0.0 and fit("Welder")[2] == 0.0
+    assert fit("Software engineer")[5] == 0.5  # "software" is shared: one word of two, as 叉车 of 叉车司机
+    assert fit("Forklift operator")[4] == 1.0  # a plural is the same word
+    assert fit("Engineer")[3] == 1.0  # a title of a role word alone still meets itself
 
 
 def test_english_titles_are_compared_word_by_word_as_chinese_ones_character_by_character():
@@ -264,17 +267,15 @@ def test_english_titles_are_compared_word_by_word_as_chinese_ones_character_by_c
     index.upsert_seekers([seeker(1, ["Bus driver"]), seeker(2, ["Cost accountant"]), seeker(3, ["Driver, forklift"]),
                           seeker(4, ["公交司机"]), seeker(5, ["成本会计"])])
 
-    def title_fit(title):
-        return {m.id: next(r["score"] for r in m.reasons if r["factor"] == "title")
-                for m in index.shortlist(posting(9, title))}
+    fit = functools.partial(shortlist_title_fit, index)
 
     # Letters made these 85 % alike; their Chinese counterparts share a word's worth: 50 %.
     assert fuzz.WRatio("forklift driver", "bus driver") > 85
-    forklift = title_fit("Forklift driver")
-    assert forklift[1] == title_fit("叉车司机")[4] == 0.5
+    forklift = fit("Forklift driver")
+    assert forklift[1] == fit("叉车司机")[4] == 0.5
     assert forklift[3] == 1.0  # the same words in another order
     # A title inside a longer one is as alike in either language (WRatio's partial match, 90 %).
-    assert title_fit("Accountant")[2] == title_fit("会计")[5] == pytest.approx(0.9)
+    assert fit("Accountant")[2] == fit("会计")[5] == pytest.approx(0.9)
 
 
 def test_more_english_words_than_characters_to_stand_for_them_share_characters_without_failing(monkeypatch):
@@ -283,8 +284,7 @@ def test_more_english_words_than_characters_to_stand_for_them_share_characters_w
     monkeypatch.setattr(index_module, "_WORD_CODES", 2)  # about a million in the service
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["Bus driver"]), seeker(2, ["Baker"]), seeker(3, ["Forklift driver"])])
-    fit = {m.id: next(r["score"] for r in m.reasons if r["factor"] == "title")
-           for m in index.shortlist(posting(9, "Forklift driver"))}
+    fit = shortlist_title_fit(index, "Forklift driver")
     assert fit[3] == 1.0 and len(fit) == 3
 
 
