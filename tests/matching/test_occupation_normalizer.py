@@ -96,6 +96,11 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("car washer", "4-12-01-01"),
         ("butcher", "6-01-04-01"),
         ("physiotherapist", "2-05-07-13"),
+        ("3d artist", "2-09-06-07"),  # was 陶瓷工艺师, a ceramic artist
+        ("dental assistant", "2-05-08-07"),  # an assistant, but not a shop's (商品营业员)
+        ("hse manager", "2-02-28-03"),  # was 企业经理
+        ("pipe fitter", "6-29-03-04"),  # was 装配钳工
+        ("tiler", "6-29-04-01"),  # was nothing
         # titles-dev.csv labels these by a shared character, not by the job (bench/label_corrections.tsv):
         # 车工 (a lathe operator), 航空油料员, 节目主持人, 调解员.
         ("车间普工", "6-00-00-00"),
