@@ -83,10 +83,7 @@ def load_occupations():
     True
     """
     data = resources.files("matching") / "data"
-    extra = []
-    for name in ("zh_aliases.tsv", "en_aliases.tsv"):
-        with (data / name).open(encoding="utf-8") as handle:
-            extra.extend((row["code"], row["alias"]) for row in csv.DictReader(handle, delimiter="\t"))
+    extra = _project_aliases("zh_aliases.tsv") + _project_aliases("en_aliases.tsv")
     # The project's own aliases override the derived ones: a derived alias the project gives to
     # another occupation is dropped (else the exact hit would go to whichever code comes first).
     claimed = {fold(alias): code for code, alias in extra}
@@ -108,6 +105,13 @@ def load_occupations():
 
 
 @functools.cache
+def _project_aliases(name):
+    """``(code, alias)`` rows of one of the project's alias tables (``zh_aliases.tsv``, ``en_aliases.tsv``)."""
+    with (resources.files("matching") / "data" / name).open(encoding="utf-8") as handle:
+        return [(row["code"], row["alias"]) for row in csv.DictReader(handle, delimiter="\t")]
+
+
+@functools.cache
 def curated_aliases():
     """The Chinese aliases the project wrote by hand (``zh_aliases.tsv``), folded: unlike the aliases derived
     from the classification's descriptions, each was checked against its occupation.
@@ -117,8 +121,7 @@ def curated_aliases():
     >>> "翻砂工" in curated_aliases()
     True
     """
-    with (resources.files("matching") / "data" / "zh_aliases.tsv").open(encoding="utf-8") as handle:
-        return frozenset(fold(row["alias"]) for row in csv.DictReader(handle, delimiter="\t"))
+    return frozenset(fold(alias) for _, alias in _project_aliases("zh_aliases.tsv"))
 
 
 @functools.cache
