@@ -33,8 +33,9 @@ _LICENCE = re.compile(
 _LICENCE_IN_TEXT = re.compile(r"(?<![a-z0-9])([abc][1-4])(?![0-9])\s*(?:类|级)?\s*(?:驾照|驾驶证|驾驶执照|本|照|licen[cs]e)")
 _GENERIC_CERT = re.compile(r"(?:操作|上岗|资格|从业|执业|职业)?(?:证书|证)$")
 _VERSION = re.compile(r"^([a-z][a-z+#]*?)\s*\d+(?:\.\d+)*$")
-# A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压).
-_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*")
+# A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压); unless
+# the certificate is the umbrella one and the brackets name the trade: 特种作业操作证(低压电工).
+_QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*")
 # How well, said around a skill: excel熟练, 熟练使用cad, 精通solidworks.
 _PROFICIENCY = re.compile(r"^(?:熟练|精通|熟悉|掌握|会)?(?:使用|运用|操作)?(.+?)(?:熟练|精通|操作熟练|流利)?$")
 
@@ -77,7 +78,14 @@ def canonical_skill(name):
         return _VARIANTS[versioned.group(1)]
     unqualified = _QUALIFIER.sub("", folded)
     if unqualified and unqualified != folded:
-        return canonical_skill(unqualified)
+        outside = canonical_skill(unqualified)
+        if outside not in _LABELS:
+            for trade in _QUALIFIER.findall(folded):
+                named = (canonical_skill(trade + suffix) for suffix in ("证", "作业证", ""))
+                certified = next((key for key in named if key in _LABELS and is_credential(key)), None)
+                if certified:
+                    return certified
+        return outside
     proficient = _PROFICIENCY.match(folded).group(1)
     if proficient != folded and proficient in _VARIANTS:  # else 会计 would lose its 会
         return _VARIANTS[proficient]

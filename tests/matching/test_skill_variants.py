@@ -31,11 +31,22 @@ from matching.skills import _longest_first, canonical_skill, expand_licences, is
         ["起重证", "塔吊证", "行车证"],
         ["B2驾照", "持B2驾驶证", "有B2驾照"],
         ["英语", "英语流利"],
+        # The umbrella certificates, their trade in brackets.
+        ["电工证", "特种作业操作证（低压电工）"],
+        ["焊工证", "特种作业操作证（熔化焊接与热切割）"],
+        ["叉车证", "特种设备作业人员证（N1）", "特种设备操作证（叉车）", "叉车证N1"],
+        ["起重证", "特种设备作业人员证（起重机）"],
+        ["登高证", "特种作业证（登高）"],
     ],
 )
 def test_variants_share_one_key(variants):
     keys = {canonical_skill(variant) for variant in variants}
     assert len(keys) == 1, keys
+
+
+def test_an_umbrella_certificate_is_named_by_the_trade_it_certifies_not_by_any_skill_in_brackets():
+    assert canonical_skill("特种作业操作证（Excel）") == canonical_skill("特种作业操作证") != canonical_skill("Excel")
+    assert is_credential(canonical_skill("特种作业操作证（Excel）"))
 
 
 def test_a_skill_that_starts_like_a_proficiency_word_keeps_it():
