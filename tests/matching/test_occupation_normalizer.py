@@ -115,6 +115,7 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("砧板", "4-03-02-01"),  # a kitchen's prep cook, labelled 胶合板工 (plywood)
         ("药店店员", "4-01-05-02"),  # labelled 旅店服务员 (药店 read as 旅店)
         ("育儿嫂", "4-10-01-06"),  # a nanny, labelled 种子繁育员 (a seed breeder)
+        ("渠道专员", "2-06-07-02"),  # a sales-channel specialist, labelled 专利管理专业人员
         ("瓷砖工", "6-29-04-01"),  # a tiler: was 典当业务员, a pawnbroker
         ("腻子工", "6-29-04-01"),  # was 电子工程技术人员
         # ... while the occupations those wrong labels named still map from their own aliases.
@@ -218,6 +219,13 @@ def test_an_alias_of_an_unlabelled_occupation_beats_the_classifier():
     ("热处理工", "6-18-02-03"),  # was 金属材料工程技术人员
     ("船舶设计工程师", "2-02-07-12"),  # was 船舶业务员
     ("打包员", "6-31-05-00"),  # was 理货员
+    # Specific titles the derived table gave their 中类 or 小类, given their occupation:
+    ("钢琴教师", "2-08-99-00"),  # a music school's, was 教学人员
+    ("化学老师", "2-08-02-00"),  # a school's, was 教学人员
+    ("维修工", "6-31-01-00"),  # a factory's maintenance fitter, was household repairs (修理及制作服务人员)
+    ("安全技术员", "2-02-28-03"),  # production safety, as 安全工程师; was 安全工程技术人员
+    ("QA工程师", "2-02-29-03"),  # quality management; was 标准化、计量、质量和认证认可工程技术人员
+    ("修图", "4-08-09-01"),  # a photo retoucher; was 摄影扩印服务人员
 ])
 def test_a_project_alias_maps_to_its_occupation(title, code):
     assert normalize_title(title).code == code
