@@ -104,8 +104,8 @@ _NOISE_WORDS = (
 _NOISE = re.compile("|".join(sorted(map(re.escape, _NOISE_WORDS), key=len, reverse=True)))
 _RECRUITING_VERBS = ("招聘", "诚聘", "急聘", "直聘", "招募")
 _LEADING_VERB = re.compile(r"^(?:招聘|诚聘|急聘|直聘|招募)(?!专员|主管|经理|助理|顾问|总监|官|师)(?=.{2})")
-# "招司机": a bare 招 recruits too, unless it starts a word of its own (招商, 招生, 招标...).
-_LEADING_ZHAO = re.compile(r"^招(?![商生标投聘募揽待])(?=.{2})")
+# "招司机", "聘炼钢工": a bare 招 or 聘 recruits too, unless it starts a word of its own (招商, 招生, 招标, 聘用...).
+_LEADING_BARE_VERB = re.compile(r"^(?:招(?![商生标投聘募揽待])|聘(?![用任请期书]))(?=.{2})")
 # A part that is only a place says where, not what: 福建 区域经理, 注册会计师 福州市.
 _PROVINCES = (
     "北京", "上海", "天津", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
@@ -182,7 +182,7 @@ def _clean_once(text):
     text = _COMPANY.sub("", text)
     text = _LEADING_VERB.sub("", text)
     text = _SENIORITY.sub("", text)
-    text = _LEADING_ZHAO.sub("", text)
+    text = _LEADING_BARE_VERB.sub("", text)
     text = _SALARY.sub(" ", text)
     text = _HEADCOUNT.sub(" ", text)
     text = _NOISE.sub(" ", text)

@@ -26,6 +26,8 @@ from matching.text import clean_title, fold, text_features, to_simplified, token
         ("招司机", "司机"),
         ("招商经理", "招商经理"),
         ("招生老师", "招生老师"),
+        ("聘炼钢工五险一金", "炼钢工"),  # a bare 聘 recruits too (was left on: no occupation)
+        ("聘用专员", "聘用专员"),
         ("湘伴法律加盟招募令", "湘伴法律加盟招募令"),  # 招募 followed by one character is no title
         ("會計稅務助理", "会计税务助理"),
         ("叉车司机2名", "叉车司机"),  # a headcount says how many, not what
