@@ -116,6 +116,9 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("药店店员", "4-01-05-02"),  # labelled 旅店服务员 (药店 read as 旅店)
         ("育儿嫂", "4-10-01-06"),  # a nanny, labelled 种子繁育员 (a seed breeder)
         ("渠道专员", "2-06-07-02"),  # a sales-channel specialist, labelled 专利管理专业人员
+        ("发型师", "4-10-03-02"),  # 资深发型师 was labelled 资产管理师
+        ("话务员", "4-04-05-03"),  # labelled 政务服务办事员
+        ("餐厅经理", "4-03-02-00"),  # labelled 市场营销专业人员
         ("瓷砖工", "6-29-04-01"),  # a tiler: was 典当业务员, a pawnbroker
         ("腻子工", "6-29-04-01"),  # was 电子工程技术人员
         # ... while the occupations those wrong labels named still map from their own aliases.
@@ -226,6 +229,17 @@ def test_an_alias_of_an_unlabelled_occupation_beats_the_classifier():
     ("安全技术员", "2-02-28-03"),  # production safety, as 安全工程师; was 安全工程技术人员
     ("QA工程师", "2-02-29-03"),  # quality management; was 标准化、计量、质量和认证认可工程技术人员
     ("修图", "4-08-09-01"),  # a photo retoucher; was 摄影扩印服务人员
+    # A chemical and steel district's trades, and others a fair posts, that shared a character with another:
+    ("离心工", "6-11-01-02"),  # was 心理咨询师
+    ("氯碱电解工", "6-11-02-06"),  # was 调解员
+    ("焦化工", "6-10-02-02"),  # was 园林绿化工
+    ("转炉工", "6-17-02-02"),  # was 锅炉操作工
+    ("塔吊司机", "6-30-05-01"),  # was 客运车辆驾驶员, as were five more cranes' and a bulldozer's
+    ("压缩机工", "6-28-02-06"),  # was nothing
+    ("红案", "4-03-02-01"),  # a cook, was 档案专业人员
+    ("环卫工", "4-09-08-01"),  # was 环境保护工程技术人员
+    ("美缝师", "6-29-04-01"),  # tile grouting, was 美容师
+    ("巡逻员", "4-07-05-01"),  # was 设备点检员
 ])
 def test_a_project_alias_maps_to_its_occupation(title, code):
     assert normalize_title(title).code == code
