@@ -135,7 +135,7 @@ def test_titles_map_to_their_occupation(title, code):
     assert 0.0 < found.score <= 1.0
 
 
-@pytest.mark.parametrize("title", ["Zookeeper", "Astronaut", "Workshop director"])
+@pytest.mark.parametrize("title", ["Zookeeper", "Astronaut", "Ice sculptor"])
 def test_an_english_title_no_alias_shares_a_word_with_maps_to_nothing(title):
     # Letter n-grams alone had "butcher" as a teacher (-cher) and "team leader" as one too (-ea-).
     assert normalize_title(title) is None
