@@ -106,6 +106,10 @@ _RECRUITING_VERBS = ("招聘", "诚聘", "急聘", "直聘", "招募")
 _LEADING_VERB = re.compile(r"^(?:招聘|诚聘|急聘|直聘|招募)(?!专员|主管|经理|助理|顾问|总监|官|师)(?=.{2})")
 # "招司机", "聘炼钢工": a bare 招 or 聘 recruits too, unless it starts a word of its own (招商, 招生, 招标, 聘用...).
 _LEADING_BARE_VERB = re.compile(r"^(?:招(?![商生标投聘募揽待])|聘(?![用任请期书]))(?=.{2})")
+# How a seeker types the job they want at a kiosk: 想做仓管, 想找个看门的, 会开叉车, 在超市上班.
+_WANTING = re.compile(r"^(?:我想|我要|想|希望|愿意)(?:找个|找|做|当|干|学|去|进|在|从事)?(?=.{2})")
+_CAN_DO = re.compile(r"^(?:会|能|可以)(?=开|做|修|带|照顾|烧|炒|干|跑|看|送|搬|扫|洗|种|养|当)(?=.{2})")
+_WORKING = re.compile(r"(?<=..)(?<!社会)(?<!社区)(?:上班|工作|的活儿?|的)$")
 # A part that is only a place says where, not what: 福建 区域经理, 注册会计师 福州市.
 _PROVINCES = (
     "北京", "上海", "天津", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
@@ -183,6 +187,8 @@ def _clean_once(text):
     text = _LEADING_VERB.sub("", text)
     text = _SENIORITY.sub("", text)
     text = _LEADING_BARE_VERB.sub("", text)
+    text = _CAN_DO.sub("", _WANTING.sub("", text))
+    text = _WORKING.sub("", text)
     text = _SALARY.sub(" ", text)
     text = _HEADCOUNT.sub(" ", text)
     text = _NOISE.sub(" ", text)

@@ -28,6 +28,16 @@ from matching.text import clean_title, fold, text_features, to_simplified, token
         ("招生老师", "招生老师"),
         ("聘炼钢工五险一金", "炼钢工"),  # a bare 聘 recruits too (was left on: no occupation)
         ("聘用专员", "聘用专员"),
+        # How a seeker types the job they want at a kiosk, and what must stay:
+        ("想找个看门的", "看门"),
+        ("会开叉车", "开叉车"),
+        ("可以做饭", "做饭"),
+        ("希望从事会计工作", "会计"),
+        ("想在超市上班", "超市"),
+        ("会计", "会计"),
+        ("会展策划", "会展策划"),
+        ("社会工作", "社会工作"),
+        ("的哥", "的哥"),
         ("湘伴法律加盟招募令", "湘伴法律加盟招募令"),  # 招募 followed by one character is no title
         ("會計稅務助理", "会计税务助理"),
         ("叉车司机2名", "叉车司机"),  # a headcount says how many, not what
