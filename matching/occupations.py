@@ -209,12 +209,17 @@ _HAND_SET_ROWS = (6, 7, 11)
 _TABLE_BLEND = np.array([0.0, 0.0, -0.308, 1.446, 0.433, 0.84, 0.5, 100.0, -0.193, 0.093, 0.187, 0.0], dtype=np.float32)
 
 
-# Titles that say who is hired, not for what: an intern or an apprentice of any trade.  The nearest
+# Titles that say who is hired, not for what: an intern or an apprentice of any trade, and entries that
+# name no trade at all.  The nearest
 # occupation would be a guess (学徒 was 社会体育指导员, 实习生 电子商务服务人员), shown as a reason.
 # CSCO lists some as aliases (学徒工, 管理培训生), and those stay.
 _NOT_AN_OCCUPATION = frozenset({
     "实习生", "实习", "学徒", "实习学徒", "见习生", "培训生", "管培生", "储备干部", "储备人才",
     "intern", "internship", "trainee", "apprentice", "management trainee", "graduate trainee",
+    # What a seeker with no trade in mind types at a kiosk (都可以 was 焊工, 随便 起重装卸机械操作工).
+    "随便", "都可以", "都行", "什么都可以", "什么都行", "什么都能干", "什么都能做", "不限", "无", "暂无", "待定",
+    "工资高", "工资高的", "包吃住", "包吃住的", "离家近", "离家近的", "有力气", "打零工", "零工", "公益岗",
+    "应届生", "应届毕业生", "毕业生", "全职妈妈", "宝妈", "年纪大能做", "年纪大能做的", "师傅", "工作", "上班",
 })
 
 
@@ -382,7 +387,8 @@ class OccupationNormalizer:
         """Evidence per occupation (rows as weighted by ``_BLEND``) and a confidence in [0, 1], or ``None``."""
         folded = fold(title)
         cleaned = clean_title(title)
-        if (not cleaned or cleaned in _NOT_AN_OCCUPATION) and folded not in self.exact_:
+        names_no_trade = not cleaned or cleaned in _NOT_AN_OCCUPATION or folded in _NOT_AN_OCCUPATION
+        if names_no_trade and folded not in self.exact_:
             return None
         size = len(self.codes_)
         margin = np.full(size, -1.5, dtype=np.float32)
@@ -468,9 +474,10 @@ class OccupationNormalizer:
         '6-18-02-04'
         """
         self._check_fitted()
-        # The result depends on the folded title only through an exact alias, else on the cleaned title.
+        # The result depends on the folded title only through an exact alias or an entry naming no trade,
+        # else on the cleaned title.
         key = fold(title)
-        if key not in self.exact_:
+        if key not in self.exact_ and key not in _NOT_AN_OCCUPATION:
             key = "\0" + clean_title(title)
         if key not in self._cache:
             found = self.extract(title, limit=1)

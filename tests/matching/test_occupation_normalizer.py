@@ -146,7 +146,8 @@ def test_noise_without_a_title_maps_to_nothing():
     assert normalize_title("包吃包住+五险一金") is None
 
 
-@pytest.mark.parametrize("title", ["学徒", "实习生", "实习生（2025届）", "管培生", "储备干部", "Intern", "apprentice"])
+@pytest.mark.parametrize("title", ["学徒", "实习生", "实习生（2025届）", "管培生", "储备干部", "Intern", "apprentice",
+                                   "都可以", "随便", "工资高的", "离家近"])  # 都可以 was 焊工
 def test_a_title_that_names_no_trade_maps_to_nothing(title):
     # 学徒 was 社会体育指导员 (a fitness instructor), 实习生 电子商务服务人员: the kiosk showed the guess as a reason.
     assert normalize_title(title) is None
@@ -240,6 +241,14 @@ def test_an_alias_of_an_unlabelled_occupation_beats_the_classifier():
     ("环卫工", "4-09-08-01"),  # was 环境保护工程技术人员
     ("美缝师", "6-29-04-01"),  # tile grouting, was 美容师
     ("巡逻员", "4-07-05-01"),  # was 设备点检员
+    # What seekers type at a kiosk, in their own words:
+    ("开摩的", "4-02-02-01"),  # was 保健按摩师
+    ("照顾老人", "4-10-01-05"),  # was 光源与照明工程技术人员
+    ("会带孩子", "4-10-01-03"),  # was 会计专业人员
+    ("端盘子", "4-03-02-05"),  # was 计算机软件工程技术人员
+    ("翻砂", "6-18-02-01"),  # was 翻译
+    ("扎钢筋", "6-29-01-04"),  # was 其他教学人员
+    ("想找个看门的", "4-07-05-01"),  # was 不便分类的其他从业人员
 ])
 def test_a_project_alias_maps_to_its_occupation(title, code):
     assert normalize_title(title).code == code
