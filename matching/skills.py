@@ -28,16 +28,24 @@ LICENCE_COVERS = {
 }
 _LICENCE_WORDS = r"(?:驾照|驾驶证|驾驶执照|驾驶本|牌照|本|照|licen[cs]e|driving licen[cs]e|driver'?s? licen[cs]e)"
 _LICENCE = re.compile(
-    rf"^(?:持有|持|有|具备)?(?:{_LICENCE_WORDS}\s*)?([abc][1-4])\s*(?:类|级)?\s*(?:{_LICENCE_WORDS})?(?:及以上|以上)?$"
+    rf"^(?:持有|持|有|具备)?(?:{_LICENCE_WORDS}\s*)?([abc][1-4])\s*(?:类|级)?\s*(?:及以上|或以上|以上)?\s*(?:{_LICENCE_WORDS})?"
+    r"(?:及以上|或以上|以上)?$"
 )
-_LICENCE_IN_TEXT = re.compile(r"(?<![a-z0-9])([abc][1-4])(?![0-9])\s*(?:类|级)?\s*(?:驾照|驾驶证|驾驶执照|本|照|licen[cs]e)")
+_LICENCE_IN_TEXT = re.compile(
+    r"(?<![a-z0-9])([abc][1-4])(?![0-9])\s*(?:类|级)?\s*(?:及以上|或以上|以上)?\s*(?:驾照|驾驶证|驾驶执照|本|照|licen[cs]e)"
+    # ... and the class after the licence's name: 驾照：C1, 驾驶证（C1）, 准驾车型C1, driving licence: C1.
+    r"|(?:驾照|驾驶证|准驾车型|licen[cs]e)(?:类型|类别)?\s*[:()]?\s*([abc][1-4])(?![0-9])"
+)
 _GENERIC_CERT = re.compile(r"(?:操作|上岗|资格|从业|执业|职业)?(?:证书|证)$")
 _VERSION = re.compile(r"^([a-z][a-z+#]*?)\s*\d+(?:\.\d+)*$")
 # A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压); unless
 # the certificate is the umbrella one and the brackets name the trade: 特种作业操作证(低压电工).
 _QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*")
-# How well, said around a skill: excel熟练, 熟练使用cad, 精通solidworks.
-_PROFICIENCY = re.compile(r"^(?:熟练|精通|熟悉|掌握|会)?(?:使用|运用|操作)?(.+?)(?:熟练|精通|操作熟练|流利)?$")
+# How well, said around a skill, and holding it: excel熟练, 熟练使用cad, 精通solidworks, 会用excel, 持焊工证.
+_PROFICIENCY = re.compile(
+    r"^(?:持有|持|有|具备|熟练掌握|熟练|精通|熟悉|掌握|会用|会说|会|能看懂|看懂|能)?(?:使用|运用|操作)?"
+    r"(.+?)(?:熟练|精通|操作熟练|流利|标准|经验)?$"
+)
 
 
 def _load_table():
@@ -87,14 +95,20 @@ def canonical_skill(name):
                     return certified
         return outside
     proficient = _PROFICIENCY.match(folded).group(1)
-    if proficient != folded and proficient in _VARIANTS:  # else 会计 would lose its 会
-        return _VARIANTS[proficient]
-    # 某某操作证 / 某某证书 / 某某上岗证 are the same certificate as 某某证.
+    if proficient != folded:
+        # Only when what is left is a known skill: else 会计 would lose its 会, 有机化学 its 有.
+        known = canonical_skill(proficient)
+        if known in _LABELS or known.startswith("licence:"):
+            return known
+    # 某某操作证 / 某某证书 / 某某上岗证 are the same certificate as 某某证; the certificate of a skill
+    # is that trade's certificate (焊工上岗证 is a 焊工证, not the skill 焊工).
     stem = _GENERIC_CERT.sub("", folded)
     if stem != folded and stem:
-        if stem in _VARIANTS:
-            return _VARIANTS[stem]
-        return stem + "证"
+        certificate = stem + "证"
+        for candidate in (certificate, stem):
+            if candidate in _VARIANTS:
+                return _VARIANTS[candidate]
+        return certificate
     return folded
 
 
@@ -121,7 +135,8 @@ def skill_label(key, original=None):
 _CREDENTIALS = frozenset({
     "forklift", "electrician", "welder", "crane", "excavator", "health_cert", "security_cert", "nursing_cert",
     "teacher_cert", "cooking_cert", "accounting_cert", "junior_accountant", "intermediate_accountant", "cpa",
-    "work_at_height",
+    "work_at_height", "hazardous_chemicals_cert", "boiler_cert", "elderly_care_cert", "safety_officer_cert",
+    "freight_cert",
 })
 
 
@@ -204,5 +219,5 @@ def skills_in_text(text):
     if not folded:
         return set()
     found = {_VARIANTS[match.group(0)] for match in _IN_TEXT.finditer(folded)}
-    found.update("licence:" + match.group(1).upper() for match in _LICENCE_IN_TEXT.finditer(folded))
+    found.update("licence:" + (match.group(1) or match.group(2)).upper() for match in _LICENCE_IN_TEXT.finditer(folded))
     return found

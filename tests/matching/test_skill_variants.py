@@ -37,6 +37,18 @@ from matching.skills import _longest_first, canonical_skill, expand_licences, is
         ["叉车证", "特种设备作业人员证（N1）", "特种设备操作证（叉车）", "叉车证N1"],
         ["起重证", "特种设备作业人员证（起重机）"],
         ["登高证", "特种作业证（登高）"],
+        # As a fair's ads and seekers write them (each split from the first spelling before):
+        ["焊工证", "焊工上岗证", "焊工资格证", "持焊工证", "电焊工证"],
+        ["电工证", "电工资格证", "低压电工作业证", "有电工证"],
+        ["起重证", "行车操作证", "塔吊操作证", "起重证书"],
+        ["叉车证", "叉车资格证", "叉车工证", "场（厂）内专用机动车辆作业证"],
+        ["健康证", "食品健康证", "餐饮健康证", "健康证书", "有健康证"],
+        ["C1驾照", "C1以上驾照", "C1及以上驾照"],
+        ["Excel", "会用Excel", "熟练掌握Excel"],
+        ["普通话", "普通话流利", "普通话标准", "Mandarin"],
+        ["危险化学品作业证", "危化品证", "危化证", "特种作业操作证（危险化学品）"],
+        ["司炉证", "锅炉证", "锅炉操作证"],
+        ["设备维修", "机修", "设备维修经验"],
     ],
 )
 def test_variants_share_one_key(variants):
@@ -51,11 +63,20 @@ def test_an_umbrella_certificate_is_named_by_the_trade_it_certifies_not_by_any_s
 
 def test_a_skill_that_starts_like_a_proficiency_word_keeps_it():
     assert canonical_skill("会计") == "会计"  # not 计
+    assert canonical_skill("有机化学") == "有机化学"  # not 机化学
     assert is_credential(canonical_skill("叉车证（N1）")) and is_credential(canonical_skill("登高证"))
 
 
 def test_unknown_certificates_fold_their_suffixes():
     assert canonical_skill("压力容器操作证") == canonical_skill("压力容器证书") == "压力容器证"
+
+
+def test_the_certificate_of_a_skill_is_the_trades_certificate_not_the_skill():
+    # 焊工上岗证 was the skill 焊接 (not a credential), so anyone who listed 电焊 met a posting that required it.
+    for certificate, skill in (("焊工上岗证", "电焊"), ("电工资格证", "电工"), ("叉车资格证", "叉车")):
+        assert canonical_skill(certificate) != canonical_skill(skill)
+        assert is_credential(canonical_skill(certificate))
+    assert is_credential(canonical_skill("危化品证")) and is_credential(canonical_skill("司炉证"))
 
 
 def test_operating_a_forklift_is_not_holding_the_licence():
@@ -84,6 +105,9 @@ def test_higher_licence_classes_cover_lower_ones(held, covered, not_covered):
 def test_skills_are_found_in_free_text_in_both_languages():
     assert skills_in_text("持B2驾照和叉车证，熟悉Excel") == {"licence:B2", "forklift", "excel"}
     assert skills_in_text("Holds a C1 licence, knows Python and AutoCAD") == {"licence:C1", "python", "cad"}
+    # The class after the licence's name, as resumes and forms write it.
+    for text in ("驾照：C1，驾龄5年", "持有驾驶证（C1）", "准驾车型C1", "Driving licence: C1", "C1以上驾照"):
+        assert "licence:C1" in skills_in_text(text), text
     # Two-letter Latin words are too ambiguous to read from prose.
     assert "photoshop" not in skills_in_text("ps: I am punctual")
 
