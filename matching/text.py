@@ -108,7 +108,7 @@ _LEADING_VERB = re.compile(r"^(?:招聘|诚聘|急聘|直聘|招募)(?!专员|�
 _LEADING_BARE_VERB = re.compile(r"^(?:招(?![商生标投聘募揽待])|聘(?![用任请期书]))(?=.{2})")
 # How a seeker types the job they want at a kiosk: 想做仓管, 想找个看门的, 会开叉车, 在超市上班.
 _WANTING = re.compile(r"^(?:我想|我要|想|希望|愿意)(?:找个|找|做|当|干|学|去|进|在|从事)?(?=.{2})")
-_CAN_DO = re.compile(r"^(?:会|能|可以)(?=开|做|修|带|照顾|烧|炒|干|跑|看|送|搬|扫|洗|种|养|当)(?=.{2})")
+_CAN_DO = re.compile(r"^(?:会|能|可以)(?=开|做|修|带|照顾|烧|炒|干|跑|看|送|搬|扫|洗|种|养|当|唱|跳|砌|刷|画|教|写|装|剪|拍)(?=.{2})")
 _WORKING = re.compile(r"(?<=..)(?<!社会)(?<!社区)(?:上班|工作|的活儿?|的)$")
 # A part that is only a place says where, not what: 福建 区域经理, 注册会计师 福州市.
 _PROVINCES = (

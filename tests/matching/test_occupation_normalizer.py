@@ -146,8 +146,9 @@ def test_noise_without_a_title_maps_to_nothing():
     assert normalize_title("包吃包住+五险一金") is None
 
 
+# 都可以 was 焊工, 初中文化 初级中学教师, 找工作 社会工作者.
 @pytest.mark.parametrize("title", ["学徒", "实习生", "实习生（2025届）", "管培生", "储备干部", "Intern", "apprentice",
-                                   "都可以", "随便", "工资高的", "离家近"])  # 都可以 was 焊工
+                                   "都可以", "随便", "工资高的", "离家近", "初中文化", "找工作"])
 def test_a_title_that_names_no_trade_maps_to_nothing(title):
     # 学徒 was 社会体育指导员 (a fitness instructor), 实习生 电子商务服务人员: the kiosk showed the guess as a reason.
     assert normalize_title(title) is None
@@ -249,6 +250,11 @@ def test_an_alias_of_an_unlabelled_occupation_beats_the_classifier():
     ("翻砂", "6-18-02-01"),  # was 翻译
     ("扎钢筋", "6-29-01-04"),  # was 其他教学人员
     ("想找个看门的", "4-07-05-01"),  # was 不便分类的其他从业人员
+    ("养牛", "5-03-02-01"),  # was 营养师
+    ("陪诊", "4-14-01-02"),  # was 电子竞技员 (陪玩)
+    ("批灰", "6-29-04-01"),  # was 信贷审核专业人员
+    ("会唱歌", "2-09-02-07"),  # was 会计专业人员
+    ("写代码", "4-04-05-01"),  # was 专利代理专业人员
 ])
 def test_a_project_alias_maps_to_its_occupation(title, code):
     assert normalize_title(title).code == code
