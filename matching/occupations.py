@@ -21,7 +21,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from .text import char_ngrams, clean_title, fold, has_han, latin_words, tokenize
+from .text import _jieba, char_ngrams, clean_title, fold, has_han, latin_words, tokenize
 
 __all__ = [
     "Occupation",
@@ -512,10 +512,11 @@ class OccupationNormalizer:
 
         Leftmost-longest matches, of the names that plainly name a person at
         work: a two-character Chinese alias only when it names one (焊工,
-        司机, not 英语 or 培训, which resumes mention as skills), a name in
-        Latin script only as whole words of at least three letters ("IE" and
-        "DJ" are too often something else).  Spellings are folded
-        (:func:`matching.text.fold`).
+        司机, not 英语 or 培训, which resumes mention as skills), a Chinese
+        name only where a word ends with it (jieba's: not 厂长 in 工厂长期,
+        电工 in 机电工程, 老师 in 老师傅, 车工 in 开车工作), a name in Latin script
+        only as whole words of at least three letters ("IE" and "DJ" are too
+        often something else).  Spellings are folded (:func:`matching.text.fold`).
 
         Examples
         --------
@@ -527,14 +528,20 @@ class OccupationNormalizer:
         self._check_fitted()
         folded = fold(text)
         found, start, size = [], 0, len(folded)
-        longest = min(self.longest_alias_, _LONGEST_TITLE_IN_TEXT)
+        word_ends = None  # where jieba's words end, found when a Chinese name is first seen
         while start < size and len(found) < limit:
             if folded[start:start + 2] not in self.alias_prefixes_:
                 start += 1
                 continue
+            latin = folded[start].isascii()
+            longest = min(self.longest_alias_, _LONGEST_LATIN_TITLE_IN_TEXT if latin else _LONGEST_TITLE_IN_TEXT)
+            if not latin and word_ends is None:
+                # Dictionary words only: jieba's guesses glue a title to the next character (钢筋|工和|木工).
+                word_ends = {last for _, _, last in _jieba().tokenize(folded, HMM=False)}
             for length in range(min(longest, size - start), 1, -1):
                 piece = folded[start:start + length]
-                if piece in self.exact_ and _names_a_person(piece, folded, start):
+                if (piece in self.exact_ and _names_a_person(piece, folded, start)
+                        and (latin or start + length in word_ends)):
                     if piece not in found:
                         found.append(piece)
                     start += length
@@ -552,8 +559,10 @@ class OccupationNormalizer:
         return result
 
 
-# Longest name or alias looked for in free text (official names run to 40 characters; ad titles do not).
+# Longest name or alias looked for in free text (official names run to 40 characters; ad titles do not),
+# in Chinese characters and in Latin letters ("warehouse supervisor", "kindergarten teacher").
 _LONGEST_TITLE_IN_TEXT = 16
+_LONGEST_LATIN_TITLE_IN_TEXT = 40
 # Two-character Chinese aliases that name a person: by their last character, or these words.
 _PERSON_ENDINGS = frozenset("师员工长手生士家匠官警医者嫂姆")
 _PERSON_WORDS = frozenset({"司机", "会计", "出纳", "保安", "门卫", "保镖", "保洁", "前台", "秘书", "文秘", "导游",

@@ -32,7 +32,8 @@ _LICENCE = re.compile(
     r"(?:及以上|或以上|以上)?$"
 )
 _LICENCE_IN_TEXT = re.compile(
-    r"(?<![a-z0-9])([abc][1-4])(?![0-9])\s*(?:类|级)?\s*(?:及以上|或以上|以上)?\s*(?:驾照|驾驶证|驾驶执照|本|照|licen[cs]e)"
+    r"(?<![a-z0-9])([abc][1-4])(?![0-9])\s*(?:类|级)?\s*(?:及以上|或以上|以上)?\s*"
+    r"(?:驾照|驾驶证|驾驶执照|本|照|(?:driving |driver'?s? )?licen[cs]e)"
     # ... and the class after the licence's name: 驾照：C1, 驾驶证（C1）, 准驾车型C1, driving licence: C1.
     r"|(?:驾照|驾驶证|准驾车型|licen[cs]e)(?:类型|类别)?\s*[:()]?\s*([abc][1-4])(?![0-9])"
 )
@@ -191,13 +192,17 @@ def _longest_first(words):
     return pattern(trie)
 
 
+# Variants that are everyday English words in prose (spring 2023, Shell the oil company, a freehand sketch).
+_NOT_IN_PROSE = frozenset({"spring", "shell", "sketch", "node", "arm", "pos", "go"})
+
+
 def _text_pattern():
     # Latin variants must stand as whole words and be at least 3 letters
     # ("ps", "ai", "c" inside ordinary words would be noise).
     chinese, latin = [], []
     for variant in _VARIANTS:
         if variant.isascii():
-            if len(variant) >= 3:
+            if len(variant) >= 3 and variant not in _NOT_IN_PROSE:
                 latin.append(variant)
         elif len(variant) >= 2:
             chinese.append(variant)

@@ -312,6 +312,16 @@ def test_code_levels_follow_the_hierarchy():
         # Skills and subjects a resume mentions are not jobs; short Latin names only as whole words.
         ("熟悉英语，参加过公司培训，i.e. good at Excel", []),
         ("做过焊工、电工、普工、车工", ["焊工", "电工", "普工"]),
+        # A name inside a longer word is not a job of this person (all but the last were found).
+        ("在工厂长期上夜班，想找普工", ["普工"]),  # 厂长
+        ("跟老师傅学了三年电焊，求焊工岗位", ["焊工"]),  # 老师
+        ("机电工程专业本科，应届生", []),  # 电工
+        ("想找开车工作，C1驾照8年", []),  # 车工, a lathe operator
+        ("在橡胶工厂做过三年质检员", ["质检员"]),  # 胶工
+        ("做过钢筋工和木工", ["钢筋工", "木工"]),
+        # English names longer than 16 letters were cut to their last word.
+        ("Forklift operator at a logistics park for 4 years", ["forklift operator"]),
+        ("Kindergarten teacher, early childhood education degree", ["kindergarten teacher"]),
     ],
 )
 def test_titles_are_found_in_free_text_in_order(text, titles):

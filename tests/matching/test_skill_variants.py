@@ -106,10 +106,12 @@ def test_skills_are_found_in_free_text_in_both_languages():
     assert skills_in_text("持B2驾照和叉车证，熟悉Excel") == {"licence:B2", "forklift", "excel"}
     assert skills_in_text("Holds a C1 licence, knows Python and AutoCAD") == {"licence:C1", "python", "cad"}
     # The class after the licence's name, as resumes and forms write it.
-    for text in ("驾照：C1，驾龄5年", "持有驾驶证（C1）", "准驾车型C1", "Driving licence: C1", "C1以上驾照"):
+    for text in ("驾照：C1，驾龄5年", "持有驾驶证（C1）", "准驾车型C1", "Driving licence: C1", "C1以上驾照",
+                 "C1 driving licence, 5 years"):
         assert "licence:C1" in skills_in_text(text), text
-    # Two-letter Latin words are too ambiguous to read from prose.
+    # Two-letter Latin words are too ambiguous to read from prose, and so are some everyday words.
     assert "photoshop" not in skills_in_text("ps: I am punctual")
+    assert skills_in_text("Java developer since spring 2023, then at Shell") == {"java"}
 
 
 def test_labels_name_skills_in_both_languages():
