@@ -226,6 +226,8 @@ _NOT_AN_OCCUPATION = frozenset({
     # Schooling says how far someone studied, not a trade (初中文化 was 初级中学教师).
     "研究生", "本科", "大专", "中专", "高中", "初中", "小学", "本科毕业", "大专毕业", "中专毕业", "高中毕业",
     "初中毕业", "初中文化", "高中文化", "小学文化",
+    "anything", "any job", "job", "jobs", "work", "good salary", "high salary", "work from home", "remote work",
+    "looking for a job", "part time", "part-time", "full time", "full-time",
 })
 
 
@@ -569,10 +571,22 @@ _PERSON_WORDS = frozenset({"司机", "会计", "出纳", "保安", "门卫", "�
                            "导购", "空姐", "帮厨", "收银"})
 
 
+# English aliases that name the work, not the worker: a kiosk entry means the job ("cooking"), a resume's
+# prose often does not ("C1 driving licence", "good at CAD", "graphic design tools").
+_LATIN_WORK_WORDS = frozenset({
+    "cad", "design", "graphic design", "research", "engineering", "factory", "hospitality", "administration",
+    "reception", "supply chain", "metalwork", "chemical plant", "coffee shop", "home care", "manual labour",
+    "car repair", "computer repair", "phone repair", "private lessons", "photography", "translation",
+    "carpentry", "masonry", "weld", "elderly care",
+})
+
+
 def _names_a_person(alias, text, start):
     """Whether ``alias``, found in ``text`` at ``start``, counts as a job title there."""
     if has_han(alias):
         return len(alias) > 2 or alias[-1] in _PERSON_ENDINGS or alias in _PERSON_WORDS
+    if alias in _LATIN_WORK_WORDS or alias.endswith("ing"):
+        return False
     end = start + len(alias)
     return len(alias) >= 3 and not text[start - 1:start].isalnum() and not text[end:end + 1].isalnum()
 

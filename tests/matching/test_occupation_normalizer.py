@@ -101,6 +101,11 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("hse manager", "2-02-28-03"),  # was 企业经理
         ("pipe fitter", "6-29-03-04"),  # was 装配钳工
         ("tiler", "6-29-04-01"),  # was nothing
+        # As seekers type them at a kiosk in English:
+        ("cooking", "4-03-02-01"),  # was nothing: "cooking" shares no word with "cook"
+        ("tree surgeon", "4-09-10-01"),  # was 外科医师
+        ("cabinet maker", "6-06-04-00"),  # was 调饮师 (bubble tea maker)
+        ("zoo keeper", "4-09-06-04"),  # was 仓储管理员 (warehouse keeper)
         # titles-dev.csv labels these by a shared character, not by the job (bench/label_corrections.tsv):
         # 车工 (a lathe operator), 航空油料员, 节目主持人, 调解员.
         ("车间普工", "6-00-00-00"),
@@ -146,9 +151,9 @@ def test_noise_without_a_title_maps_to_nothing():
     assert normalize_title("包吃包住+五险一金") is None
 
 
-# 都可以 was 焊工, 初中文化 初级中学教师, 找工作 社会工作者.
+# 都可以 was 焊工, 初中文化 初级中学教师, 找工作 社会工作者, good salary 特殊商品购销人员.
 @pytest.mark.parametrize("title", ["学徒", "实习生", "实习生（2025届）", "管培生", "储备干部", "Intern", "apprentice",
-                                   "都可以", "随便", "工资高的", "离家近", "初中文化", "找工作"])
+                                   "都可以", "随便", "工资高的", "离家近", "初中文化", "找工作", "good salary"])
 def test_a_title_that_names_no_trade_maps_to_nothing(title):
     # 学徒 was 社会体育指导员 (a fitness instructor), 实习生 电子商务服务人员: the kiosk showed the guess as a reason.
     assert normalize_title(title) is None
@@ -322,6 +327,8 @@ def test_code_levels_follow_the_hierarchy():
         # English names longer than 16 letters were cut to their last word.
         ("Forklift operator at a logistics park for 4 years", ["forklift operator"]),
         ("Kindergarten teacher, early childhood education degree", ["kindergarten teacher"]),
+        # Names of the work a kiosk maps are no job in a resume's prose.
+        ("Five years as a cook. C1 driving licence, good at CAD and graphic design", ["cook"]),
     ],
 )
 def test_titles_are_found_in_free_text_in_order(text, titles):
