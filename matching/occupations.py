@@ -21,7 +21,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from .text import _jieba, char_ngrams, clean_title, fold, has_han, latin_words, tokenize
+from .text import char_ngrams, clean_title, fold, has_han, latin_words, tokenize, word_ends
 
 __all__ = [
     "Occupation",
@@ -209,9 +209,9 @@ _HAND_SET_ROWS = (6, 7, 11)
 _TABLE_BLEND = np.array([0.0, 0.0, -0.308, 1.446, 0.433, 0.84, 0.5, 100.0, -0.193, 0.093, 0.187, 0.0], dtype=np.float32)
 
 
-# Titles that say who is hired, not for what: an intern or an apprentice of any trade, and entries that
-# name no trade at all.  The nearest
-# occupation would be a guess (学徒 was 社会体育指导员, 实习生 电子商务服务人员), shown as a reason.
+# Titles that say who is hired, not for what (an intern or an apprentice of any trade), and entries that
+# name no trade at all.  The nearest occupation would be a guess (学徒 was 社会体育指导员, 实习生
+# 电子商务服务人员), shown as a reason.
 # CSCO lists some as aliases (学徒工, 管理培训生), and those stay.
 _NOT_AN_OCCUPATION = frozenset({
     "实习生", "实习", "学徒", "实习学徒", "见习生", "培训生", "管培生", "储备干部", "储备人才",
@@ -530,20 +530,19 @@ class OccupationNormalizer:
         self._check_fitted()
         folded = fold(text)
         found, start, size = [], 0, len(folded)
-        word_ends = None  # where jieba's words end, found when a Chinese name is first seen
+        ends = None  # where words end, found when a Chinese name is first seen
         while start < size and len(found) < limit:
             if folded[start:start + 2] not in self.alias_prefixes_:
                 start += 1
                 continue
             latin = folded[start].isascii()
             longest = min(self.longest_alias_, _LONGEST_LATIN_TITLE_IN_TEXT if latin else _LONGEST_TITLE_IN_TEXT)
-            if not latin and word_ends is None:
-                # Dictionary words only: jieba's guesses glue a title to the next character (钢筋|工和|木工).
-                word_ends = {last for _, _, last in _jieba().tokenize(folded, HMM=False)}
+            if not latin and ends is None:
+                ends = word_ends(folded)
             for length in range(min(longest, size - start), 1, -1):
                 piece = folded[start:start + length]
                 if (piece in self.exact_ and _names_a_person(piece, folded, start)
-                        and (latin or start + length in word_ends)):
+                        and (latin or start + length in ends)):
                     if piece not in found:
                         found.append(piece)
                     start += length

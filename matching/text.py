@@ -6,7 +6,8 @@ Everything here is deterministic and idempotent: ``clean_title(clean_title(t))
 import re
 import unicodedata
 
-__all__ = ["fold", "to_simplified", "clean_title", "has_han", "latin_words", "char_ngrams", "text_features", "tokenize"]
+__all__ = ["fold", "to_simplified", "clean_title", "has_han", "latin_words", "char_ngrams", "text_features", "tokenize",
+           "word_ends"]
 
 _SPACES = re.compile(r"\s+")
 
@@ -308,3 +309,15 @@ def tokenize(text):
     if not text:
         return []
     return [token for token in _jieba().lcut(text) if token.strip() and not _SEPARATORS.fullmatch(token)]
+
+
+def word_ends(text):
+    """Offsets in ``text`` where a word of jieba's dictionary ends (its guesses at unknown words left out:
+    they glue a word to the next character, 钢筋|工和|木工).
+
+    Examples
+    --------
+    >>> sorted(word_ends("做过钢筋工和木工"))
+    [1, 2, 4, 5, 6, 8]
+    """
+    return {end for _, _, end in _jieba().tokenize(text, HMM=False)}
