@@ -567,7 +567,8 @@ _LONGEST_LATIN_TITLE_IN_TEXT = 40
 # Two-character Chinese aliases that name a person: by their last character, or these words.
 _PERSON_ENDINGS = frozenset("师员工长手生士家匠官警医者嫂姆")
 _PERSON_WORDS = frozenset({"司机", "会计", "出纳", "保安", "门卫", "保镖", "保洁", "前台", "秘书", "文秘", "导游",
-                           "导购", "空姐", "帮厨", "收银"})
+                           "导购", "空姐", "帮厨", "收银", "销售", "客服", "仓管", "采购", "白案", "内操", "货代",
+                           "代驾", "看门"})
 
 
 # English aliases that name the work, not the worker: a kiosk entry means the job ("cooking"), a resume's

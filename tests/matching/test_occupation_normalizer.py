@@ -324,6 +324,9 @@ def test_code_levels_follow_the_hierarchy():
         ("想找开车工作，C1驾照8年", []),  # 车工, a lathe operator
         ("在橡胶工厂做过三年质检员", ["质检员"]),  # 胶工
         ("做过钢筋工和木工", ["钢筋工", "木工"]),
+        # The two-character words people name their trade with (were left out, as 英语 and 培训 are).
+        ("做过三年销售，想找销售工作", ["销售"]),
+        ("做过3年客服，在京东物流做过仓管", ["客服", "仓管"]),
         # English names longer than 16 letters were cut to their last word.
         ("Forklift operator at a logistics park for 4 years", ["forklift operator"]),
         ("Kindergarten teacher, early childhood education degree", ["kindergarten teacher"]),
