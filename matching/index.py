@@ -42,7 +42,7 @@ from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, PLACE_CREDIT, education_code, education_rank, place_tokens, stated_places
 from .reasons import N_PARTS, ReasonCache, ReasonParts, explain_page
-from .skills import canonical_skill, expand_licences, is_credential, skills_in_text
+from .skills import canonical_skill, expand_held, is_credential, skills_in_text
 from .text import clean_title, fold, has_han, latin_words, text_features
 
 __all__ = ["Match", "MatchIndex", "DEFAULT_WEIGHTS", "DEFAULT_SHORTLIST_WEIGHTS", "extract"]
@@ -223,7 +223,7 @@ def _profile(record, kind, normalizer):
     skills = tuple(skills.items())
     if kind == "seeker":
         keys |= skills_in_text(free_text)
-        keys = expand_licences(keys)
+        keys = expand_held(keys)
     places, wished_places = set(), set()
     for place in places_raw:
         tokens, stated = _place_parts(place)

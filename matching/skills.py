@@ -3,7 +3,10 @@
 叉车证 / 叉车操作证 / forklift licence all become ``forklift``; Python /
 python3 become ``python``; driving licences become ``licence:C1`` and a
 holder's licence covers the lower classes the Chinese rules allow (an A1
-holder may drive what A3, B1, B2, C1, C2, C3 and C4 cover).
+holder may drive what A3, B1, B2, C1, C2, C3 and C4 cover).  A narrower
+certificate or skill is its own key and implies the broader one: a 塔吊证
+(tower crane) holder meets a posting that asks for any 起重证, not one that
+asks for a 行车证 (overhead crane).
 """
 import csv
 import re
@@ -12,7 +15,7 @@ from importlib import resources
 
 from .text import fold
 
-__all__ = ["canonical_skill", "skill_label", "expand_licences", "skills_in_text", "is_credential", "LICENCE_COVERS"]
+__all__ = ["canonical_skill", "skill_label", "expand_held", "skills_in_text", "is_credential", "LICENCE_COVERS"]
 
 # Which classes a driving licence class also permits (公安部令第162号).
 LICENCE_COVERS = {
@@ -50,17 +53,20 @@ _PROFICIENCY = re.compile(
 
 
 def _load_table():
-    variants = {}
-    labels = {}
+    variants, labels, implies = {}, {}, {}
     with (resources.files("matching") / "data" / "skills.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             labels[row["key"]] = (row["zh"], row["en"])
             for variant in row["variants"].split("|"):
                 variants[fold(variant)] = row["key"]
-    return variants, labels
+            if row["implies"]:
+                implies[row["key"]] = tuple(row["implies"].split("|"))
+    return variants, labels, implies
 
 
-_VARIANTS, _LABELS = _load_table()
+# Spelling -> key; key -> (Chinese, English) label; key -> the broader keys holding it proves
+# (高压电工证 is an 电工证; C/C++ claims both C and C++).
+_VARIANTS, _LABELS, _IMPLIES = _load_table()
 
 
 @lru_cache(maxsize=65536)
@@ -88,6 +94,11 @@ def canonical_skill(name):
     unqualified = _QUALIFIER.sub("", folded)
     if unqualified and unqualified != folded:
         outside = canonical_skill(unqualified)
+        for kind in _QUALIFIER.findall(folded):
+            # A kind with a key of its own: 电工证(高压) is a 高压电工证.
+            narrower = canonical_skill(kind + unqualified)
+            if outside in _IMPLIES.get(narrower, ()):
+                return narrower
         if outside not in _LABELS:
             for trade in _QUALIFIER.findall(folded):
                 named = (canonical_skill(trade + suffix) for suffix in ("证", "作业证", ""))
@@ -137,7 +148,8 @@ _CREDENTIALS = frozenset({
     "forklift", "electrician", "welder", "crane", "excavator", "health_cert", "security_cert", "nursing_cert",
     "teacher_cert", "cooking_cert", "accounting_cert", "junior_accountant", "intermediate_accountant", "cpa",
     "work_at_height", "hazardous_chemicals_cert", "boiler_cert", "elderly_care_cert", "safety_officer_cert",
-    "freight_cert",
+    "freight_cert", "electrician_hv", "tower_crane", "overhead_crane", "mobile_crane", "safety_officer_b",
+    "safety_officer_c",
 })
 
 
@@ -152,18 +164,21 @@ def is_credential(key):
     return key.startswith("licence:") or key in _CREDENTIALS or key.endswith("证")
 
 
-def expand_licences(keys):
-    """Add the licence classes that the held classes also permit.
+def expand_held(keys):
+    """Add what holding ``keys`` also proves: the licence classes a class permits, the broader keys a narrower implies.
 
     Examples
     --------
-    >>> sorted(expand_licences({"licence:B2"}))
+    >>> sorted(expand_held({"licence:B2"}))
     ['licence:B2', 'licence:C1', 'licence:C2', 'licence:C3', 'licence:C4']
+    >>> sorted(expand_held({"tower_crane", "cpp"}))
+    ['c_cpp', 'cpp', 'crane', 'tower_crane']
     """
     expanded = set(keys)
     for key in keys:
         if key.startswith("licence:"):
             expanded.update("licence:" + grade for grade in LICENCE_COVERS.get(key[8:], ()))
+        expanded.update(_IMPLIES.get(key, ()))
     return expanded
 
 

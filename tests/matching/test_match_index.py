@@ -81,6 +81,33 @@ def test_a_missing_certificate_costs_the_candidate():
     assert [m.id for m in index.recommend(seeker(1, ["焊工"], ["氩弧焊"]))] == [7, 8]
 
 
+
+def test_a_crane_licence_of_another_kind_is_a_missing_certificate():
+    # 塔吊证, 行车证 and 吊车证 were one key: an overhead crane's driver met a tower crane's posting.
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["塔吊司机"], ["行车证"]), seeker(2, ["塔吊司机"], ["塔吊操作证"])])
+    ranked = index.shortlist(posting(9, "塔吊司机", ["塔吊证"]))
+    assert [m.id for m in ranked] == [2, 1]
+    skills = next(r for r in ranked[1].reasons if r["factor"] == "skills")
+    assert skills["missing_credentials"] == ["塔吊证"] and skills["matched"] == []
+    assert "tower crane licence" in skills["text"]["en"]
+    # A posting that asks for any crane licence takes either, and recommends itself to both alike.
+    any_crane = index.shortlist(posting(8, "塔吊司机", ["起重证"]))
+    assert {m.id for m in any_crane} == {1, 2} and any_crane[0].score == any_crane[1].score
+    index.upsert_postings([posting(8, "塔吊司机", ["起重证"]), posting(7, "塔吊司机", ["塔吊证"])])
+    assert [m.id for m in index.recommend(1)][0] == 8
+    assert {m.id: m.score for m in index.recommend(2)}[7] == {m.id: m.score for m in index.recommend(2)}[8]
+
+
+def test_c_is_not_cpp_but_either_meets_c_slash_cpp():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["软件工程师"], ["C语言"]), seeker(2, ["软件工程师"], ["C++"])])
+    ranked = index.shortlist(posting(9, "软件工程师", ["C++"]))
+    assert [m.id for m in ranked] == [2, 1]
+    assert next(r for r in ranked[1].reasons if r["factor"] == "skills")["missing"] == ["C++"]  # was matched
+    for match in index.shortlist(posting(8, "软件工程师", ["C/C++"])):
+        skills = next(r for r in match.reasons if r["factor"] == "skills")
+        assert skills["score"] == 1.0 and skills["matched"] == ["C/C++"], match.id
 def test_shortlists_screen_on_the_postings_stated_requirements_first():
     # Both want forklift work; only the second has the years, schooling and place the posting asks for.
     wording_only = seeker(1, ["叉车司机"], ["叉车证"], experience_years=0, education="junior_high",

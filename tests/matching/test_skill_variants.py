@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from matching.skills import _longest_first, canonical_skill, expand_licences, is_credential, skill_label, \
+from matching.skills import _longest_first, canonical_skill, expand_held, is_credential, skill_label, \
     skills_in_text
 
 
@@ -28,7 +28,8 @@ from matching.skills import _longest_first, canonical_skill, expand_licences, is
         ["Excel", "excel熟练", "熟练使用Excel"],
         ["CAD", "熟练使用CAD", "会CAD"],
         ["登高证", "高处作业证", "高空作业证"],
-        ["起重证", "塔吊证", "行车证"],
+        ["塔吊证", "塔吊操作证", "塔式起重机司机证", "Tower crane licence"],
+        ["行车证", "天车证", "天车操作证", "桥式起重机证"],
         ["B2驾照", "持B2驾驶证", "有B2驾照"],
         ["英语", "英语流利"],
         # The umbrella certificates, their trade in brackets.
@@ -40,7 +41,11 @@ from matching.skills import _longest_first, canonical_skill, expand_licences, is
         # As a fair's ads and seekers write them (each split from the first spelling before):
         ["焊工证", "焊工上岗证", "焊工资格证", "持焊工证", "电焊工证"],
         ["电工证", "电工资格证", "低压电工作业证", "有电工证"],
-        ["起重证", "行车操作证", "塔吊操作证", "起重证书"],
+        ["起重证", "起重证书", "起重机操作证", "起重机司机证"],
+        ["行车证", "行车操作证", "行车工证"],
+        ["高压电工证", "高压电工上岗证", "电工证（高压）", "特种作业操作证（高压电工）"],
+        ["C++", "c++11", "CPP"],
+        ["C语言", "C", "c99"],
         ["叉车证", "叉车资格证", "叉车工证", "场（厂）内专用机动车辆作业证"],
         ["健康证", "食品健康证", "餐饮健康证", "健康证书", "有健康证"],
         ["C1驾照", "C1以上驾照", "C1及以上驾照"],
@@ -96,10 +101,45 @@ def test_operating_a_forklift_is_not_holding_the_licence():
     ],
 )
 def test_higher_licence_classes_cover_lower_ones(held, covered, not_covered):
-    expanded = expand_licences({f"licence:{held}"})
+    expanded = expand_held({f"licence:{held}"})
     assert f"licence:{held}" in expanded
     assert {f"licence:{grade}" for grade in covered} <= expanded
     assert not {f"licence:{grade}" for grade in not_covered} & expanded
+
+
+@pytest.mark.parametrize(
+    ("narrower", "broader", "other"),
+    [
+        ("塔吊证", "起重证", "行车证"),  # a tower crane's licence is a crane licence, not an overhead crane's
+        ("行车证", "起重证", "吊车证"),
+        ("高压电工证", "电工证", None),
+        ("安全员C证", "安全员证", "安全员B证"),
+    ],
+)
+def test_a_narrower_certificate_or_skill_implies_the_broader_one_and_no_sibling(narrower, broader, other):
+    held = expand_held({canonical_skill(narrower)})
+    assert canonical_skill(narrower) != canonical_skill(broader)
+    assert canonical_skill(broader) in held
+    if other is not None:
+        assert canonical_skill(other) not in held
+        assert canonical_skill(narrower) not in expand_held({canonical_skill(other)})
+    # Holding the broader one proves no particular kind of it.
+    assert canonical_skill(narrower) not in expand_held({canonical_skill(broader)})
+    assert is_credential(canonical_skill(narrower)) == is_credential(canonical_skill(broader))
+
+
+def test_c_and_cpp_are_two_languages_and_c_slash_cpp_asks_for_either_and_claims_both():
+    c, cpp, either = canonical_skill("C语言"), canonical_skill("C++"), canonical_skill("C/C++")
+    assert len({c, cpp, either}) == 3
+    assert cpp not in expand_held({c}) and c not in expand_held({cpp})
+    assert either in expand_held({c}) and either in expand_held({cpp})
+    assert {c, cpp} <= expand_held({either})
+
+
+def test_every_implied_key_is_in_the_table():
+    from matching.skills import _IMPLIES, _LABELS
+
+    assert _IMPLIES and all(key in _LABELS for keys in _IMPLIES.values() for key in keys)
 
 
 def test_skills_are_found_in_free_text_in_both_languages():
@@ -112,6 +152,8 @@ def test_skills_are_found_in_free_text_in_both_languages():
     # Two-letter Latin words are too ambiguous to read from prose, and so are some everyday words.
     assert "photoshop" not in skills_in_text("ps: I am punctual")
     assert skills_in_text("Java developer since spring 2023, then at Shell") == {"java"}
+    # The longest name wins: a 高压电工证 is not read as an 电工证, 天车证 names the overhead crane.
+    assert skills_in_text("持高压电工证和天车证，熟悉C++") == {"electrician_hv", "overhead_crane", "cpp"}
 
 
 def test_labels_name_skills_in_both_languages():
