@@ -42,7 +42,7 @@ from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, PLACE_CREDIT, education_code, education_rank, place_tokens, stated_places
 from .reasons import N_PARTS, ReasonCache, ReasonParts, explain_page
-from .skills import canonical_skill, expand_held, is_credential, skills_in_text
+from .skills import alternatives, canonical_skill, expand_held, is_credential, skills_in_text
 from .text import clean_title, fold, has_han, latin_words, text_features
 
 __all__ = ["Match", "MatchIndex", "DEFAULT_WEIGHTS", "DEFAULT_SHORTLIST_WEIGHTS", "extract"]
@@ -505,6 +505,8 @@ class MatchIndex:
         self.compact_fraction = compact_fraction
         self._features = Vocabulary()
         self._skill_ids = Vocabulary()
+        # Per key: the either keys (电工证/焊工证) postings listed that it meets.
+        self._either_keys = {}
         self._place_ids = Vocabulary()
         self._level_ids = Vocabulary()
         self._shared = {}
@@ -629,6 +631,9 @@ class MatchIndex:
         side.count_features(features, 1)
         skill_ids = [self._skill_ids.id(key) for key in sorted(profile.skill_keys)]
         side.skills.add(slot, skill_ids)
+        for key in profile.skill_keys:
+            for alternative in alternatives(key):
+                self._either_keys.setdefault(alternative, set()).add(key)
 
     def _shared_parts(self, profile):
         """The profile with equal titles, skill sets and places stored once across records."""
@@ -935,15 +940,30 @@ class MatchIndex:
         if candidates_are_seekers:
             if not query.skills:
                 return None, 1.0, 1.0
-            ids = self._ids(self._skill_ids, [key for key, _ in query.skills])
-            share = side.skills.dot(ids, np.ones(len(ids)), size)
+            share = self._held_counts(side, [key for key, _ in query.skills], size)
             share /= np.float32(len(query.skills))
             return share, None, _UNKNOWN * 0.5
         if not query.skill_keys:
             return None, _UNKNOWN * 0.5, 1.0
-        ids = self._ids(self._skill_ids, query.skill_keys)
+        ids = self._ids(self._skill_ids, self._with_either_keys(query.skill_keys))
         held = side.skills.dot(ids, np.ones(len(ids)), size)
         return np.minimum(held / np.maximum(side.n_listed[:size], 1), np.float32(1.0)), None, 1.0
+
+    def _held_counts(self, side, keys, size):
+        """Per seeker slot: how many of a posting's ``keys`` it holds, an either key once for any of its keys."""
+        plain = [key for key in keys if not alternatives(key)]
+        ids = self._ids(self._skill_ids, plain)
+        held = side.skills.dot(ids, np.ones(len(ids)), size)
+        for key in keys:
+            if alternatives(key):
+                ids = self._ids(self._skill_ids, alternatives(key))
+                held += np.minimum(side.skills.dot(ids, np.ones(len(ids)), size), np.float32(1.0))
+        return held
+
+    def _with_either_keys(self, keys):
+        """A seeker's keys and the either keys among postings' that they meet."""
+        met = [either for key in keys for either in self._either_keys.get(key, ())]
+        return keys | frozenset(met) if met else keys
 
     def _text_fit(self, query, side, size):
         """IDF-weighted share of the query's text features that the candidate's text has.
@@ -985,11 +1005,11 @@ class MatchIndex:
             required = [key for key, _ in query.skills if is_credential(key)]
             if not required:
                 return None
-            ids = self._ids(self._skill_ids, required)
-            missing = side.skills.dot(ids, np.ones(len(ids)), size) < len(required)
+            missing = self._held_counts(side, required, size) < len(required)
             unknown = side.n_skill_keys[:size] == 0
         else:
-            ids = self._ids(self._skill_ids, [key for key in query.skill_keys if is_credential(key)])
+            held = self._with_either_keys(query.skill_keys)
+            ids = self._ids(self._skill_ids, [key for key in held if is_credential(key)])
             # A posting lists each credential once, so counting the held ones tells.
             missing = side.skills.dot(ids, np.ones(len(ids)), size) < side.n_credentials[:size]
             unknown = np.full(size, not query.skill_keys)

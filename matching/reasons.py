@@ -24,7 +24,7 @@ import numpy as np
 
 from .occupations import english_names
 from .profile import EDUCATION_LABELS, PLACE_CREDIT, education_rank
-from .skills import is_credential, skill_label
+from .skills import alternatives, holds, is_credential, skill_label
 
 __all__ = ["FrozenDict", "FrozenList", "N_PARTS", "ReasonCache", "ReasonParts", "explain_page"]
 
@@ -419,10 +419,11 @@ def _held_masks(query, candidates, query_is_posting):
         masks = [0] * len(candidates)
         for position, (key, _) in enumerate(query.skills):
             bit = 1 << position
-            masks = [mask | bit if key in keys else mask for mask, keys in zip(masks, held)]
+            accepted = alternatives(key) or (key,)  # an either key (电工证/焊工证): any of its keys
+            masks = [mask if keys.isdisjoint(accepted) else mask | bit for mask, keys in zip(masks, held)]
         return masks
     held = query.skill_keys
-    return [sum([1 << position for position, (key, _) in enumerate(candidate.skills) if key in held])
+    return [sum([1 << position for position, (key, _) in enumerate(candidate.skills) if holds(held, key)])
             for candidate in candidates]
 
 

@@ -6,7 +6,9 @@ holder's licence covers the lower classes the Chinese rules allow (an A1
 holder may drive what A3, B1, B2, C1, C2, C3 and C4 cover).  A narrower
 certificate or skill is its own key and implies the broader one: a 塔吊证
 (tower crane) holder meets a posting that asks for any 起重证, not one that
-asks for a 行车证 (overhead crane).
+asks for a 行车证 (overhead crane).  A posting's 电工证/焊工证 or C1或B2驾照 asks
+for either: its key (``either:electrician|welder``) is held by a seeker who
+holds any of them; a seeker who lists it holds them all.
 """
 import csv
 import re
@@ -15,7 +17,8 @@ from importlib import resources
 
 from .text import fold
 
-__all__ = ["canonical_skill", "skill_label", "expand_held", "skills_in_text", "is_credential", "LICENCE_COVERS"]
+__all__ = ["canonical_skill", "skill_label", "expand_held", "skills_in_text", "is_credential", "alternatives", "holds",
+           "LICENCE_COVERS"]
 
 # Which classes a driving licence class also permits (公安部令第162号).
 LICENCE_COVERS = {
@@ -40,6 +43,9 @@ _LICENCE_IN_TEXT = re.compile(
     # ... and the class after the licence's name: 驾照：C1, 驾驶证（C1）, 准驾车型C1, driving licence: C1.
     r"|(?:驾照|驾驶证|准驾车型|licen[cs]e)(?:类型|类别)?\s*[:()]?\s*([abc][1-4])(?![0-9])"
 )
+# Between names of a posting's alternatives (电工证/焊工证, C1或B2驾照); 、 and ， list skills all required.
+_EITHER = re.compile(r"\s*(?:/|\||或者|或|\bor\b)\s*")
+_EITHER_PREFIX = "either:"
 _GENERIC_CERT = re.compile(r"(?:操作|上岗|资格|从业|执业|职业)?(?:证书|证)$")
 _VERSION = re.compile(r"^([a-z][a-z+#]*?)\s*\d+(?:\.\d+)*$")
 # A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压); unless
@@ -88,6 +94,11 @@ def canonical_skill(name):
         return "licence:" + licence.group(1).upper()
     if folded in _VARIANTS:
         return _VARIANTS[folded]
+    parts = [part for part in _EITHER.split(folded) if part]
+    if len(parts) > 1:
+        named = {canonical_skill(part) for part in parts}
+        if all(key in _LABELS or is_credential(key) for key in named):
+            return _EITHER_PREFIX + "|".join(sorted(named)) if len(named) > 1 else named.pop()
     versioned = _VERSION.match(folded)
     if versioned and versioned.group(1) in _VARIANTS:
         return _VARIANTS[versioned.group(1)]
@@ -137,6 +148,9 @@ def skill_label(key, original=None):
     if key.startswith("licence:"):
         grade = key.split(":", 1)[1]
         return f"{grade}驾照", f"class {grade} driving licence"
+    if key.startswith(_EITHER_PREFIX):
+        labels = [skill_label(alternative) for alternative in alternatives(key)]
+        return original or "或".join(zh for zh, _ in labels), " or ".join(en for _, en in labels)
     if key in _LABELS:
         return _LABELS[key]
     text = original or key
@@ -161,11 +175,37 @@ def is_credential(key):
     >>> is_credential("licence:B2"), is_credential("forklift"), is_credential("压力容器证"), is_credential("excel")
     (True, True, True, False)
     """
+    if key.startswith(_EITHER_PREFIX):
+        return all(map(is_credential, alternatives(key)))
     return key.startswith("licence:") or key in _CREDENTIALS or key.endswith("证")
+
+
+def alternatives(key):
+    """The keys an either key (电工证/焊工证) accepts; ``()`` for any other key.
+
+    Examples
+    --------
+    >>> alternatives(canonical_skill("电工证/焊工证"))
+    ('electrician', 'welder')
+    """
+    return tuple(key[len(_EITHER_PREFIX):].split("|")) if key.startswith(_EITHER_PREFIX) else ()
+
+
+def holds(keys, key):
+    """Whether a seeker holding ``keys`` (expanded, :func:`expand_held`) has ``key``, any one of an either key's.
+
+    Examples
+    --------
+    >>> holds({"welder"}, canonical_skill("电工证或焊工证")), holds({"welder"}, "electrician")
+    (True, False)
+    """
+    return key in keys or (key.startswith(_EITHER_PREFIX) and not keys.isdisjoint(alternatives(key)))
 
 
 def expand_held(keys):
     """Add what holding ``keys`` also proves: the licence classes a class permits, the broader keys a narrower implies.
+
+    A seeker who lists an either key (叉车证/电工证) holds each of its keys.
 
     Examples
     --------
@@ -176,6 +216,8 @@ def expand_held(keys):
     """
     expanded = set(keys)
     for key in keys:
+        for alternative in alternatives(key):
+            expanded |= expand_held({alternative})
         if key.startswith("licence:"):
             expanded.update("licence:" + grade for grade in LICENCE_COVERS.get(key[8:], ()))
         expanded.update(_IMPLIES.get(key, ()))

@@ -99,6 +99,31 @@ def test_a_crane_licence_of_another_kind_is_a_missing_certificate():
     assert {m.id: m.score for m in index.recommend(2)}[7] == {m.id: m.score for m in index.recommend(2)}[8]
 
 
+@pytest.mark.parametrize("either", ["电工证/焊工证", "电工证或焊工证", "焊工证 or 电工证"])
+def test_a_posting_that_asks_for_either_certificate_takes_a_holder_of_one(either):
+    # The pair was one unknown certificate that nobody held: holders ranked below seekers who listed nothing.
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["焊工"], []), seeker(2, ["焊工"], ["电焊证"]), seeker(3, ["焊工"], ["叉车证"])])
+    ranked = index.shortlist(posting(9, "焊工", [either]))
+    assert ranked[0].id == 2
+    skills = {m.id: next(r for r in m.reasons if r["factor"] == "skills") for m in ranked}
+    assert skills[2]["matched"] == [either] and skills[2]["missing_credentials"] == []
+    assert skills[3]["missing_credentials"] == [either]
+    assert "electrician certificate or welding certificate" in skills[3]["text"]["en"]
+    index.upsert_postings([posting(9, "焊工", [either]), posting(8, "焊工", ["叉车证"])])
+    recommended = index.recommend(2)
+    assert recommended[0].id == 9
+    assert next(r for r in recommended[0].reasons if r["factor"] == "skills")["score"] == 1.0
+
+
+def test_a_seeker_who_lists_two_certificates_as_one_holds_both():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["焊工"], ["焊工证/电工证"])])
+    for required in ("焊工证", "电工证"):
+        skills = next(r for r in index.shortlist(posting(9, "焊工", [required]))[0].reasons if r["factor"] == "skills")
+        assert skills["matched"] == [required], required
+
+
 def test_c_is_not_cpp_but_either_meets_c_slash_cpp():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["软件工程师"], ["C语言"]), seeker(2, ["软件工程师"], ["C++"])])

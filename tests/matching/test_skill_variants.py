@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from matching.skills import _longest_first, canonical_skill, expand_held, is_credential, skill_label, \
-    skills_in_text
+from matching.skills import _longest_first, alternatives, canonical_skill, expand_held, holds, is_credential, \
+    skill_label, skills_in_text
 
 
 @pytest.mark.parametrize(
@@ -134,6 +134,27 @@ def test_c_and_cpp_are_two_languages_and_c_slash_cpp_asks_for_either_and_claims_
     assert cpp not in expand_held({c}) and c not in expand_held({cpp})
     assert either in expand_held({c}) and either in expand_held({cpp})
     assert {c, cpp} <= expand_held({either})
+
+
+@pytest.mark.parametrize("either", ["电工证/焊工证", "电工证或焊工证", "电工证／焊工证", "有焊工证或电工证",
+                                    "electrician certificate or welding certificate"])
+def test_alternatives_make_one_either_key_whatever_their_order_or_spelling(either):
+    key = canonical_skill(either)
+    assert set(alternatives(key)) == {canonical_skill("电工证"), canonical_skill("焊工证")}
+    assert is_credential(key)
+    assert holds({canonical_skill("焊工证")}, key) and not holds({canonical_skill("叉车证")}, key)
+    assert {canonical_skill("电工证"), canonical_skill("焊工证")} <= expand_held({key})
+
+
+def test_only_known_alternatives_make_an_either_key():
+    assert canonical_skill("C1/B2驾照") == canonical_skill("B2或C1驾照")
+    assert alternatives(canonical_skill("Excel/Word")) == ("excel", "office") and not is_credential(canonical_skill("Excel/Word"))
+    assert canonical_skill("叉车证/叉车操作证") == canonical_skill("叉车证")  # two spellings of one licence
+    assert canonical_skill("C/C++") == canonical_skill("c/c++") and not alternatives(canonical_skill("C/C++"))
+    for unknown in ("3年/本科", "Excel / 其他"):
+        assert not alternatives(canonical_skill(unknown)), unknown
+    assert skill_label(canonical_skill("C1或B2驾照"), "C1或B2驾照") == (
+        "C1或B2驾照", "class B2 driving licence or class C1 driving licence")
 
 
 def test_every_implied_key_is_in_the_table():
