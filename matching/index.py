@@ -505,8 +505,8 @@ class MatchIndex:
         self.compact_fraction = compact_fraction
         self._features = Vocabulary()
         self._skill_ids = Vocabulary()
-        # Per key: the either keys (电工证/焊工证) postings listed that it meets.
-        self._either_keys = {}
+        # Per key: the either and preferred keys of postings (电工证/焊工证, 电工证优先) that holding it meets.
+        self._keys_met_by = {}
         self._place_ids = Vocabulary()
         self._level_ids = Vocabulary()
         self._shared = {}
@@ -633,7 +633,7 @@ class MatchIndex:
         side.skills.add(slot, skill_ids)
         for key in profile.skill_keys:
             for alternative in alternatives(key):
-                self._either_keys.setdefault(alternative, set()).add(key)
+                self._keys_met_by.setdefault(alternative, set()).add(key)
 
     def _shared_parts(self, profile):
         """The profile with equal titles, skill sets and places stored once across records."""
@@ -945,12 +945,12 @@ class MatchIndex:
             return share, None, _UNKNOWN * 0.5
         if not query.skill_keys:
             return None, _UNKNOWN * 0.5, 1.0
-        ids = self._ids(self._skill_ids, self._with_either_keys(query.skill_keys))
+        ids = self._ids(self._skill_ids, self._with_keys_met(query.skill_keys))
         held = side.skills.dot(ids, np.ones(len(ids)), size)
         return np.minimum(held / np.maximum(side.n_listed[:size], 1), np.float32(1.0)), None, 1.0
 
     def _held_counts(self, side, keys, size):
-        """Per seeker slot: how many of a posting's ``keys`` it holds, an either key once for any of its keys."""
+        """Per seeker slot: how many of a posting's ``keys`` it holds (an either key once, for any of its keys)."""
         plain = [key for key in keys if not alternatives(key)]
         ids = self._ids(self._skill_ids, plain)
         held = side.skills.dot(ids, np.ones(len(ids)), size)
@@ -960,9 +960,9 @@ class MatchIndex:
                 held += np.minimum(side.skills.dot(ids, np.ones(len(ids)), size), np.float32(1.0))
         return held
 
-    def _with_either_keys(self, keys):
-        """A seeker's keys and the either keys among postings' that they meet."""
-        met = [either for key in keys for either in self._either_keys.get(key, ())]
+    def _with_keys_met(self, keys):
+        """A seeker's keys and the postings' either and preferred keys that they meet."""
+        met = [either for key in keys for either in self._keys_met_by.get(key, ())]
         return keys | frozenset(met) if met else keys
 
     def _text_fit(self, query, side, size):
@@ -1008,7 +1008,7 @@ class MatchIndex:
             missing = self._held_counts(side, required, size) < len(required)
             unknown = side.n_skill_keys[:size] == 0
         else:
-            held = self._with_either_keys(query.skill_keys)
+            held = self._with_keys_met(query.skill_keys)
             ids = self._ids(self._skill_ids, [key for key in held if is_credential(key)])
             # A posting lists each credential once, so counting the held ones tells.
             missing = side.skills.dot(ids, np.ones(len(ids)), size) < side.n_credentials[:size]

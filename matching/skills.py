@@ -8,7 +8,8 @@ certificate or skill is its own key and implies the broader one: a 塔吊证
 (tower crane) holder meets a posting that asks for any 起重证, not one that
 asks for a 行车证 (overhead crane).  A posting's 电工证/焊工证 or C1或B2驾照 asks
 for either: its key (``either:electrician|welder``) is held by a seeker who
-holds any of them; a seeker who lists it holds them all.
+holds any of them; a seeker who lists it holds them all.  电工证优先 (preferred)
+counts like a skill, never as a hard requirement (``preferred:electrician``).
 """
 import csv
 import re
@@ -46,6 +47,10 @@ _LICENCE_IN_TEXT = re.compile(
 # Between names of a posting's alternatives (电工证/焊工证, C1或B2驾照); 、 and ， list skills all required.
 _EITHER = re.compile(r"\s*(?:/|\||或者|或|\bor\b)\s*")
 _EITHER_PREFIX = "either:"
+# What a posting would like but does not require: 电工证优先, 有焊工证者优先, CAD a plus.
+_PREFERRED = re.compile(r"^(.+?)(?:者|的)?(?:优先考虑|优先|更佳|加分)$|^(.+?)\s+(?:preferred|is a plus|a plus)$")
+_PREFERRED_PREFIX = "preferred:"
+_MET_BY_OTHERS = (_EITHER_PREFIX, _PREFERRED_PREFIX)
 _GENERIC_CERT = re.compile(r"(?:操作|上岗|资格|从业|执业|职业)?(?:证书|证)$")
 _VERSION = re.compile(r"^([a-z][a-z+#]*?)\s*\d+(?:\.\d+)*$")
 # A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压); unless
@@ -94,10 +99,15 @@ def canonical_skill(name):
         return "licence:" + licence.group(1).upper()
     if folded in _VARIANTS:
         return _VARIANTS[folded]
+    preferred = _PREFERRED.match(folded)
+    if preferred:
+        wanted = canonical_skill(preferred.group(1) or preferred.group(2))
+        if _is_known(wanted):
+            return _PREFERRED_PREFIX + wanted
     parts = [part for part in _EITHER.split(folded) if part]
     if len(parts) > 1:
         named = {canonical_skill(part) for part in parts}
-        if all(key in _LABELS or is_credential(key) for key in named):
+        if all(map(_is_known, named)):
             return _EITHER_PREFIX + "|".join(sorted(named)) if len(named) > 1 else named.pop()
     versioned = _VERSION.match(folded)
     if versioned and versioned.group(1) in _VARIANTS:
@@ -135,6 +145,10 @@ def canonical_skill(name):
     return folded
 
 
+def _is_known(key):
+    return key in _LABELS or is_credential(key)
+
+
 def skill_label(key, original=None):
     """``(zh, en)`` display names of a canonical key; ``original`` when unknown.
 
@@ -151,6 +165,9 @@ def skill_label(key, original=None):
     if key.startswith(_EITHER_PREFIX):
         labels = [skill_label(alternative) for alternative in alternatives(key)]
         return original or "或".join(zh for zh, _ in labels), " or ".join(en for _, en in labels)
+    if key.startswith(_PREFERRED_PREFIX):
+        zh, en = skill_label(key[len(_PREFERRED_PREFIX):])
+        return original or f"{zh}优先", f"{en} (preferred)"
     if key in _LABELS:
         return _LABELS[key]
     text = original or key
@@ -175,19 +192,24 @@ def is_credential(key):
     >>> is_credential("licence:B2"), is_credential("forklift"), is_credential("压力容器证"), is_credential("excel")
     (True, True, True, False)
     """
+    if key.startswith(_PREFERRED_PREFIX):
+        return False
     if key.startswith(_EITHER_PREFIX):
         return all(map(is_credential, alternatives(key)))
     return key.startswith("licence:") or key in _CREDENTIALS or key.endswith("证")
 
 
 def alternatives(key):
-    """The keys an either key (电工证/焊工证) accepts; ``()`` for any other key.
+    """The keys that meet an either key (电工证/焊工证) or a preferred one (电工证优先); ``()`` for any other key.
 
     Examples
     --------
-    >>> alternatives(canonical_skill("电工证/焊工证"))
-    ('electrician', 'welder')
+    >>> alternatives(canonical_skill("电工证/焊工证")), alternatives(canonical_skill("电工证优先"))
+    (('electrician', 'welder'), ('electrician',))
     """
+    if key.startswith(_PREFERRED_PREFIX):
+        wanted = key[len(_PREFERRED_PREFIX):]
+        return alternatives(wanted) or (wanted,)
     return tuple(key[len(_EITHER_PREFIX):].split("|")) if key.startswith(_EITHER_PREFIX) else ()
 
 
@@ -199,7 +221,7 @@ def holds(keys, key):
     >>> holds({"welder"}, canonical_skill("电工证或焊工证")), holds({"welder"}, "electrician")
     (True, False)
     """
-    return key in keys or (key.startswith(_EITHER_PREFIX) and not keys.isdisjoint(alternatives(key)))
+    return key in keys or (key.startswith(_MET_BY_OTHERS) and not keys.isdisjoint(alternatives(key)))
 
 
 def expand_held(keys):

@@ -116,6 +116,21 @@ def test_a_posting_that_asks_for_either_certificate_takes_a_holder_of_one(either
     assert next(r for r in recommended[0].reasons if r["factor"] == "skills")["score"] == 1.0
 
 
+def test_a_preferred_certificate_counts_as_a_skill_not_as_a_requirement():
+    # 电工证优先 was an unknown skill nobody held: the seeker who had the certificate gained nothing.
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["焊工"], ["焊工证"]), seeker(2, ["焊工"], ["焊工证", "电工证"])])
+    ranked = index.shortlist(posting(9, "焊工", ["焊工证", "电工证优先"]))
+    assert [m.id for m in ranked] == [2, 1]
+    skills = {m.id: next(r for r in m.reasons if r["factor"] == "skills") for m in ranked}
+    assert skills[2]["matched"] == ["焊工证", "电工证优先"]
+    assert skills[1]["missing"] == ["电工证优先"] and skills[1]["missing_credentials"] == []
+    assert "electrician certificate (preferred)" in skills[1]["text"]["en"]
+    index.upsert_postings([posting(9, "焊工", ["焊工证", "电工证优先"]), posting(8, "焊工", ["焊工证", "叉车证"])])
+    assert [m.id for m in index.recommend(2)] == [9, 8]
+    assert [m.id for m in index.recommend(1)] == [9, 8]  # not holding a preferred one costs less than a required one
+
+
 def test_a_seeker_who_lists_two_certificates_as_one_holds_both():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["焊工"], ["焊工证/电工证"])])

@@ -157,6 +157,23 @@ def test_only_known_alternatives_make_an_either_key():
         "C1或B2驾照", "class B2 driving licence or class C1 driving licence")
 
 
+@pytest.mark.parametrize(("preferred", "wanted"), [
+    ("电工证优先", "电工证"), ("有焊工证者优先", "焊工证"), ("熟悉PLC者优先考虑", "PLC"), ("CAD preferred", "CAD"),
+    ("持C1驾照优先", "C1驾照"), ("电工证或焊工证优先", "电工证/焊工证"),
+])
+def test_a_preferred_skill_is_met_by_the_skill_and_is_never_a_requirement(preferred, wanted):
+    key, wanted_key = canonical_skill(preferred), canonical_skill(wanted)
+    assert key != wanted_key and not is_credential(key)
+    assert set(alternatives(key)) == (set(alternatives(wanted_key)) or {wanted_key})
+    assert holds(expand_held({alternatives(wanted_key)[0] if alternatives(wanted_key) else wanted_key}), key)
+    assert not holds({"excel"}, key)
+
+
+def test_preferred_alone_or_an_unknown_skill_preferred_is_no_key_of_its_own():
+    assert canonical_skill("优先") == "优先"
+    assert not alternatives(canonical_skill("有经验者优先"))
+
+
 def test_every_implied_key_is_in_the_table():
     from matching.skills import _IMPLIES, _LABELS
 
