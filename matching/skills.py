@@ -51,6 +51,11 @@ _EITHER_PREFIX = "either:"
 _PREFERRED = re.compile(r"^(.+?)(?:者|的)?(?:优先考虑|优先|更佳|加分)$|^(.+?)\s+(?:preferred|is a plus|a plus)$")
 _PREFERRED_PREFIX = "preferred:"
 _MET_BY_OTHERS = (_EITHER_PREFIX, _PREFERRED_PREFIX)
+# Vocational skill levels (职业技能等级), lowest first: 中级电工证 is an 电工证 at level 2 of 5.
+_LEVELS = {"初级": 1, "中级": 2, "高级": 3, "技师": 4, "高级技师": 5}
+_LEVELS_EN = {1: "junior level", 2: "intermediate level", 3: "senior level", 4: "technician level",
+              5: "senior technician level"}
+_LEVELLED = re.compile(r"^(高级技师|技师|高级|中级|初级)(.+证)$|^(.+?)(高级技师|技师|高级|中级|初级)(?:证书|证)$")
 _GENERIC_CERT = re.compile(r"(?:操作|上岗|资格|从业|执业|职业)?(?:证书|证)$")
 _VERSION = re.compile(r"^([a-z][a-z+#]*?)\s*\d+(?:\.\d+)*$")
 # A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压); unless
@@ -99,6 +104,12 @@ def canonical_skill(name):
         return "licence:" + licence.group(1).upper()
     if folded in _VARIANTS:
         return _VARIANTS[folded]
+    levelled = _LEVELLED.match(folded)
+    if levelled:
+        level = _LEVELS[levelled.group(1) or levelled.group(4)]
+        certificate = canonical_skill(levelled.group(2) or levelled.group(3) + "证")
+        if certificate in _LABELS and is_credential(certificate):
+            return f"{certificate}@{level}"
     preferred = _PREFERRED.match(folded)
     if preferred:
         wanted = canonical_skill(preferred.group(1) or preferred.group(2))
@@ -168,6 +179,11 @@ def skill_label(key, original=None):
     if key.startswith(_PREFERRED_PREFIX):
         zh, en = skill_label(key[len(_PREFERRED_PREFIX):])
         return original or f"{zh}优先", f"{en} (preferred)"
+    base, _, level = key.rpartition("@")
+    if level.isdigit() and base in _LABELS:
+        zh, en = _LABELS[base]
+        return original or next(name for name, rank in _LEVELS.items() if rank == int(level)) + zh, \
+            f"{en}, {_LEVELS_EN[int(level)]}"
     if key in _LABELS:
         return _LABELS[key]
     text = original or key
@@ -180,8 +196,9 @@ _CREDENTIALS = frozenset({
     "teacher_cert", "cooking_cert", "accounting_cert", "junior_accountant", "intermediate_accountant", "cpa",
     "work_at_height", "hazardous_chemicals_cert", "boiler_cert", "elderly_care_cert", "safety_officer_cert",
     "freight_cert", "electrician_hv", "tower_crane", "overhead_crane", "mobile_crane", "safety_officer_b",
-    "safety_officer_c",
+    "safety_officer_c", "driving_licence", "crane_signal", "loader",
 })
+_ANY_LICENCE = "driving_licence"  # 驾照 without a class: any class meets it
 
 
 def is_credential(key):
@@ -196,6 +213,9 @@ def is_credential(key):
         return False
     if key.startswith(_EITHER_PREFIX):
         return all(map(is_credential, alternatives(key)))
+    base, _, level = key.rpartition("@")
+    if level.isdigit():
+        return is_credential(base)
     return key.startswith("licence:") or key in _CREDENTIALS or key.endswith("证")
 
 
@@ -242,6 +262,11 @@ def expand_held(keys):
             expanded |= expand_held({alternative})
         if key.startswith("licence:"):
             expanded.update("licence:" + grade for grade in LICENCE_COVERS.get(key[8:], ()))
+            expanded.add(_ANY_LICENCE)
+        base, _, level = key.rpartition("@")
+        if level.isdigit():
+            expanded |= expand_held({base})
+            expanded.update(f"{base}@{lower}" for lower in range(1, int(level)))
         expanded.update(_IMPLIES.get(key, ()))
     return expanded
 
@@ -271,8 +296,11 @@ def _longest_first(words):
     return pattern(trie)
 
 
-# Variants that are everyday English words in prose (spring 2023, Shell the oil company, a freehand sketch).
-_NOT_IN_PROSE = frozenset({"spring", "shell", "sketch", "node", "arm", "pos", "go"})
+# Variants that are everyday English words in prose (spring 2023, Shell the oil company, a freehand sketch),
+# and a licence without its class: resumes say 无驾照 as often as 有驾照 (the class is read on its own).
+_NOT_IN_PROSE = frozenset({"spring", "shell", "sketch", "node", "arm", "pos", "go", "驾照", "驾驶证", "驾驶执照",
+                           "机动车驾驶证", "驾驶本", "driving licence", "driving license", "driver's licence",
+                           "driver's license", "drivers licence", "driver licence"})
 
 
 def _text_pattern():
@@ -283,7 +311,7 @@ def _text_pattern():
         if variant.isascii():
             if len(variant) >= 3 and variant not in _NOT_IN_PROSE:
                 latin.append(variant)
-        elif len(variant) >= 2:
+        elif len(variant) >= 2 and variant not in _NOT_IN_PROSE:
             chinese.append(variant)
     return re.compile(rf"(?<![a-z0-9])(?:{_longest_first(latin)})(?![a-z0-9])|{_longest_first(chinese)}")
 

@@ -73,6 +73,27 @@ def test_driving_licence_classes_follow_the_coverage_rules():
     assert a1_skills["missing"] == []
 
 
+@pytest.mark.parametrize("licence", ["驾照", "驾驶证"])
+def test_a_posting_that_asks_for_a_licence_of_any_class_takes_every_class(licence):
+    # 驾驶证 was an unknown certificate that nobody held: a C1 holder ranked below a seeker who listed nothing.
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["司机"], []), seeker(2, ["司机"], ["C1驾照"]), seeker(3, ["司机"], ["健康证"])])
+    ranked = index.shortlist(posting(9, "司机", [licence]))
+    assert [m.id for m in ranked] == [2, 1, 3]
+    skills = next(r for r in ranked[0].reasons if r["factor"] == "skills")
+    assert skills["matched"] == [licence] and skills["missing_credentials"] == []
+
+
+def test_a_certificate_of_a_higher_skill_level_meets_a_lower_one():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["电工"], ["电工证"]), seeker(2, ["电工"], ["高级电工证"])])
+    ranked = index.shortlist(posting(9, "电工", ["中级电工证"]))
+    assert [m.id for m in ranked] == [2, 1]
+    assert next(r for r in ranked[1].reasons if r["factor"] == "skills")["missing_credentials"] == ["中级电工证"]
+    assert all(next(r for r in m.reasons if r["factor"] == "skills")["score"] == 1.0
+               for m in index.shortlist(posting(8, "电工", ["电工证"])))
+
+
 def test_a_missing_certificate_costs_the_candidate():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["焊工"], ["氩弧焊"]), seeker(2, ["焊工"], ["氩弧焊", "焊工证"])])

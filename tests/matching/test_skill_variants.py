@@ -174,6 +174,26 @@ def test_preferred_alone_or_an_unknown_skill_preferred_is_no_key_of_its_own():
     assert not alternatives(canonical_skill("有经验者优先"))
 
 
+def test_a_certificate_at_a_skill_level_is_that_certificate_and_every_lower_level():
+    key = canonical_skill("中级电工证")
+    assert canonical_skill("电工中级证") == key and is_credential(key)
+    held = expand_held({key})
+    assert canonical_skill("电工证") in held and canonical_skill("初级电工证") in held
+    assert canonical_skill("高级电工证") not in held
+    assert key not in expand_held({canonical_skill("电工证")})  # an 电工证 proves no level
+    assert skill_label(key) == ("中级电工证", "electrician certificate, intermediate level")
+    assert canonical_skill("高级焊工证") in expand_held({canonical_skill("技师焊工证")})
+    assert canonical_skill("中级会计") != canonical_skill("会计证")  # a title of its own, not a level of 会计证
+
+
+def test_a_licence_without_a_class_is_met_by_any_class_but_not_read_from_prose():
+    for spelling in ("驾照", "有驾照", "驾驶证", "driving licence"):
+        assert canonical_skill(spelling) == canonical_skill("驾照") and is_credential(canonical_skill(spelling))
+    assert canonical_skill("驾照") in expand_held({canonical_skill("C2驾照")})
+    assert canonical_skill("C2驾照") not in expand_held({canonical_skill("驾照")})
+    assert skills_in_text("无驾照") == set() and skills_in_text("No driving licence yet") == set()
+
+
 def test_every_implied_key_is_in_the_table():
     from matching.skills import _IMPLIES, _LABELS
 
