@@ -180,6 +180,8 @@ STRINGS = {
     "employer.f_title": ("职位名称", "Job title"),
     "employer.f_description": ("职位描述", "Description"),
     "employer.f_skills": ("技能要求（逗号分隔）", "Skills (comma separated)"),
+    "employer.skills_hint": ("例如：叉车证、电工证/焊工证（任一即可）、CAD优先",
+                             "e.g. forklift licence, C1/B2 licence (either one), CAD preferred"),
     "employer.f_education_min": ("最低学历", "Minimum education"),
     "employer.f_experience_min_years": ("最低工作年限", "Minimum years of experience"),
     "employer.f_salary_min": ("最低月薪（元）", "Pay from (CNY/month)"),
