@@ -44,17 +44,18 @@ _LICENCE_IN_TEXT = re.compile(
     # ... and the class after the licence's name: 驾照：C1, 驾驶证（C1）, 准驾车型C1, driving licence: C1.
     r"|(?:驾照|驾驶证|准驾车型|licen[cs]e)(?:类型|类别)?\s*[:()]?\s*([abc][1-4])(?![0-9])"
 )
-# Between names of a posting's alternatives (电工证/焊工证, C1或B2驾照); 、 and ， list skills all required.
+# Between names of a posting's alternatives (电工证/焊工证, C1或B2驾照); not 、 or ，, which separate skills
+# that are all required (the pages split items on them).
 _EITHER = re.compile(r"\s*(?:/|\||或者|或|\bor\b)\s*")
 _EITHER_PREFIX = "either:"
 # What a posting would like but does not require: 电工证优先, 有焊工证者优先, CAD a plus.
 _PREFERRED = re.compile(r"^(.+?)(?:者|的)?(?:优先考虑|优先|更佳|加分)$|^(.+?)\s+(?:preferred|is a plus|a plus)$")
 _PREFERRED_PREFIX = "preferred:"
 _MET_BY_OTHERS = (_EITHER_PREFIX, _PREFERRED_PREFIX)
-# Vocational skill levels (职业技能等级), lowest first: 中级电工证 is an 电工证 at level 2 of 5.
-_LEVELS = {"初级": 1, "中级": 2, "高级": 3, "技师": 4, "高级技师": 5}
-_LEVELS_EN = {1: "junior level", 2: "intermediate level", 3: "senior level", 4: "technician level",
-              5: "senior technician level"}
+# Vocational skill levels (职业技能等级), lowest first: 中级电工证 is an 电工证 at level 2 (``electrician@2``).
+_LEVEL_NAMES = {1: ("初级", "junior level"), 2: ("中级", "intermediate level"), 3: ("高级", "senior level"),
+                4: ("技师", "technician level"), 5: ("高级技师", "senior technician level")}
+_LEVELS = {zh: level for level, (zh, _) in _LEVEL_NAMES.items()}
 _LEVELLED = re.compile(r"^(高级技师|技师|高级|中级|初级)(.+证)$|^(.+?)(高级技师|技师|高级|中级|初级)(?:证书|证)$")
 _GENERIC_CERT = re.compile(r"(?:操作|上岗|资格|从业|执业|职业)?(?:证书|证)$")
 _VERSION = re.compile(r"^([a-z][a-z+#]*?)\s*\d+(?:\.\d+)*$")
@@ -160,6 +161,12 @@ def _is_known(key):
     return key in _LABELS or is_credential(key)
 
 
+def _level_of(key):
+    """``(certificate key, level)`` of a levelled key (``electrician@2``); ``(key, 0)`` for any other."""
+    base, _, level = key.rpartition("@")
+    return (base, int(level)) if level.isdigit() else (key, 0)
+
+
 def skill_label(key, original=None):
     """``(zh, en)`` display names of a canonical key; ``original`` when unknown.
 
@@ -179,11 +186,10 @@ def skill_label(key, original=None):
     if key.startswith(_PREFERRED_PREFIX):
         zh, en = skill_label(key[len(_PREFERRED_PREFIX):])
         return original or f"{zh}优先", f"{en} (preferred)"
-    base, _, level = key.rpartition("@")
-    if level.isdigit() and base in _LABELS:
-        zh, en = _LABELS[base]
-        return original or next(name for name, rank in _LEVELS.items() if rank == int(level)) + zh, \
-            f"{en}, {_LEVELS_EN[int(level)]}"
+    base, level = _level_of(key)
+    if level and base in _LABELS:
+        (zh, en), (level_zh, level_en) = _LABELS[base], _LEVEL_NAMES[level]
+        return original or level_zh + zh, f"{en}, {level_en}"
     if key in _LABELS:
         return _LABELS[key]
     text = original or key
@@ -213,8 +219,8 @@ def is_credential(key):
         return False
     if key.startswith(_EITHER_PREFIX):
         return all(map(is_credential, alternatives(key)))
-    base, _, level = key.rpartition("@")
-    if level.isdigit():
+    base, level = _level_of(key)
+    if level:
         return is_credential(base)
     return key.startswith("licence:") or key in _CREDENTIALS or key.endswith("证")
 
@@ -234,7 +240,8 @@ def alternatives(key):
 
 
 def holds(keys, key):
-    """Whether a seeker holding ``keys`` (expanded, :func:`expand_held`) has ``key``, any one of an either key's.
+    """Whether a seeker holding ``keys`` (expanded, :func:`expand_held`) meets ``key``; any of its keys meets an either
+    or a preferred key.
 
     Examples
     --------
@@ -252,7 +259,7 @@ def expand_held(keys):
     Examples
     --------
     >>> sorted(expand_held({"licence:B2"}))
-    ['licence:B2', 'licence:C1', 'licence:C2', 'licence:C3', 'licence:C4']
+    ['driving_licence', 'licence:B2', 'licence:C1', 'licence:C2', 'licence:C3', 'licence:C4']
     >>> sorted(expand_held({"tower_crane", "cpp"}))
     ['c_cpp', 'cpp', 'crane', 'tower_crane']
     """
@@ -263,10 +270,10 @@ def expand_held(keys):
         if key.startswith("licence:"):
             expanded.update("licence:" + grade for grade in LICENCE_COVERS.get(key[8:], ()))
             expanded.add(_ANY_LICENCE)
-        base, _, level = key.rpartition("@")
-        if level.isdigit():
+        base, level = _level_of(key)
+        if level:
             expanded |= expand_held({base})
-            expanded.update(f"{base}@{lower}" for lower in range(1, int(level)))
+            expanded.update(f"{base}@{lower}" for lower in range(1, level))
         expanded.update(_IMPLIES.get(key, ()))
     return expanded
 
