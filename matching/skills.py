@@ -33,7 +33,7 @@ LICENCE_COVERS = {
     "C3": ("C3", "C4"),
     "C4": ("C4",),
 }
-_LICENCE_WORDS = r"(?:驾照|驾驶证|驾驶执照|驾驶本|牌照|本|照|licen[cs]e|driving licen[cs]e|driver'?s? licen[cs]e)"
+_LICENCE_WORDS = r"(?:驾照|驾驶证|驾驶执照|驾驶本|准驾车型|牌照|本|照|licen[cs]e|driving licen[cs]e|driver'?s? licen[cs]e)"
 _LICENCE = re.compile(
     rf"^(?:持有|持|有|具备)?(?:{_LICENCE_WORDS}\s*)?([abc][1-4])\s*(?:类|级)?\s*(?:及以上|或以上|以上)?\s*(?:{_LICENCE_WORDS})?"
     r"(?:及以上|或以上|以上)?$"
@@ -47,6 +47,9 @@ _LICENCE_IN_TEXT = re.compile(
 # Between names of a posting's alternatives (电工证/焊工证, C1或B2驾照); not 、 or ，, which separate skills
 # that are all required (the pages split items on them).
 _EITHER = re.compile(r"\s*(?:/|\||或者|或|\bor\b)\s*")
+# "Any of these": 电工证、焊工证均可 lists alternatives with 、 too.
+_ANY_OF = re.compile(r"^(.+?)\s*(?:均可|皆可|任一|任选其一|之一|其一|(?:\bor\b|,)?\s*either(?: one)?)$")
+_ANY_OF_SEPARATORS = re.compile(r"\s*(?:/|\||或者|或|\bor\b|、|,|，)\s*")
 _EITHER_PREFIX = "either:"
 # What a posting would like but does not require: 电工证优先, 有焊工证者优先, CAD a plus.
 _PREFERRED = re.compile(r"^(.+?)(?:者|的)?(?:优先考虑|优先|更佳|加分)$|^(.+?)\s+(?:preferred|is a plus|a plus)$")
@@ -55,9 +58,12 @@ _MET_BY_OTHERS = (_EITHER_PREFIX, _PREFERRED_PREFIX)
 # Vocational skill levels (职业技能等级), lowest first: 中级电工证 is an 电工证 at level 2 (``electrician@2``).
 _LEVEL_NAMES = {1: ("初级", "junior level"), 2: ("中级", "intermediate level"), 3: ("高级", "senior level"),
                 4: ("技师", "technician level"), 5: ("高级技师", "senior technician level")}
-_LEVELS = {zh: level for level, (zh, _) in _LEVEL_NAMES.items()}
-_LEVELLED = re.compile(r"^(高级技师|技师|高级|中级|初级)(.+证)$|^(.+?)(高级技师|技师|高级|中级|初级)(?:证书|证)$")
-_GENERIC_CERT = re.compile(r"(?:操作|上岗|资格|从业|执业|职业)?(?:证书|证)$")
+# 五级 is 初级 and 一级 高级技师 (the national levels count down).
+_LEVELS = {zh: level for level, (zh, _) in _LEVEL_NAMES.items()} | {"五级": 1, "四级": 2, "三级": 3, "二级": 4, "一级": 5}
+_LEVEL_WORDS = "高级技师|技师|高级工|中级工|初级工|高级|中级|初级|[一二三四五]级"
+_LEVELLED = re.compile(rf"^({_LEVEL_WORDS})(.+?)(?:证书|证)?$|^(.+?)({_LEVEL_WORDS})(?:证书|证)?$")
+_GENERIC_CERT = re.compile(r"(?:操作|上岗|资格|从业|执业|职业|司机)?(?:证书|证)$")
+_GENERIC_CERT_EN = re.compile(r"\s+(?:certificate|certification|cert|licen[cs]e|card)$")
 _VERSION = re.compile(r"^([a-z][a-z+#]*?)\s*\d+(?:\.\d+)*$")
 # A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压); unless
 # the certificate is the umbrella one and the brackets name the trade: 特种作业操作证(低压电工).
@@ -82,7 +88,7 @@ def _load_table():
 
 
 # Spelling -> key; key -> (Chinese, English) label; key -> the broader keys holding it proves
-# (高压电工证 is an 电工证; C/C++ claims both C and C++).
+# (高压电工证 is an 电工证, which proves 电工 as a skill).
 _VARIANTS, _LABELS, _IMPLIES = _load_table()
 
 
@@ -107,18 +113,24 @@ def canonical_skill(name):
         return _VARIANTS[folded]
     levelled = _LEVELLED.match(folded)
     if levelled:
-        level = _LEVELS[levelled.group(1) or levelled.group(4)]
-        certificate = canonical_skill(levelled.group(2) or levelled.group(3) + "证")
+        word, trade = levelled.group(1) or levelled.group(4), levelled.group(2) or levelled.group(3)
+        level = _LEVELS[word.removesuffix("工")]
+        # The trade's certificate at that level (中级焊工 holds a 焊工证), else its skill (高级钳工); a
+        # numbered level only of a certificate (计算机二级, where two is above one, is no trade's level).
+        certificate, skill = canonical_skill(trade + "证"), canonical_skill(trade)
         if certificate in _LABELS and is_credential(certificate):
             return f"{certificate}@{level}"
+        if skill in _LABELS and word[0] not in "一二三四五":
+            return f"{skill}@{level}"
     preferred = _PREFERRED.match(folded)
     if preferred:
         wanted = canonical_skill(preferred.group(1) or preferred.group(2))
         if _is_known(wanted):
             return _PREFERRED_PREFIX + wanted
-    parts = [part for part in _EITHER.split(folded) if part]
+    any_of = _ANY_OF.match(folded)
+    parts = [part for part in (_ANY_OF_SEPARATORS.split(any_of.group(1)) if any_of else _EITHER.split(folded)) if part]
     if len(parts) > 1:
-        named = {canonical_skill(part) for part in parts}
+        named = {_alternative(part, max(parts, key=len)) for part in parts}
         if all(map(_is_known, named)):
             return _EITHER_PREFIX + "|".join(sorted(named)) if len(named) > 1 else named.pop()
     versioned = _VERSION.match(folded)
@@ -154,7 +166,26 @@ def canonical_skill(name):
             if candidate in _VARIANTS:
                 return _VARIANTS[candidate]
         return certificate
+    stem = _GENERIC_CERT_EN.sub("", folded)
+    if stem != folded and stem:
+        for candidate in (stem + " certificate", stem + " licence", stem):
+            if candidate in _VARIANTS:
+                return _VARIANTS[candidate]
     return folded
+
+
+def _alternative(part, longest):
+    """The key of one of a posting's alternatives, which may be a certificate sharing the longest one's head or tail.
+
+    安全员B证或C证: C证 is an 安全员C证 (not the language C); 高压或低压电工证: 高压 is an 高压电工证.
+    """
+    alone = canonical_skill(part)
+    if len(part) < len(longest) and not is_credential(alone):
+        for whole in (longest[: len(longest) - len(part)] + part, part + longest[len(part):]):
+            key = canonical_skill(whole)
+            if key in _LABELS and is_credential(key):
+                return key
+    return alone
 
 
 def _is_known(key):
@@ -202,7 +233,7 @@ _CREDENTIALS = frozenset({
     "teacher_cert", "cooking_cert", "accounting_cert", "junior_accountant", "intermediate_accountant", "cpa",
     "work_at_height", "hazardous_chemicals_cert", "boiler_cert", "elderly_care_cert", "safety_officer_cert",
     "freight_cert", "electrician_hv", "tower_crane", "overhead_crane", "mobile_crane", "safety_officer_b",
-    "safety_officer_c", "driving_licence", "crane_signal", "loader",
+    "safety_officer_c", "driving_licence", "crane_signal", "loader", "fire_facilities_cert", "childcare_cert",
 })
 _ANY_LICENCE = "driving_licence"  # 驾照 without a class: any class meets it
 
@@ -260,21 +291,25 @@ def expand_held(keys):
     --------
     >>> sorted(expand_held({"licence:B2"}))
     ['driving_licence', 'licence:B2', 'licence:C1', 'licence:C2', 'licence:C3', 'licence:C4']
-    >>> sorted(expand_held({"tower_crane", "cpp"}))
-    ['c_cpp', 'cpp', 'crane', 'tower_crane']
+    >>> sorted(expand_held({"tower_crane", "中级电工证"}))
+    ['crane', 'tower_crane', '中级电工证']
+    >>> sorted(expand_held({canonical_skill("中级电工证")}))
+    ['electrical_work', 'electrician', 'electrician@1', 'electrician@2']
     """
-    expanded = set(keys)
-    for key in keys:
-        for alternative in alternatives(key):
-            expanded |= expand_held({alternative})
+    expanded, pending = set(), list(keys)
+    while pending:  # to a closure: 高压电工证 proves an 电工证, which proves 电工 as a skill
+        key = pending.pop()
+        if key in expanded:
+            continue
+        expanded.add(key)
+        pending.extend(alternatives(key))
+        pending.extend(_IMPLIES.get(key, ()))
         if key.startswith("licence:"):
-            expanded.update("licence:" + grade for grade in LICENCE_COVERS.get(key[8:], ()))
-            expanded.add(_ANY_LICENCE)
+            pending.extend("licence:" + grade for grade in LICENCE_COVERS.get(key[8:], ()))
+            pending.append(_ANY_LICENCE)
         base, level = _level_of(key)
         if level:
-            expanded |= expand_held({base})
-            expanded.update(f"{base}@{lower}" for lower in range(1, level))
-        expanded.update(_IMPLIES.get(key, ()))
+            pending.extend([base, *(f"{base}@{lower}" for lower in range(1, level))])
     return expanded
 
 

@@ -132,7 +132,7 @@ def test_c_and_cpp_are_two_languages_and_c_slash_cpp_asks_for_either_and_claims_
     c, cpp, either = canonical_skill("C语言"), canonical_skill("C++"), canonical_skill("C/C++")
     assert len({c, cpp, either}) == 3
     assert cpp not in expand_held({c}) and c not in expand_held({cpp})
-    assert either in expand_held({c}) and either in expand_held({cpp})
+    assert holds(expand_held({c}), either) and holds(expand_held({cpp}), either)
     assert {c, cpp} <= expand_held({either})
 
 
@@ -150,7 +150,12 @@ def test_only_known_alternatives_make_an_either_key():
     assert canonical_skill("C1/B2驾照") == canonical_skill("B2或C1驾照")
     assert alternatives(canonical_skill("Excel/Word")) == ("excel", "office") and not is_credential(canonical_skill("Excel/Word"))
     assert canonical_skill("叉车证/叉车操作证") == canonical_skill("叉车证")  # two spellings of one licence
-    assert canonical_skill("C/C++") == canonical_skill("c/c++") and not alternatives(canonical_skill("C/C++"))
+    assert alternatives(canonical_skill("C/C++")) == ("c", "cpp")  # not C++ twice: c, shorter, is a name of its own
+    # A short alternative may share the longest one's head or tail, when that makes a known certificate.
+    assert alternatives(canonical_skill("安全员B证或C证")) == ("safety_officer_b", "safety_officer_c")
+    assert set(alternatives(canonical_skill("高压或低压电工证"))) == {canonical_skill("高压电工证"),
+                                                                  canonical_skill("低压电工证")}
+    assert canonical_skill("电工证、焊工证均可") == canonical_skill("电工证/焊工证")
     for unknown in ("3年/本科", "Excel / 其他"):
         assert not alternatives(canonical_skill(unknown)), unknown
     assert skill_label(canonical_skill("C1或B2驾照"), "C1或B2驾照") == (
@@ -192,6 +197,22 @@ def test_a_licence_without_a_class_is_met_by_any_class_but_not_read_from_prose()
     assert canonical_skill("驾照") in expand_held({canonical_skill("C2驾照")})
     assert canonical_skill("C2驾照") not in expand_held({canonical_skill("驾照")})
     assert skills_in_text("无驾照") == set() and skills_in_text("No driving licence yet") == set()
+
+
+@pytest.mark.parametrize(("required", "held", "meets"), [
+    # A certificate proves the skill it certifies; the skill proves no certificate.
+    ("电焊", "焊工证", True), ("焊工证", "电焊", False), ("会开叉车", "N1叉车证", True), ("电工", "高压电工证", True),
+    # Levels written without 证, after the trade, or as the national numbers (四级 is 中级).
+    ("中级焊工证", "高级焊工", True), ("电工中级证", "电工四级", True), ("中级电工证", "电工五级", False),
+    ("钳工证", "钳工中级", True), ("初级育婴师", "中级育婴师", True), ("中级电工证", "低压电工证", False),
+    # Other ways of naming a certificate.
+    ("塔吊证", "塔机司机证", True), ("行车证", "桥式起重机司机证", True), ("准驾车型C1", "B1驾驶证", True),
+    ("安全员C证", "C类安全员证", True), ("first aid certificate", "急救证", True), ("teacher certificate", "教师资格证", True),
+    ("英语四级", "英语六级", True), ("英语六级", "CET-4", False), ("英语四级", "会英语", False),
+    ("初级会计职称", "中级会计师", True), ("消防设施操作员证", "中控证", True), ("C#", "C Sharp", True),
+])
+def test_what_a_seeker_lists_meets_what_a_posting_asks_as_a_recruiter_reads_it(required, held, meets):
+    assert holds(expand_held({canonical_skill(held)}), canonical_skill(required)) is meets
 
 
 def test_every_implied_key_is_in_the_table():
