@@ -34,9 +34,10 @@ LICENCE_COVERS = {
     "C4": ("C4",),
 }
 _LICENCE_WORDS = r"(?:驾照|驾驶证|驾驶执照|驾驶本|准驾车型|牌照|本|照|licen[cs]e|driving licen[cs]e|driver'?s? licen[cs]e)"
+_ABOVE = r"(?:及以上|或以上|以上|\s*or above|\s*and above)?"
 _LICENCE = re.compile(
-    rf"^(?:持有|持|有|具备)?(?:{_LICENCE_WORDS}\s*)?([abc][1-4])\s*(?:类|级)?\s*(?:及以上|或以上|以上)?\s*(?:{_LICENCE_WORDS})?"
-    r"(?:及以上|或以上|以上)?$"
+    rf"^(?:持有|持|有|具备)?(?:class\s*)?(?:{_LICENCE_WORDS}\s*)?([abc][1-4])\s*(?:类|级)?\s*{_ABOVE}\s*"
+    rf"(?:{_LICENCE_WORDS}|证)?{_ABOVE}$"
 )
 _LICENCE_IN_TEXT = re.compile(
     r"(?<![a-z0-9])([abc][1-4])(?![0-9])\s*(?:类|级)?\s*(?:及以上|或以上|以上)?\s*"
@@ -61,8 +62,11 @@ _LEVEL_NAMES = {1: ("初级", "junior level"), 2: ("中级", "intermediate level
 # 五级 is 初级 and 一级 高级技师 (the national levels count down).
 _LEVELS = {zh: level for level, (zh, _) in _LEVEL_NAMES.items()} | {"五级": 1, "四级": 2, "三级": 3, "二级": 4, "一级": 5}
 _LEVEL_WORDS = "高级技师|技师|高级工|中级工|初级工|高级|中级|初级|[一二三四五]级"
-_LEVELLED = re.compile(rf"^({_LEVEL_WORDS})(.+?)(?:证书|证)?$|^(.+?)({_LEVEL_WORDS})(?:证书|证)?$")
-_GENERIC_CERT = re.compile(r"(?:操作|上岗|资格|从业|执业|职业|司机)?(?:证书|证)$")
+_LEVELLED = re.compile(rf"^({_LEVEL_WORDS})(.+?)(?:证书|证)?$|^(.+?)\s*\(?({_LEVEL_WORDS})\)?(?:证书|证)?$")
+# A trade whose level certificate may be named though the table does not know it (化工总控工中级);
+# not 工程师, whose 高级 is a professional title.
+_LEVELLED_TRADE = re.compile(r"^[\u4e00-\u9fff]+[工员]$")
+_GENERIC_CERT = re.compile(r"(?:操作|作业|上岗|资格|从业|执业|职业技能等级|职业|司机)?(?:证书|证)$")
 _GENERIC_CERT_EN = re.compile(r"\s+(?:certificate|certification|cert|licen[cs]e|card)$")
 _VERSION = re.compile(r"^([a-z][a-z+#]*?)\s*\d+(?:\.\d+)*$")
 # A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压); unless
@@ -118,7 +122,7 @@ def canonical_skill(name):
         # The trade's certificate at that level (中级焊工 holds a 焊工证), else its skill (高级钳工); a
         # numbered level only of a certificate (计算机二级, where two is above one, is no trade's level).
         certificate, skill = canonical_skill(trade + "证"), canonical_skill(trade)
-        if certificate in _LABELS and is_credential(certificate):
+        if is_credential(certificate) and (certificate in _LABELS or _LEVELLED_TRADE.search(trade)):
             return f"{certificate}@{level}"
         if skill in _LABELS and word[0] not in "一二三四五":
             return f"{skill}@{level}"
@@ -181,9 +185,12 @@ def _alternative(part, longest):
     """
     alone = canonical_skill(part)
     if len(part) < len(longest) and not is_credential(alone):
-        for whole in (longest[: len(longest) - len(part)] + part, part + longest[len(part):]):
+        shared = [longest[:cut] + part for cut in range(1, len(longest))] + \
+            [part + longest[cut:] for cut in range(1, len(longest))]
+        for whole in shared:
             key = canonical_skill(whole)
-            if key in _LABELS and is_credential(key):
+            # 西门子或三菱PLC: 西门子 alone is nothing known, 西门子PLC is PLC.
+            if key in _LABELS and (is_credential(key) or alone not in _LABELS):
                 return key
     return alone
 
@@ -234,6 +241,8 @@ _CREDENTIALS = frozenset({
     "work_at_height", "hazardous_chemicals_cert", "boiler_cert", "elderly_care_cert", "safety_officer_cert",
     "freight_cert", "electrician_hv", "tower_crane", "overhead_crane", "mobile_crane", "safety_officer_b",
     "safety_officer_c", "driving_licence", "crane_signal", "loader", "fire_facilities_cert", "childcare_cert",
+    "refrigeration_cert", "instrument_cert", "pressure_vessel_cert", "gas_cylinder_cert", "elevator_cert",
+    "mandarin_cert",
 })
 _ANY_LICENCE = "driving_licence"  # 驾照 without a class: any class meets it
 
@@ -290,7 +299,7 @@ def expand_held(keys):
     Examples
     --------
     >>> sorted(expand_held({"licence:B2"}))
-    ['driving_licence', 'licence:B2', 'licence:C1', 'licence:C2', 'licence:C3', 'licence:C4']
+    ['driving', 'driving_licence', 'licence:B2', 'licence:C1', 'licence:C2', 'licence:C3', 'licence:C4']
     >>> sorted(expand_held({"tower_crane", "中级电工证"}))
     ['crane', 'tower_crane', '中级电工证']
     >>> sorted(expand_held({canonical_skill("中级电工证")}))
@@ -339,10 +348,11 @@ def _longest_first(words):
 
 
 # Variants that are everyday English words in prose (spring 2023, Shell the oil company, a freehand sketch),
-# and a licence without its class: resumes say 无驾照 as often as 有驾照 (the class is read on its own).
+# and a licence without its class: resumes say 无驾照 as often as 有驾照 (the class is read on its own),
+# and 驾驶 is in 无驾驶证 and 叉车驾驶.
 _NOT_IN_PROSE = frozenset({"spring", "shell", "sketch", "node", "arm", "pos", "go", "驾照", "驾驶证", "驾驶执照",
                            "机动车驾驶证", "驾驶本", "driving licence", "driving license", "driver's licence",
-                           "driver's license", "drivers licence", "driver licence"})
+                           "driver's license", "drivers licence", "driver licence", "驾驶", "开车", "driving"})
 
 
 def _text_pattern():
