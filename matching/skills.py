@@ -242,7 +242,7 @@ _CREDENTIALS = frozenset({
     "freight_cert", "electrician_hv", "tower_crane", "overhead_crane", "mobile_crane", "safety_officer_b",
     "safety_officer_c", "driving_licence", "crane_signal", "loader", "fire_facilities_cert", "childcare_cert",
     "refrigeration_cert", "instrument_cert", "pressure_vessel_cert", "gas_cylinder_cert", "elevator_cert",
-    "mandarin_cert",
+    "mandarin_cert", "scaffolding_cert", "height_installation_cert",
 })
 _ANY_LICENCE = "driving_licence"  # 驾照 without a class: any class meets it
 
