@@ -950,7 +950,8 @@ class MatchIndex:
         return np.minimum(held / np.maximum(side.n_listed[:size], 1), np.float32(1.0)), None, 1.0
 
     def _held_counts(self, side, keys, size):
-        """Per seeker slot: how many of a posting's ``keys`` it holds (an either key once, for any of its keys)."""
+        """Per seeker slot: how many of a posting's ``keys`` it holds (an either or a preferred key once, by any
+        of its keys)."""
         plain = [key for key in keys if not alternatives(key)]
         ids = self._ids(self._skill_ids, plain)
         held = side.skills.dot(ids, np.ones(len(ids)), size)

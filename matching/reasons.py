@@ -419,7 +419,7 @@ def _held_masks(query, candidates, query_is_posting):
         masks = [0] * len(candidates)
         for position, (key, _) in enumerate(query.skills):
             bit = 1 << position
-            accepted = alternatives(key) or (key,)  # an either key (电工证/焊工证): any of its keys
+            accepted = alternatives(key) or (key,)  # an either or preferred key (电工证/焊工证): any of its keys
             masks = [mask if keys.isdisjoint(accepted) else mask | bit for mask, keys in zip(masks, held)]
         return masks
     held = query.skill_keys
