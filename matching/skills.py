@@ -378,10 +378,25 @@ def skills_in_text(text):
     --------
     >>> sorted(skills_in_text("持B2驾照和叉车证，熟悉Excel"))
     ['excel', 'forklift', 'licence:B2']
+    >>> sorted(skills_in_text("会开叉车，没有叉车证，正在考电工证"))
+    ['forklift_operation']
     """
     folded = fold(text)
     if not folded:
         return set()
-    found = {_VARIANTS[match.group(0)] for match in _IN_TEXT.finditer(folded)}
-    found.update("licence:" + (match.group(1) or match.group(2)).upper() for match in _LICENCE_IN_TEXT.finditer(folded))
+    found = {_VARIANTS[match.group(0)] for match in _IN_TEXT.finditer(folded) if not _negated(folded, match.start())}
+    found.update("licence:" + (match.group(1) or match.group(2)).upper() for match in _LICENCE_IN_TEXT.finditer(folded)
+                 if not _negated(folded, match.start()))
     return found
+
+
+# Said right before a skill, it is one the writer lacks or has yet to get: 没有叉车证, 正在考电工证, no forklift licence.
+_NEGATED = re.compile(
+    r"(?:无|没有|没|未|不会|不懂|不熟悉|暂无|尚无|还没有?|正在考|在考|准备考|计划考|\bno\b|\bwithout\b|\bnot\b|"
+    r"\bcannot\b|can't|don't have|do not have|working towards)"
+    r"(?:\s*(?:持有|取得|考取|考过|考|拿到|办|holding|having|use|any|a|an)){0,2}\s*$"
+)
+
+
+def _negated(folded, start):
+    return _NEGATED.search(folded, max(0, start - 24), start) is not None

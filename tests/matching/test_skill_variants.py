@@ -245,6 +245,20 @@ def test_skills_are_found_in_free_text_in_both_languages():
     assert skills_in_text("持高压电工证和天车证，熟悉C++") == {"electrician_hv", "overhead_crane", "cpp"}
 
 
+@pytest.mark.parametrize(("text", "found"), [
+    ("会开叉车，没有叉车证，正在考电工证", {"forklift_operation"}),
+    ("5年焊工，持焊工证，无高处作业证", {"welder", "welding"}),
+    ("暂无健康证", set()),
+    ("没有经验但有叉车证", {"forklift"}),  # a negation says what it negates only right before it
+    ("No forklift licence, but I can drive a forklift", {"forklift_operation"}),
+    ("not holding a welding certificate; cannot use CAD", set()),
+    ("无事故驾驶5年", {"driving_safety"}),  # 无 inside the skill's own name
+])
+def test_skills_a_resume_says_the_writer_lacks_are_not_read_as_held(text, found):
+    # 没有叉车证 was read as holding one: the posting's certificate requirement was met by its absence.
+    assert skills_in_text(text) == found
+
+
 def test_labels_name_skills_in_both_languages():
     assert skill_label("forklift") == ("叉车证", "forklift licence")
     assert skill_label("licence:A2") == ("A2驾照", "class A2 driving licence")
