@@ -300,26 +300,35 @@ def expand_held(keys):
     --------
     >>> sorted(expand_held({"licence:B2"}))
     ['driving', 'driving_licence', 'licence:B2', 'licence:C1', 'licence:C2', 'licence:C3', 'licence:C4']
-    >>> sorted(expand_held({"tower_crane", "中级电工证"}))
-    ['crane', 'tower_crane', '中级电工证']
+    >>> sorted(expand_held({"tower_crane"}))
+    ['crane', 'tower_crane']
     >>> sorted(expand_held({canonical_skill("中级电工证")}))
     ['electrical_work', 'electrician', 'electrician@1', 'electrician@2']
     """
-    expanded, pending = set(), list(keys)
+    expanded = set()
+    for key in keys:
+        expanded |= _proves(key)
+    return expanded
+
+
+@lru_cache(maxsize=65536)
+def _proves(key):
+    """What holding ``key`` alone proves, itself included (what a set proves is what its keys prove)."""
+    proven, pending = set(), [key]
     while pending:  # to a closure: 高压电工证 proves an 电工证, which proves 电工 as a skill
-        key = pending.pop()
-        if key in expanded:
+        held = pending.pop()
+        if held in proven:
             continue
-        expanded.add(key)
-        pending.extend(alternatives(key))
-        pending.extend(_IMPLIES.get(key, ()))
-        if key.startswith("licence:"):
-            pending.extend("licence:" + grade for grade in LICENCE_COVERS.get(key[8:], ()))
+        proven.add(held)
+        pending.extend(alternatives(held))
+        pending.extend(_IMPLIES.get(held, ()))
+        if held.startswith("licence:"):
+            pending.extend("licence:" + grade for grade in LICENCE_COVERS.get(held[8:], ()))
             pending.append(_ANY_LICENCE)
-        base, level = _level_of(key)
+        base, level = _level_of(held)
         if level:
             pending.extend([base, *(f"{base}@{lower}" for lower in range(1, level))])
-    return expanded
+    return frozenset(proven)
 
 
 def _longest_first(words):
@@ -384,19 +393,17 @@ def skills_in_text(text):
     folded = fold(text)
     if not folded:
         return set()
-    found = {_VARIANTS[match.group(0)] for match in _IN_TEXT.finditer(folded) if not _negated(folded, match.start())}
+    # Where a negation ends, a skill that starts is one the writer lacks (one pass over the text).
+    negated = {match.end() for match in _NEGATION.finditer(folded)}
+    found = {_VARIANTS[match.group(0)] for match in _IN_TEXT.finditer(folded) if match.start() not in negated}
     found.update("licence:" + (match.group(1) or match.group(2)).upper() for match in _LICENCE_IN_TEXT.finditer(folded)
-                 if not _negated(folded, match.start()))
+                 if match.start() not in negated)
     return found
 
 
 # Said right before a skill, it is one the writer lacks or has yet to get: 没有叉车证, 正在考电工证, no forklift licence.
-_NEGATED = re.compile(
+_NEGATION = re.compile(
     r"(?:无|没有|没|未|不会|不懂|不熟悉|暂无|尚无|还没有?|正在考|在考|准备考|计划考|\bno\b|\bwithout\b|\bnot\b|"
     r"\bcannot\b|can't|don't have|do not have|working towards)"
-    r"(?:\s*(?:持有|取得|考取|考过|考|拿到|办|holding|having|use|any|a|an)){0,2}\s*$"
+    r"(?:\s*(?:持有|取得|考取|考过|考|拿到|办|(?:holding|having|use|any|a|an)\b)){0,2}\s*"
 )
-
-
-def _negated(folded, start):
-    return _NEGATED.search(folded, max(0, start - 24), start) is not None
