@@ -148,7 +148,7 @@ def test_alternatives_make_one_either_key_whatever_their_order_or_spelling(eithe
 
 def test_only_known_alternatives_make_an_either_key():
     assert canonical_skill("C1/B2驾照") == canonical_skill("B2或C1驾照")
-    assert alternatives(canonical_skill("Excel/Word")) == ("excel", "office") and not is_credential(canonical_skill("Excel/Word"))
+    assert alternatives(canonical_skill("Excel/Word")) == ("excel", "word") and not is_credential(canonical_skill("Excel/Word"))
     assert canonical_skill("叉车证/叉车操作证") == canonical_skill("叉车证")  # two spellings of one licence
     assert alternatives(canonical_skill("C/C++")) == ("c", "cpp")  # not C++ twice: c, shorter, is a name of its own
     # A short alternative may share the longest one's head or tail, when that makes a known certificate.
@@ -220,6 +220,10 @@ def test_a_licence_without_a_class_is_met_by_any_class_but_not_read_from_prose()
     ("西门子或三菱PLC", "三菱PLC", True), ("制冷证", "制冷与空调作业操作证", True), ("空调维修", "制冷证", True),
     ("养老护理员证", "养老护理员职业技能等级证书", True), ("hazardous chemicals operation certificate", "危化品作业证", True),
     ("普通话二甲", "普通话", False), ("普通话", "普通话二级甲等", True),
+    # Brands a recruiter tells apart: each proves its family, not a sibling.
+    ("用友", "金蝶K3", False), ("ERP", "用友U8", True), ("用友", "ERP", False), ("MySQL", "SQL Server", False),
+    ("数据库", "MySQL", True), ("西门子PLC", "三菱PLC", False), ("PLC", "S7-1200", True), ("Word", "PPT", False),
+    ("办公软件", "PPT", True), ("办公软件", "Excel", True),
 ])
 def test_what_a_seeker_lists_meets_what_a_posting_asks_as_a_recruiter_reads_it(required, held, meets):
     assert holds(expand_held({canonical_skill(held)}), canonical_skill(required)) is meets
