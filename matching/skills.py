@@ -47,10 +47,11 @@ _LICENCE_IN_TEXT = re.compile(
 )
 # Between names of a posting's alternatives (电工证/焊工证, C1或B2驾照); not 、 or ，, which separate skills
 # that are all required (the pages split items on them).
-_EITHER = re.compile(r"\s*(?:/|\||或者|或|\bor\b)\s*")
+_OR = r"/|\||或者|或|\bor\b"
+_EITHER = re.compile(rf"\s*(?:{_OR})\s*")
 # "Any of these": 电工证、焊工证均可 lists alternatives with 、 too.
-_ANY_OF = re.compile(r"^(.+?)\s*(?:均可|皆可|任一|任选其一|之一|其一|(?:\bor\b|,)?\s*either(?: one)?)$")
-_ANY_OF_SEPARATORS = re.compile(r"\s*(?:/|\||或者|或|\bor\b|、|,|，)\s*")
+_ANY_OF = re.compile(rf"^(.+?)\s*(?:均可|皆可|任一|任选其一|之一|其一|(?:{_OR}|,)?\s*either(?: one)?)$")
+_ANY_OF_SEPARATORS = re.compile(rf"\s*(?:{_OR}|、|,|，)\s*")
 _EITHER_PREFIX = "either:"
 # What a posting would like but does not require: 电工证优先, 有焊工证者优先, CAD a plus.
 _PREFERRED = re.compile(r"^(.+?)(?:者|的)?(?:优先考虑|优先|更佳|加分)$|^(.+?)\s+(?:preferred|is a plus|a plus)$")
@@ -115,28 +116,9 @@ def canonical_skill(name):
         return "licence:" + licence.group(1).upper()
     if folded in _VARIANTS:
         return _VARIANTS[folded]
-    levelled = _LEVELLED.match(folded)
-    if levelled:
-        word, trade = levelled.group(1) or levelled.group(4), levelled.group(2) or levelled.group(3)
-        level = _LEVELS[word.removesuffix("工")]
-        # The trade's certificate at that level (中级焊工 holds a 焊工证), else its skill (高级钳工); a
-        # numbered level only of a certificate (计算机二级, where two is above one, is no trade's level).
-        certificate, skill = canonical_skill(trade + "证"), canonical_skill(trade)
-        if is_credential(certificate) and (certificate in _LABELS or _LEVELLED_TRADE.search(trade)):
-            return f"{certificate}@{level}"
-        if skill in _LABELS and word[0] not in "一二三四五":
-            return f"{skill}@{level}"
-    preferred = _PREFERRED.match(folded)
-    if preferred:
-        wanted = canonical_skill(preferred.group(1) or preferred.group(2))
-        if _is_known(wanted):
-            return _PREFERRED_PREFIX + wanted
-    any_of = _ANY_OF.match(folded)
-    parts = [part for part in (_ANY_OF_SEPARATORS.split(any_of.group(1)) if any_of else _EITHER.split(folded)) if part]
-    if len(parts) > 1:
-        named = {_alternative(part, max(parts, key=len)) for part in parts}
-        if all(map(_is_known, named)):
-            return _EITHER_PREFIX + "|".join(sorted(named)) if len(named) > 1 else named.pop()
+    composed = _levelled(folded) or _preferred(folded) or _either(folded)
+    if composed:
+        return composed
     versioned = _VERSION.match(folded)
     if versioned and versioned.group(1) in _VARIANTS:
         return _VARIANTS[versioned.group(1)]
@@ -178,8 +160,46 @@ def canonical_skill(name):
     return folded
 
 
+def _levelled(folded):
+    """``electrician@2`` for 中级电工证, 电工四级 or 焊工（高级）; None when no level of a known trade is named."""
+    levelled = _LEVELLED.match(folded)
+    if not levelled:
+        return None
+    word, trade = levelled.group(1) or levelled.group(4), levelled.group(2) or levelled.group(3)
+    level = _LEVELS[word.removesuffix("工")]
+    # The trade's certificate at that level (中级焊工 holds a 焊工证), else its skill (高级钳工); a
+    # numbered level only of a certificate (计算机二级, where two is above one, is no trade's level).
+    certificate, skill = canonical_skill(trade + "证"), canonical_skill(trade)
+    if is_credential(certificate) and (certificate in _LABELS or _LEVELLED_TRADE.search(trade)):
+        return f"{certificate}@{level}"
+    if skill in _LABELS and word[0] not in "一二三四五":
+        return f"{skill}@{level}"
+    return None
+
+
+def _preferred(folded):
+    """``preferred:electrician`` for 电工证优先 or 有电工证者优先; None unless a known skill is preferred."""
+    preferred = _PREFERRED.match(folded)
+    if not preferred:
+        return None
+    wanted = canonical_skill(preferred.group(1) or preferred.group(2))
+    return _PREFERRED_PREFIX + wanted if _is_known(wanted) else None
+
+
+def _either(folded):
+    """``either:electrician|welder`` for 电工证/焊工证 or 电工证、焊工证均可; None unless every alternative is known."""
+    any_of = _ANY_OF.match(folded)
+    parts = [part for part in (_ANY_OF_SEPARATORS.split(any_of.group(1)) if any_of else _EITHER.split(folded)) if part]
+    if len(parts) < 2:
+        return None
+    named = {_alternative(part, max(parts, key=len)) for part in parts}
+    if not all(map(_is_known, named)):
+        return None
+    return _EITHER_PREFIX + "|".join(sorted(named)) if len(named) > 1 else named.pop()
+
+
 def _alternative(part, longest):
-    """The key of one of a posting's alternatives, which may be a certificate sharing the longest one's head or tail.
+    """The key of one of a posting's alternatives, which may share the longest one's head or tail.
 
     安全员B证或C证: C证 is an 安全员C证 (not the language C); 高压或低压电工证: 高压 is an 高压电工证.
     """
