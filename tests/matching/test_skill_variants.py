@@ -224,6 +224,8 @@ def test_a_licence_without_a_class_is_met_by_any_class_but_not_read_from_prose()
     ("用友", "金蝶K3", False), ("ERP", "用友U8", True), ("用友", "ERP", False), ("MySQL", "SQL Server", False),
     ("数据库", "MySQL", True), ("西门子PLC", "三菱PLC", False), ("PLC", "S7-1200", True), ("Word", "PPT", False),
     ("办公软件", "PPT", True), ("办公软件", "Excel", True),
+    # CNC machines a setter tells apart, each a CNC machine.
+    ("数控车床", "数控铣", False), ("加工中心", "数控车床", False), ("数控机床", "加工中心", True), ("CNC", "CNC lathe", True),
 ])
 def test_what_a_seeker_lists_meets_what_a_posting_asks_as_a_recruiter_reads_it(required, held, meets):
     assert holds(expand_held({canonical_skill(held)}), canonical_skill(required)) is meets
