@@ -42,7 +42,7 @@ from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, PLACE_CREDIT, education_code, education_rank, place_tokens, stated_places
 from .reasons import N_PARTS, ReasonCache, ReasonParts, explain_page
-from .skills import alternatives, canonical_skill, expand_held, is_credential, skills_in_text
+from .skills import alternatives, canonical_skill, expand_held, is_credential, skill_items, skills_in_text
 from .text import clean_title, fold, has_han, latin_words, text_features
 
 __all__ = ["Match", "MatchIndex", "DEFAULT_WEIGHTS", "DEFAULT_SHORTLIST_WEIGHTS", "extract"]
@@ -213,7 +213,7 @@ def _profile(record, kind, normalizer):
         experience = _number(record.get("experience_years"))
         education = education_code(record.get("education"))
         free_text = record.get("resume_text") or ""
-    listed = [str(name) for name in (record.get("skills") or ()) if name]
+    listed = [item for name in (record.get("skills") or ()) if name for item in skill_items(str(name))]
     skills = {}
     for name in listed:
         key = canonical_skill(name)

@@ -18,8 +18,8 @@ from importlib import resources
 
 from .text import fold
 
-__all__ = ["canonical_skill", "skill_label", "expand_held", "skills_in_text", "is_credential", "alternatives", "holds",
-           "LICENCE_COVERS"]
+__all__ = ["canonical_skill", "skill_label", "skill_items", "expand_held", "skills_in_text", "is_credential",
+           "alternatives", "holds", "LICENCE_COVERS"]
 
 # Which classes a driving licence class also permits (公安部令第162号).
 LICENCE_COVERS = {
@@ -213,6 +213,27 @@ def _alternative(part, longest):
             if key in _LABELS and (is_credential(key) or alone not in _LABELS):
                 return key
     return alone
+
+
+# Between skills one item lists as all held or all required: 叉车证+电工证, Excel和Word, forklift and welding.
+_BOTH = re.compile(r"\s*(?:\+|&|和|及|以及|与|、|,|，|;|；|\band\b)\s*")
+
+
+def skill_items(name):
+    """The skills one listed item names: 叉车证+电工证 is two (both held, or both required); one otherwise.
+
+    Only known skills are split out, so 制冷与空调作业证 and 安全与环保 stay whole.
+
+    Examples
+    --------
+    >>> skill_items("叉车证+电工证"), skill_items("Excel和Word"), skill_items("安全与环保")
+    (('叉车证', '电工证'), ('Excel', 'Word'), ('安全与环保',))
+    """
+    whole = canonical_skill(name)
+    if whole in _LABELS or whole.startswith(("licence:", *_MET_BY_OTHERS)) or _level_of(whole)[1]:
+        return (name,)
+    parts = tuple(part for part in _BOTH.split(name.strip()) if part)
+    return parts if len(parts) > 1 and all(_is_known(canonical_skill(part)) for part in parts) else (name,)
 
 
 def _is_known(key):

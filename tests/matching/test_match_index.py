@@ -152,6 +152,18 @@ def test_a_preferred_certificate_counts_as_a_skill_not_as_a_requirement():
     assert [m.id for m in index.recommend(1)] == [9, 8]  # not holding a preferred one costs less than a required one
 
 
+@pytest.mark.parametrize("both", ["叉车证+电工证", "叉车证和电工证", "叉车证、电工证"])
+def test_an_item_that_lists_two_certificates_asks_for_both(both):
+    # The pair was one unknown certificate nobody held: a holder of both ranked below a seeker who listed nothing.
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["仓管员"], []), seeker(2, ["仓管员"], ["叉车证", "电工证"]),
+                          seeker(3, ["仓管员"], ["叉车证"])])
+    ranked = index.shortlist(posting(9, "仓管员", [both]))
+    assert ranked[0].id == 2
+    skills = {m.id: next(r for r in m.reasons if r["factor"] == "skills") for m in ranked}
+    assert skills[2]["matched"] == ["叉车证", "电工证"] and skills[3]["missing_credentials"] == ["电工证"]
+
+
 def test_a_seeker_who_lists_two_certificates_as_one_holds_both():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["焊工"], ["焊工证/电工证"])])

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from matching.skills import _longest_first, alternatives, canonical_skill, expand_held, holds, is_credential, \
-    skill_label, skills_in_text
+    skill_items, skill_label, skills_in_text
 
 
 @pytest.mark.parametrize(
@@ -229,6 +229,17 @@ def test_a_licence_without_a_class_is_met_by_any_class_but_not_read_from_prose()
 ])
 def test_what_a_seeker_lists_meets_what_a_posting_asks_as_a_recruiter_reads_it(required, held, meets):
     assert holds(expand_held({canonical_skill(held)}), canonical_skill(required)) is meets
+
+
+@pytest.mark.parametrize(("item", "items"), [
+    ("叉车证+电工证", ("叉车证", "电工证")), ("焊工证及高处作业证", ("焊工证", "高处作业证")), ("Excel和Word", ("Excel", "Word")),
+    ("forklift licence and welding certificate", ("forklift licence", "welding certificate")),
+    # One skill whose name has 与 or 及 in it, alternatives, a licence class and what is not known stay whole.
+    ("制冷与空调作业证", ("制冷与空调作业证",)), ("C1及以上驾照", ("C1及以上驾照",)), ("电工证、焊工证均可", ("电工证、焊工证均可",)),
+    ("安全与环保", ("安全与环保",)),
+])
+def test_an_item_that_lists_several_known_skills_is_several_items(item, items):
+    assert skill_items(item) == items
 
 
 def test_every_implied_key_is_in_the_table():
