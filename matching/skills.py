@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .text import fold
+from .text import fold, has_han
 
 __all__ = ["canonical_skill", "skill_label", "skill_items", "expand_held", "skills_in_text", "is_credential",
            "alternatives", "holds", "LICENCE_COVERS"]
@@ -68,6 +68,7 @@ _LEVELLED = re.compile(rf"^({_LEVEL_WORDS})(.+?)(?:证书|证)?$|^(.+?)\s*\(?({_
 # not 工程师, whose 高级 is a professional title.
 _LEVELLED_TRADE = re.compile(r"^[\u4e00-\u9fff]+[工员]$")
 _GENERIC_CERT = re.compile(r"(?:操作|作业|上岗|资格|从业|执业|职业技能等级|职业|司机)?(?:证书|证)$")
+_AROUND = 4  # characters around a known name in an item that still names a kind of it
 _GENERIC_CERT_EN = re.compile(r"\s+(?:certificate|certification|cert|licen[cs]e|card)$")
 _VERSION = re.compile(r"^([a-z][a-z+#]*?)\s*\d+(?:\.\d+)*$")
 # A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压); unless
@@ -158,6 +159,25 @@ def canonical_skill(name):
             if candidate in _VARIANTS:
                 return _VARIANTS[candidate]
     return folded
+
+
+def _around_a_known_name(key):
+    """The key of a known name that ends or starts an unknown key with little around it, else None.
+
+    A kind of a known thing (五轴加工中心, 欧姆龙PLC, 小学语文教师资格证) or the person doing it
+    (收银员, 清洁工, 仓管员): holding it proves the known thing, while asking for it asks for more.
+    The longest name at the end first, then at the start; a level we do not read proves the trade
+    alone (钳工一级), a licence of a class we do not read nothing (摩托车驾照, C6驾照).
+    """
+    if key in _LABELS or ":" in key or "@" in key:
+        return None
+    ends = [key[cut:] for cut in range(1, len(key))]
+    starts = [key[:cut] for cut in range(len(key) - 1, 0, -1)]
+    for name in ends + starts:
+        known = _VARIANTS.get(name)
+        if known and len(key) - len(name) <= _AROUND and len(name) >= (2 if has_han(name) else 3):
+            return None if known == _ANY_LICENCE else known
+    return None
 
 
 def _levelled(folded):
@@ -363,6 +383,9 @@ def _proves(key):
         proven.add(held)
         pending.extend(alternatives(held))
         pending.extend(_IMPLIES.get(held, ()))
+        around = _around_a_known_name(held)
+        if around:
+            pending.append(around)
         if held.startswith("licence:"):
             pending.extend("licence:" + grade for grade in LICENCE_COVERS.get(held[8:], ()))
             pending.append(_ANY_LICENCE)

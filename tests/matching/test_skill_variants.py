@@ -226,6 +226,12 @@ def test_a_licence_without_a_class_is_met_by_any_class_but_not_read_from_prose()
     ("办公软件", "PPT", True), ("办公软件", "Excel", True),
     # CNC machines a setter tells apart, each a CNC machine.
     ("数控车床", "数控铣", False), ("加工中心", "数控车床", False), ("数控机床", "加工中心", True), ("CNC", "CNC lathe", True),
+    # A kind of a known thing, or the person doing it, proves the thing; asking for the kind asks for more.
+    ("加工中心", "五轴加工中心", True), ("五轴加工中心", "加工中心", False), ("PLC", "欧姆龙PLC", True),
+    ("汇川PLC", "台达PLC", False), ("教师资格证", "小学语文教师资格证", True), ("小学语文教师资格证", "教师资格证", False),
+    ("收银", "收银员", True), ("仓库管理", "仓管员", True),
+    ("驾照", "摩托车驾照", False), ("C1驾照", "C6驾照", False),  # a class we do not read proves no licence
+    ("钳工", "钳工一级", True), ("钳工一级", "钳工技师", False),  # a level we do not read proves the trade alone
 ])
 def test_what_a_seeker_lists_meets_what_a_posting_asks_as_a_recruiter_reads_it(required, held, meets):
     assert holds(expand_held({canonical_skill(held)}), canonical_skill(required)) is meets
