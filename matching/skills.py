@@ -169,7 +169,7 @@ def _around_a_known_name(key):
     The longest name at the end first, then at the start; a level we do not read proves the trade
     alone (钳工一级), a licence of a class we do not read nothing (摩托车驾照, C6驾照).
     """
-    if key in _LABELS or ":" in key or "@" in key:
+    if _in_table(key):
         return None
     ends = [key[cut:] for cut in range(1, len(key))]
     starts = [key[:cut] for cut in range(len(key) - 1, 0, -1)]
@@ -249,8 +249,7 @@ def skill_items(name):
     >>> skill_items("叉车证+电工证"), skill_items("Excel和Word"), skill_items("安全与环保")
     (('叉车证', '电工证'), ('Excel', 'Word'), ('安全与环保',))
     """
-    whole = canonical_skill(name)
-    if whole in _LABELS or whole.startswith(("licence:", *_MET_BY_OTHERS)) or _level_of(whole)[1]:
+    if _in_table(canonical_skill(name)):
         return (name,)
     parts = tuple(part for part in _BOTH.split(name.strip()) if part)
     return parts if len(parts) > 1 and all(_is_known(canonical_skill(part)) for part in parts) else (name,)
@@ -258,6 +257,12 @@ def skill_items(name):
 
 def _is_known(key):
     return key in _LABELS or is_credential(key)
+
+
+def _in_table(key):
+    """Whether the table names ``key``: a row's key, a licence class, or a key made of those (either,
+    preferred, levelled)."""
+    return key in _LABELS or key.startswith(("licence:", *_MET_BY_OTHERS)) or bool(_level_of(key)[1])
 
 
 def _level_of(key):
