@@ -21,29 +21,50 @@ from .text import fold, has_han
 __all__ = ["canonical_skill", "skill_label", "skill_items", "expand_held", "skills_in_text", "is_credential",
            "alternatives", "holds", "LICENCE_COVERS"]
 
-# Which classes a driving licence class also permits (公安部令第162号).
+# Which classes a driving licence class also permits (公安部令第162号, 2022): a number of the C class
+# (C5 adapted for disabled drivers, C6 light trailers), motorcycles (D three-wheeled, E two-wheeled, F
+# mopeds), M wheeled machinery, N trolleybuses and P trams.
 LICENCE_COVERS = {
-    "A1": ("A1", "A3", "B1", "B2", "C1", "C2", "C3", "C4"),
-    "A2": ("A2", "B1", "B2", "C1", "C2", "C3", "C4"),
+    "A1": ("A1", "A3", "B1", "B2", "C1", "C2", "C3", "C4", "M"),
+    "A2": ("A2", "B1", "B2", "C1", "C2", "C3", "C4", "C6", "M"),
     "A3": ("A3", "C1", "C2", "C3", "C4"),
-    "B1": ("B1", "C1", "C2", "C3", "C4"),
-    "B2": ("B2", "C1", "C2", "C3", "C4"),
+    "B1": ("B1", "C1", "C2", "C3", "C4", "M"),
+    "B2": ("B2", "C1", "C2", "C3", "C4", "M"),
     "C1": ("C1", "C2", "C3", "C4"),
     "C2": ("C2",),
     "C3": ("C3", "C4"),
     "C4": ("C4",),
+    "C5": ("C5",),
+    "C6": ("C6",),
+    "D": ("D", "E", "F"),
+    "E": ("E", "F"),
+    "F": ("F",),
+    "M": ("M",),
+    "N": ("N",),
+    "P": ("P",),
 }
 _LICENCE_WORDS = r"(?:驾照|驾驶证|驾驶执照|驾驶本|准驾车型|牌照|本|照|licen[cs]e|driving licen[cs]e|driver'?s? licen[cs]e)"
 _ABOVE = r"(?:及以上|或以上|以上|\s*or above|\s*and above)?"
+_NUMBERED_CLASS = r"a[1-3]|b[12]|c[1-6]"
+# A class of one letter only beside the licence's name: D驾照, E证, M证, class D licence (alone, a C or an M is
+# anything but a licence).
+_LETTER_CLASS = r"[defmnp]"
 _LICENCE = re.compile(
-    rf"^(?:持有|持|有|具备)?(?:class\s*)?(?:{_LICENCE_WORDS}\s*)?([abc][1-4])\s*(?:类|级)?\s*{_ABOVE}\s*"
-    rf"(?:{_LICENCE_WORDS}|证)?{_ABOVE}$"
+    rf"^(?:持有|持|有|具备)?(?:class\s*)?(?:(?:{_LICENCE_WORDS}\s*)?({_NUMBERED_CLASS})\s*(?:类|级)?\s*{_ABOVE}\s*"
+    rf"(?:{_LICENCE_WORDS}|证)?|{_LICENCE_WORDS}\s*({_LETTER_CLASS})\s*(?:类|级)?\s*{_ABOVE}\s*(?:{_LICENCE_WORDS}|证)?"
+    rf"|({_LETTER_CLASS})\s*(?:类|级)?\s*{_ABOVE}\s*(?:{_LICENCE_WORDS}|证)){_ABOVE}$"
 )
+# Licences of a kind rather than a class: any of the classes it names meets a posting's, and a seeker who
+# lists one holds each (摩托车驾照 is a D, E or F licence; a C照 a C1 or C2).
+_LICENCE_KINDS = dict.fromkeys(
+    ["摩托车驾照", "摩托车驾驶证", "摩托车证", "摩托证", "摩托车本", "motorcycle licence", "motorcycle license"],
+    "either:licence:D|licence:E|licence:F",
+) | dict.fromkeys(["c照", "c本", "c类驾照", "c驾照", "c牌驾照"], "either:licence:C1|licence:C2")
 _LICENCE_IN_TEXT = re.compile(
-    r"(?<![a-z0-9])([abc][1-4])(?![0-9])\s*(?:类|级)?\s*(?:及以上|或以上|以上)?\s*"
+    rf"(?<![a-z0-9])({_NUMBERED_CLASS}|{_LETTER_CLASS})(?![0-9])\s*(?:类|级)?\s*(?:及以上|或以上|以上)?\s*"
     r"(?:驾照|驾驶证|驾驶执照|本|照|(?:driving |driver'?s? )?licen[cs]e)"
     # ... and the class after the licence's name: 驾照：C1, 驾驶证（C1）, 准驾车型C1, driving licence: C1.
-    r"|(?:驾照|驾驶证|准驾车型|licen[cs]e)(?:类型|类别)?\s*[:()]?\s*([abc][1-4])(?![0-9])"
+    rf"|(?:驾照|驾驶证|准驾车型|licen[cs]e)(?:类型|类别)?\s*[:()]?\s*({_NUMBERED_CLASS}|{_LETTER_CLASS})(?![a-z0-9])"
 )
 # Between names of a posting's alternatives (电工证/焊工证, C1或B2驾照); not 、 or ，, which separate skills
 # that are all required (the pages split items on them).
@@ -64,6 +85,15 @@ _LEVEL_NAMES = {1: ("初级", "junior level"), 2: ("中级", "intermediate level
 _LEVELS = {zh: level for level, (zh, _) in _LEVEL_NAMES.items()} | {"五级": 1, "四级": 2, "三级": 3, "二级": 4, "一级": 5}
 _LEVEL_WORDS = "高级技师|技师|高级工|中级工|初级工|高级|中级|初级|[一二三四五]级"
 _LEVELLED = re.compile(rf"^({_LEVEL_WORDS})(.+?)(?:证书|证)?$|^(.+?)\s*\(?({_LEVEL_WORDS})\)?(?:证书|证)?$")
+# The same in English: an electrician level 3 (三级, senior) or intermediate certificate, a senior welder.
+_EN_LEVELS = {"junior": 1, "primary": 1, "elementary": 1, "intermediate": 2, "senior": 3, "advanced": 3,
+              "technician": 4, "senior technician": 5} | {f"level {number}": 6 - number for number in range(1, 6)}
+_EN_LEVEL_WORDS = "senior technician|technician|junior|primary|elementary|intermediate|senior|advanced"
+_LEVELLED_EN = re.compile(
+    rf"^(?:({_EN_LEVEL_WORDS})\s+(.+?)|(.+?)\s+(level\s*[1-5]|(?:{_EN_LEVEL_WORDS})(?:\s+level)?))"
+    r"(?:\s+(?:certificate|certification|licen[cs]e|cert))?$"
+)
+_AT_LEAST = re.compile(r"^(.+?)\s*(?:及以上|或以上|以上|or above|and above|or higher)$")
 # A trade whose level certificate may be named though the table does not know it (化工总控工中级);
 # not 工程师, whose 高级 is a professional title.
 _LEVELLED_TRADE = re.compile(r"^[\u4e00-\u9fff]+[工员]$")
@@ -114,10 +144,18 @@ def canonical_skill(name):
         return ""
     licence = _LICENCE.match(folded)
     if licence:
-        return "licence:" + licence.group(1).upper()
+        return "licence:" + next(filter(None, licence.groups())).upper()
     if folded in _VARIANTS:
         return _VARIANTS[folded]
-    composed = _levelled(folded) or _preferred(folded) or _either(folded)
+    if folded in _LICENCE_KINDS:
+        return _LICENCE_KINDS[folded]
+    # 初级会计及以上 asks for 初级会计: every higher level proves the lower ones.
+    at_least = _AT_LEAST.match(folded)
+    if at_least:
+        lowest = canonical_skill(at_least.group(1))
+        if _in_table(lowest):
+            return lowest
+    composed = _levelled(folded) or _levelled_en(folded) or _preferred(folded) or _either(folded)
     if composed:
         return composed
     versioned = _VERSION.match(folded)
@@ -127,10 +165,14 @@ def canonical_skill(name):
     if unqualified and unqualified != folded:
         outside = canonical_skill(unqualified)
         for kind in _QUALIFIER.findall(folded):
-            # A kind with a key of its own: 电工证(高压) is a 高压电工证.
+            # A kind with a key of its own: 电工证(高压) is a 高压电工证, 高级工(车工) a 车工 at that level.
             narrower = canonical_skill(kind + unqualified)
-            if outside in _IMPLIES.get(narrower, ()):
+            if outside in _IMPLIES.get(narrower, ()) or (_level_of(narrower)[1] and not _in_table(outside)):
                 return narrower
+            # ... or the brackets name the narrower thing itself: 化学分析(滴定) is 滴定.
+            named = canonical_skill(kind)
+            if named != outside and outside in _proves(named):
+                return named
         if outside not in _LABELS:
             for trade in _QUALIFIER.findall(folded):
                 named = (canonical_skill(trade + suffix) for suffix in ("证", "作业证", ""))
@@ -192,8 +234,22 @@ def _levelled(folded):
     certificate, skill = canonical_skill(trade + "证"), canonical_skill(trade)
     if is_credential(certificate) and (certificate in _LABELS or _LEVELLED_TRADE.search(trade)):
         return f"{certificate}@{level}"
-    if skill in _LABELS and word[0] not in "一二三四五":
-        return f"{skill}@{level}"
+    if skill in _LABELS and (word[0] not in "一二三四五" or _LEVELLED_TRADE.search(trade)):
+        return f"{skill}@{level}"  # 钳工二级, not 计算机二级
+    return None
+
+
+def _levelled_en(folded):
+    """``electrician@3`` for electrician level 3 or senior electrician certificate; None unless a known
+    certificate's trade is named."""
+    levelled = _LEVELLED_EN.match(folded)
+    if not levelled:
+        return None
+    word = (levelled.group(1) or levelled.group(4)).removesuffix(" level").replace("level", "level ")
+    trade = levelled.group(2) or levelled.group(3)
+    certificate = canonical_skill(trade + " certificate")
+    if certificate in _LABELS and is_credential(certificate):
+        return f"{certificate}@{_EN_LEVELS[' '.join(word.split())]}"
     return None
 
 
@@ -207,13 +263,14 @@ def _preferred(folded):
 
 
 def _either(folded):
-    """``either:electrician|welder`` for 电工证/焊工证 or 电工证、焊工证均可; None unless every alternative is known."""
+    """``either:electrician|welder`` for 电工证/焊工证 or 电工证、焊工证均可; None unless an alternative is known
+    (TCP/IP and B/S are one thing each; CMA或CPA and Office/WPS name two)."""
     any_of = _ANY_OF.match(folded)
     parts = [part for part in (_ANY_OF_SEPARATORS.split(any_of.group(1)) if any_of else _EITHER.split(folded)) if part]
     if len(parts) < 2:
         return None
     named = {_alternative(part, max(parts, key=len)) for part in parts}
-    if not all(map(_is_known, named)):
+    if not any(map(_is_known, named)):
         return None
     return _EITHER_PREFIX + "|".join(sorted(named)) if len(named) > 1 else named.pop()
 
@@ -308,8 +365,10 @@ _CREDENTIALS = frozenset({
     "freight_cert", "electrician_hv", "tower_crane", "overhead_crane", "mobile_crane", "safety_officer_b",
     "safety_officer_c", "driving_licence", "crane_signal", "loader", "fire_facilities_cert", "childcare_cert",
     "refrigeration_cert", "instrument_cert", "pressure_vessel_cert", "gas_cylinder_cert", "elevator_cert",
-    "mandarin_cert", "scaffolding_cert", "height_installation_cert",
-})
+    "mandarin_cert", "scaffolding_cert", "height_installation_cert", "boiler_g1", "boiler_g2",
+    "special_equipment_safety_cert", "dangerous_goods_escort_cert", "dangerous_goods_driver_cert", "ride_hailing_cert",
+    "taxi_cert", "pastry_cert", "refrigeration_repair_cert", "refrigeration_operation_cert", "kindergarten_teacher_cert", "registered_safety_engineer",
+}) | {key for key in _LABELS if key.startswith(("hazchem_", "constructor_", "putonghua_"))}
 _ANY_LICENCE = "driving_licence"  # 驾照 without a class: any class meets it
 
 
@@ -365,7 +424,7 @@ def expand_held(keys):
     Examples
     --------
     >>> sorted(expand_held({"licence:B2"}))
-    ['driving', 'driving_licence', 'licence:B2', 'licence:C1', 'licence:C2', 'licence:C3', 'licence:C4']
+    ['driving', 'driving_licence', 'licence:B2', 'licence:C1', 'licence:C2', 'licence:C3', 'licence:C4', 'licence:M']
     >>> sorted(expand_held({"tower_crane"}))
     ['crane', 'tower_crane']
     >>> sorted(expand_held({canonical_skill("中级电工证")}))
@@ -393,10 +452,13 @@ def _proves(key):
             pending.append(around)
         if held.startswith("licence:"):
             pending.extend("licence:" + grade for grade in LICENCE_COVERS.get(held[8:], ()))
-            pending.append(_ANY_LICENCE)
+            if held[8] in "ABC":  # a posting's 驾照 means a car's, not a motorcycle's or a tram's
+                pending.append(_ANY_LICENCE)
         base, level = _level_of(held)
         if level:
             pending.extend([base, *(f"{base}@{lower}" for lower in range(1, level))])
+        elif held.endswith("证") and len(held) > 2 and not _in_table(held):
+            pending.append(held[:-1])  # a certificate we do not know proves its trade: 施工员证, 施工员
     return frozenset(proven)
 
 

@@ -67,7 +67,8 @@ def test_an_umbrella_certificate_is_named_by_the_trade_it_certifies_not_by_any_s
 
 
 def test_a_skill_that_starts_like_a_proficiency_word_keeps_it():
-    assert canonical_skill("会计") == "会计"  # not 计
+    assert canonical_skill("会展策划") == "会展策划"  # not 展策划
+    assert canonical_skill("会计") == canonical_skill("accounting") != canonical_skill("计")
     assert canonical_skill("有机化学") == "有机化学"  # not 机化学
     assert is_credential(canonical_skill("叉车证（N1）")) and is_credential(canonical_skill("登高证"))
 
@@ -146,7 +147,7 @@ def test_alternatives_make_one_either_key_whatever_their_order_or_spelling(eithe
     assert {canonical_skill("电工证"), canonical_skill("焊工证")} <= expand_held({key})
 
 
-def test_only_known_alternatives_make_an_either_key():
+def test_an_either_key_needs_a_known_alternative():
     assert canonical_skill("C1/B2驾照") == canonical_skill("B2或C1驾照")
     assert alternatives(canonical_skill("Excel/Word")) == ("excel", "word") and not is_credential(canonical_skill("Excel/Word"))
     assert canonical_skill("叉车证/叉车操作证") == canonical_skill("叉车证")  # two spellings of one licence
@@ -156,8 +157,11 @@ def test_only_known_alternatives_make_an_either_key():
     assert set(alternatives(canonical_skill("高压或低压电工证"))) == {canonical_skill("高压电工证"),
                                                                   canonical_skill("低压电工证")}
     assert canonical_skill("电工证、焊工证均可") == canonical_skill("电工证/焊工证")
-    for unknown in ("3年/本科", "Excel / 其他"):
+    for unknown in ("3年/本科", "TCP/IP", "B/S架构"):
         assert not alternatives(canonical_skill(unknown)), unknown
+    # One known name is enough: CMA, unknown to the table, still meets CMA或CPA.
+    assert alternatives(canonical_skill("CMA或CPA")) == ("cma", "cpa")
+    assert holds(expand_held({canonical_skill("CMA")}), canonical_skill("CMA或CPA"))
     assert skill_label(canonical_skill("C1或B2驾照"), "C1或B2驾照") == (
         "C1或B2驾照", "class B2 driving licence or class C1 driving licence")
 
@@ -294,3 +298,50 @@ def test_the_skill_trie_finds_what_the_longest_first_alternation_finds(words, te
     alternation = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
     trie = re.compile(_longest_first(words))
     assert [m.group(0) for m in trie.finditer(text)] == [m.group(0) for m in alternation.finditer(text)]
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # Every class of 公安部令第162号: A2 permits C6 and M, B2 M, D E and F; a motorcycle's is no car's licence.
+    ("C6驾照", "A2驾照", True), ("M证", "B2驾照", True), ("E驾照", "D驾照", True), ("D驾照", "E驾照", False),
+    ("摩托车驾照", "E证", True), ("C1驾照", "D驾照", False), ("驾照", "E驾照", False), ("C照", "C1驾照", True),
+    ("C语言", "C6", False), ("C6", "A2", True),
+    # Official operator names on the certificates, and the kinds of crane they name.
+    ("龙门吊", "门式起重机司机", True), ("汽车吊司机证", "流动式起重机司机", True), ("塔吊证", "桥式起重机司机", False),
+    ("桥式/门式起重机均可", "门式起重机司机证", True), ("司炉证", "G1工业锅炉司炉", True),
+    ("G2电站锅炉司炉", "G1工业锅炉司炉", False),
+    # The processes of 危险化学品安全作业, each a certificate of its own and each a 危化 certificate.
+    ("危险化学品安全作业证", "氯碱电解工艺作业证", True), ("氯碱电解工艺作业证", "合成氨工艺作业证", False),
+    ("氯碱电解工艺作业证", "特种作业操作证（氯碱电解工艺）", True),
+    ("制冷与空调设备安装修理", "制冷与空调设备运行操作", False),
+    ("消防证", "消防设施操作员（中级）", True), ("厨师证", "中式烹调师", True), ("厨师证", "中式面点师证", False),
+    ("中式烹调师或中式面点师", "面点师证", True), ("幼师资格证", "幼儿园教师资格证", True),
+    # At least a level, numbered levels of a trade, levels in English, a trade's level in brackets.
+    ("初级会计及以上", "中级会计职称", True), ("电工中级及以上", "电工高级工", True), ("电工中级及以上", "电工初级", False),
+    ("钳工二级", "钳工一级", True), ("钳工二级", "钳工三级", False), ("高级工（车工）", "车工二级", True),
+    ("电工四级", "Electrician Level 3", True), ("Welder intermediate level", "焊工技师", True),
+    ("Electrician intermediate certificate", "电工初级", False),
+    # Constructors by grade and discipline.
+    ("二级建造师（建筑）", "一级建造师（建筑工程）", True), ("二建（市政）", "二建（建筑）", False), ("二级建造师", "二建（市政）", True),
+    # A certificate we do not know proves its trade; brackets may name the narrower thing itself.
+    ("施工员", "施工员证（土建）", True), ("化工总控工", "化工总控工中级", True), ("滴定", "化学分析（滴定）", True),
+    ("特种设备安全管理员", "A证（特种设备安全管理）", True),
+    # Tools and methods a recruiter tells apart, each proving its family.
+    ("FANUC系统", "发那科", True), ("三坐标", "CMM", True), ("气相色谱", "GC", True), ("气相色谱", "HPLC", False),
+    ("化验", "化学检验员", True), ("SPC", "FMEA", False), ("质量工具", "FMEA", True), ("React", "Vue", False),
+    ("前端开发", "Vue", True), ("Premiere", "剪映", False), ("视频剪辑", "剪映", True), ("3D建模", "SolidWorks", True),
+    ("SolidWorks", "UG", False), ("Linux", "CentOS", True), ("博途", "TIA Portal", True), ("手工电弧焊", "焊条电弧焊", True),
+    ("IQC", "来料检验", True), ("WMS系统", "仓库管理系统", True), ("仓库管理", "WMS", True), ("WMS", "仓库管理", False),
+    ("Excel函数", "VLOOKUP", True), ("五轴", "五轴加工中心", True), ("五轴加工中心", "加工中心", False),
+    # Languages and exams that count up or down.
+    ("日语N2", "JLPT N1", True), ("日语N1", "日语N2", False), ("CET-6", "英语专业八级", True), ("粤语", "广东话", True),
+    ("普通话二级甲等", "普通话二级乙等", False), ("普通话二级乙等", "普通话一级乙等", True), ("计算机一级", "计算机二级", True),
+    ("计算机二级", "计算机一级", False), ("Kotlin或Java", "Java", True),
+])
+def test_names_a_chemical_and_steel_district_writes_meet_as_a_recruiter_reads_them(required, held, meets):
+    assert holds(expand_held({canonical_skill(held)}), canonical_skill(required)) is meets
+
+
+def test_resumes_name_licences_of_every_class():
+    assert {"licence:E", "licence:C1"} <= skills_in_text("有E照和C1驾照，准驾车型D")
+    assert "licence:D" in skills_in_text("准驾车型D")
+    assert not any(key.startswith("licence:") for key in skills_in_text("会用PDF本地编辑，熟悉C语言"))
