@@ -50,10 +50,17 @@ _NUMBERED_CLASS = r"a[1-3]|b[12]|c[1-6]"
 # anything but a licence).
 _LETTER_CLASS = r"[defmnp]"
 _LICENCE = re.compile(
-    rf"^(?:持有|持|有|具备)?(?:class\s*)?(?:(?:{_LICENCE_WORDS}\s*)?({_NUMBERED_CLASS})\s*(?:类|级)?\s*{_ABOVE}\s*"
+    rf"^(?:持有|持|有|具备)?(?:class\s*)?(?:(?:{_LICENCE_WORDS}\s*)?(?:class\s*)?({_NUMBERED_CLASS})\s*(?:类|级)?\s*{_ABOVE}\s*"
     rf"(?:{_LICENCE_WORDS}|证)?|{_LICENCE_WORDS}\s*({_LETTER_CLASS})\s*(?:类|级)?\s*{_ABOVE}\s*(?:{_LICENCE_WORDS}|证)?"
     rf"|({_LETTER_CLASS})\s*(?:类|级)?\s*{_ABOVE}\s*(?:{_LICENCE_WORDS}|证)){_ABOVE}$"
 )
+# The vehicles each class is for, as 公安部令第162号 names them: A3城市公交车驾照, 大货车驾照, 重型牵引挂车驾驶证.
+_VEHICLES = {"大型客车": "A1", "大客车": "A1", "重型牵引挂车": "A2", "牵引车": "A2", "城市公交车": "A3", "公交车": "A3",
+             "中型客车": "B1", "大型货车": "B2", "大货车": "B2", "小型汽车": "C1", "小车": "C1",
+             "小型自动挡汽车": "C2", "自动挡": "C2", "低速载货汽车": "C3", "三轮汽车": "C4", "轻型牵引挂车": "C6",
+             "普通三轮摩托车": "D", "三轮摩托车": "D", "普通二轮摩托车": "E", "二轮摩托车": "E", "轻便摩托车": "F",
+             "轮式自行机械车": "M", "无轨电车": "N", "有轨电车": "P"}
+_VEHICLE = re.compile("|".join(sorted(map(re.escape, _VEHICLES), key=len, reverse=True)))
 # Licences of a kind rather than a class: any of the classes it names meets a posting's, and a seeker who
 # lists one holds each (摩托车驾照 is a D, E or F licence; a C照 a C1 or C2).
 _LICENCE_KINDS = dict.fromkeys(
@@ -61,7 +68,8 @@ _LICENCE_KINDS = dict.fromkeys(
     "either:licence:D|licence:E|licence:F",
 ) | dict.fromkeys(["c照", "c本", "c类驾照", "c驾照", "c牌驾照"], "either:licence:C1|licence:C2")
 _LICENCE_IN_TEXT = re.compile(
-    rf"(?<![a-z0-9])({_NUMBERED_CLASS}|{_LETTER_CLASS})(?![0-9])\s*(?:类|级)?\s*(?:及以上|或以上|以上)?\s*"
+    rf"(?<![a-z0-9])({_NUMBERED_CLASS}|{_LETTER_CLASS})(?![0-9])\s*(?:类|级)?\s*(?:{_VEHICLE.pattern})?\s*"
+    r"(?:及以上|或以上|以上)?\s*"
     r"(?:驾照|驾驶证|驾驶执照|本|照|(?:driving |driver'?s? )?licen[cs]e)"
     # ... and the class after the licence's name: 驾照：C1, 驾驶证（C1）, 准驾车型C1, driving licence: C1.
     rf"|(?:驾照|驾驶证|准驾车型|licen[cs]e)(?:类型|类别)?\s*[:()]?\s*({_NUMBERED_CLASS}|{_LETTER_CLASS})(?![a-z0-9])"
@@ -97,10 +105,11 @@ _AT_LEAST = re.compile(r"^(.+?)\s*(?:及以上|或以上|以上|or above|and abo
 # A trade whose level certificate may be named though the table does not know it (化工总控工中级);
 # not 工程师, whose 高级 is a professional title.
 _LEVELLED_TRADE = re.compile(r"^[\u4e00-\u9fff]+[工员]$")
-_GENERIC_CERT = re.compile(r"(?:操作|作业|上岗|资格|从业|执业|职业技能等级|职业|司机)?(?:证书|证)$")
+_GENERIC_CERT = re.compile(r"(?:操作|作业|上岗|资格|从业|执业|职业技能等级|职业|司机|驾驶员)?(?:证书|证)$")
 _AROUND = 4  # characters around a known name in an item that still names a kind of it
 _GENERIC_CERT_EN = re.compile(r"\s+(?:certificate|certification|cert|licen[cs]e|card)$")
-_VERSION = re.compile(r"^([a-z][a-z+#]*?)\s*\d+(?:\.\d+)*$")
+_VERSION = re.compile(r"^(.*?[^\d\s.])\s*v?\d+(?:\.\d+)*$")
+_DASHED = re.compile(r"^(.+?)\s*[-—–:]\s*(.+)$")
 # A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压); unless
 # the certificate is the umbrella one and the brackets name the trade: 特种作业操作证(低压电工).
 _QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*")
@@ -142,9 +151,9 @@ def canonical_skill(name):
     folded = fold(name)
     if not folded:
         return ""
-    licence = _LICENCE.match(folded)
+    licence = _licence_class(folded)
     if licence:
-        return "licence:" + next(filter(None, licence.groups())).upper()
+        return "licence:" + licence
     if folded in _VARIANTS:
         return _VARIANTS[folded]
     if folded in _LICENCE_KINDS:
@@ -159,12 +168,17 @@ def canonical_skill(name):
     if composed:
         return composed
     versioned = _VERSION.match(folded)
-    if versioned and versioned.group(1) in _VARIANTS:
-        return _VARIANTS[versioned.group(1)]
+    if versioned and canonical_skill(versioned.group(1)) in _LABELS:
+        return canonical_skill(versioned.group(1))  # python3, word2016, 广联达gtj2021
+    dashed = _DASHED.match(folded)
+    if dashed:
+        named = canonical_skill(dashed.group(2))
+        if named in _LABELS and is_credential(named):
+            return named  # 冶金生产安全作业-煤气作业 names its certificate last
     unqualified = _QUALIFIER.sub("", folded)
     if unqualified and unqualified != folded:
         outside = canonical_skill(unqualified)
-        for kind in _QUALIFIER.findall(folded):
+        for kind in [kind.removeprefix("限") for kind in _QUALIFIER.findall(folded)]:  # 起重机司机(限流动式)
             # A kind with a key of its own: 电工证(高压) is a 高压电工证, 高级工(车工) a 车工 at that level.
             narrower = canonical_skill(kind + unqualified)
             if outside in _IMPLIES.get(narrower, ()) or (_level_of(narrower)[1] and not _in_table(outside)):
@@ -201,6 +215,24 @@ def canonical_skill(name):
             if candidate in _VARIANTS:
                 return _VARIANTS[candidate]
     return folded
+
+
+def _licence_class(folded):
+    """The class a licence item names (``"B2"``), by its code, its vehicle or both (B1中型客车); else None."""
+    licence = _LICENCE.match(folded)
+    if licence:
+        return next(filter(None, licence.groups())).upper()
+    vehicle = _VEHICLE.search(folded)
+    if vehicle:
+        grade = _VEHICLES[vehicle.group(0)]
+        rest = (folded[:vehicle.start()] + folded[vehicle.end():]).strip()
+        # The vehicle with its class, or with a licence's name: not 大货车 alone (a seeker's wish, a job).
+        licence = _LICENCE.match(rest) if rest else None
+        if licence and next(filter(None, licence.groups())).upper() == grade:
+            return grade
+        if re.fullmatch(rf"(?:{_LICENCE_WORDS})+", rest):
+            return grade
+    return None
 
 
 def _around_a_known_name(key):
@@ -367,8 +399,12 @@ _CREDENTIALS = frozenset({
     "refrigeration_cert", "instrument_cert", "pressure_vessel_cert", "gas_cylinder_cert", "elevator_cert",
     "mandarin_cert", "scaffolding_cert", "height_installation_cert", "boiler_g1", "boiler_g2",
     "special_equipment_safety_cert", "dangerous_goods_escort_cert", "dangerous_goods_driver_cert", "ride_hailing_cert",
-    "taxi_cert", "pastry_cert", "refrigeration_repair_cert", "refrigeration_operation_cert", "kindergarten_teacher_cert", "registered_safety_engineer",
-}) | {key for key in _LABELS if key.startswith(("hazchem_", "constructor_", "putonghua_"))}
+    "taxi_cert", "pastry_cert", "refrigeration_repair_cert", "refrigeration_operation_cert", "kindergarten_teacher_cert",
+    "registered_safety_engineer", "pressure_welder_cert", "gas_works_cert", "confined_space_cert", "senior_accountant",
+    "professor_accountant", "nursing_qualification", "assistant_physician", "physician", "rehab_technician",
+    "rehab_therapist", "social_worker_assistant", "social_worker",
+}) | {key for key in _LABELS if key.startswith(("hazchem_", "constructor_", "putonghua_", "cost_engineer_", "fire_engineer_",
+                                                "registered_safety_engineer_", "economist_", "teacher_", "cfa_"))}
 _ANY_LICENCE = "driving_licence"  # 驾照 without a class: any class meets it
 
 
@@ -487,12 +523,16 @@ def _longest_first(words):
     return pattern(trie)
 
 
-# Variants that are everyday English words in prose (spring 2023, Shell the oil company, a freehand sketch),
-# and a licence without its class: resumes say 无驾照 as often as 有驾照 (the class is read on its own),
-# and 驾驶 is in 无驾驶证 and 叉车驾驶.
-_NOT_IN_PROSE = frozenset({"spring", "shell", "sketch", "node", "arm", "pos", "go", "驾照", "驾驶证", "驾驶执照",
+# Variants that are everyday English words in prose (spring 2023, Shell the oil company, a freehand sketch,
+# a lab's flasks), employers' names (worked at Honeywell, 横河 is also a place), short forms inside other
+# words (统一建设, 第二建筑, 提高会计), and a licence without its class: resumes say 无驾照 as often as
+# 有驾照 (the class is read on its own), and 驾驶 is in 无驾驶证 and 叉车驾驶.
+_NOT_IN_PROSE = frozenset({"spring", "shell", "sketch", "node", "arm", "pos", "go", "flask", "驾照", "驾驶证", "驾驶执照",
                            "机动车驾驶证", "驾驶本", "driving licence", "driving license", "driver's licence",
-                           "driver's license", "drivers licence", "driver licence", "驾驶", "开车", "driving"})
+                           "driver's license", "drivers licence", "driver licence", "驾驶", "开车", "driving",
+                           "honeywell", "霍尼韦尔", "和利时", "横河", "浙大中控", "yokogawa", "hollysys", "supcon",
+                           "一建", "二建", "一造", "二造", "一消", "二消", "高会", "注安", "专四", "专八", "护资", "首检",
+                           "黑带", "绿带", "西点", "电叉", "小车", "经济师"})
 
 
 def _text_pattern():

@@ -74,7 +74,7 @@ def test_a_skill_that_starts_like_a_proficiency_word_keeps_it():
 
 
 def test_unknown_certificates_fold_their_suffixes():
-    assert canonical_skill("有限空间操作证") == canonical_skill("有限空间作业证") == canonical_skill("有限空间证书") == "有限空间证"
+    assert canonical_skill("防腐保温操作证") == canonical_skill("防腐保温作业证") == canonical_skill("防腐保温证书") == "防腐保温证"
 
 
 def test_the_certificate_of_a_skill_is_the_trades_certificate_not_the_skill():
@@ -345,3 +345,43 @@ def test_resumes_name_licences_of_every_class():
     assert {"licence:E", "licence:C1"} <= skills_in_text("有E照和C1驾照，准驾车型D")
     assert "licence:D" in skills_in_text("准驾车型D")
     assert not any(key.startswith("licence:") for key in skills_in_text("会用PDF本地编辑，熟悉C语言"))
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # A class named by its vehicle, with or without its code; a vehicle alone is no licence.
+    ("C1驾照", "A3城市公交车驾照", True), ("大货车驾照", "B1中型客车", False), ("B1中型客车", "A1大型客车", True),
+    ("牵引车驾照A2", "重型牵引挂车驾驶证", True), ("Driving licence class B2", "B2驾照", True), ("B2驾照", "大货车", False),
+    # Certificates named by their category or with their official prefix, after a dash, or limited in brackets.
+    ("气割", "熔化焊接与热切割作业证", True), ("危化品特种作业证", "氧化工艺作业操作证", True),
+    ("胺基化工艺作业", "氨基化工艺作业证", True), ("煤气作业证", "冶金（有色）生产安全作业-煤气作业", True),
+    ("有限空间作业", "受限空间作业证", True), ("叉车证", "场（厂）内专用机动车辆作业N1", True),
+    ("履带吊", "起重机司机（限流动式）", True), ("起重机司机（限桥门式）", "起重机司机（限流动式）", False),
+    ("挖掘机操作证", "挖机驾驶员证", True),
+    # Brands of a family, instruments, gauges and machines a setter tells apart.
+    ("浙大中控DCS", "SUPCON JX-300XP", True), ("和利时DCS", "浙大中控DCS", False), ("DCS操作", "和利时", True),
+    ("原子吸收光谱", "AAS", True), ("ICP-MS", "ICP-OES", False), ("千分尺", "游标卡尺", False), ("量具使用", "千分尺", True),
+    ("慢走丝", "快走丝", False), ("线切割", "慢走丝", True), ("UG", "Siemens NX", True), ("鱼骨图", "QC七大手法", True),
+    ("炼钢工", "转炉炼钢工", True), ("化工操作工", "化工总控工（中级）", True), ("仪表工", "仪器仪表维修工（高级）", True),
+    # Titles and qualifications that count up, and disciplines that do not meet each other.
+    ("造价员证", "二级造价工程师", True), ("二级造价工程师", "一级造价工程师（土木建筑）", True),
+    ("注册安全工程师（化工安全）", "注册安全工程师（建筑施工安全）", False), ("二级注册消防工程师", "一级注册消防工程师", True),
+    ("初级会计证", "中级会计师", True), ("会计从业资格证", "初级会计职称", True), ("高级会计师", "正高级会计师", True),
+    ("中级经济师（财政税收）", "中级经济师（人力资源管理）", False), ("CFA一级", "CFA Level II", True),
+    ("计算机一级", "计算机二级MS Office", True), ("护士执业证书", "护士资格证", False), ("护士资格证", "护士执业证书", True),
+    ("初中教师资格证", "高中教师资格证", True), ("高中教师资格证", "初中教师资格证", False),
+    ("执业助理医师", "执业医师", True), ("TOPIK 4级", "韩语TOPIK 6级", True), ("德语B1", "German B2", True),
+    ("德语B2", "德语B1", False), ("BEC中级", "BEC Higher", True), ("CCNA", "CCNP", True), ("RHCSA", "RHCE", True),
+    # Software a recruiter tells apart, and versions that do not rename it.
+    ("Spring Boot", "Java", False), ("Java", "Spring Boot", True), ("Node.js", "JavaScript", False),
+    ("Python", "Django", True), ("K8s", "Kubernetes", True), ("五笔打字", "拼音打字", False), ("打字", "五笔", True),
+    ("财务软件", "金蝶云星空", True), ("广联达", "广联达GTJ2021", True), ("Excel", "Excel数据透视表", True),
+    ("BIM", "Revit", True), ("First aid certificate", "急救员证", True), ("CPR", "急救证", True),
+])
+def test_names_of_a_second_hand_meet_as_a_recruiter_reads_them(required, held, meets):
+    assert holds(expand_held({canonical_skill(held)}), canonical_skill(required)) is meets
+
+
+def test_short_forms_and_employers_names_are_not_read_in_prose():
+    assert skills_in_text("在统一建设公司做会计，提高会计水平") == {"accounting"}  # not 一建, not 高会
+    assert skills_in_text("曾在霍尼韦尔工作，跆拳道黑带") == set()  # an employer, a black belt
+    assert skills_in_text("持二级建造师证，有A3城市公交车驾照") >= {"constructor_2", "licence:A3"}
