@@ -385,3 +385,35 @@ def test_short_forms_and_employers_names_are_not_read_in_prose():
     assert skills_in_text("在统一建设公司做会计，提高会计水平") == {"accounting"}  # not 一建, not 高会
     assert skills_in_text("曾在霍尼韦尔工作，跆拳道黑带") == set()  # an employer, a black belt
     assert skills_in_text("持二级建造师证，有A3城市公交车驾照") >= {"constructor_2", "licence:A3"}
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # The person doing the work and the work; official names of construction and safety certificates.
+    ("注塑机操作", "注塑工", True), ("冲压工", "冲床操作", True), ("理货", "理货员", True), ("收银", "超市收银员", True),
+    ("挖掘机", "挖机操作证", True), ("铲车司机", "装载机操作", True), ("信号工", "建筑起重信号司索工", True),
+    ("安全员C证", "专职安全生产管理人员证", True), ("安全员B证", "项目负责人安全生产考核合格证", True),
+    ("施工员（土建）", "施工员（装饰装修）", False), ("施工员", "土建施工员证", True), ("架子工证", "建筑架子工（普通脚手架）", True),
+    ("木工", "模板工", True), ("模板工", "木工", False), ("建造师（建筑或市政）", "二建市政", True),
+    # Welding positions: 6G covers every position, 3G flat and vertical.
+    ("3G立焊", "6G", True), ("4G", "3G", False), ("平焊", "3G立焊", True),
+    # Teaching certificates by subject and level, nursing titles, pharmacists by discipline.
+    ("初中数学教师资格证", "高中数学教师资格证", True), ("初中数学教师资格证", "高中语文教师资格证", False),
+    ("小学教师资格证", "初中英语教师资格证", True), ("护士执业证", "主管护师", True),
+    ("执业药师（中药）", "执业药师（药学）", False), ("社工证", "社会工作师（中级）", True),
+    # Graded exams and scored ones count up; versions and brands stay apart where a recruiter keeps them apart.
+    ("钢琴八级及以上", "钢琴十级", True), ("钢琴十级", "钢琴八级", False), ("雅思6.5", "IELTS 7.0", True),
+    ("雅思7", "雅思6.5", False), ("TOEIC 750", "托业800", True), ("托福90", "TOEFL 100", True), ("英语", "托福100", True),
+    ("企业人力资源管理师三级", "企业人力资源管理师二级", True), ("Spring Cloud", "Spring Boot", False),
+    ("Office办公软件", "计算机二级MS Office", True), ("CMA", "美国注册管理会计师", True), ("会说四川话", "重庆话", True),
+    ("内操", "外操", False), ("化工操作经验", "化工厂外操", True), ("UG编程", "NX编程", True),
+    ("电工职业资格证（中级）", "高级电工证", True),
+])
+def test_names_of_a_third_hand_meet_as_a_recruiter_reads_them(required, held, meets):
+    assert holds(expand_held({canonical_skill(held)}), canonical_skill(required)) is meets
+
+
+def test_a_chinese_name_in_prose_counts_only_where_a_word_starts_or_ends_with_it():
+    assert skills_in_text("土木工程专业毕业，机电工程学院实习") == set()  # no 木工, no 电工
+    assert skills_in_text("做过钢筋工和木工") == {"carpentry"}
+    assert skills_in_text("从事会计工作5年") == {"accounting"}  # 会计工作 is a word that starts with 会计
+    assert skills_in_text("叉车工作经验3年") == {"forklift_operation"}
