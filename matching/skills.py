@@ -587,6 +587,12 @@ def _text_patterns():
 _LATIN_IN_TEXT, _CHINESE_START, _CHINESE_BY_FIRST = _text_patterns()
 
 
+# A trade named as a person (高压电工, 中式烹调师, 桥式起重机司机) names a certificate in a skills list, and
+# a job in a resume's prose, unless the name says it is a certificate, a level or a title.
+_A_PERSON = re.compile(r"(?:工|员|司机|司炉|师)$")
+_A_CERTIFICATE = re.compile(r"证|资格|执照|职称|级|注册|执业|会计师|护师")
+
+
 def _names_in(folded):
     """``(start, end, name)`` of each name of the table in ``folded`` text, leftmost and longest first."""
     for match in _LATIN_IN_TEXT.finditer(folded):
@@ -624,7 +630,12 @@ def skills_in_text(text):
         # A Chinese name counts where a word starts or ends with it: 木工 is not in 土木工程.
         if has_han(name[-1]) and not on_a_word_boundary(folded, start, end):
             continue
-        found.add(_VARIANTS[name])
+        key = _VARIANTS[name]
+        if _A_PERSON.search(name) and not _A_CERTIFICATE.search(name) and is_credential(key):
+            # 做过高压电工, 中式面点师: the job proves its skills, not its certificate (a skills list may say so).
+            found.update(proven for proven in _proves(key) if not is_credential(proven))
+            continue
+        found.add(key)
     found.update("licence:" + (match.group(1) or match.group(2)).upper() for match in _LICENCE_IN_TEXT.finditer(folded)
                  if match.start() not in negated)
     return found

@@ -417,3 +417,11 @@ def test_a_chinese_name_in_prose_counts_only_where_a_word_starts_or_ends_with_it
     assert skills_in_text("做过钢筋工和木工") == {"carpentry"}
     assert skills_in_text("从事会计工作5年") == {"accounting"}  # 会计工作 is a word that starts with 会计
     assert skills_in_text("叉车工作经验3年") == {"forklift_operation"}
+
+
+def test_a_trade_named_as_a_person_in_prose_is_the_job_not_its_certificate():
+    assert skills_in_text("曾做过7个月高压电工") == {"electrical_work"}  # not the 高压电工证
+    assert skills_in_text("14年中式面点师工作经验") == {"dough_work"}
+    assert skills_in_text("持有高压电工证") == {"electrician_hv"}
+    assert skills_in_text("助理会计师，主管护师") == {"junior_accountant", "nurse_supervisor"}  # titles held
+    assert canonical_skill("高压电工") == canonical_skill("高压电工证")  # in a skills list, the certificate
