@@ -62,11 +62,19 @@ _VEHICLES = {"大型客车": "A1", "大客车": "A1", "重型牵引挂车": "A2"
              "轮式自行机械车": "M", "无轨电车": "N", "有轨电车": "P"}
 _VEHICLE = re.compile("|".join(sorted(map(re.escape, _VEHICLES), key=len, reverse=True)))
 # Exams reported as a score: IELTS 6.5 or above is met by 7.0 (``score:ielts:6.5``); their steps.
-_EXAMS = {"ielts": "ielts", "雅思": "ielts", "toefl": "toefl", "托福": "toefl", "toeic": "toeic", "托业": "toeic"}
-_SCORE_STEPS = {"ielts": 0.5, "toefl": 1, "toeic": 5}
-_SCORE_NAMES = {"ielts": ("雅思", "IELTS"), "toefl": ("托福", "TOEFL"), "toeic": ("托业", "TOEIC")}
-_SCORED = re.compile(rf"^({'|'.join(_EXAMS)})\s*(?:考试)?\s*(\d{{1,3}}(?:\.\d)?)\s*分?\s*{_ABOVE}\+?$")
+_EXAMS = {"ielts": "ielts", "雅思": "ielts", "toefl": "toefl", "托福": "toefl", "toeic": "toeic", "托业": "toeic",
+          "驾龄": "driving_years", "driving experience": "driving_years"}
+_SCORE_STEPS = {"ielts": 0.5, "toefl": 1, "toeic": 5, "driving_years": 1}
+_SCORE_NAMES = {"ielts": ("雅思", "IELTS"), "toefl": ("托福", "TOEFL"), "toeic": ("托业", "TOEIC"),
+                "driving_years": ("驾龄", "years of driving")}  # 驾龄 is shown in years
+_SCORED = re.compile(rf"^({'|'.join(_EXAMS)})\s*(?:考试)?\s*(\d{{1,3}}(?:\.\d)?)\s*(?:分|年|years?)?\s*{_ABOVE}\+?$")
 _SCORE_PREFIX = "score:"
+# How long, said around a skill: 房产销售3年, 做过2年出纳, 有3年叉车经验, 驾龄5年 (a score of its own).
+_HOW_LONG = r"(?:\d+|[一二两三四五六七八九十半]+)\s*(?:年(?!级)|个月)(?:以上|及以上)?(?:的)?(?:工作|作业)?(?:经验|经历)?"
+_DURATION = re.compile(rf"^(?:做过|从事过?|干过|有)?\s*{_HOW_LONG}\s*(?!.*年)(?!(?:以上|及以上|的|工作|作业|经验|经历)+$)(.+)$"
+                       rf"|^(?!驾龄)(.+?)\s*{_HOW_LONG}$")
+# An umbrella certificate named before the operation it covers.
+_UMBRELLA = re.compile(r"^(?:特种设备作业人员证|特种设备作业证|特种作业操作证|特种作业证)\s*[:\-]?\s*(.+)$")
 
 
 def _score_text(score):
@@ -78,7 +86,9 @@ def _score_text(score):
 _LICENCE_KINDS = dict.fromkeys(
     ["摩托车驾照", "摩托车驾驶证", "摩托车证", "摩托证", "摩托车本", "motorcycle licence", "motorcycle license"],
     "either:licence:D|licence:E|licence:F",
-) | dict.fromkeys(["c照", "c本", "c类驾照", "c驾照", "c牌驾照"], "either:licence:C1|licence:C2")
+) | dict.fromkeys(["c照", "c本", "c类驾照", "c驾照", "c牌驾照"], "either:licence:C1|licence:C2") \
+    | dict.fromkeys(["a照", "a本", "a类驾照", "a驾照"], "either:licence:A1|licence:A2|licence:A3") \
+    | dict.fromkeys(["b照", "b本", "b类驾照", "b驾照"], "either:licence:B1|licence:B2")
 _LICENCE_IN_TEXT = re.compile(
     rf"(?<![a-z0-9])({_NUMBERED_CLASS}|{_LETTER_CLASS})(?![0-9])\s*(?:类|级)?\s*(?:{_VEHICLE.pattern})?\s*"
     r"(?:及以上|或以上|以上)?\s*"
@@ -104,7 +114,8 @@ _LEVEL_NAMES = {1: ("初级", "junior level"), 2: ("中级", "intermediate level
 # 五级 is 初级 and 一级 高级技师 (the national levels count down).
 _LEVELS = {zh: level for level, (zh, _) in _LEVEL_NAMES.items()} | {"五级": 1, "四级": 2, "三级": 3, "二级": 4, "一级": 5}
 _LEVEL_WORDS = "高级技师|技师|高级工|中级工|初级工|高级|中级|初级|[一二三四五]级"
-_LEVELLED = re.compile(rf"^({_LEVEL_WORDS})(.+?)(?:证书|证)?$|^(.+?)\s*\(?({_LEVEL_WORDS})\)?(?:证书|证)?$")
+_LEVELLED = re.compile(rf"^({_LEVEL_WORDS})(.+?)(?:证书|证)?$"
+                       rf"|^(.+?)\s*\(?({_LEVEL_WORDS})(?:\s*[/、]\s*(?:{_LEVEL_WORDS}))?\)?(?:证书|证)?$")  # (三级/高级工)
 # The same in English: an electrician level 3 (三级, senior) or intermediate certificate, a senior welder.
 _EN_LEVELS = {"junior": 1, "primary": 1, "elementary": 1, "intermediate": 2, "senior": 3, "advanced": 3,
               "technician": 4, "senior technician": 5} | {f"level {number}": 6 - number for number in range(1, 6)}
@@ -129,7 +140,7 @@ _QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*")
 # How well, said around a skill, and holding it: excel熟练, 熟练使用cad, 精通solidworks, 会用excel, 持焊工证.
 _PROFICIENCY = re.compile(
     r"^(?:持有|持|有|具备|熟练掌握|熟练|精通|熟悉|掌握|会用|会说|会|能看懂|看懂|能)?(?:使用|运用|操作)?"
-    r"(.+?)(?:熟练|精通|操作熟练|流利|标准|经验|编程)?$"
+    r"(.+?)(?:熟练使用|使用熟练|熟练操作|操作熟练|熟练|精通|流利|标准|工作经验|作业经验|经验|经历|操作)?$"
 )
 
 
@@ -171,6 +182,14 @@ def canonical_skill(name):
         return _VARIANTS[folded]
     if folded in _LICENCE_KINDS:
         return _LICENCE_KINDS[folded]
+    timed = _DURATION.match(folded)
+    if timed:
+        return canonical_skill(timed.group(1) or timed.group(2))  # 房产销售3年, 做过2年出纳: how long is not what
+    umbrella = _UMBRELLA.match(folded)
+    if umbrella:
+        named = canonical_skill(umbrella.group(1))
+        if named in _LABELS and is_credential(named):
+            return named  # 特种设备作业人员证g3, 特种作业操作证低压电工
     scored = _SCORED.match(folded)
     if scored:
         exam = _EXAMS[scored.group(1)]
@@ -199,7 +218,8 @@ def canonical_skill(name):
         for kind in [kind.removeprefix("限") for kind in _QUALIFIER.findall(folded)]:  # 起重机司机(限流动式)
             # A kind with a key of its own: 电工证(高压) is a 高压电工证, 高级工(车工) a 车工 at that level.
             narrower = canonical_skill(kind + unqualified)
-            if outside in _IMPLIES.get(narrower, ()) or (_level_of(narrower)[1] and not _in_table(outside)):
+            if outside in _IMPLIES.get(narrower, ()) or (_level_of(narrower)[1] and not _in_table(outside)) or \
+                    (narrower.startswith(_EITHER_PREFIX) and all(outside in _proves(key) for key in alternatives(narrower))):
                 return narrower
             # ... or the brackets name the narrower thing itself: 化学分析(滴定) is 滴定.
             named = canonical_skill(kind)
@@ -246,8 +266,8 @@ def _licence_class(folded):
         rest = (folded[:vehicle.start()] + folded[vehicle.end():]).strip()
         # The vehicle with its class, or with a licence's name: not 大货车 alone (a seeker's wish, a job).
         licence = _LICENCE.match(rest) if rest else None
-        if licence and next(filter(None, licence.groups())).upper() == grade:
-            return grade
+        if rest.upper() == grade or (licence and next(filter(None, licence.groups())).upper() == grade):
+            return grade  # M轮式自行机械车, B1中型客车
         if re.fullmatch(rf"(?:{_LICENCE_WORDS})+", rest):
             return grade
     return None
@@ -275,8 +295,8 @@ def _around_a_known_name(key):
 def _levelled(folded):
     """``electrician@2`` for 中级电工证, 电工四级 or 焊工（高级）; None when no level of a known trade is named."""
     levelled = _LEVELLED.match(folded)
-    if not levelled:
-        return None
+    if not levelled or (levelled.group(1) and "(" in levelled.group(2)):
+        return None  # 二级建造师(机电): a grade and a discipline, read with the brackets
     word, trade = levelled.group(1) or levelled.group(4), levelled.group(2) or levelled.group(3)
     level = _LEVELS[word.removesuffix("工")]
     # The trade's certificate at that level (中级焊工 holds a 焊工证), else its skill (高级钳工); a
@@ -315,11 +335,16 @@ def _preferred(folded):
 def _either(folded):
     """``either:electrician|welder`` for 电工证/焊工证 or 电工证、焊工证均可; None unless an alternative is known
     (TCP/IP and B/S are one thing each; CMA或CPA and Office/WPS name two)."""
+    if "(" in folded:
+        return None  # 二建(建筑或市政): the alternatives are in the brackets, read with them
     any_of = _ANY_OF.match(folded)
     parts = [part for part in (_ANY_OF_SEPARATORS.split(any_of.group(1)) if any_of else _EITHER.split(folded)) if part]
     if len(parts) < 2:
         return None
-    named = {_alternative(part, max(parts, key=len)) for part in parts}
+    named = set()
+    for part in parts:
+        key = _alternative(part, max(parts, key=len))
+        named.update(alternatives(key) if key.startswith(_EITHER_PREFIX) else (key,))  # A照或B照: any A or B class
     if not any(map(_is_known, named)):
         return None
     return _EITHER_PREFIX + "|".join(sorted(named)) if len(named) > 1 else named.pop()
@@ -391,6 +416,8 @@ def skill_label(key, original=None):
     if key.startswith(_SCORE_PREFIX):
         _, exam, score = key.split(":")
         zh, en = _SCORE_NAMES[exam]
+        if exam == "driving_years":
+            return original or f"驾龄{score}年", f"{score} {en}"
         return original or f"{zh}{score}分", f"{en} {score}"
     if key.startswith("licence:"):
         grade = key.split(":", 1)[1]
@@ -424,9 +451,16 @@ _CREDENTIALS = frozenset({
     "taxi_cert", "pastry_cert", "refrigeration_repair_cert", "refrigeration_operation_cert", "kindergarten_teacher_cert",
     "registered_safety_engineer", "pressure_welder_cert", "gas_works_cert", "confined_space_cert", "senior_accountant",
     "professor_accountant", "nursing_qualification", "assistant_physician", "physician", "rehab_technician",
-    "rehab_therapist", "social_worker_assistant", "social_worker",
+    "rehab_therapist", "social_worker_assistant", "social_worker", "explosion_proof_electrical_cert", "constructor",
+    "nurse_practitioner", "nurse_supervisor", "deputy_chief_nurse", "chief_nurse", "pharmacist", "pharmacist_tcm",
+    "pharmacist_western", "safety_officer_a", "site_supervisor_assistant", "registered_supervision_engineer",
+    "materials_clerk", "documents_clerk", "machinery_clerk", "labour_clerk", "standards_clerk", "insurance_agent",
+    "tax_agent", "real_estate_agent_assistant", "real_estate_agent", "fire_facilities_monitoring",
+    "fire_facilities_maintenance", "scaffolding_ordinary", "scaffolding_attached", "maternity_nurse_cert",
+    "boiler_water_treatment_cert", "crane_installer_cert", "gondola_installer_cert",
 }) | {key for key in _LABELS if key.startswith(("hazchem_", "constructor_", "putonghua_", "cost_engineer_", "fire_engineer_",
-                                                "registered_safety_engineer_", "economist_", "teacher_", "cfa_"))}
+                                                "registered_safety_engineer_", "economist_", "teacher_", "cfa_",
+                                                "construction_worker", "quality_controller"))}
 _ANY_LICENCE = "driving_licence"  # 驾照 without a class: any class meets it
 
 
@@ -589,7 +623,7 @@ _LATIN_IN_TEXT, _CHINESE_START, _CHINESE_BY_FIRST = _text_patterns()
 
 # A trade named as a person (高压电工, 中式烹调师, 桥式起重机司机) names a certificate in a skills list, and
 # a job in a resume's prose, unless the name says it is a certificate, a level or a title.
-_A_PERSON = re.compile(r"(?:工|员|司机|司炉|师)$")
+_A_PERSON = re.compile(r"(?:工|员|司机|司炉|师|嫂)$")
 _A_CERTIFICATE = re.compile(r"证|资格|执照|职称|级|注册|执业|会计师|护师")
 
 

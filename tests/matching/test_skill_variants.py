@@ -425,3 +425,35 @@ def test_a_trade_named_as_a_person_in_prose_is_the_job_not_its_certificate():
     assert skills_in_text("持有高压电工证") == {"electrician_hv"}
     assert skills_in_text("助理会计师，主管护师") == {"junior_accountant", "nurse_supervisor"}  # titles held
     assert canonical_skill("高压电工") == canonical_skill("高压电工证")  # in a skills list, the certificate
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # How long is not what: 房产销售3年 is 销售, 驾龄 is compared in years.
+    ("销售经验", "房产销售3年", True), ("出纳工作经验", "做过2年出纳", True), ("叉车操作", "有3年叉车经验", True),
+    ("流水线作业经验", "电子厂流水线操作工3年", True), ("驾龄3年以上", "驾龄5年", True), ("驾龄5年以上", "驾龄3年", False),
+    ("驾照", "驾龄5年", True),
+    # Classes by kind and vehicle, umbrella certificates naming their operation, directions and kinds apart.
+    ("A照或B照", "B2", True), ("A照或B照", "C1", False), ("M轮式自行机械车", "B2驾照", True),
+    ("锅炉水处理证", "特种设备作业人员证G3", True), ("起重机指挥证", "Q1起重机指挥", True),
+    ("高空蜘蛛人作业证", "特种作业操作证（高处安装、维护、拆除作业）", True),
+    ("建筑架子工（附着升降脚手架）", "建筑架子工（普通脚手架）", False), ("架子工证", "建筑架子工（附着升降脚手架）", True),
+    ("消防设施操作员（维保方向）", "消防设施操作员（监控方向）", False), ("消控证", "消防设施操作员证（监控）", True),
+    ("二建（建筑或市政）", "二级建造师（市政公用工程）", True), ("二级建造师（机电）", "二建机电", True),
+    ("二级建造师（建筑）", "二级建造师（市政）", False), ("安全员证", "三类人员C证", True),
+    # Trades and tools by their everyday names.
+    ("能熟练使用游标卡尺", "游标卡尺、千分尺熟练使用", True), ("会看机械图纸", "能看懂机械零件图", True),
+    ("注塑机操作", "注塑机调机技术员", True), ("注塑机调机", "注塑机操作工", False), ("三坐标编程", "三坐标操作", False),
+    ("工业机器人操作", "FANUC机器人示教编程", True), ("WMS系统", "会用仓储管理系统", True), ("用友U8", "用友T+", False),
+    ("化工自动化控制仪表作业证", "仪表工（中级）", False), ("测量放线", "全站仪、水准仪放线", True),
+    ("退伍军人优先", "退役军人", True), ("母婴护理员", "月嫂证", True), ("月嫂", "母婴护理员（中级）", True),
+    ("会计师", "中级会计专业技术资格", True), ("Excel", "计算机二级MS Office高级应用", True), ("仓管员", "仓库保管员（中级）", True),
+    ("外卖配送经验", "美团骑手2年", True), ("养老护理员初级", "养老护理员（三级/高级工）", True),
+])
+def test_everyday_names_of_a_fourth_hand_meet_as_a_recruiter_reads_them(required, held, meets):
+    # As the index reads items: one that lists several skills (游标卡尺、千分尺) is several.
+    held_keys = expand_held({canonical_skill(item) for item in skill_items(held)})
+    assert all(holds(held_keys, canonical_skill(item)) for item in skill_items(required)) is meets
+
+
+def test_durations_alone_name_no_skill():
+    assert canonical_skill("5年以上") == "5年以上" and canonical_skill("三年级") == "三年级"
