@@ -74,7 +74,8 @@ _HOW_LONG = r"(?:\d+|[一二两三四五六七八九十半]+)\s*(?:年(?!级)|�
 _DURATION = re.compile(rf"^(?:做过|从事过?|干过|有)?\s*{_HOW_LONG}\s*(?!.*年)(?!(?:以上|及以上|的|工作|作业|经验|经历)+$)(.+)$"
                        rf"|^(?!驾龄)(.+?)\s*{_HOW_LONG}$")
 # An umbrella certificate named before the operation it covers.
-_UMBRELLA = re.compile(r"^(?:特种设备作业人员证|特种设备作业证|特种作业操作证|特种作业证)\s*[:\-]?\s*(.+)$")
+_UMBRELLA = re.compile(r"^(?:特种设备作业人员证|特种设备作业证|特种作业操作证|特种作业证)\s*[:\-]?\s*(.+)$"
+                       r"|^(.+?)(?:特种设备作业人员证|特种作业操作证|特种作业证)$")
 
 
 def _score_text(score):
@@ -89,6 +90,9 @@ _LICENCE_KINDS = dict.fromkeys(
 ) | dict.fromkeys(["c照", "c本", "c类驾照", "c驾照", "c牌驾照"], "either:licence:C1|licence:C2") \
     | dict.fromkeys(["a照", "a本", "a类驾照", "a驾照"], "either:licence:A1|licence:A2|licence:A3") \
     | dict.fromkeys(["b照", "b本", "b类驾照", "b驾照"], "either:licence:B1|licence:B2")
+# ... and a certificate naming two kinds of crane covers both (桥门式: bridge and gantry).
+_LICENCE_KINDS |= dict.fromkeys(["桥门式起重机证", "桥门式起重机司机", "桥门式起重机司机证", "桥门式起重机", "q2桥门式起重机司机"],
+                                "either:gantry_crane|overhead_crane")
 _LICENCE_IN_TEXT = re.compile(
     rf"(?<![a-z0-9])({_NUMBERED_CLASS}|{_LETTER_CLASS})(?![0-9])\s*(?:类|级)?\s*(?:{_VEHICLE.pattern})?\s*"
     r"(?:及以上|或以上|以上)?\s*"
@@ -129,7 +133,7 @@ _AT_LEAST = re.compile(r"^(.+?)\s*(?:及以上|或以上|以上|or above|and abo
 # not 工程师, whose 高级 is a professional title.
 _LEVELLED_TRADE = re.compile(r"^[\u4e00-\u9fff]+[工员]$")
 _GENERIC_CERT = re.compile(r"(?:职业资格|执业资格|从业资格|岗位资格|操作|作业|上岗|资格|从业|执业|职业技能等级|职业|司机|驾驶员)?"
-                           r"(?:证书|证)$")
+                           r"(?:证书|证)$|资格$")  # 高中数学教师资格 is that certificate
 _AROUND = 4  # characters around a known name in an item that still names a kind of it
 _GENERIC_CERT_EN = re.compile(r"\s+(?:certificate|certification|cert|licen[cs]e|card)$")
 _VERSION = re.compile(r"^(.*?[^\d\s.])\s*v?\d+(?:\.\d+)*$")
@@ -137,10 +141,14 @@ _DASHED = re.compile(r"^(.+?)\s*[-—–:]\s*(.+)$")
 # A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压); unless
 # the certificate is the umbrella one and the brackets name the trade: 特种作业操作证(低压电工).
 _QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*")
+# What brackets say when they name a discipline of a qualification (and not a level, a validity or a wish).
+_KIND_SEPARATORS = re.compile(r"[·,，、;；]")
+_DISCIPLINE = re.compile(r"专业|方向|工程|安全|土建|土木|建筑|安装|市政|交通|水利|机电|公路|铁路|矿|冶金|内科|外科|儿科|妇产|"
+                         r"口腔|中医|西医|药学|中药|财政|税收|金融|人力|工商|房地产|会计|审计")
 # How well, said around a skill, and holding it: excel熟练, 熟练使用cad, 精通solidworks, 会用excel, 持焊工证.
 _PROFICIENCY = re.compile(
     r"^(?:持有|持|有|具备|熟练掌握|熟练|精通|熟悉|掌握|会用|会说|会|能看懂|看懂|能)?(?:使用|运用|操作)?"
-    r"(.+?)(?:熟练使用|使用熟练|熟练操作|操作熟练|熟练|精通|流利|标准|工作经验|作业经验|经验|经历|操作)?$"
+    r"(.+?)(?:熟练使用|使用熟练|熟练操作|操作熟练|熟练|精通|流利|标准|工作经验|作业经验|经验|经历|操作|\s+experience)?$"
 )
 
 
@@ -187,7 +195,7 @@ def canonical_skill(name):
         return canonical_skill(timed.group(1) or timed.group(2))  # 房产销售3年, 做过2年出纳: how long is not what
     umbrella = _UMBRELLA.match(folded)
     if umbrella:
-        named = canonical_skill(umbrella.group(1))
+        named = canonical_skill(umbrella.group(1) or umbrella.group(2))
         if named in _LABELS and is_credential(named):
             return named  # 特种设备作业人员证g3, 特种作业操作证低压电工
     scored = _SCORED.match(folded)
@@ -215,22 +223,30 @@ def canonical_skill(name):
     unqualified = _QUALIFIER.sub("", folded)
     if unqualified and unqualified != folded:
         outside = canonical_skill(unqualified)
-        for kind in [kind.removeprefix("限") for kind in _QUALIFIER.findall(folded)]:  # 起重机司机(限流动式)
+        kinds = [part.strip() for kind in _QUALIFIER.findall(folded) for part in _KIND_SEPARATORS.split(kind) if part.strip()]
+        for kind in [kind.removeprefix("限") for kind in kinds]:  # 起重机司机(限流动式), (中级·监控方向)
             # A kind with a key of its own: 电工证(高压) is a 高压电工证, 高级工(车工) a 车工 at that level.
             narrower = canonical_skill(kind + unqualified)
             if outside in _IMPLIES.get(narrower, ()) or (_level_of(narrower)[1] and not _in_table(outside)) or \
                     (narrower.startswith(_EITHER_PREFIX) and all(outside in _proves(key) for key in alternatives(narrower))):
                 return narrower
-            # ... or the brackets name the narrower thing itself: 化学分析(滴定) is 滴定.
-            named = canonical_skill(kind)
-            if named != outside and outside in _proves(named):
-                return named
+            # ... or the brackets name the narrower thing itself (化学分析(滴定) is 滴定), or its operator
+            # (Q2起重机司机(桥式起重机) is a 桥式起重机司机).
+            for named in (canonical_skill(kind), canonical_skill(kind + "司机")):
+                if named != outside and _in_table(named) and outside in _proves(named):
+                    return named
         if outside not in _LABELS:
-            for trade in _QUALIFIER.findall(folded):
+            for trade in kinds:
                 named = (canonical_skill(trade + suffix) for suffix in ("证", "作业证", ""))
                 certified = next((key for key in named if key in _LABELS and is_credential(key)), None)
                 if certified:
                     return certified
+        elif is_credential(outside):
+            # A discipline we do not know narrows a known certificate: 一级造价工程师(安装) is not (土建).
+            disciplines = [kind for kind in kinds if _DISCIPLINE.search(kind) and not _EITHER.search(kind)
+                           and not _in_table(canonical_skill(kind))]  # not 建造师(建筑或市政): any of them
+            if disciplines:
+                return f"{outside}({'/'.join(disciplines)})"
         return outside
     proficient = _PROFICIENCY.match(folded).group(1)
     if proficient != folded:
@@ -268,8 +284,8 @@ def _licence_class(folded):
         licence = _LICENCE.match(rest) if rest else None
         if rest.upper() == grade or (licence and next(filter(None, licence.groups())).upper() == grade):
             return grade  # M轮式自行机械车, B1中型客车
-        if re.fullmatch(rf"(?:{_LICENCE_WORDS})+", rest):
-            return grade
+        if re.fullmatch(rf"(?:{_LICENCE_WORDS}|驾驶)+", rest):
+            return grade  # 大货车驾照, 牵引车驾驶
     return None
 
 
@@ -394,7 +410,8 @@ def _is_known(key):
 def _in_table(key):
     """Whether the table names ``key``: a row's key, a licence class, or a key made of those (either,
     preferred, levelled)."""
-    return key in _LABELS or key.startswith(("licence:", _SCORE_PREFIX, *_MET_BY_OTHERS)) or bool(_level_of(key)[1])
+    return key in _LABELS or key.startswith(("licence:", _SCORE_PREFIX, *_MET_BY_OTHERS)) or bool(_level_of(key)[1]) \
+        or (key.endswith(")") and key[:key.find("(")] in _LABELS)
 
 
 def _level_of(key):
@@ -428,6 +445,9 @@ def skill_label(key, original=None):
     if key.startswith(_PREFERRED_PREFIX):
         zh, en = skill_label(key[len(_PREFERRED_PREFIX):])
         return original or f"{zh}优先", f"{en} (preferred)"
+    if key.endswith(")") and key[:key.find("(")] in _LABELS:
+        (zh, en), discipline = _LABELS[key[:key.index("(")]], key[key.index("(") + 1:-1]
+        return original or f"{zh}（{discipline}）", f"{en} ({discipline})"
     base, level = _level_of(key)
     if level and base in _LABELS:
         (zh, en), (level_zh, level_en) = _LABELS[base], _LEVEL_NAMES[level]
@@ -448,7 +468,7 @@ _CREDENTIALS = frozenset({
     "refrigeration_cert", "instrument_cert", "pressure_vessel_cert", "gas_cylinder_cert", "elevator_cert",
     "mandarin_cert", "scaffolding_cert", "height_installation_cert", "boiler_g1", "boiler_g2",
     "special_equipment_safety_cert", "dangerous_goods_escort_cert", "dangerous_goods_driver_cert", "ride_hailing_cert",
-    "taxi_cert", "pastry_cert", "refrigeration_repair_cert", "refrigeration_operation_cert", "kindergarten_teacher_cert",
+    "taxi_cert", "pastry_cert", "clinical_physician", "tcm_physician", "refrigeration_repair_cert", "refrigeration_operation_cert", "kindergarten_teacher_cert",
     "registered_safety_engineer", "pressure_welder_cert", "gas_works_cert", "confined_space_cert", "senior_accountant",
     "professor_accountant", "nursing_qualification", "assistant_physician", "physician", "rehab_technician",
     "rehab_therapist", "social_worker_assistant", "social_worker", "explosion_proof_electrical_cert", "constructor",
@@ -479,6 +499,8 @@ def is_credential(key):
     base, level = _level_of(key)
     if level:
         return is_credential(base)
+    if key.endswith(")") and "(" in key:
+        return is_credential(key[:key.index("(")])
     return key.startswith("licence:") or key in _CREDENTIALS or key.endswith("证")
 
 
@@ -546,6 +568,8 @@ def _proves(key):
             pending.extend("licence:" + grade for grade in LICENCE_COVERS.get(held[8:], ()))
             if held[8] in "ABC":  # a posting's 驾照 means a car's, not a motorcycle's or a tram's
                 pending.append(_ANY_LICENCE)
+        if held.endswith(")") and "(" in held:
+            pending.append(held[:held.index("(")])  # of a discipline: the qualification itself
         if held.startswith(_SCORE_PREFIX):
             _, exam, score = held.split(":")
             step = _SCORE_STEPS[exam]

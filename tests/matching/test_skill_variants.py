@@ -457,3 +457,33 @@ def test_everyday_names_of_a_fourth_hand_meet_as_a_recruiter_reads_them(required
 
 def test_durations_alone_name_no_skill():
     assert canonical_skill("5年以上") == "5年以上" and canonical_skill("三年级") == "三年级"
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # A discipline we do not know narrows a qualification; a seeker's still proves the qualification.
+    ("一级造价工程师(土建)", "一级造价工程师(安装)", False), ("一级造价工程师", "一级造价工程师(安装)", True),
+    ("临床执业医师(内科专业)", "临床执业医师(外科专业)", False), ("临床执业医师", "中医执业医师", False),
+    ("中级注册安全工程师(化工安全)", "中级注册安全工程师(建筑施工安全)", False), ("叉车证（有效期内）", "叉车证", True),
+    # Kinds named in brackets, several at once, or by their operator; crane scopes apart.
+    ("天车证", "Q2起重机司机(桥式起重机)", True), ("桥式起重机司机", "门式起重机司机证", False),
+    ("龙门吊", "门式起重机司机", True), ("行车证", "桥门式起重机司机证", True), ("消控证", "消防设施操作员（中级，监控方向）", True),
+    ("驾照C1", "Driver's license (C1)", True), ("牵引车驾驶", "A2", True),
+    # Products, families and titles a recruiter tells apart or counts up.
+    ("AutoCAD", "中望CAD", False), ("CAD", "AutoCAD", True), ("STM32", "51单片机", False), ("单片机", "STM32", True),
+    ("计算机二级C语言", "计算机二级MS Office", False), ("广联达计价", "广联达土建算量", False), ("IATF16949", "IATF 16949内审员", True),
+    ("超声检测二级", "超声检测三级", True), ("超声检测三级", "超声检测二级", False), ("药学初级(士)", "药师", True),
+    ("放射技师", "放射医学技术(师)", True), ("康复医学治疗技术(师)", "康复医学治疗技术(士)", False),
+    ("中小学一级教师", "中小学高级教师", True), ("银行从业(初级)", "银行业专业人员中级职业资格", True),
+    ("程序员(软考初级)", "软件设计师(软考中级)", True), ("高中数学教师资格证", "高中数学教师资格", True),
+    ("煤气作业证", "冶金煤气作业特种作业操作证", True), ("保育员证", "保育师四级", True), ("舞蹈", "中国舞考级7级", True),
+    ("墩子", "切配工2年", True), ("打荷", "墩子", False), ("火锅底料炒制", "重庆火锅炒料师傅", True), ("BLS", "基础生命支持证书", True),
+    ("Elderly care experience", "养老院护理3年", True), ("直播带货", "抖音主播1年", True),
+])
+def test_names_of_a_fifth_hand_meet_as_a_recruiter_reads_them(required, held, meets):
+    held_keys = expand_held({canonical_skill(item) for item in skill_items(held)})
+    assert all(holds(held_keys, canonical_skill(item)) for item in skill_items(required)) is meets
+
+
+def test_a_discipline_shows_in_the_label():
+    assert skill_label(canonical_skill("一级造价工程师(安装)")) == ("一级造价工程师（安装）", "first-class cost engineer (安装)")
+    assert is_credential(canonical_skill("一级造价工程师(安装)"))
