@@ -183,6 +183,9 @@ def canonical_skill(name):
     folded = fold(name)
     if not folded:
         return ""
+    if _RESERVED.search(folded):
+        # Typed text never passes for one of the keys made here (excel@99999999, score:toeic:1e9).
+        folded = folded.replace("@", "＠").replace(":", "：")
     licence = _licence_class(folded)
     if licence:
         return "licence:" + licence
@@ -269,6 +272,9 @@ def canonical_skill(name):
             if candidate in _VARIANTS:
                 return _VARIANTS[candidate]
     return folded
+
+
+_RESERVED = re.compile(r"@|^(?:licence|score|either|preferred):")
 
 
 def _licence_class(folded):
@@ -411,13 +417,21 @@ def _in_table(key):
     """Whether the table names ``key``: a row's key, a licence class, or a key made of those (either,
     preferred, levelled)."""
     return key in _LABELS or key.startswith(("licence:", _SCORE_PREFIX, *_MET_BY_OTHERS)) or bool(_level_of(key)[1]) \
-        or (key.endswith(")") and key[:key.find("(")] in _LABELS)
+        or _discipline_of(key)[0] in _LABELS
+
+
+def _discipline_of(key):
+    """``(qualification key, discipline)`` of a key narrowed by a discipline (``cost_engineer_1(安装)``);
+    ``(key, "")`` for any other."""
+    if key.endswith(")") and "(" in key:
+        return key[:key.index("(")], key[key.index("(") + 1:-1]
+    return key, ""
 
 
 def _level_of(key):
     """``(certificate key, level)`` of a levelled key (``electrician@2``); ``(key, 0)`` for any other."""
     base, _, level = key.rpartition("@")
-    return (base, int(level)) if level.isdigit() else (key, 0)
+    return (base, int(level)) if len(level) == 1 and level in "12345" else (key, 0)
 
 
 def skill_label(key, original=None):
@@ -445,8 +459,9 @@ def skill_label(key, original=None):
     if key.startswith(_PREFERRED_PREFIX):
         zh, en = skill_label(key[len(_PREFERRED_PREFIX):])
         return original or f"{zh}优先", f"{en} (preferred)"
-    if key.endswith(")") and key[:key.find("(")] in _LABELS:
-        (zh, en), discipline = _LABELS[key[:key.index("(")]], key[key.index("(") + 1:-1]
+    base, discipline = _discipline_of(key)
+    if discipline and base in _LABELS:
+        zh, en = _LABELS[base]
         return original or f"{zh}（{discipline}）", f"{en} ({discipline})"
     base, level = _level_of(key)
     if level and base in _LABELS:
@@ -499,8 +514,9 @@ def is_credential(key):
     base, level = _level_of(key)
     if level:
         return is_credential(base)
-    if key.endswith(")") and "(" in key:
-        return is_credential(key[:key.index("(")])
+    base, discipline = _discipline_of(key)
+    if discipline:
+        return is_credential(base)
     return key.startswith("licence:") or key in _CREDENTIALS or key.endswith("证")
 
 
@@ -568,8 +584,9 @@ def _proves(key):
             pending.extend("licence:" + grade for grade in LICENCE_COVERS.get(held[8:], ()))
             if held[8] in "ABC":  # a posting's 驾照 means a car's, not a motorcycle's or a tram's
                 pending.append(_ANY_LICENCE)
-        if held.endswith(")") and "(" in held:
-            pending.append(held[:held.index("(")])  # of a discipline: the qualification itself
+        base, discipline = _discipline_of(held)
+        if discipline:
+            pending.append(base)  # of a discipline: the qualification itself
         if held.startswith(_SCORE_PREFIX):
             _, exam, score = held.split(":")
             step = _SCORE_STEPS[exam]

@@ -2,7 +2,7 @@
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matching.skills import _longest_first, alternatives, canonical_skill, expand_held, holds, is_credential, \
@@ -491,3 +491,27 @@ def test_names_of_a_fifth_hand_meet_as_a_recruiter_reads_them(required, held, me
 def test_a_discipline_shows_in_the_label():
     assert skill_label(canonical_skill("一级造价工程师(安装)")) == ("一级造价工程师（安装）", "first-class cost engineer (安装)")
     assert is_credential(canonical_skill("一级造价工程师(安装)"))
+
+
+def test_typed_text_never_passes_for_a_key_made_here():
+    # A level, a score or a licence read from typed text would be expanded to every lower one.
+    for typed in ("excel@99999999", "score:toeic:99999999", "licence:", "x@²", "either:a|b"):
+        key = canonical_skill(typed)
+        assert len(expand_held({key})) == 1 and not is_credential(key), typed
+        assert skill_label(key, typed) == (typed, typed) or skill_label(key)[0] == key
+
+
+_PIECES = st.sampled_from(["叉车证", "电工证", "焊工", "(", ")", "（中级）", "或", "/", "、", "及以上", "3年", "二级", "level 3",
+                           "优先", "均可", "-", "证", "司机", "驾龄", "雅思", "7.5", "托业990", "C6", "E照", "建造师", "(安装)",
+                           "特种作业操作证", "@", ":", " "])
+
+
+@settings(deadline=None)  # the first item loads jieba's dictionary
+@given(st.lists(_PIECES, min_size=1, max_size=5).map("".join) | st.text(max_size=20))
+def test_any_item_is_read_without_error_and_proves_a_bounded_set(text):
+    key = canonical_skill(text)
+    held = expand_held({canonical_skill(item) for item in skill_items(text)})
+    assert len(held) < 1000
+    assert isinstance(holds(held, key), bool) and isinstance(is_credential(key), bool)
+    assert all(isinstance(label, str) for label in skill_label(key, text))
+    assert isinstance(skills_in_text(text), set)
