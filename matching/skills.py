@@ -3,7 +3,9 @@
 叉车证 / 叉车操作证 / forklift licence all become ``forklift``; Python /
 python3 become ``python``; driving licences become ``licence:C1`` and a
 holder's licence covers the lower classes the Chinese rules allow (an A1
-holder may drive what A3, B1, B2, C1, C2, C3 and C4 cover).  A narrower
+holder may drive what A3, B1, B2, C1 to C4 and M cover).  The table
+(``data/skills.tsv``) gives each key its names, the broader keys it implies
+and whether it is a licence or certificate a job cannot do without.  A narrower
 certificate or skill is its own key and implies the broader one: a 塔吊证
 (tower crane) holder meets a posting that asks for any 起重证, not one that
 asks for a 行车证 (overhead crane).  A posting's 电工证/焊工证 or C1或B2驾照 asks
@@ -153,7 +155,7 @@ _PROFICIENCY = re.compile(
 
 
 def _load_table():
-    variants, labels, implies = {}, {}, {}
+    variants, labels, implies, credentials = {}, {}, {}, set()
     with (resources.files("matching") / "data" / "skills.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             labels[row["key"]] = (row["zh"], row["en"])
@@ -161,12 +163,15 @@ def _load_table():
                 variants[fold(variant)] = row["key"]
             if row["implies"]:
                 implies[row["key"]] = tuple(row["implies"].split("|"))
-    return variants, labels, implies
+            if row["credential"]:
+                credentials.add(row["key"])
+    return variants, labels, implies, frozenset(credentials)
 
 
 # Spelling -> key; key -> (Chinese, English) label; key -> the broader keys holding it proves
-# (高压电工证 is an 电工证, which proves 电工 as a skill).
-_VARIANTS, _LABELS, _IMPLIES = _load_table()
+# (高压电工证 is an 电工证, which proves 电工 as a skill); the keys that are licences and certificates
+# a job legally or practically cannot do without (hard requirements).
+_VARIANTS, _LABELS, _IMPLIES, _CREDENTIALS = _load_table()
 
 
 @lru_cache(maxsize=65536)
@@ -226,12 +231,14 @@ def canonical_skill(name):
     unqualified = _QUALIFIER.sub("", folded)
     if unqualified and unqualified != folded:
         outside = canonical_skill(unqualified)
-        kinds = [part.strip() for kind in _QUALIFIER.findall(folded) for part in _KIND_SEPARATORS.split(kind) if part.strip()]
+        kinds = [part.strip() for kind in _QUALIFIER.findall(folded)
+                 for part in _KIND_SEPARATORS.split(kind) if part.strip()]
         for kind in [kind.removeprefix("限") for kind in kinds]:  # 起重机司机(限流动式), (中级·监控方向)
             # A kind with a key of its own: 电工证(高压) is a 高压电工证, 高级工(车工) a 车工 at that level.
             narrower = canonical_skill(kind + unqualified)
-            if outside in _IMPLIES.get(narrower, ()) or (_level_of(narrower)[1] and not _in_table(outside)) or \
-                    (narrower.startswith(_EITHER_PREFIX) and all(outside in _proves(key) for key in alternatives(narrower))):
+            either_proves = narrower.startswith(_EITHER_PREFIX) and \
+                all(outside in _proves(key) for key in alternatives(narrower))
+            if outside in _IMPLIES.get(narrower, ()) or (_level_of(narrower)[1] and not _in_table(outside)) or either_proves:
                 return narrower
             # ... or the brackets name the narrower thing itself (化学分析(滴定) is 滴定), or its operator
             # (Q2起重机司机(桥式起重机) is a 桥式起重机司机).
@@ -417,7 +424,7 @@ def _in_table(key):
     """Whether the table names ``key``: a row's key, a licence class, or a key made of those (either,
     preferred, levelled)."""
     return key in _LABELS or key.startswith(("licence:", _SCORE_PREFIX, *_MET_BY_OTHERS)) or bool(_level_of(key)[1]) \
-        or _discipline_of(key)[0] in _LABELS
+        or (bool(_discipline_of(key)[1]) and _discipline_of(key)[0] in _LABELS)
 
 
 def _discipline_of(key):
@@ -473,29 +480,6 @@ def skill_label(key, original=None):
     return text, text
 
 
-# Licences and certificates a job legally or practically cannot do without.
-_CREDENTIALS = frozenset({
-    "forklift", "electrician", "welder", "crane", "excavator", "health_cert", "security_cert", "nursing_cert",
-    "teacher_cert", "cooking_cert", "accounting_cert", "junior_accountant", "intermediate_accountant", "cpa",
-    "work_at_height", "hazardous_chemicals_cert", "boiler_cert", "elderly_care_cert", "safety_officer_cert",
-    "freight_cert", "electrician_hv", "tower_crane", "overhead_crane", "mobile_crane", "safety_officer_b",
-    "safety_officer_c", "driving_licence", "crane_signal", "loader", "fire_facilities_cert", "childcare_cert",
-    "refrigeration_cert", "instrument_cert", "pressure_vessel_cert", "gas_cylinder_cert", "elevator_cert",
-    "mandarin_cert", "scaffolding_cert", "height_installation_cert", "boiler_g1", "boiler_g2",
-    "special_equipment_safety_cert", "dangerous_goods_escort_cert", "dangerous_goods_driver_cert", "ride_hailing_cert",
-    "taxi_cert", "pastry_cert", "clinical_physician", "tcm_physician", "refrigeration_repair_cert", "refrigeration_operation_cert", "kindergarten_teacher_cert",
-    "registered_safety_engineer", "pressure_welder_cert", "gas_works_cert", "confined_space_cert", "senior_accountant",
-    "professor_accountant", "nursing_qualification", "assistant_physician", "physician", "rehab_technician",
-    "rehab_therapist", "social_worker_assistant", "social_worker", "explosion_proof_electrical_cert", "constructor",
-    "nurse_practitioner", "nurse_supervisor", "deputy_chief_nurse", "chief_nurse", "pharmacist", "pharmacist_tcm",
-    "pharmacist_western", "safety_officer_a", "site_supervisor_assistant", "registered_supervision_engineer",
-    "materials_clerk", "documents_clerk", "machinery_clerk", "labour_clerk", "standards_clerk", "insurance_agent",
-    "tax_agent", "real_estate_agent_assistant", "real_estate_agent", "fire_facilities_monitoring",
-    "fire_facilities_maintenance", "scaffolding_ordinary", "scaffolding_attached", "maternity_nurse_cert",
-    "boiler_water_treatment_cert", "crane_installer_cert", "gondola_installer_cert",
-}) | {key for key in _LABELS if key.startswith(("hazchem_", "constructor_", "putonghua_", "cost_engineer_", "fire_engineer_",
-                                                "registered_safety_engineer_", "economist_", "teacher_", "cfa_",
-                                                "construction_worker", "quality_controller"))}
 _ANY_LICENCE = "driving_licence"  # 驾照 without a class: any class meets it
 
 
@@ -591,7 +575,8 @@ def _proves(key):
             _, exam, score = held.split(":")
             step = _SCORE_STEPS[exam]
             pending.append(exam)  # and every lower score, a step at a time
-            pending.extend(f"{_SCORE_PREFIX}{exam}:{_score_text(lower * step)}" for lower in range(round(float(score) / step)))
+            steps = round(float(score) / step)
+            pending.extend(f"{_SCORE_PREFIX}{exam}:{_score_text(lower * step)}" for lower in range(steps))
         base, level = _level_of(held)
         if level:
             pending.extend([base, *(f"{base}@{lower}" for lower in range(1, level))])
