@@ -84,16 +84,16 @@ def _score_text(score):
     return f"{score:.1f}" if isinstance(score, float) else str(score)
 
 
-# Licences of a kind rather than a class: any of the classes it names meets a posting's, and a seeker who
-# lists one holds each (摩托车驾照 is a D, E or F licence; a C照 a C1 or C2).
-_LICENCE_KINDS = dict.fromkeys(
+# Names that mean any of several keys: any of them meets a posting's, and a seeker who lists one holds
+# each. Licences of a kind rather than a class (摩托车驾照 is a D, E or F licence; a C照 a C1 or C2) ...
+_EITHER_NAMES = dict.fromkeys(
     ["摩托车驾照", "摩托车驾驶证", "摩托车证", "摩托证", "摩托车本", "motorcycle licence", "motorcycle license"],
     "either:licence:D|licence:E|licence:F",
 ) | dict.fromkeys(["c照", "c本", "c类驾照", "c驾照", "c牌驾照"], "either:licence:C1|licence:C2") \
     | dict.fromkeys(["a照", "a本", "a类驾照", "a驾照"], "either:licence:A1|licence:A2|licence:A3") \
     | dict.fromkeys(["b照", "b本", "b类驾照", "b驾照"], "either:licence:B1|licence:B2")
 # ... and a certificate naming two kinds of crane covers both (桥门式: bridge and gantry).
-_LICENCE_KINDS |= dict.fromkeys(["桥门式起重机证", "桥门式起重机司机", "桥门式起重机司机证", "桥门式起重机", "q2桥门式起重机司机"],
+_EITHER_NAMES |= dict.fromkeys(["桥门式起重机证", "桥门式起重机司机", "桥门式起重机司机证", "桥门式起重机", "q2桥门式起重机司机"],
                                 "either:gantry_crane|overhead_crane")
 _LICENCE_IN_TEXT = re.compile(
     rf"(?<![a-z0-9])({_NUMBERED_CLASS}|{_LETTER_CLASS})(?![0-9])\s*(?:类|级)?\s*(?:{_VEHICLE.pattern})?\s*"
@@ -196,8 +196,8 @@ def canonical_skill(name):
         return "licence:" + licence
     if folded in _VARIANTS:
         return _VARIANTS[folded]
-    if folded in _LICENCE_KINDS:
-        return _LICENCE_KINDS[folded]
+    if folded in _EITHER_NAMES:
+        return _EITHER_NAMES[folded]
     timed = _DURATION.match(folded)
     if timed:
         return canonical_skill(timed.group(1) or timed.group(2))  # 房产销售3年, 做过2年出纳: how long is not what
