@@ -221,8 +221,10 @@ def canonical_skill(name):
     if composed:
         return composed
     versioned = _VERSION.match(folded)
-    if versioned and canonical_skill(versioned.group(1)) in _LABELS:
-        return canonical_skill(versioned.group(1))  # python3, word2016, 广联达gtj2021
+    if versioned:
+        unversioned = canonical_skill(versioned.group(1))
+        if unversioned in _LABELS:
+            return unversioned  # python3, word2016, 广联达gtj2021
     dashed = _DASHED.match(folded)
     if dashed:
         named = canonical_skill(dashed.group(2))
@@ -653,7 +655,8 @@ _A_CERTIFICATE = re.compile(r"证|资格|执照|职称|级|注册|执业|会计�
 
 
 def _names_in(folded):
-    """``(start, end, name)`` of each name of the table in ``folded`` text, leftmost and longest first."""
+    """``(start, end, name)`` of each name of the table in ``folded`` text: the Latin ones, then the Chinese
+    ones, each script's leftmost and longest first."""
     for match in _LATIN_IN_TEXT.finditer(folded):
         yield match.start(), match.end(), match.group(0)
     position, patterns = 0, _CHINESE_BY_PAIR
