@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from matching.skills import canonical_skill, expand_held, holds, skill_items  # noqa: E402
+from matching.skills import canonical_skill, held_skills, holds, skill_items  # noqa: E402
 
 PAIRS = Path(__file__).resolve().parent / "skill_pairs"
 _ORDER = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]  # as they were written
@@ -45,7 +45,7 @@ def main(argv=None):
         misses, counts = [], {"meets": [0, 0], "not": [0, 0]}
         for row in rows:
             # As the index reads items: one that lists several skills (叉车证+电工证) is several.
-            held = expand_held({canonical_skill(item) for item in skill_items(row["seeker_entry"])})
+            held = held_skills(skill_items(row["seeker_entry"]))
             meets = all(holds(held, canonical_skill(item)) for item in skill_items(row["posting_entry"]))
             agreed = meets == (row["verdict"] == "meets")
             counts[row["verdict"]][0] += agreed

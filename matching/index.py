@@ -42,7 +42,7 @@ from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, PLACE_CREDIT, education_code, education_rank, place_tokens, stated_places
 from .reasons import N_PARTS, ReasonCache, ReasonParts, explain_page
-from .skills import alternatives, canonical_skill, expand_held, is_credential, skill_items, skills_in_text
+from .skills import alternatives, canonical_skill, held_skills, is_credential, skill_items
 from .text import clean_title, fold, has_han, latin_words, text_features
 
 __all__ = ["Match", "MatchIndex", "DEFAULT_WEIGHTS", "DEFAULT_SHORTLIST_WEIGHTS", "extract"]
@@ -219,11 +219,8 @@ def _profile(record, kind, normalizer):
         key = canonical_skill(name)
         if key and key not in skills:
             skills[key] = name
-    keys = set(skills)
+    keys = held_skills(listed, free_text) if kind == "seeker" else set(skills)
     skills = tuple(skills.items())
-    if kind == "seeker":
-        keys |= skills_in_text(free_text)
-        keys = expand_held(keys)
     places, wished_places = set(), set()
     for place in places_raw:
         tokens, stated = _place_parts(place)

@@ -18,10 +18,10 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .text import fold, has_han, on_a_word_boundary
+from .text import fold, has_han, is_a_word, on_a_word_boundary, word_ends
 
-__all__ = ["canonical_skill", "skill_label", "skill_items", "expand_held", "skills_in_text", "is_credential",
-           "alternatives", "holds", "LICENCE_COVERS"]
+__all__ = ["canonical_skill", "skill_label", "skill_items", "expand_held", "held_skills", "skills_in_text",
+           "is_credential", "alternatives", "holds", "LICENCE_COVERS"]
 
 # Which classes a driving licence class also permits (公安部令第162号, 2022): a number of the C class
 # (C5 adapted for disabled drivers, C6 light trailers), motorcycles (D three-wheeled, E two-wheeled, F
@@ -144,6 +144,8 @@ _DASHED = re.compile(r"^(.+?)\s*[-—–:]\s*(.+)$")
 # the certificate is the umbrella one and the brackets name the trade: 特种作业操作证(低压电工).
 _QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*")
 # What brackets say when they name a discipline of a qualification (and not a level, a validity or a wish).
+_CAN = re.compile(r"会|能|懂|熟悉|熟练|掌握|精通")
+_CERTIFIED = frozenset({"持证", "持证上岗", "有证", "需持证", "须持证", "持证优先", "需有证", "certified"})
 _KIND_SEPARATORS = re.compile(r"[·,，、;；]")
 _DISCIPLINE = re.compile(r"专业|方向|工程|安全|土建|土木|建筑|安装|市政|交通|水利|机电|公路|铁路|矿|冶金|内科|外科|儿科|妇产|"
                          r"口腔|中医|西医|药学|中药|财政|税收|金融|人力|工商|房地产|会计|审计")
@@ -247,6 +249,10 @@ def canonical_skill(name):
             for named in (canonical_skill(kind), canonical_skill(kind + "司机")):
                 if named != outside and _in_table(named) and outside in _proves(named):
                     return named
+        if any(kind in _CERTIFIED for kind in kinds):
+            certificate = canonical_skill(unqualified + "证")
+            if _in_table(certificate) and is_credential(certificate):
+                return certificate  # 焊工(持证上岗) asks for the 焊工证
         if outside not in _LABELS:
             for trade in kinds:
                 named = (canonical_skill(trade + suffix) for suffix in ("证", "作业证", ""))
@@ -259,6 +265,12 @@ def canonical_skill(name):
                            and not _in_table(canonical_skill(kind))]  # not 建造师(建筑或市政): any of them
             if disciplines:
                 return f"{outside}({'/'.join(disciplines)})"
+        if len(kinds) == 1 and (_CAN.match(kinds[0]) or not (_in_table(outside) or is_credential(outside)
+                                                             or _around_a_known_name(outside))):
+            # 电工(会看电气图纸) asks for the drawings; of 生鲜(会分割肉) we know only what the brackets ask.
+            named = canonical_skill(kinds[0])
+            if _in_table(named):
+                return named
         return outside
     proficient = _PROFICIENCY.match(folded).group(1)
     if proficient != folded:
@@ -280,7 +292,58 @@ def canonical_skill(name):
         for candidate in (stem + " certificate", stem + " licence", stem):
             if candidate in _VARIANTS:
                 return _VARIANTS[candidate]
-    return folded
+    core = _core(folded)
+    return canonical_skill(core) if core != folded else core  # 装配工 is 装配, 熟悉热处理 热处理
+
+
+# Words around what an item the table does not know names, which a recruiter reads past: 会做账报税 asks
+# for 做账报税, 文员经验 for 文员, 熟悉热处理 for 热处理; and a trade's person is the trade (防损员, 钢筋工).
+_WORDS_BEFORE = frozenset({"会", "能", "可", "懂", "有", "用", "熟悉", "熟练", "掌握", "精通", "了解", "具备", "具有", "使用",
+                           "会用", "能用", "能够", "可以", "相关", "从事", "从事过", "做过", "干过", "有过", "学过"})
+_WORDS_AFTER = frozenset({"经验", "工作经验", "经历", "工作", "能力", "知识", "技能", "基础", "者", "相关"})
+_PERSONS = ("人员", "师傅", "员", "工")
+
+
+def _words(folded):
+    cuts = [0, *sorted(word_ends(folded))]
+    return [folded[start:end] for start, end in zip(cuts, cuts[1:])]
+
+
+def _strip_words(words, around, order):
+    """Take from ``words`` the first (or, ``order`` reversed, last) one to three that spell a word of ``around``
+    (做|过 is 做过), leaving at least one; whether any were taken."""
+    ordered = words[order]
+    for count in (3, 2, 1):
+        if len(ordered) > count and "".join(ordered[:count][order]) in around:
+            if order.step == -1:
+                del words[-count:]
+            else:
+                del words[:count]
+            return True
+    return False
+
+
+def _names_nothing(folded):
+    """Whether ``folded`` is only words around a skill (有经验, 相关经验)."""
+    return all(word in _WORDS_BEFORE or word in _WORDS_AFTER for word in _words(folded))
+
+
+def _core(folded):
+    """What an unknown Chinese item names, without the words around it and a trade's person: a posting's
+    防损员 and a seeker's 防损 agree (words are jieba's dictionary words, so 会计 keeps its 会)."""
+    if not has_han(folded) or _names_nothing(folded):
+        return folded
+    words = _words(folded)
+    while _strip_words(words, _WORDS_BEFORE, slice(None, None)) or _strip_words(words, _WORDS_AFTER, slice(None, None, -1)):
+        pass
+    last = words[-1]
+    for person in _PERSONS:
+        # The person as a word of its own (防损|员) or after one (导购员), not inside a word (文员, 柜员).
+        trade = last.removesuffix(person)
+        if last.endswith(person) and (not trade or (len(trade) >= 2 and is_a_word(trade))):
+            words[-1] = trade
+            break
+    return "".join(words) if len("".join(words)) >= 2 else folded
 
 
 _RESERVED = re.compile(r"@|^(?:licence|score|either|preferred):")
@@ -355,12 +418,15 @@ def _levelled_en(folded):
 
 
 def _preferred(folded):
-    """``preferred:electrician`` for 电工证优先 or 有电工证者优先; None unless a known skill is preferred."""
+    """``preferred:electrician`` for 电工证优先 or 有电工证者优先; None unless the item states a preference."""
     preferred = _PREFERRED.match(folded)
     if not preferred:
         return None
-    wanted = canonical_skill(preferred.group(1) or preferred.group(2))
-    return _PREFERRED_PREFIX + wanted if _is_known(wanted) else None
+    wanted = preferred.group(1) or preferred.group(2)
+    if _names_nothing(fold(wanted)):
+        return None  # 有经验者优先
+    # Known or not (ICU经验优先 prefers icu, which a seeker may have written): a preference, never a requirement.
+    return _PREFERRED_PREFIX + canonical_skill(wanted)
 
 
 def _either(folded):
@@ -376,8 +442,8 @@ def _either(folded):
     for part in parts:
         key = _alternative(part, max(parts, key=len))
         named.update(alternatives(key) if key.startswith(_EITHER_PREFIX) else (key,))  # A照或B照: any A or B class
-    if not any(map(_is_known, named)):
-        return None
+    if not any(_is_known(key) or key.startswith(_SCORE_PREFIX) for key in named):
+        return None  # 雅思6.5或托福90 names two scores
     return _EITHER_PREFIX + "|".join(sorted(named)) if len(named) > 1 else named.pop()
 
 
@@ -654,6 +720,9 @@ _A_PERSON = re.compile(r"(?:工|员|司机|司炉|师|嫂)$")
 _A_CERTIFICATE = re.compile(r"证|资格|执照|职称|级|注册|执业|会计师|护师")
 
 
+_INSIDE_A_LATIN_WORD = re.compile(r"[a-z0-9][a-z0-9]")
+
+
 def _names_in(folded):
     """``(start, end, name)`` of each name of the table in ``folded`` text: the Latin ones, then the Chinese
     ones, each script's leftmost and longest first."""
@@ -664,7 +733,7 @@ def _names_in(folded):
         if start < position:
             continue  # inside the name just found
         pattern = patterns.get(folded[start:start + 2])
-        if pattern is not None:
+        if pattern is not None and not (start and _INSIDE_A_LATIN_WORD.match(folded, start - 1)):  # t证 in 没有ct证
             match = pattern.match(folded, start)
             if match is not None:
                 position = match.end()
@@ -701,6 +770,65 @@ def skills_in_text(text):
         found.add(key)
     found.update("licence:" + (match.group(1) or match.group(2)).upper() for match in _LICENCE_IN_TEXT.finditer(folded)
                  if match.start() not in negated)
+    return found
+
+
+def held_skills(items, text=""):
+    """Every key a seeker holds who lists ``items`` and writes ``text`` (a resume), expanded (:func:`expand_held`).
+
+    An item the table does not know as a whole is prose as much as a name (维修电工，能看懂电气原理图;
+    超市防损2年): the names in it count as in ``text`` (:func:`skills_in_text`), and so does each
+    stretch of it a posting may ask for in words the table does not know (:func:`_stretches`).
+
+    Examples
+    --------
+    >>> sorted(held_skills(["商场导购3年"]))
+    ['商场', '商场导购', '导购']
+    >>> holds(held_skills(["商场导购3年"]), canonical_skill("导购员"))
+    True
+    """
+    keys, stretches = set(), set()
+    for item in items:
+        key = canonical_skill(item)
+        if not key:
+            continue
+        keys.add(key)
+        folded = fold(item)
+        if not _in_table(key):
+            keys |= skills_in_text(folded)
+            stretches |= _stretches(folded)
+        else:
+            # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表).
+            keys |= skills_in_text(" ".join(_QUALIFIER.findall(folded)))
+    # Stretches are words, not names: they prove nothing beyond themselves.
+    return expand_held(keys | skills_in_text(text)) | stretches
+
+
+_CLAUSE = re.compile(r"[^\s\d,;:、()/.+]+")  # between separators and numbers (3年, 2个月)
+_LONGEST_STRETCH = 12
+_LOWER = re.compile(r"初级|助理|见习|实习|学徒|准")
+
+
+def _stretches(folded):
+    """The keys of the stretches of ``folded`` (a seeker's item) that start and end where its words do,
+    none after a negation (没有ct证), none the table knows (those are read as prose is)."""
+    found = set()
+    for clause in _CLAUSE.finditer(folded):
+        text = clause.group(0)
+        if not has_han(text):
+            continue
+        # 没有ct证 holds no ct证, 初级统计师 and 助理工程师 no 统计师 or 工程师.
+        negated = {match.end() for pattern in (_NEGATION, _LOWER) for match in pattern.finditer(text)}
+        cuts = [0, *sorted(word_ends(text))]
+        for first, start in enumerate(cuts):
+            if start in negated:
+                continue
+            for end in cuts[first + 1:]:
+                if end - start > _LONGEST_STRETCH:
+                    break
+                key = canonical_skill(text[start:end])
+                if len(key) >= 2 and not _in_table(key):
+                    found.add(key)
     return found
 
 

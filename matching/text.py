@@ -324,6 +324,17 @@ def word_ends(text):
     return {end for _, _, end in _jieba().tokenize(text, HMM=False)}
 
 
+def is_a_word(text):
+    """Whether ``text`` is a word of jieba's dictionary.
+
+    Examples
+    --------
+    >>> is_a_word("装配"), is_a_word("配工")
+    (True, False)
+    """
+    return bool(_jieba().dt.FREQ.get(text))
+
+
 _AROUND = 4  # characters on each side of a name that decide where the words around it start and end
 
 

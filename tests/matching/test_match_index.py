@@ -152,6 +152,16 @@ def test_a_preferred_certificate_counts_as_a_skill_not_as_a_requirement():
     assert [m.id for m in index.recommend(1)] == [9, 8]  # not holding a preferred one costs less than a required one
 
 
+def test_words_a_posting_asks_for_are_met_where_a_seeker_wrote_them():
+    # 导购 was an unknown skill nobody held: the seeker who had sold in a mall ranked with one who had not.
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["销售"], ["收银3年"]), seeker(2, ["销售"], ["商场导购3年"])])
+    ranked = index.shortlist(posting(9, "导购员", ["导购"]))
+    assert [m.id for m in ranked] == [2, 1]
+    skills = {m.id: next(r for r in m.reasons if r["factor"] == "skills") for m in ranked}
+    assert skills[2]["matched"] == ["导购"] and skills[1]["missing"] == ["导购"]
+
+
 @pytest.mark.parametrize("both", ["叉车证+电工证", "叉车证和电工证", "叉车证、电工证"])
 def test_an_item_that_lists_two_certificates_asks_for_both(both):
     # The pair was one unknown certificate nobody held: a holder of both ranked below a seeker who listed nothing.
