@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz.distance import OSA
+
 from .text import fold, has_han, is_a_word, on_a_word_boundary, word_ends
 
 __all__ = ["canonical_skill", "skill_label", "skill_items", "expand_held", "held_skills", "skills_in_text",
@@ -58,18 +60,25 @@ _LICENCE = re.compile(
 )
 # The vehicles each class is for, as 公安部令第162号 names them: A3城市公交车驾照, 大货车驾照, 重型牵引挂车驾驶证.
 _VEHICLES = {"大型客车": "A1", "大客车": "A1", "重型牵引挂车": "A2", "牵引车": "A2", "城市公交车": "A3", "公交车": "A3",
-             "中型客车": "B1", "大型货车": "B2", "大货车": "B2", "小型汽车": "C1", "小车": "C1",
+             "半挂车": "A2", "重型半挂车": "A2", "中型客车": "B1", "大型货车": "B2", "大货车": "B2", "小型汽车": "C1", "小车": "C1",
              "小型自动挡汽车": "C2", "自动挡": "C2", "低速载货汽车": "C3", "三轮汽车": "C4", "轻型牵引挂车": "C6",
              "普通三轮摩托车": "D", "三轮摩托车": "D", "普通二轮摩托车": "E", "二轮摩托车": "E", "轻便摩托车": "F",
              "轮式自行机械车": "M", "无轨电车": "N", "有轨电车": "P"}
 _VEHICLE = re.compile("|".join(sorted(map(re.escape, _VEHICLES), key=len, reverse=True)))
 # Exams reported as a score: IELTS 6.5 or above is met by 7.0 (``score:ielts:6.5``); their steps.
 _EXAMS = {"ielts": "ielts", "雅思": "ielts", "toefl": "toefl", "托福": "toefl", "toeic": "toeic", "托业": "toeic",
-          "驾龄": "driving_years", "driving experience": "driving_years"}
-_SCORE_STEPS = {"ielts": 0.5, "toefl": 1, "toeic": 5, "driving_years": 1}
+          "驾龄": "driving_years", "driving experience": "driving_years",
+          "cet-4": "cet4", "cet 4": "cet4", "cet4": "cet4", "英语四级": "cet4", "四级": "cet4",
+          "cet-6": "cet6", "cet 6": "cet6", "cet6": "cet6", "英语六级": "cet6", "六级": "cet6"}
+_SCORE_STEPS = {"ielts": 0.5, "toefl": 1, "toeic": 5, "driving_years": 1, "cet4": 1, "cet6": 1}
+_SCORE_MAXIMA = {"ielts": 9, "toefl": 120, "toeic": 990, "driving_years": 70, "cet4": 710, "cet6": 710}
 _SCORE_NAMES = {"ielts": ("雅思", "IELTS"), "toefl": ("托福", "TOEFL"), "toeic": ("托业", "TOEIC"),
-                "driving_years": ("驾龄", "years of driving")}  # 驾龄 is shown in years
+                "driving_years": ("驾龄", "years of driving"),  # 驾龄 is shown in years
+                "cet4": ("英语四级", "CET-4"), "cet6": ("英语六级", "CET-6")}
+# A score proves its exam (the table's key of that name) only from the pass mark: CET-4 410 is no CET-4.
+_PASS_MARKS = {"cet4": 425, "cet6": 425}
 _SCORED = re.compile(rf"^({'|'.join(_EXAMS)})\s*(?:考试)?\s*(\d{{1,3}}(?:\.\d)?)\s*(?:分|年|years?)?\s*{_ABOVE}\+?$")
+_SCORED_AFTER = re.compile(rf"^(\d{{1,3}}(?:\.\d)?\s*(?:分|年)?)\s*{_ABOVE}\s*(驾龄)\s*{_ABOVE}$")
 _SCORE_PREFIX = "score:"
 # How long, said around a skill: 房产销售3年, 做过2年出纳, 有3年叉车经验, 驾龄5年 (a score of its own).
 _HOW_LONG = r"(?:\d+|[一二两三四五六七八九十半]+)\s*(?:年(?!级)|个月)(?:以上|及以上)?(?:的)?(?:工作|作业)?(?:经验|经历)?"
@@ -130,7 +139,7 @@ _LEVELLED_EN = re.compile(
     rf"^(?:({_EN_LEVEL_WORDS})\s+(.+?)|(.+?)\s+(level\s*[1-5]|(?:{_EN_LEVEL_WORDS})(?:\s+level)?))"
     r"(?:\s+(?:certificate|certification|licen[cs]e|cert))?$"
 )
-_AT_LEAST = re.compile(r"^(.+?)\s*(?:及以上|或以上|以上|or above|and above|or higher)$")
+_AT_LEAST = re.compile(r"^(.+?)\s*(?:及以上|或以上|以上|or above|and above|or higher)(?:职称|资格|证书|证)?$")
 # A trade whose level certificate may be named though the table does not know it (化工总控工中级);
 # not 工程师, whose 高级 is a professional title.
 _LEVELLED_TRADE = re.compile(r"^[\u4e00-\u9fff]+[工员]$")
@@ -145,19 +154,24 @@ _DASHED = re.compile(r"^(.+?)\s*[-—–:]\s*(.+)$")
 _QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*")
 # What brackets say when they name a discipline of a qualification (and not a level, a validity or a wish).
 _CAN = re.compile(r"会|能|懂|熟悉|熟练|掌握|精通")
+_SKILL_LEVEL = re.compile(r"技能等级|职业资格证")
 _CERTIFIED = frozenset({"持证", "持证上岗", "有证", "需持证", "须持证", "持证优先", "需有证", "certified"})
+_ANY_WORDS = re.compile(r"(?:均可|皆可|都可以|都可|都行|任一|之一|其一)$")
 _KIND_SEPARATORS = re.compile(r"[·,，、;；]")
 _DISCIPLINE = re.compile(r"专业|方向|工程|安全|土建|土木|建筑|安装|市政|交通|水利|机电|公路|铁路|矿|冶金|内科|外科|儿科|妇产|"
                          r"口腔|中医|西医|药学|中药|财政|税收|金融|人力|工商|房地产|会计|审计")
 # How well, said around a skill, and holding it: excel熟练, 熟练使用cad, 精通solidworks, 会用excel, 持焊工证.
 _PROFICIENCY = re.compile(
-    r"^(?:持有|持|有|具备|熟练掌握|熟练|精通|熟悉|掌握|会用|会说|会|能看懂|看懂|能)?(?:使用|运用|操作)?"
-    r"(.+?)(?:熟练使用|使用熟练|熟练操作|操作熟练|熟练|精通|流利|标准|工作经验|作业经验|经验|经历|操作|\s+experience)?$"
+    r"^(?:持有效|持有|持|有效|有|具备|熟练掌握|熟练|精通|熟悉|掌握|会用|会说|会|能看懂|看懂|能|"
+    r"(?:proficient|proficiency|experienced|experience|skilled|fluent|good) (?:in|with|at) |familiar with |knowledge of )?"
+    r"(?:使用|运用|操作)?"
+    r"(.+?)(?:熟练使用|使用熟练|熟练操作|操作熟练|熟练|精通|流利|标准|工作经验|作业经验|经验|经历|操作|"
+    r" experience| skills?| proficiency| required| needed| is a must| a must)?$"
 )
 
 
 def _load_table():
-    variants, labels, implies, credentials = {}, {}, {}, set()
+    variants, labels, implies, credentials, commonly = {}, {}, {}, set(), {}
     with (resources.files("matching") / "data" / "skills.tsv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             labels[row["key"]] = (row["zh"], row["en"])
@@ -167,13 +181,16 @@ def _load_table():
                 implies[row["key"]] = tuple(row["implies"].split("|"))
             if row["credential"]:
                 credentials.add(row["key"])
-    return variants, labels, implies, frozenset(credentials)
+            if row["commonly"]:
+                commonly[row["key"]] = row["commonly"]
+    return variants, labels, implies, frozenset(credentials), commonly
 
 
 # Spelling -> key; key -> (Chinese, English) label; key -> the broader keys holding it proves
 # (高压电工证 is an 电工证, which proves 电工 as a skill); the keys that are licences and certificates
-# a job legally or practically cannot do without (hard requirements).
-_VARIANTS, _LABELS, _IMPLIES, _CREDENTIALS = _load_table()
+# a job legally or practically cannot do without (hard requirements); the narrower key a seeker who names
+# a key plainly commonly holds (电工证: a 低压电工证, which a 高压电工证 or a skill level is not).
+_VARIANTS, _LABELS, _IMPLIES, _CREDENTIALS, _COMMONLY = _load_table()
 
 
 @lru_cache(maxsize=65536)
@@ -200,6 +217,13 @@ def canonical_skill(name):
         return _VARIANTS[folded]
     if folded in _EITHER_NAMES:
         return _EITHER_NAMES[folded]
+    for respelt in (folded.replace(" ", "") if " " in folded and has_han(folded) else None,  # t 电梯修理
+                    folded[:-1] + "证" if folded.endswith(_SOUNDS_LIKE_CERTIFICATE) else None):  # 叉车正
+        if respelt in _VARIANTS:
+            return _VARIANTS[respelt]
+    scored_after = _SCORED_AFTER.match(folded)
+    if scored_after:
+        return canonical_skill(scored_after.group(2) + scored_after.group(1))  # 3年以上驾龄 is 驾龄3年(以上)
     timed = _DURATION.match(folded)
     if timed:
         return canonical_skill(timed.group(1) or timed.group(2))  # 房产销售3年, 做过2年出纳: how long is not what
@@ -209,7 +233,7 @@ def canonical_skill(name):
         if named in _LABELS and is_credential(named):
             return named  # 特种设备作业人员证g3, 特种作业操作证低压电工
     scored = _SCORED.match(folded)
-    if scored:
+    if scored and float(scored.group(2)) <= _SCORE_MAXIMA[_EXAMS[scored.group(1)]]:
         exam = _EXAMS[scored.group(1)]
         step = _SCORE_STEPS[exam]
         return f"{_SCORE_PREFIX}{exam}:{_score_text(round(float(scored.group(2)) / step) * step)}"
@@ -237,12 +261,16 @@ def canonical_skill(name):
         outside = canonical_skill(unqualified)
         kinds = [part.strip() for kind in _QUALIFIER.findall(folded)
                  for part in _KIND_SEPARATORS.split(kind) if part.strip()]
-        for kind in [kind.removeprefix("限") for kind in kinds]:  # 起重机司机(限流动式), (中级·监控方向)
+        # 起重机司机(限流动式), (中级·监控方向), 执业药师(西药或中药均可), 会plc(三菱或西门子)
+        stem = _PROFICIENCY.match(unqualified).group(1)
+        for kind in [_ANY_WORDS.sub("", kind.removeprefix("限")) for kind in kinds]:
             # A kind with a key of its own: 电工证(高压) is a 高压电工证, 高级工(车工) a 车工 at that level.
-            narrower = canonical_skill(kind + unqualified)
+            narrower = canonical_skill(kind + stem)
             either_proves = narrower.startswith(_EITHER_PREFIX) and \
                 all(outside in _proves(key) for key in alternatives(narrower))
-            if outside in _IMPLIES.get(narrower, ()) or (_level_of(narrower)[1] and not _in_table(outside)) or either_proves:
+            level_of_outside = _level_of(narrower)[1] and _level_of(narrower)[0] == _level_of(outside)[0]  # 焊工职业技能等级证书(四级)
+            if outside in _IMPLIES.get(narrower, ()) or (_level_of(narrower)[1] and not _in_table(outside)) or either_proves \
+                    or level_of_outside:
                 return narrower
             # ... or the brackets name the narrower thing itself (化学分析(滴定) is 滴定), or its operator
             # (Q2起重机司机(桥式起重机) is a 桥式起重机司机).
@@ -285,7 +313,9 @@ def canonical_skill(name):
         certificate = stem + "证"
         for candidate in (certificate, stem):
             if candidate in _VARIANTS:
-                return _VARIANTS[candidate]
+                key = _VARIANTS[candidate]
+                # A skill-level certificate (电工职业技能等级证书) is the trade's at the lowest level, not its licence.
+                return f"{key}@1" if _SKILL_LEVEL.search(folded) and is_credential(key) and not _level_of(key)[1] else key
         return certificate
     stem = _GENERIC_CERT_EN.sub("", folded)
     if stem != folded and stem:
@@ -293,7 +323,19 @@ def canonical_skill(name):
             if candidate in _VARIANTS:
                 return _VARIANTS[candidate]
     core = _core(folded)
-    return canonical_skill(core) if core != folded else core  # 装配工 is 装配, 熟悉热处理 热处理
+    if core != folded:
+        return canonical_skill(core)  # 装配工 is 装配, 熟悉热处理 热处理
+    return _misspelt(folded) or folded
+
+
+def _misspelt(folded):
+    """The key of the one Latin name of five letters or more that ``folded`` misspells by a letter
+    (exel, soildworks: one left out, added, changed or two swapped), else None."""
+    if not _A_LATIN_WORD.fullmatch(folded):
+        return None
+    near = {_VARIANTS[name] for name in _LATIN_NAMES.get(folded[0], ())
+            if abs(len(name) - len(folded)) <= 1 and OSA.distance(folded, name, score_cutoff=1) <= 1}
+    return near.pop() if len(near) == 1 else None
 
 
 # Words around what an item the table does not know names, which a recruiter reads past: 会做账报税 asks
@@ -346,6 +388,7 @@ def _core(folded):
     return "".join(words) if len("".join(words)) >= 2 else folded
 
 
+_SOUNDS_LIKE_CERTIFICATE = ("正", "政", "症")  # typed for 证 (zheng) with pinyin
 _RESERVED = re.compile(r"@|^(?:licence|score|either|preferred):")
 
 
@@ -395,7 +438,8 @@ def _levelled(folded):
     level = _LEVELS[word.removesuffix("工")]
     # The trade's certificate at that level (中级焊工 holds a 焊工证), else its skill (高级钳工); a
     # numbered level only of a certificate (计算机二级, where two is above one, is no trade's level).
-    certificate, skill = canonical_skill(trade + "证"), canonical_skill(trade)
+    # (电工职业技能等级证 is itself the certificate at the lowest level.)
+    certificate, skill = _level_of(canonical_skill(trade + "证"))[0], canonical_skill(trade)
     if is_credential(certificate) and (certificate in _LABELS or _LEVELLED_TRADE.search(trade)):
         return f"{certificate}@{level}"
     if skill in _LABELS and (word[0] not in "一二三四五" or _LEVELLED_TRADE.search(trade) or trade.endswith("师")):
@@ -453,7 +497,7 @@ def _alternative(part, longest):
     安全员B证或C证: C证 is an 安全员C证 (not the language C); 高压或低压电工证: 高压 is an 高压电工证.
     """
     alone = canonical_skill(part)
-    if len(part) < len(longest) and not is_credential(alone):
+    if len(part) < len(longest) and not is_credential(alone) and not alone.startswith(_SCORE_PREFIX):
         shared = [longest[:cut] + part for cut in range(1, len(longest))] + \
             [part + longest[cut:] for cut in range(1, len(longest))]
         for whole in shared:
@@ -481,7 +525,18 @@ def skill_items(name):
     if _in_table(canonical_skill(name)):
         return (name,)
     parts = tuple(part for part in _BOTH.split(name.strip()) if part)
-    return parts if len(parts) > 1 and all(_is_known(canonical_skill(part)) for part in parts) else (name,)
+    if len(parts) > 1 and all(_is_known(canonical_skill(part)) for part in parts):
+        return parts
+    # Or a space, or where a code meets Chinese, between names the table knows: C1 驾龄5年, C1驾龄3年以上.
+    for between in (_SPACE, _CODE_THEN_CHINESE):
+        parts = tuple(part for part in between.split(name.strip(), maxsplit=0 if between is _SPACE else 1) if part)
+        if len(parts) > 1 and all(_in_table(canonical_skill(part)) for part in parts):
+            return parts
+    return (name,)
+
+
+_SPACE = re.compile(r"\s+")
+_CODE_THEN_CHINESE = re.compile(r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
 
 
 def _is_known(key):
@@ -642,7 +697,8 @@ def _proves(key):
         if held.startswith(_SCORE_PREFIX):
             _, exam, score = held.split(":")
             step = _SCORE_STEPS[exam]
-            pending.append(exam)  # and every lower score, a step at a time
+            if float(score) >= _PASS_MARKS.get(exam, 0):
+                pending.append(exam)  # and every lower score, a step at a time
             steps = round(float(score) / step)
             pending.extend(f"{_SCORE_PREFIX}{exam}:{_score_text(lower * step)}" for lower in range(steps))
         base, level = _level_of(held)
@@ -714,6 +770,11 @@ def _text_patterns():
 
 
 _LATIN_IN_TEXT, _CHINESE_BY_PAIR = _text_patterns()
+_A_LATIN_WORD = re.compile(r"[a-z]{4,}")
+_LATIN_NAMES = {}  # by first letter: the one-word Latin names a misspelling may be read as
+for _name in _VARIANTS:
+    if len(_name) >= 5 and _A_LATIN_WORD.fullmatch(_name) and _name not in _NOT_IN_PROSE:  # not sprint for spring
+        _LATIN_NAMES.setdefault(_name[0], []).append(_name)
 # A trade named as a person (高压电工, 中式烹调师, 桥式起重机司机) names a certificate in a skills list, and
 # a job in a resume's prose, unless the name says it is a certificate, a level or a title.
 _A_PERSON = re.compile(r"(?:工|员|司机|司炉|师|嫂)$")
@@ -792,18 +853,31 @@ def held_skills(items, text=""):
         key = canonical_skill(item)
         if not key:
             continue
-        keys.add(key)
+        named = {key}
         folded = fold(item)
         if not _in_table(key):
-            keys |= skills_in_text(folded)
+            named |= skills_in_text(folded)
+            if _CERTIFIED_HERE.search(folded):  # 挖机3年 持证: the certificates of the trades it names
+                named |= {certificate for certificate in (canonical_skill(name + "证") for _, _, name in _names_in(folded))
+                          if _in_table(certificate) and is_credential(certificate)}
             stretches |= _stretches(folded)
         else:
             # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表).
-            keys |= skills_in_text(" ".join(_QUALIFIER.findall(folded)))
+            named |= skills_in_text(" ".join(_QUALIFIER.findall(folded)))
+        if _LAPSED.search(folded):
+            # 健康证(已过期), 教资面试已过 未认定, cpa 已过3科: the skills, not the certificates.
+            named = {proven for held in named for proven in _proves(held) if not is_credential(proven)}
+        keys |= named
+    keys |= skills_in_text(text)
+    # What a plain name commonly means is held where it is named, not where a narrower key proves it.
+    keys |= {_COMMONLY[key] for key in keys if key in _COMMONLY}
     # Stretches are words, not names: they prove nothing beyond themselves.
-    return expand_held(keys | skills_in_text(text)) | stretches
+    return expand_held(keys) | stretches
 
 
+_CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
+_LAPSED = re.compile(r"过期|失效|未复审|未年审|吊销|未认定|未领证|在考|备考|正在考|考试中|面试已过|笔试已过|"
+                     r"已?(?:过|通过)了?\s*[\d一二三四五六]\s*(?:科|门)|expired|lapsed|in progress|studying for")
 _CLAUSE = re.compile(r"[^\s\d,;:、()/.+]+")  # between separators and numbers (3年, 2个月)
 _LONGEST_STRETCH = 12
 _LOWER = re.compile(r"初级|助理|见习|实习|学徒|准")

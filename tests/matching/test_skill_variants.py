@@ -15,14 +15,14 @@ from matching.skills import _longest_first, alternatives, canonical_skill, expan
         ["叉车证", "叉车操作证", "叉车驾驶证", "Forklift licence"],
         ["Python", "python3", "Python 3", "PYTHON"],
         ["C1驾照", "C1驾驶证", "c1", "驾照C1", "C1 licence"],
-        ["电工证", "电工操作证", "低压电工证"],
+        ["电工证", "电工操作证", "电工上岗证"],
         ["焊工证", "焊工证书", "电焊证"],
         ["CAD", "AutoCAD", "cad制图"],
         ["Excel", "excel表格", "MS Excel"],
         ["健康证", "健康证明", "health certificate"],
         # A class or kind in brackets, how well, or another name of the same certificate.
         ["叉车证", "叉车证（N1）", "叉车司机证", "特种设备作业人员证（叉车）"],
-        ["电工证", "电工证（低压）"],
+        ["低压电工证", "电工证（低压）", "低压电工作业证"],
         ["焊工证", "焊工证（熔化焊）"],
         ["压力容器证", "压力容器证（R1）"],
         ["Excel", "excel熟练", "熟练使用Excel"],
@@ -33,14 +33,14 @@ from matching.skills import _longest_first, alternatives, canonical_skill, expan
         ["B2驾照", "持B2驾驶证", "有B2驾照"],
         ["英语", "英语流利"],
         # The umbrella certificates, their trade in brackets.
-        ["电工证", "特种作业操作证（低压电工）"],
-        ["焊工证", "特种作业操作证（熔化焊接与热切割）"],
+        ["低压电工证", "特种作业操作证（低压电工）"],
+        ["熔化焊接与热切割作业证", "特种作业操作证（熔化焊接与热切割）", "焊工特种作业操作证"],
         ["叉车证", "特种设备作业人员证（N1）", "特种设备操作证（叉车）", "叉车证N1"],
         ["起重证", "特种设备作业人员证（起重机）"],
         ["登高证", "特种作业证（登高）"],
         # As a fair's ads and seekers write them (each split from the first spelling before):
         ["焊工证", "焊工上岗证", "焊工资格证", "持焊工证", "电焊工证"],
-        ["电工证", "电工资格证", "低压电工作业证", "有电工证"],
+        ["电工证", "电工资格证", "有电工证"],
         ["起重证", "起重证书", "起重机操作证", "起重机司机证"],
         ["行车证", "行车操作证", "行车工证"],
         ["高压电工证", "高压电工上岗证", "电工证（高压）", "特种作业操作证（高压电工）"],
@@ -513,6 +513,41 @@ def test_names_of_a_fifth_hand_meet_as_a_recruiter_reads_them(required, held, me
 ])
 def test_what_an_eighth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # A plain 电工证 is commonly the low-voltage one, which a high-voltage one or a skill level is not.
+    ("低压电工证", "电工证", True), ("低压电工证", "高压电工证", False), ("低压电工证", "中级电工职业技能等级证书", False),
+    ("电工证", "高压电工证", True), ("电工证", "电工职业技能等级证书", True), ("中级电工证", "电工证", False),
+    ("焊工特种作业操作证", "焊工职业技能等级证书（四级）", False), ("焊工证", "焊工职业技能等级证书（四级）", True),
+    ("焊工证", "welding & thermal cutting operation certificate", True), ("消控证", "消防设施操作员证", True),
+    # A letter or a sound mistyped, a space or none between names.
+    ("Excel", "Exel", True), ("SolidWorks", "Soildworks", True), ("叉车证", "叉车正", True), ("电梯修理证", "T 电梯修理", True),
+    ("C1驾龄3年以上", "C1 驾龄5年", True), ("C1驾龄3年以上", "C1 驾龄2年", False), ("B2驾照 3年驾龄", "A2驾照 驾龄6年", True),
+    ("牵引车A2", "半挂车驾照", True),
+    # English around a name; spoken English is more than an exam.
+    ("Forklift licence required", "叉车证N1", True), ("Proficient in Excel", "Excel熟练 VLOOKUP", True),
+    ("Good English communication", "英语口语流利 外贸3年", True), ("英语口语流利", "英语四级", False),
+    # What has lapsed or is not passed yet proves the skill, not the certificate; 持证 proves it.
+    ("持健康证", "健康证（已过期）", False), ("教师资格证", "教资面试已过 未认定", False), ("CPA优先", "CPA 已过3科", False),
+    ("挖掘机操作证", "挖机3年经验 持证", True), ("英语四级", "CET-4 410分", False), ("英语四级", "CET-4 510分", True),
+    ("英语四级", "CET-6 430分", True),
+    # Alternatives in brackets, at-least titles, and names a recruiter reads as one or apart.
+    ("会PLC（三菱或西门子）", "三菱Q系列PLC编程", True), ("PLC编程（西门子）", "三菱FX系列PLC", False),
+    ("执业药师（西药或中药均可）", "执业中药师", True), ("会用财务软件（用友/金蝶）", "金蝶KIS专业版", True),
+    ("护师及以上职称", "主管护师", True), ("中职教师资格证", "高中教师资格证", True), ("党员优先", "中共党员", True),
+    ("电话销售经验", "电销1年", True), ("销售经验", "电话销售", True), ("新媒体运营", "小红书运营", True),
+    ("熟练使用AutoCAD", "服装CAD（富怡）", False), ("Premiere", "PR剪辑", True), (".NET", "C# ASP.NET Core", True),
+    ("计算机二级", "Computer Rank Exam Level 2 (NCRE)", True), ("JLPT N2", "日语能力考试二级", True),
+    ("会点钞验钞", "手工点钞 机器验钞", True),
+])
+def test_what_a_ninth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+def test_misspellings_are_read_only_for_long_latin_names_that_are_not_everyday_words():
+    assert canonical_skill("sprint") != canonical_skill("spring") and canonical_skill("jav") != canonical_skill("java")
+    assert not canonical_skill("TOEFL 999").startswith("score:")  # above the highest score: no thousand keys
 
 
 def test_a_name_that_starts_with_a_letter_is_not_read_inside_a_latin_word():
