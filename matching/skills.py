@@ -116,7 +116,8 @@ _LICENCE_IN_TEXT = re.compile(
 _OR = r"/|\||或者|或|\bor\b"
 _EITHER = re.compile(rf"\s*(?:{_OR})\s*")
 # "Any of these": 电工证、焊工证均可 lists alternatives with 、 too.
-_ANY_OF = re.compile(rf"^(.+?)\s*(?:均可|皆可|任一|任选其一|之一|其一|(?:{_OR}|,)?\s*either(?: one)?)$")
+_ANY_OF = re.compile(rf"^(.+?)\s*(?:均可|皆可|任一|任选其一|之一|其一|至少会一种|至少一种|会其一|任意一种|"
+                     rf"(?:{_OR}|,)?\s*either(?: one)?|(?:{_OR}|,)?\s*any one)$")
 _ANY_OF_SEPARATORS = re.compile(rf"\s*(?:{_OR}|、|,|，)\s*")
 _EITHER_PREFIX = "either:"
 # What a posting would like but does not require: 电工证优先, 有焊工证者优先, CAD a plus.
@@ -147,7 +148,7 @@ _GENERIC_CERT = re.compile(r"(?:职业资格|执业资格|从业资格|岗位资
                            r"(?:证书|证)$|资格$")  # 高中数学教师资格 is that certificate
 _AROUND = 4  # characters around a known name in an item that still names a kind of it
 _GENERIC_CERT_EN = re.compile(r"\s+(?:certificate|certification|cert|licen[cs]e|card)$")
-_VERSION = re.compile(r"^(.*?[^\d\s.])\s*v?\d+(?:\.\d+)*$")
+_VERSION = re.compile(r"^(.*?[^\d\s.])\s*[vx]?\d+(?:\.\d+)*$")  # python3, coreldraw x8
 _DASHED = re.compile(r"^(.+?)\s*[-—–:]\s*(.+)$")
 # A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压); unless
 # the certificate is the umbrella one and the brackets name the trade: 特种作业操作证(低压电工).
@@ -478,8 +479,11 @@ def _either(folded):
     (TCP/IP and B/S are one thing each; CMA或CPA and Office/WPS name two)."""
     if "(" in folded:
         return None  # 二建(建筑或市政): the alternatives are in the brackets, read with them
+    for name in _SLASHED_NAMES:
+        folded = folded.replace(name, name.replace("/", _SLASH))  # ug或pro/e: pro/e is one name
     any_of = _ANY_OF.match(folded)
-    parts = [part for part in (_ANY_OF_SEPARATORS.split(any_of.group(1)) if any_of else _EITHER.split(folded)) if part]
+    parts = [part.replace(_SLASH, "/") for part in
+             (_ANY_OF_SEPARATORS.split(any_of.group(1)) if any_of else _EITHER.split(folded)) if part]
     if len(parts) < 2:
         return None
     named = set()
@@ -770,6 +774,8 @@ def _text_patterns():
 
 
 _LATIN_IN_TEXT, _CHINESE_BY_PAIR = _text_patterns()
+_SLASHED_NAMES = sorted((name for name in _VARIANTS if "/" in name), key=len, reverse=True)
+_SLASH = "\x00"
 _A_LATIN_WORD = re.compile(r"[a-z]{4,}")
 _LATIN_NAMES = {}  # by first letter: the one-word Latin names a misspelling may be read as
 for _name in _VARIANTS:
@@ -848,7 +854,7 @@ def held_skills(items, text=""):
     >>> holds(held_skills(["商场导购3年"]), canonical_skill("导购员"))
     True
     """
-    keys, stretches = set(), set()
+    keys, stretches, lapsed = set(), set(), set()
     for item in items:
         key = canonical_skill(item)
         if not key:
@@ -866,21 +872,23 @@ def held_skills(items, text=""):
             named |= skills_in_text(" ".join(_QUALIFIER.findall(folded)))
         if _LAPSED.search(folded):
             # 健康证(已过期), 教资面试已过 未认定, cpa 已过3科: the skills, not the certificates.
-            named = {proven for held in named for proven in _proves(held) if not is_credential(proven)}
-        keys |= named
+            lapsed |= {proven for proven in expand_held(named) if not is_credential(proven)}
+        else:
+            keys |= named
     keys |= skills_in_text(text)
     # What a plain name commonly means is held where it is named, not where a narrower key proves it.
     keys |= {_COMMONLY[key] for key in keys if key in _COMMONLY}
     # Stretches are words, not names: they prove nothing beyond themselves.
-    return expand_held(keys) | stretches
+    return expand_held(keys) | lapsed | stretches
 
 
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
-_LAPSED = re.compile(r"过期|失效|未复审|未年审|吊销|未认定|未领证|在考|备考|正在考|考试中|面试已过|笔试已过|"
-                     r"已?(?:过|通过)了?\s*[\d一二三四五六]\s*(?:科|门)|expired|lapsed|in progress|studying for")
+_LAPSED = re.compile(r"过期|失效|未复审|未年审|吊销|未认定|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
+                     r"已?(?:过|通过)了?\s*[\d一二三四五六七八九]\s*(?:科|门)|expired|lapsed|in progress|studying for")
 _CLAUSE = re.compile(r"[^\s\d,;:、()/.+]+")  # between separators and numbers (3年, 2个月)
 _LONGEST_STRETCH = 12
-_LOWER = re.compile(r"初级|助理|见习|实习|学徒|准")
+_LOWER = re.compile(r"初级|助理|准")
+_AS_A_TRAINEE = re.compile(r"实习|见习|学徒")
 
 
 def _stretches(folded):
@@ -889,8 +897,8 @@ def _stretches(folded):
     found = set()
     for clause in _CLAUSE.finditer(folded):
         text = clause.group(0)
-        if not has_han(text):
-            continue
+        if not has_han(text) or _AS_A_TRAINEE.search(text):
+            continue  # 行政实习半年 is not 行政 as a posting asks for it
         # 没有ct证 holds no ct证, 初级统计师 and 助理工程师 no 统计师 or 工程师.
         negated = {match.end() for pattern in (_NEGATION, _LOWER) for match in pattern.finditer(text)}
         cuts = [0, *sorted(word_ends(text))]

@@ -1,5 +1,7 @@
 """Skill spellings, certificates and driving-licence classes."""
+import csv
 import re
+from importlib import resources
 
 import pytest
 from hypothesis import given, settings
@@ -7,6 +9,7 @@ from hypothesis import strategies as st
 
 from matching.skills import _longest_first, alternatives, canonical_skill, expand_held, held_skills, holds, is_credential, \
     skill_items, skill_label, skills_in_text
+from matching.text import fold
 
 
 @pytest.mark.parametrize(
@@ -31,7 +34,8 @@ from matching.skills import _longest_first, alternatives, canonical_skill, expan
         ["塔吊证", "塔吊操作证", "塔式起重机司机证", "Tower crane licence"],
         ["行车证", "天车证", "天车操作证", "桥式起重机证"],
         ["B2驾照", "持B2驾驶证", "有B2驾照"],
-        ["英语", "英语流利"],
+        ["英语", "英文", "English"],
+        ["英语口语流利", "英语流利", "Fluent English"],
         # The umbrella certificates, their trade in brackets.
         ["低压电工证", "特种作业操作证（低压电工）"],
         ["熔化焊接与热切割作业证", "特种作业操作证（熔化焊接与热切割）", "焊工特种作业操作证"],
@@ -543,6 +547,38 @@ def test_what_an_eighth_hand_wrote_meets_as_a_recruiter_reads_it(required, held,
 ])
 def test_what_a_ninth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # What is not held yet is not held; what is held at a lower grade, or as a trainee, is not what is asked.
+    ("ACCA", "ACCA在读(已过9门)", False), ("中级会计职称", "中级会计实务单科通过", False),
+    ("会计初级职称", "初级会计职称(考试通过,未领证)", True), ("2年以上行政工作经验", "行政实习半年", False),
+    ("人力资源管理师三级及以上", "HR二级证", True),
+    # Alternatives by a name with a slash, at least one of several, a version after an x.
+    ("UG或Pro/E均可", "Creo 7.0", True), ("PS、AI、CDR至少会一种", "CorelDRAW X8", True),
+    # Names of offices, shops, clinics and classrooms.
+    ("会简单英语(接待外宾)", "CET-4", True), ("商务英语口语流利", "fluent English, 3 yrs at a foreign trade company", True),
+    ("UI设计(会Figma)", "Sketch 3年", False), ("SEM竞价推广", "百度竞价推广专员1年", True),
+    ("熟悉Linux常用命令", "CentOS/Ubuntu日常运维", True), ("性能测试经验", "LoadRunner做过压测", True),
+    ("熟悉Tableau或PowerBI", "Power BI做报表", True), ("计算机二级", "国二C语言", True), ("会修电脑装系统", "做过网管,会装系统布网线", True),
+    ("熟悉EPLAN", "EPLAN P8 2.7", True), ("护士执业证书", "护士资格证(已注册)", True), ("有舞蹈基础", "学过民族舞5年", True),
+    ("造价工程师", "一级造价师", True), ("安全员C证", "安全生产考核合格证书C3", True), ("AFP或CFP", "CFP国际金融理财师", True),
+    ("审计", "内审专员2年", True), ("销售经验1年以上", "房产中介2年", True), ("银行柜员经验", "农商行柜员2年", True),
+    ("酒店前厅经验", "做过酒店前台接待", True), ("有烘焙经验", "在蛋糕店做过裱花2年", True), ("裱花", "西点师", False),
+    ("外贸业务经验", "阿里巴巴国际站运营2年", True), ("电商美工", "淘宝详情页设计", True), ("平面设计经验", "广告公司做了2年美工", True),
+    ("熟悉劳动法律法规", "协助处理过劳动仲裁案件2起", True), ("会使用钉钉或企业微信", "用企业微信做审批打卡", True),
+    ("熟悉银行对账", "每月编制银行余额调节表", True), ("会计电算化", "用友T3记账2年", True), ("有企业培训经验", "公司内训讲师2年", True),
+])
+def test_what_a_tenth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+def test_the_table_spells_each_name_once_and_none_empty():
+    with resources.files("matching").joinpath("data", "skills.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    spellings = [fold(variant) for row in rows for variant in row["variants"].split("|")]
+    assert all(spellings) and len(spellings) == len(set(spellings))
+    assert all(row["commonly"] in {other["key"] for other in rows} for row in rows if row["commonly"])
 
 
 def test_misspellings_are_read_only_for_long_latin_names_that_are_not_everyday_words():
