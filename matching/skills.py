@@ -368,15 +368,19 @@ def _strip_words(words, around, order):
 
 def _names_nothing(folded):
     """Whether ``folded`` is only words around a skill (有经验, 相关经验)."""
-    return all(word in _WORDS_BEFORE or word in _WORDS_AFTER for word in _words(folded))
+    return _only_words_around(_words(folded))
+
+
+def _only_words_around(words):
+    return all(word in _WORDS_BEFORE or word in _WORDS_AFTER for word in words)
 
 
 def _core(folded):
     """What an unknown Chinese item names, without the words around it and a trade's person: a posting's
     防损员 and a seeker's 防损 agree (words are jieba's dictionary words, so 会计 keeps its 会)."""
-    if not has_han(folded) or _names_nothing(folded):
+    words = _words(folded) if has_han(folded) else ()
+    if not words or _only_words_around(words):
         return folded
-    words = _words(folded)
     while _strip_words(words, _WORDS_BEFORE, slice(None, None)) or _strip_words(words, _WORDS_AFTER, slice(None, None, -1)):
         pass
     last = words[-1]
@@ -892,14 +896,17 @@ _AS_A_TRAINEE = re.compile(r"实习|见习|学徒")
 
 
 def _stretches(folded):
-    """The keys of the stretches of ``folded`` (a seeker's item) that start and end where its words do,
-    none after a negation (没有ct证), none the table knows (those are read as prose is)."""
+    """The stretches of ``folded`` (a seeker's item) that start and end where its words do, none after a
+    negation (没有ct证) or a lower grade (初级统计师 holds no 统计师), none in a trainee's words.
+
+    As written, not read as names: a stretch the table knows (叉车经验) is read as prose is, and as a
+    word it is one no posting asks for (a posting's 叉车经验 asks for the forklift key).
+    """
     found = set()
     for clause in _CLAUSE.finditer(folded):
         text = clause.group(0)
         if not has_han(text) or _AS_A_TRAINEE.search(text):
             continue  # 行政实习半年 is not 行政 as a posting asks for it
-        # 没有ct证 holds no ct证, 初级统计师 and 助理工程师 no 统计师 or 工程师.
         negated = {match.end() for pattern in (_NEGATION, _LOWER) for match in pattern.finditer(text)}
         cuts = [0, *sorted(word_ends(text))]
         for first, start in enumerate(cuts):
@@ -908,9 +915,8 @@ def _stretches(folded):
             for end in cuts[first + 1:]:
                 if end - start > _LONGEST_STRETCH:
                     break
-                key = canonical_skill(text[start:end])
-                if len(key) >= 2 and not _in_table(key):
-                    found.add(key)
+                if end - start >= 2 and text[start:end] not in _LABELS:  # acca in acca在读 is no acca
+                    found.add(text[start:end])
     return found
 
 
