@@ -83,7 +83,7 @@ _SCORE_PREFIX = "score:"
 # How long, said around a skill: 房产销售3年, 做过2年出纳, 有3年叉车经验, 驾龄5年 (a score of its own).
 _HOW_LONG = r"(?:\d+|[一二两三四五六七八九十半]+)\s*(?:年(?!级)|个月)(?:以上|及以上)?(?:的)?(?:工作|作业)?(?:经验|经历)?"
 _DURATION = re.compile(rf"^(?:做过|从事过?|干过|有)?\s*{_HOW_LONG}\s*(?!.*年)(?!(?:以上|及以上|的|工作|作业|经验|经历)+$)(.+)$"
-                       rf"|^(?!驾龄)(.+?)\s*{_HOW_LONG}$")
+                       rf"|^(?!驾龄)(.*?[^\d\s.])\s*{_HOW_LONG}$")  # not 2015年: a year
 # An umbrella certificate named before the operation it covers.
 _UMBRELLA = re.compile(r"^(?:特种设备作业人员证|特种设备作业证|特种作业操作证|特种作业证)\s*[:\-]?\s*(.+)$"
                        r"|^(.+?)(?:特种设备作业人员证|特种作业操作证|特种作业证)$")
@@ -148,7 +148,7 @@ _GENERIC_CERT = re.compile(r"(?:职业资格|执业资格|从业资格|岗位资
                            r"(?:证书|证)$|资格$")  # 高中数学教师资格 is that certificate
 _AROUND = 4  # characters around a known name in an item that still names a kind of it
 _GENERIC_CERT_EN = re.compile(r"\s+(?:certificate|certification|cert|licen[cs]e|card)$")
-_VERSION = re.compile(r"^(.*?[^\d\s.])\s*[vx]?\d+(?:\.\d+)*$")  # python3, coreldraw x8
+_VERSION = re.compile(r"^(.*?[^\d\s.])\s*(?:v|(?<=\s)x)?\d+(?:\.\d+)*$")  # python3, nx12.0, coreldraw x8
 _DASHED = re.compile(r"^(.+?)\s*[-—–:]\s*(.+)$")
 # A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压); unless
 # the certificate is the umbrella one and the brackets name the trade: 特种作业操作证(低压电工).
@@ -157,7 +157,7 @@ _QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*")
 _CAN = re.compile(r"会|能|懂|熟悉|熟练|掌握|精通")
 _SKILL_LEVEL = re.compile(r"技能等级|职业资格证")
 _CERTIFIED = frozenset({"持证", "持证上岗", "有证", "需持证", "须持证", "持证优先", "需有证", "certified"})
-_ANY_WORDS = re.compile(r"(?:均可|皆可|都可以|都可|都行|任一|之一|其一)$")
+_ANY_WORDS = re.compile(r"(?:均可|皆可|都可以|都可|都行|任一|之一|其一|及以上|或以上|以上)$")
 _KIND_SEPARATORS = re.compile(r"[·,，、;；]")
 _DISCIPLINE = re.compile(r"专业|方向|工程|安全|土建|土木|建筑|安装|市政|交通|水利|机电|公路|铁路|矿|冶金|内科|外科|儿科|妇产|"
                          r"口腔|中医|西医|药学|中药|财政|税收|金融|人力|工商|房地产|会计|审计")
@@ -192,6 +192,11 @@ def _load_table():
 # a job legally or practically cannot do without (hard requirements); the narrower key a seeker who names
 # a key plainly commonly holds (电工证: a 低压电工证, which a 高压电工证 or a skill level is not).
 _VARIANTS, _LABELS, _IMPLIES, _CREDENTIALS, _COMMONLY = _load_table()
+_CERTIFYING = {}  # a skill -> the certificates that prove it directly (安检 -> 安检员证)
+for _certificate in sorted(_CREDENTIALS):
+    for _skill in _IMPLIES.get(_certificate, ()):
+        if _skill not in _CREDENTIALS:
+            _CERTIFYING.setdefault(_skill, []).append(_certificate)
 
 
 @lru_cache(maxsize=65536)
@@ -218,6 +223,12 @@ def canonical_skill(name):
         return _VARIANTS[folded]
     if folded in _EITHER_NAMES:
         return _EITHER_NAMES[folded]
+    spaced = _KIND_AFTER_A_SPACE.match(folded)
+    if spaced and _in_table(canonical_skill(spaced.group(1))):
+        # 中式烹调师 五级, 焊工证 压力焊作业: the kind as if in brackets, where it names a narrower key.
+        bracketed = canonical_skill(f"{spaced.group(1)}({spaced.group(2)})")
+        if bracketed != canonical_skill(spaced.group(1)) and canonical_skill(spaced.group(1)) in _proves(bracketed):
+            return bracketed
     for respelt in (folded.replace(" ", "") if " " in folded and has_han(folded) else None,  # t 电梯修理
                     folded[:-1] + "证" if folded.endswith(_SOUNDS_LIKE_CERTIFICATE) else None):  # 叉车正
         if respelt in _VARIANTS:
@@ -264,20 +275,28 @@ def canonical_skill(name):
                  for part in _KIND_SEPARATORS.split(kind) if part.strip()]
         # 起重机司机(限流动式), (中级·监控方向), 执业药师(西药或中药均可), 会plc(三菱或西门子)
         stem = _PROFICIENCY.match(unqualified).group(1)
+        level_only = None  # 消防设施操作员(中级·监控方向): the direction names more than the level
         for kind in [_ANY_WORDS.sub("", kind.removeprefix("限")) for kind in kinds]:
-            # A kind with a key of its own: 电工证(高压) is a 高压电工证, 高级工(车工) a 车工 at that level.
+            # A kind with a key of its own: 电工证(高压) is a 高压电工证, 高级工(车工) a 车工 at that level,
+            # 计算机二级(python) a 计算机二级python.
             narrower = canonical_skill(kind + stem)
+            if not _in_table(narrower):
+                narrower = canonical_skill(stem + kind)
             either_proves = narrower.startswith(_EITHER_PREFIX) and \
                 all(outside in _proves(key) for key in alternatives(narrower))
-            level_of_outside = _level_of(narrower)[1] and _level_of(narrower)[0] == _level_of(outside)[0]  # 焊工职业技能等级证书(四级)
-            if outside in _IMPLIES.get(narrower, ()) or (_level_of(narrower)[1] and not _in_table(outside)) or either_proves \
-                    or level_of_outside:
+            if _level_of(narrower)[1] and _level_of(narrower)[0] == _level_of(outside)[0]:
+                level_only = level_only or narrower  # 焊工职业技能等级证书(四级)
+                continue
+            if (narrower in _LABELS and outside in _proves(narrower)) or (_level_of(narrower)[1] and not _in_table(outside)) \
+                    or either_proves:
                 return narrower
             # ... or the brackets name the narrower thing itself (化学分析(滴定) is 滴定), or its operator
             # (Q2起重机司机(桥式起重机) is a 桥式起重机司机).
             for named in (canonical_skill(kind), canonical_skill(kind + "司机")):
                 if named != outside and _in_table(named) and outside in _proves(named):
                     return named
+        if level_only:
+            return level_only
         if any(kind in _CERTIFIED for kind in kinds):
             certificate = canonical_skill(unqualified + "证")
             if _in_table(certificate) and is_credential(certificate):
@@ -393,6 +412,7 @@ def _core(folded):
     return "".join(words) if len("".join(words)) >= 2 else folded
 
 
+_KIND_AFTER_A_SPACE = re.compile(r"^(\S+)\s+(\S{1,8})$")
 _SOUNDS_LIKE_CERTIFICATE = ("正", "政", "症")  # typed for 证 (zheng) with pinyin
 _RESERVED = re.compile(r"@|^(?:licence|score|either|preferred):")
 
@@ -568,8 +588,8 @@ def _discipline_of(key):
 
 def _level_of(key):
     """``(certificate key, level)`` of a levelled key (``electrician@2``); ``(key, 0)`` for any other."""
-    base, _, level = key.rpartition("@")
-    return (base, int(level)) if len(level) == 1 and level in "12345" else (key, 0)
+    base, at, level = key.rpartition("@")
+    return (base, int(level)) if at and base and len(level) == 1 and level in "12345" else (key, 0)
 
 
 def skill_label(key, original=None):
@@ -868,11 +888,13 @@ def held_skills(items, text=""):
         if not _in_table(key):
             named |= skills_in_text(folded)
             if _CERTIFIED_HERE.search(folded):  # 挖机3年 持证: the certificates of the trades it names
-                named |= {certificate for certificate in (canonical_skill(name + "证") for _, _, name in _names_in(folded))
-                          if _in_table(certificate) and is_credential(certificate)}
+                named |= {certificate for _, _, name in _names_in(folded) for certificate in _certificates_of(name)}
+            # Between spaces a name stands alone, however short: gc 安捷伦7890, c1 开过4米2箱货.
+            named |= {part_key for part_key in map(canonical_skill, _SPACE.split(folded)) if _in_table(part_key)}
             stretches |= _stretches(folded)
-        else:
-            # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表).
+        elif key == canonical_skill(_QUALIFIER.sub("", folded)):
+            # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表), not where they
+            # narrowed it (计算机二级(python) is no python).
             named |= skills_in_text(" ".join(_QUALIFIER.findall(folded)))
         if _LAPSED.search(folded):
             # 健康证(已过期), 教资面试已过 未认定, cpa 已过3科: the skills, not the certificates.
@@ -880,15 +902,28 @@ def held_skills(items, text=""):
         else:
             keys |= named
     keys |= skills_in_text(text)
-    # What a plain name commonly means is held where it is named, not where a narrower key proves it.
-    keys |= {_COMMONLY[key] for key in keys if key in _COMMONLY}
+    # What a plain name commonly means is held where it is named (not where a narrower key proves it) and
+    # nothing narrower is (焊工证 压力焊作业 is a 压力焊 certificate).
+    keys |= {_COMMONLY[key] for key in keys if key in _COMMONLY
+             and not any(key in _proves(other) for other in keys if other != key)}
     # Stretches are words, not names: they prove nothing beyond themselves.
     return expand_held(keys) | lapsed | stretches
 
 
+def _certificates_of(name):
+    """The certificate of the trade ``name`` names: its own (挖机证), or the one certificate that proves it."""
+    own = canonical_skill(name + "证")
+    if _in_table(own) and is_credential(own):
+        return (own,)
+    certifying = _CERTIFYING.get(_VARIANTS[name], ())
+    return certifying if len(certifying) == 1 else ()
+
+
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
-_LAPSED = re.compile(r"过期|失效|未复审|未年审|吊销|未认定|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
-                     r"已?(?:过|通过)了?\s*[\d一二三四五六七八九]\s*(?:科|门)|expired|lapsed|in progress|studying for")
+_LAPSED = re.compile(r"过期|失效|(?:未|没|没有)(?:复审|年审|审)|吊销|未认定|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
+                     r"没过|没通过|未通过|没考过|(?:无|没|没有)证|"
+                     r"(?:已|考)?(?:过|通过)了?\s*[\d一二两三四五六七八九]\s*(?:科|门)|"
+                     r"expired|lapsed|in progress|studying for|not certified|no certificate")
 _CLAUSE = re.compile(r"[^\s\d,;:、()/.+]+")  # between separators and numbers (3年, 2个月)
 _LONGEST_STRETCH = 12
 _LOWER = re.compile(r"初级|助理|准")

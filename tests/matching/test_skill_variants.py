@@ -18,7 +18,8 @@ from matching.text import fold
         ["叉车证", "叉车操作证", "叉车驾驶证", "Forklift licence"],
         ["Python", "python3", "Python 3", "PYTHON"],
         ["C1驾照", "C1驾驶证", "c1", "驾照C1", "C1 licence"],
-        ["电工证", "电工操作证", "电工上岗证"],
+        ["电工证", "电工上岗证", "电工证书"],
+        ["电工操作证", "电工特种作业操作证", "电工证（特种作业）"],
         ["焊工证", "焊工证书", "电焊证"],
         ["CAD", "AutoCAD", "cad制图"],
         ["Excel", "excel表格", "MS Excel"],
@@ -26,7 +27,7 @@ from matching.text import fold
         # A class or kind in brackets, how well, or another name of the same certificate.
         ["叉车证", "叉车证（N1）", "叉车司机证", "特种设备作业人员证（叉车）"],
         ["低压电工证", "电工证（低压）", "低压电工作业证"],
-        ["焊工证", "焊工证（熔化焊）"],
+        ["熔化焊接与热切割作业证", "焊工证（熔化焊）"],
         ["压力容器证", "压力容器证（R1）"],
         ["Excel", "excel熟练", "熟练使用Excel"],
         ["CAD", "熟练使用CAD", "会CAD"],
@@ -571,6 +572,36 @@ def test_what_a_ninth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, m
 ])
 def test_what_a_tenth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # Lapsed, failed or uncertified, said after the name.
+    ("叉车司机证(N1)", "叉车证2016年考的 一直没复审", False), ("教师资格证", "教资笔试过了 面试没过", False),
+    ("注册安全工程师", "中级注安 考过两科", False), ("高处作业证(外墙清洗)", "蜘蛛人5年 无证", False),
+    ("安检员证", "地铁安检1年 有证", True),
+    # A narrower certificate named beside the plain one; the special-operation electrician certificate.
+    ("熔化焊接与热切割作业证", "焊工证 压力焊作业", False), ("电工证(特种作业)", "电工职业技能等级证 中级", False),
+    ("电工证(特种作业)", "低压电工证", True), ("电工证(特种作业)", "电工证", True),
+    # Levels after a space or with 以上 in brackets; brackets that narrow a key add no prose.
+    ("中式烹调师(四级以上)", "中式烹调师 五级", False), ("中式烹调师(四级以上)", "中式烹调师 三级", True),
+    ("Python开发经验2年", "计算机二级(Python)", False), ("二级造价工程师", "造价员证(2013年)", False),
+    ("造价员证", "二级造价工程师", True), ("道路运输从业资格证(客运)", "货运从业资格证", False),
+    # Short names between spaces, siblings a recruiter keeps apart, names of sites, hotels and shops.
+    ("气相色谱仪操作", "GC 安捷伦7890", True), ("全站仪放线", "会水准仪抄平", False), ("喷粉工", "汽车4S店钣喷 喷漆", False),
+    ("加工中心编程", "UG编程 三轴", True), ("熟悉QC七大手法", "懂QC七工具 做过柏拉图鱼骨图", True),
+    ("数控折弯", "数控折弯机3年(AMADA)", True), ("建筑电工证", "住建厅建筑电工操作资格证", True),
+    ("施工升降机司机", "人货电梯司机证", True), ("油工", "刮腻子刷乳胶漆5年", True), ("中央空调维保", "中央空调维修5年(约克 开利)", True),
+    ("绿化养护", "园林绿化工 小区修剪草坪绿篱", True), ("客房做房经验", "酒店客房 做房铺床", True),
+    ("美发师(会烫染)", "理发10年 烫染都会", True), ("救生员证", "游泳救生员国家职业资格证", True),
+    ("初级以上会计职称", "CPA全科", True), ("会开发票", "会用税控盘开专票", True), ("会弹钢琴", "钢琴十级", True),
+    ("心理咨询师证", "国家二级心理咨询师(2015年)", True),
+])
+def test_what_an_eleventh_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+def test_a_year_is_no_duration_and_a_digit_no_level():
+    assert canonical_skill("2015年") == "2015年" and canonical_skill("3") == "3"
 
 
 def test_the_table_spells_each_name_once_and_none_empty():
