@@ -70,16 +70,21 @@ _EXAMS = {"ielts": "ielts", "雅思": "ielts", "toefl": "toefl", "托福": "toef
           "驾龄": "driving_years", "driving experience": "driving_years",
           "cet-4": "cet4", "cet 4": "cet4", "cet4": "cet4", "英语四级": "cet4", "四级": "cet4",
           "cet-6": "cet6", "cet 6": "cet6", "cet6": "cet6", "英语六级": "cet6", "六级": "cet6"}
-_SCORE_STEPS = {"ielts": 0.5, "toefl": 1, "toeic": 5, "driving_years": 1, "cet4": 1, "cet6": 1}
-_SCORE_MAXIMA = {"ielts": 9, "toefl": 120, "toeic": 990, "driving_years": 70, "cet4": 710, "cet6": 710}
+_SCORE_STEPS = {"ielts": 0.5, "toefl": 1, "toeic": 5, "driving_years": 1, "cet4": 1, "cet6": 1, "typing": 1}
+_SCORE_MAXIMA = {"ielts": 9, "toefl": 120, "toeic": 990, "driving_years": 70, "cet4": 710, "cet6": 710, "typing": 300}
 _SCORE_NAMES = {"ielts": ("雅思", "IELTS"), "toefl": ("托福", "TOEFL"), "toeic": ("托业", "TOEIC"),
                 "driving_years": ("驾龄", "years of driving"),  # 驾龄 is shown in years
-                "cet4": ("英语四级", "CET-4"), "cet6": ("英语六级", "CET-6")}
+                "cet4": ("英语四级", "CET-4"), "cet6": ("英语六级", "CET-6"), "typing": ("打字", "typing")}
 # A score proves its exam (the table's key of that name) only from the pass mark: CET-4 410 is no CET-4.
 _PASS_MARKS = {"cet4": 425, "cet6": 425}
 _SCORED = re.compile(rf"^({'|'.join(_EXAMS)})\s*(?:考试)?\s*(\d{{1,3}}(?:\.\d)?)\s*(?:分|年|years?)?\s*{_ABOVE}\+?$")
 _SCORED_AFTER = re.compile(rf"^(\d{{1,3}}(?:\.\d)?\s*(?:分|年)?)\s*{_ABOVE}\s*(驾龄)\s*{_ABOVE}$")
 _SCORE_PREFIX = "score:"
+# The qualification code on a pressure-equipment welder's certificate: process, then metal, position...
+# Typing speed in characters (or words) a minute: 打字速度60字/分以上, 五笔打字80字每分钟, typing 50 wpm.
+_TYPING_SPEED = re.compile(r"^\D*?(?:打字|录入|五笔|拼音|typing)\D*?(\d{1,3})\s*(?:字|个字|wpm|words?)?\s*(?:/|每|per\s*)?"
+                           r"\s*(?:分钟|分|min(?:ute)?|wpm)?\s*(?:以上|及以上|\+)?$")
+_PRESSURE_WELDER_CODE = re.compile(r"^(?:smaw|gtaw|gmaw|fcaw|saw|paw)\s*-\s*(?:fe|al|cu|ni|ti)")
 # How long, said around a skill: 房产销售3年, 做过2年出纳, 有3年叉车经验, 驾龄5年 (a score of its own).
 _HOW_LONG = r"(?:\d+|[一二两三四五六七八九十半]+)\s*(?:年(?!级)|个月)(?:以上|及以上)?(?:的)?(?:工作|作业)?(?:经验|经历)?"
 _DURATION = re.compile(rf"^(?:做过|从事过?|干过|有)?\s*{_HOW_LONG}\s*(?!.*年)(?!(?:以上|及以上|的|工作|作业|经验|经历)+$)(.+)$"
@@ -102,7 +107,7 @@ _EITHER_NAMES = dict.fromkeys(
     | dict.fromkeys(["a照", "a本", "a类驾照", "a驾照"], "either:licence:A1|licence:A2|licence:A3") \
     | dict.fromkeys(["b照", "b本", "b类驾照", "b驾照"], "either:licence:B1|licence:B2")
 # ... and a certificate naming two kinds of crane covers both (桥门式: bridge and gantry).
-_EITHER_NAMES |= dict.fromkeys(["桥门式起重机证", "桥门式起重机司机", "桥门式起重机司机证", "桥门式起重机", "q2桥门式起重机司机"],
+_EITHER_NAMES |= dict.fromkeys(["桥门式起重机证", "桥门式起重机司机", "桥门式起重机司机证", "桥门式起重机", "q2桥门式起重机司机", "桥门式"],
                                 "either:gantry_crane|overhead_crane")
 _LICENCE_IN_TEXT = re.compile(
     rf"(?<![a-z0-9])({_NUMBERED_CLASS}|{_LETTER_CLASS})(?![0-9])\s*(?:类|级)?\s*(?:{_VEHICLE.pattern})?\s*"
@@ -118,6 +123,7 @@ _EITHER = re.compile(rf"\s*(?:{_OR})\s*")
 # "Any of these": 电工证、焊工证均可 lists alternatives with 、 too.
 _ANY_OF = re.compile(rf"^(.+?)\s*(?:均可|皆可|任一|任选其一|之一|其一|至少会一种|至少一种|会其一|任意一种|"
                      rf"(?:{_OR}|,)?\s*either(?: one)?|(?:{_OR}|,)?\s*any one)$")
+_RATE_UNITS = frozenset({"分", "分钟", "min", "小时", "h", "天", "月", "年", "次"})
 _ANY_OF_SEPARATORS = re.compile(rf"\s*(?:{_OR}|、|,|，)\s*")
 _EITHER_PREFIX = "either:"
 # What a posting would like but does not require: 电工证优先, 有焊工证者优先, CAD a plus.
@@ -233,6 +239,11 @@ def canonical_skill(name):
                     folded[:-1] + "证" if folded.endswith(_SOUNDS_LIKE_CERTIFICATE) else None):  # 叉车正
         if respelt in _VARIANTS:
             return _VARIANTS[respelt]
+    typing = _TYPING_SPEED.match(folded)
+    if typing and int(typing.group(1)) <= _SCORE_MAXIMA["typing"]:
+        return f"{_SCORE_PREFIX}typing:{int(typing.group(1))}"  # 打字60字/分 (not 60字 or 分 as alternatives)
+    if _PRESSURE_WELDER_CODE.match(folded):
+        return "pressure_welder_cert"  # gtaw-feii-6g-3/60-fefs-02/10/12: a welder qualified under TSG Z6002
     scored_after = _SCORED_AFTER.match(folded)
     if scored_after:
         return canonical_skill(scored_after.group(2) + scored_after.group(1))  # 3年以上驾龄 is 驾龄3年(以上)
@@ -508,11 +519,12 @@ def _either(folded):
     any_of = _ANY_OF.match(folded)
     parts = [part.replace(_SLASH, "/") for part in
              (_ANY_OF_SEPARATORS.split(any_of.group(1)) if any_of else _EITHER.split(folded)) if part]
-    if len(parts) < 2:
-        return None
+    if len(parts) < 2 or any(part in _RATE_UNITS for part in parts):
+        return None  # 80字/分钟 is a rate
     named = set()
     for part in parts:
         key = _alternative(part, max(parts, key=len))
+        key = key if _in_table(key) else _around_a_known_name(key) or key  # (power bi或tableau)数据分析
         named.update(alternatives(key) if key.startswith(_EITHER_PREFIX) else (key,))  # A照或B照: any A or B class
     if not any(_is_known(key) or key.startswith(_SCORE_PREFIX) for key in named):
         return None  # 雅思6.5或托福90 names two scores
@@ -556,8 +568,9 @@ def skill_items(name):
     if len(parts) > 1 and all(_is_known(canonical_skill(part)) for part in parts):
         return parts
     # Or a space, or where a code meets Chinese, between names the table knows: C1 驾龄5年, C1驾龄3年以上.
-    for between in (_SPACE, _CODE_THEN_CHINESE):
-        parts = tuple(part for part in between.split(name.strip(), maxsplit=0 if between is _SPACE else 1) if part)
+    for between in (_SPACE, _CODE_THEN_CHINESE, _BEFORE_DRIVING_YEARS):
+        parts = tuple(part for part in between.split(name.strip(), maxsplit=1 if between is _CODE_THEN_CHINESE else 0)
+                      if part)
         if len(parts) > 1 and all(_in_table(canonical_skill(part)) for part in parts):
             return parts
     return (name,)
@@ -565,6 +578,7 @@ def skill_items(name):
 
 _SPACE = re.compile(r"\s+")
 _CODE_THEN_CHINESE = re.compile(r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
+_BEFORE_DRIVING_YEARS = re.compile(r"(?<=.)(?=驾龄)")  # B2驾照驾龄5年以上
 
 
 def _is_known(key):
@@ -607,6 +621,8 @@ def skill_label(key, original=None):
         zh, en = _SCORE_NAMES[exam]
         if exam == "driving_years":
             return original or f"驾龄{score}年", f"{score} {en}"
+        if exam == "typing":
+            return original or f"打字{score}字/分", f"typing {score} a minute"
         return original or f"{zh}{score}分", f"{en} {score}"
     if key.startswith("licence:"):
         grade = key.split(":", 1)[1]
@@ -721,7 +737,8 @@ def _proves(key):
                 pending.append(_ANY_LICENCE)
         base, discipline = _discipline_of(held)
         if discipline:
-            pending.append(base)  # of a discipline: the qualification itself
+            pending.append(base)  # of a discipline: the qualification itself, and the lower ones in that discipline
+            pending.extend(f"{lower}({discipline})" for lower in _IMPLIES.get(base, ()) if is_credential(lower))
         if held.startswith(_SCORE_PREFIX):
             _, exam, score = held.split(":")
             step = _SCORE_STEPS[exam]
@@ -905,7 +922,7 @@ def held_skills(items, text=""):
     # What a plain name commonly means is held where it is named (not where a narrower key proves it) and
     # nothing narrower is (焊工证 压力焊作业 is a 压力焊 certificate).
     keys |= {_COMMONLY[key] for key in keys if key in _COMMONLY
-             and not any(key in _proves(other) for other in keys if other != key)}
+             and not any(key in _proves(other) for other in keys if other != key and _in_table(other))}
     # Stretches are words, not names: they prove nothing beyond themselves.
     return expand_held(keys) | lapsed | stretches
 
@@ -921,7 +938,7 @@ def _certificates_of(name):
 
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
 _LAPSED = re.compile(r"过期|失效|(?:未|没|没有)(?:复审|年审|审)|吊销|未认定|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
-                     r"没过|没通过|未通过|没考过|(?:无|没|没有)证|"
+                     r"没过|没通过|未通过|没考过|差几分|报了?名|下个?月考|准备考|打算考|计划考|差\d+分|(?:没|未)续|(?:无|没|没有)证|"
                      r"(?:已|考)?(?:过|通过)了?\s*[\d一二两三四五六七八九]\s*(?:科|门)|"
                      r"expired|lapsed|in progress|studying for|not certified|no certificate")
 _CLAUSE = re.compile(r"[^\s\d,;:、()/.+]+")  # between separators and numbers (3年, 2个月)

@@ -21,7 +21,8 @@ from matching.text import fold
         ["电工证", "电工上岗证", "电工证书"],
         ["电工操作证", "电工特种作业操作证", "电工证（特种作业）"],
         ["焊工证", "焊工证书", "电焊证"],
-        ["CAD", "AutoCAD", "cad制图"],
+        ["CAD", "cad制图", "CAD绘图"],
+        ["AutoCAD", "autocad drawing", "Auto CAD"],
         ["Excel", "excel表格", "MS Excel"],
         ["健康证", "健康证明", "health certificate"],
         # A class or kind in brackets, how well, or another name of the same certificate.
@@ -271,7 +272,7 @@ def test_every_implied_key_is_in_the_table():
 
 def test_skills_are_found_in_free_text_in_both_languages():
     assert skills_in_text("持B2驾照和叉车证，熟悉Excel") == {"licence:B2", "forklift", "excel"}
-    assert skills_in_text("Holds a C1 licence, knows Python and AutoCAD") == {"licence:C1", "python", "cad"}
+    assert skills_in_text("Holds a C1 licence, knows Python and AutoCAD") == {"licence:C1", "python", "autocad"}
     # The class after the licence's name, as resumes and forms write it.
     for text in ("驾照：C1，驾龄5年", "持有驾驶证（C1）", "准驾车型C1", "Driving licence: C1", "C1以上驾照",
                  "C1 driving licence, 5 years"):
@@ -597,6 +598,33 @@ def test_what_a_tenth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, m
     ("心理咨询师证", "国家二级心理咨询师(2015年)", True),
 ])
 def test_what_an_eleventh_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # Typing speed is a score; a rate's slash names no alternatives.
+    ("打字速度60字/分", "五笔打字80字每分钟", True), ("打字80字/分", "打字50字/分", False), ("打字60字/分钟", "会打字", False),
+    ("打字60字/分以上", "五笔 80字/分钟", True),
+    # Not passed yet, not renewed; a welder's qualification code; a discipline carried down the grades.
+    ("初级会计职称", "初级会计 过了经济法,实务差几分", False), ("健康证", "健康证(2022年办的,没续)", False),
+    ("资料员证", "资料员 报了名 下个月考", False), ("特种设备焊接作业证", "GTAW-FeII-6G持证", True),
+    ("二级造价工程师(土木建筑工程)", "一级造价工程师(土木建筑工程)", True), ("B2驾照驾龄5年以上", "A2驾龄8年", True),
+    # A platform, a shop or a brand named in brackets asks for it; a plain CAD is commonly AutoCAD.
+    ("新媒体运营(小红书)", "公众号运营", False), ("木工(家具厂)", "建筑木工(支模)", False), ("支模木工", "模板工 5年(房建)", True),
+    ("PLC编程(三菱或欧姆龙)", "欧姆龙CP1H编程", True), ("工业设计(Rhino)", "犀牛建模", True),
+    ("数据分析(Power BI或Tableau)", "Tableau做过销售报表", True), ("熟练使用AutoCAD", "会用CAD画图", True),
+    ("AutoCAD", "中望CAD", False), ("CAD制图", "中望CAD熟练", True), ("行车工(桥式起重机证)", "Q2起重机司机(限桥门式)", True),
+    # Names of the fair's booths.
+    ("厨房帮工", "后厨打荷1年", True), ("打荷", "墩子", False), ("普通话二级乙等", "普通话2甲", True),
+    ("工程师职称(机械)", "机械工程师中级", True), ("起重指挥/司索", "Q1证", True), ("熟悉CAN总线", "CANoe做过总线测试", True),
+    ("计算机二级MS Office", "计算机二级 office高级应用", True), ("精益生产(5S)", "推行过6S", True),
+    ("熟悉外贸单证", "外贸单证员 2年", True), ("医学检验", "临床检验技士", True),
+    ("危化企业安全管理人员证", "危化品生产单位安全管理人员合格证", True), ("会开发票", "开过增值税专票", True),
+    ("流水线经验", "富士康组装线1年", True), ("汽车销售经验", "4S店销售顾问3年(长安)", True), ("冷链车司机", "冷藏车司机2年", True),
+    ("熟悉GMP", "药厂QA 3年", True), ("Excel advanced", "精通Excel,会写VBA宏", True), ("班组长经验", "产线组长2年(管20人)", True),
+    ("C#上位机", "C# WinForm上位机 3年", True), ("熟悉TCP/IP网络", "网管3年,交换机路由器配置", True),
+])
+def test_what_a_twelfth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
 
 
