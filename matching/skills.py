@@ -154,7 +154,7 @@ _GENERIC_CERT = re.compile(r"(?:职业资格|执业资格|从业资格|岗位资
                            r"(?:证书|证)$|资格$")  # 高中数学教师资格 is that certificate
 _AROUND = 4  # characters around a known name in an item that still names a kind of it
 _GENERIC_CERT_EN = re.compile(r"\s+(?:certificate|certification|cert|licen[cs]e|card)$")
-_VERSION = re.compile(r"^(.*?[^\d\s.])\s*(?:v|(?<=\s)x)?\d+(?:\.\d+)*$")  # python3, nx12.0, coreldraw x8
+_VERSION = re.compile(r"^(.*?[^\d\s.])\s*(?:v|(?<=\s)x)?\d{1,4}(?:\.\d+)*$")  # python3, nx12.0, coreldraw x8; not ts16949
 _DASHED = re.compile(r"^(.+?)\s*[-—–:]\s*(.+)$")
 # A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压); unless
 # the certificate is the umbrella one and the brackets name the trade: 特种作业操作证(低压电工).
@@ -342,6 +342,9 @@ def canonical_skill(name):
     stem = _GENERIC_CERT.sub("", folded)
     if stem != folded and stem:
         certificate = stem + "证"
+        levelled = _levelled(stem)
+        if levelled:
+            return levelled  # 电工四级职业技能等级证书
         for candidate in (certificate, stem):
             if candidate in _VARIANTS:
                 key = _VARIANTS[candidate]
@@ -937,7 +940,7 @@ def _certificates_of(name):
 
 
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
-_LAPSED = re.compile(r"过期|失效|(?:未|没|没有)(?:复审|年审|审)|吊销|未认定|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
+_LAPSED = re.compile(r"过期|失效|没考证|还没考|未考证|没拿到证|(?:未|没|没有)(?:复审|年审|审)|吊销|未认定|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
                      r"没过|没通过|未通过|没考过|差几分|报了?名|下个?月考|准备考|打算考|计划考|差\d+分|(?:没|未)续|(?:无|没|没有)证|"
                      r"(?:已|考)?(?:过|通过)了?\s*[\d一二两三四五六七八九]\s*(?:科|门)|"
                      r"expired|lapsed|in progress|studying for|not certified|no certificate")

@@ -628,6 +628,31 @@ def test_what_a_twelfth_hand_wrote_meets_as_a_recruiter_reads_it(required, held,
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # A certification apart from knowing a standard; a certificate apart from the trade, and not sat.
+    ("IPC-A-610认证", "熟悉IPC-A-610标准", False), ("保健按摩师证", "按摩干了五年 没考证", False),
+    ("IATF16949体系经验", "熟悉TS16949,做过内审员", True), ("PLC (Siemens S7-1200)", "三菱FX PLC", False),
+    ("Siemens TIA Portal", "博途V16", True), ("电工(中级工)", "电工四级职业技能等级证书", True),
+    ("工业机器人示教编程", "ABB机器人示教 2年", True),
+    # Names of the booths of a thirteenth hand.
+    ("西门子828D或FANUC系统均可", "西门子系统操作熟练", True), ("护士执业资格考试合格", "2023年护资已过", True),
+    ("炒料经验", "在老火锅店炒底料三年", True), ("基金从业资格证优先", "基金从业 科目一二已过", True),
+    ("Java开发3年以上", "Java 后端 4年 SpringBoot", True), ("会计职称(初级及以上)", "中级会计师", True),
+    ("中药调剂", "会抓中药 认识常见饮片", True), ("网络布线经验", "综合布线 打水晶头 熬过光纤", True),
+    ("数据标注经验", "做过图片标注半年", True), ("水电维修", "会修水管换灯泡 换开关", True),
+    ("工业锅炉司炉G1", "G1锅炉证", True), ("压力容器操作R1", "快开门式压力容器操作 R1", True),
+    ("电梯修理T证", "电梯作业T 证", True), ("化学检验员(中级)", "化学检验工 四级", True),
+    ("燃气经营企业从业人员证", "燃气从业人员专业培训考核合格证", True), ("3D家具设计软件(三维家)", "三维家 拆单", True),
+    ("熟悉CRM系统", "用过Salesforce", True), ("结构设计经验", "PKPM 结构计算 3年", True), ("康复治疗师(士)", "康复治疗士", True),
+    ("中医类别执业医师", "中医执业医师 针灸推拿方向", True), ("化验(COD/氨氮)", "会测COD 氨氮 总磷", True),
+    ("爆破作业人员许可证", "爆破员证(公安)", True), ("平车熟练", "平缝机 熟手", True), ("光纤熔接", "会熔纤 OTDR测试", True),
+    ("熟悉电子税务局申报", "代账 30多户 网上报税", True), ("代理记账经验", "财务公司代账会计2年", True),
+    ("敏捷开发", "Scrum Master(CSM)", True),
+])
+def test_what_a_thirteenth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_a_year_is_no_duration_and_a_digit_no_level():
     assert canonical_skill("2015年") == "2015年" and canonical_skill("3") == "3"
 
