@@ -59,7 +59,7 @@ _LICENCE = re.compile(
     rf"|({_LETTER_CLASS})\s*(?:类|级)?\s*{_ABOVE}\s*(?:{_LICENCE_WORDS}|证)){_ABOVE}$"
 )
 # The vehicles each class is for, as 公安部令第162号 names them: A3城市公交车驾照, 大货车驾照, 重型牵引挂车驾驶证.
-_VEHICLES = {"大型客车": "A1", "大客车": "A1", "重型牵引挂车": "A2", "牵引车": "A2", "城市公交车": "A3", "公交车": "A3",
+_VEHICLES = {"大型客车": "A1", "大客车": "A1", "大客": "A1", "重型牵引挂车": "A2", "牵引车": "A2", "城市公交车": "A3", "公交车": "A3",
              "半挂车": "A2", "重型半挂车": "A2", "中型客车": "B1", "大型货车": "B2", "大货车": "B2", "小型汽车": "C1", "小车": "C1",
              "小型自动挡汽车": "C2", "自动挡": "C2", "低速载货汽车": "C3", "三轮汽车": "C4", "轻型牵引挂车": "C6",
              "普通三轮摩托车": "D", "三轮摩托车": "D", "普通二轮摩托车": "E", "二轮摩托车": "E", "轻便摩托车": "F",
@@ -288,6 +288,10 @@ def canonical_skill(name):
         stem = _PROFICIENCY.match(unqualified).group(1)
         level_only = None  # 消防设施操作员(中级·监控方向): the direction names more than the level
         for kind in [_ANY_WORDS.sub("", kind.removeprefix("限")) for kind in kinds]:
+            # Kinds to choose from, each of the thing outside: 工业机器人操作(发那科/abb), 执业药师(西药或中药).
+            either = _kinds_of(kind, stem, outside)
+            if either:
+                return either
             # A kind with a key of its own: 电工证(高压) is a 高压电工证, 高级工(车工) a 车工 at that level,
             # 计算机二级(python) a 计算机二级python.
             narrower = canonical_skill(kind + stem)
@@ -527,11 +531,35 @@ def _either(folded):
     named = set()
     for part in parts:
         key = _alternative(part, max(parts, key=len))
-        key = key if _in_table(key) else _around_a_known_name(key) or key  # (power bi或tableau)数据分析
+        key = key if _in_table(key) else _known_start(key) or key  # (power bi或tableau)数据分析, pr/ae剪辑
         named.update(alternatives(key) if key.startswith(_EITHER_PREFIX) else (key,))  # A照或B照: any A or B class
     if not any(_is_known(key) or key.startswith(_SCORE_PREFIX) for key in named):
         return None  # 雅思6.5或托福90 names two scores
     return _EITHER_PREFIX + "|".join(sorted(named)) if len(named) > 1 else named.pop()
+
+
+def _kinds_of(kind, stem, outside):
+    """``either:`` the keys of the alternatives a bracket lists, each named before ``stem``, when each is a kind
+    of ``outside``; else None."""
+    named = [part for part in _ANY_OF_SEPARATORS.split(kind) if part]
+    if len(named) < 2 or "(" in kind:
+        return None
+    keys = set()
+    for part in named:
+        key = canonical_skill(part + stem)
+        key = key if _in_table(key) else _known_start(key)
+        if not key or key == outside or outside not in _proves(key):
+            return None
+        keys.add(key)
+    return _EITHER_PREFIX + "|".join(sorted(keys)) if len(keys) > 1 else keys.pop()
+
+
+def _known_start(key):
+    """The key of the longest known name ``key`` starts with (tableau数据分析: tableau), else None."""
+    for cut in range(len(key) - 1, 1, -1):
+        if key[:cut] in _VARIANTS:
+            return _VARIANTS[key[:cut]]
+    return None
 
 
 def _alternative(part, longest):
@@ -565,6 +593,10 @@ def skill_items(name):
     >>> skill_items("叉车证+电工证"), skill_items("Excel和Word"), skill_items("安全与环保")
     (('叉车证', '电工证'), ('Excel', 'Word'), ('安全与环保',))
     """
+    asks = _AND_CAN.match(name.strip())
+    if asks and all(_in_table(canonical_skill(part)) for part in asks.groups()) \
+            and canonical_skill(asks.group(1)) not in _proves(canonical_skill(asks.group(2))):
+        return asks.groups()  # 汽车喷漆(会调色): the trade and, besides, the skill in the brackets
     if _in_table(canonical_skill(name)):
         return (name,)
     parts = tuple(part for part in _BOTH.split(name.strip()) if part)
@@ -580,6 +612,7 @@ def skill_items(name):
 
 
 _SPACE = re.compile(r"\s+")
+_AND_CAN = re.compile(r"^(.+?)\s*[(（]\s*((?:会|能|懂|熟悉|熟练|掌握|精通)[^()（）]+?)\s*[)）]$")
 _CODE_THEN_CHINESE = re.compile(r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
 _BEFORE_DRIVING_YEARS = re.compile(r"(?<=.)(?=驾龄)")  # B2驾照驾龄5年以上
 
@@ -910,8 +943,10 @@ def held_skills(items, text=""):
             if _CERTIFIED_HERE.search(folded):  # 挖机3年 持证: the certificates of the trades it names
                 named |= {certificate for _, _, name in _names_in(folded) for certificate in _certificates_of(name)}
             # Between spaces a name stands alone, however short: gc 安捷伦7890, c1 开过4米2箱货.
-            named |= {part_key for part_key in map(canonical_skill, _SPACE.split(folded)) if _in_table(part_key)}
-            stretches |= _stretches(folded)
+            named |= {part_key for part_key in (canonical_skill(part.removesuffix("有")) for part in _SPACE.split(folded))
+                      if _in_table(part_key)}  # q2有: has a q2
+            if not _HEDGED.search(folded):
+                stretches |= _stretches(folded)  # not 电脑一般般: whatever it names, not as a posting asks
         elif key == canonical_skill(_QUALIFIER.sub("", folded)):
             # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表), not where they
             # narrowed it (计算机二级(python) is no python).
@@ -939,8 +974,9 @@ def _certificates_of(name):
     return certifying if len(certifying) == 1 else ()
 
 
+_HEDGED = re.compile(r"一般般|不太会|不太熟|不熟练|不熟|有点口音|马马虎虎|凑合|略懂|不精通")
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
-_LAPSED = re.compile(r"过期|失效|没考证|还没考|未考证|没拿到证|(?:未|没|没有)(?:复审|年审|审)|吊销|未认定|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
+_LAPSED = re.compile(r"过期|失效|没考证|还没考|面试没考|笔试没考|未考证|没拿到证|(?:未|没|没有)(?:复审|年审|审)|吊销|未认定|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
                      r"没过|没通过|未通过|没考过|差几分|报了?名|下个?月考|准备考|打算考|计划考|差\d+分|(?:没|未)续|(?:无|没|没有)证|"
                      r"(?:已|考)?(?:过|通过)了?\s*[\d一二两三四五六七八九]\s*(?:科|门)|"
                      r"expired|lapsed|in progress|studying for|not certified|no certificate")

@@ -653,6 +653,30 @@ def test_what_a_thirteenth_hand_wrote_meets_as_a_recruiter_reads_it(required, he
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # A trade with a skill asked besides, in brackets; kinds to choose from, each of the thing outside.
+    ("汽车喷漆（会调色）", "家具厂油漆工 会调色", False), ("柜员（会点钞）", "银行柜员，会手工点钞", True),
+    ("工业机器人操作(发那科/ABB)", "库卡机器人示教", False), ("工业机器人操作(发那科/ABB)", "ABB机器人示教 2年", True),
+    ("PR/AE剪辑", "剪映剪视频", False), ("持证电工（高压或低压）", "低压电工证 2022年考", True),
+    # Issued by another authority, hedged, not sat; has it, said after.
+    ("架子工证（住建）", "登高架设作业证（安监）", False), ("架子工证", "建筑架子工（普通脚手架）", True),
+    ("能熟练使用电脑", "电脑一般般 会微信QQ", False), ("小学英语教师资格证", "小学英语教资 笔试过了 面试没考", False),
+    ("电梯维修T证", "电梯安装维修5年 T证有", True), ("淘宝运营", "拼多多运营2年", False), ("淘宝运营", "天猫店运营2年", True),
+    # Names of a fourteenth hand's seekers.
+    ("B1驾照", "A1大客", True), ("装载机（铲车）驾驶", "铲车司机5年", True), ("电动叉车驾驶", "叉车证有 开内燃叉车3年", True),
+    ("进网电工证（高压）", "高压电工作业证", True), ("会烧电焊", "电焊工 立焊仰焊都会", True), ("Mastercam编程", "MC编程3年", True),
+    ("平车（缝纫机）熟练", "服装厂车位8年", True), ("班组长经验优先", "比亚迪线长2年", True), ("铆工", "铆焊工8年 会放样", True),
+    ("打磨抛光", "抛光工3年", True), ("污水处理运行经验", "污水厂运行工2年", True), ("会做账报税", "代账公司3年 20多家小规模", True),
+    ("档案管理经验", "在社区做过档案整理1年", True), ("AutoCAD制图", "cad 会画二维图", True), ("SketchUp", "su建模 会", True),
+    ("拼多多运营", "多多店铺运营1年半", True), ("千川投流经验", "巨量千川投放 日耗1w", True), ("熟悉千牛工作台", "淘宝客服用千牛1年", True),
+    ("会开洗地机", "商场保洁用过手推洗地机", True), ("食堂大锅菜经验", "工地食堂煮饭3年 一百多人", True),
+    ("厨师长经验优先", "中餐厅行政总厨", True), ("施工现场管理经验3年", "工地施工员4年", True), ("家电维修", "格力空调售后维修3年", True),
+    ("煤矿井下电钳工", "井下电钳工5年 有证", True),
+])
+def test_what_a_fourteenth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_a_year_is_no_duration_and_a_digit_no_level():
     assert canonical_skill("2015年") == "2015年" and canonical_skill("3") == "3"
 
