@@ -593,6 +593,9 @@ def skill_items(name):
     >>> skill_items("叉车证+电工证"), skill_items("Excel和Word"), skill_items("安全与环保")
     (('叉车证', '电工证'), ('Excel', 'Word'), ('安全与环保',))
     """
+    classes = _TWO_CLASSES.match(name.strip())
+    if classes:
+        return tuple(grade + classes.group(3) for grade in classes.group(1, 2))  # C1D驾驶证: a C1 and a D licence
     asks = _AND_CAN.match(name.strip())
     if asks and all(_in_table(canonical_skill(part)) for part in asks.groups()) \
             and canonical_skill(asks.group(1)) not in _proves(canonical_skill(asks.group(2))):
@@ -612,6 +615,7 @@ def skill_items(name):
 
 
 _SPACE = re.compile(r"\s+")
+_TWO_CLASSES = re.compile(r"^([ABCabc][1-6])([DEFMNPdefmnp])\s*(驾驶证|驾照|驾驶执照|证)$")
 _AND_CAN = re.compile(r"^(.+?)\s*[(（]\s*((?:会|能|懂|熟悉|熟练|掌握|精通)[^()（）]+?)\s*[)）]$")
 _CODE_THEN_CHINESE = re.compile(r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
 _BEFORE_DRIVING_YEARS = re.compile(r"(?<=.)(?=驾龄)")  # B2驾照驾龄5年以上
@@ -884,6 +888,9 @@ def _names_in(folded):
                 yield start, position, match.group(0)
 
 
+_AN_ORGANISATION = re.compile(r"(?:认证|体系)的?(?:公司|企业|单位|工厂|厂)|的?(?:厂|站)|学(?!徒)|式|材料|专业|学院|学校")
+
+
 def skills_in_text(text):
     """Canonical keys of the known skills and licences mentioned in free text.
 
@@ -903,8 +910,9 @@ def skills_in_text(text):
     for start, end, name in _names_in(folded):
         if start in negated:
             continue
-        # A Chinese name counts where a word starts or ends with it: 木工 is not in 土木工程.
-        if has_han(name[-1]) and not on_a_word_boundary(folded, start, end):
+        # A Chinese name counts where a word starts or ends with it: 木工 is not in 土木工程; and not where it
+        # names a place or a subject (在叉车厂, 质检站, 电工学课程, 在iatf16949认证的公司).
+        if (has_han(name[-1]) and not on_a_word_boundary(folded, start, end)) or _AN_ORGANISATION.match(folded, end):
             continue
         key = _VARIANTS[name]
         if _A_PERSON.search(name) and not _A_CERTIFICATE.search(name) and is_credential(key):
@@ -939,14 +947,20 @@ def held_skills(items, text=""):
         named = {key}
         folded = fold(item)
         if not _in_table(key):
-            named |= skills_in_text(folded)
-            if _CERTIFIED_HERE.search(folded):  # 挖机3年 持证: the certificates of the trades it names
-                named |= {certificate for _, _, name in _names_in(folded) for certificate in _certificates_of(name)}
-            # Between spaces a name stands alone, however short: gc 安捷伦7890, c1 开过4米2箱货.
-            named |= {part_key for part_key in (canonical_skill(part.removesuffix("有")) for part in _SPACE.split(folded))
-                      if _in_table(part_key)}  # q2有: has a q2
-            if not _HEDGED.search(folded):
-                stretches |= _stretches(folded)  # not 电脑一般般: whatever it names, not as a posting asks
+            clauses = [clause for clause in _CLAUSES.split(folded) if clause.strip()]
+            if any(map(_LEARNING.search, clauses)):
+                named.discard(key)  # its own key would prove the name it starts with (python正在自学)
+            for clause in clauses:
+                if _LEARNING.search(clause):
+                    continue  # python正在自学, 嵌入式培训班在读, 氩弧焊会一点: not held yet
+                named |= skills_in_text(clause)
+                if _CERTIFIED_HERE.search(clause):  # 挖机3年 持证: the certificates of the trades it names
+                    named |= {certificate for _, _, name in _names_in(clause) for certificate in _certificates_of(name)}
+                # Between spaces a name stands alone, however short: gc 安捷伦7890, c1 开过4米2箱货.
+                named |= {part_key for part_key in (canonical_skill(part.removesuffix("有")) for part in _SPACE.split(clause))
+                          if _in_table(part_key)}  # q2有: has a q2
+                if not _HEDGED.search(clause):
+                    stretches |= _stretches(clause)  # not 电脑一般般: whatever it names, not as a posting asks
         elif key == canonical_skill(_QUALIFIER.sub("", folded)):
             # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表), not where they
             # narrowed it (计算机二级(python) is no python).
@@ -974,11 +988,15 @@ def _certificates_of(name):
     return certifying if len(certifying) == 1 else ()
 
 
+_CLAUSES = re.compile(r"[,;。；]")
+# Said of a skill in a clause, it is one the writer is learning or barely has.
+_LEARNING = re.compile(r"培训中|培训班|正在学|正在自学|自学中|在学(?!校)|在读|课程|明年考|今年考|下半年考|还差|会一点|"
+                       r"了解一点|一点点|结业|exam pending|in training|currently learning|studying|training\b")
 _HEDGED = re.compile(r"一般般|不太会|不太熟|不熟练|不熟|有点口音|马马虎虎|凑合|略懂|不精通")
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
-_LAPSED = re.compile(r"过期|失效|没考证|还没考|面试没考|笔试没考|未考证|没拿到证|(?:未|没|没有)(?:复审|年审|审)|吊销|未认定|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
+_LAPSED = re.compile(r"过期|失效|没考证|还没考|面试没考|笔试没考|还?没(?:去)?办|未考证|没拿到证|(?:未|没|没有)(?:复审|年审|审)|吊销|未认定|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
                      r"没过|没通过|未通过|没考过|差几分|报了?名|下个?月考|准备考|打算考|计划考|差\d+分|(?:没|未)续|(?:无|没|没有)证|"
-                     r"(?:已|考)?(?:过|通过)了?\s*[\d一二两三四五六七八九]\s*(?:科|门)|"
+                     r"(?:已|考)?(?:过|通过|考)了?\s*[\d一二两三四五六七八九]\s*(?:科|门)|"
                      r"expired|lapsed|in progress|studying for|not certified|no certificate")
 _CLAUSE = re.compile(r"[^\s\d,;:、()/.+]+")  # between separators and numbers (3年, 2个月)
 _LONGEST_STRETCH = 12

@@ -677,6 +677,31 @@ def test_what_a_fourteenth_hand_wrote_meets_as_a_recruiter_reads_it(required, he
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # A resume's line: what is being learnt is not held, in whichever clause it is said.
+    ("CNC加工中心操作", "CNC加工中心 报名培训中", False), ("嵌入式开发经验", "嵌入式培训班在读，预计6月结业", False),
+    ("Python", "学过C语言，Python正在自学", False), ("C语言", "学过C语言，Python正在自学", True),
+    ("会计经验", "会计学专业在读大三", False), ("氩弧焊", "二保焊熟练，氩弧焊会一点", False),
+    ("PMP", "Completed 35-hour PMP training, exam pending", False), ("执业药师", "药学专业本科，执业药师明年考", False),
+    ("二级建造师（已注册）", "二建市政考了两门，还差一门", False), ("健康证", "健康证去年到期，还没去办", False),
+    # A name that names a place, a subject or a company's kind is no skill.
+    ("叉车经验", "在叉车厂流水线装配", False), ("焊工", "在焊接材料公司做销售", False), ("质检经验", "在质检站当驾驶员", False),
+    ("水电工", "水电站运行值班员", False), ("电工经验", "电工学课程成绩优秀", False), ("装配经验", "装配式建筑项目资料员", False),
+    ("熟悉IATF16949", "在IATF16949认证的公司做普工", False), ("会做账报税", "代账公司3年 20多家小规模", True),
+    # Two classes in one licence; a crane certificate limited to a kind; names of resume lines.
+    ("C1驾照", "C1D驾驶证", True), ("D驾照", "C1D驾驶证", True), ("桥式起重机司机证", "持起重机司机Q2证（限桥式起重机）", True),
+    ("快开门式压力容器操作R1", "特种设备作业人员证 R1（快开门式压力容器操作）", True), ("造价（土建）", "二级造价工程师（土建）", True),
+    ("设备维修经验", "注塑机维修三年", True),
+])
+def test_what_a_fifteenth_hand_read_in_resumes_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+def test_a_resume_naming_a_factory_or_a_subject_names_no_skill():
+    assert skills_in_text("2019年起在叉车厂做装配，后来在质检站开车") == {canonical_skill("装配")}
+    assert skills_in_text("会开叉车，做过质检") == {canonical_skill("开叉车"), canonical_skill("质检")}
+
+
 def test_a_year_is_no_duration_and_a_digit_no_level():
     assert canonical_skill("2015年") == "2015年" and canonical_skill("3") == "3"
 
