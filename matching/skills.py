@@ -15,6 +15,7 @@ counts like a skill, never as a hard requirement (``preferred:electrician``).
 """
 import csv
 import re
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
@@ -166,7 +167,7 @@ _CERTIFIED = frozenset({"持证", "持证上岗", "有证", "需持证", "须持
 _ANY_WORDS = re.compile(r"(?:均可|皆可|都可以|都可|都行|任一|之一|其一|及以上|或以上|以上)$")
 _KIND_SEPARATORS = re.compile(r"[·,，、;；]")
 _DISCIPLINE = re.compile(r"专业|方向|工程|安全|土建|土木|建筑|安装|市政|交通|水利|机电|公路|铁路|矿|冶金|内科|外科|儿科|妇产|"
-                         r"口腔|中医|西医|药学|中药|财政|税收|金融|人力|工商|房地产|会计|审计")
+                         r"口腔|中医|西医|药学|中药|财政|税收|金融|人力|工商|房地产|会计|审计|轮机|驾驶部|甲板")
 # How well, said around a skill, and holding it: excel熟练, 熟练使用cad, 精通solidworks, 会用excel, 持焊工证.
 _PROFICIENCY = re.compile(
     r"^(?:持有效|持有|持|有效|有|具备|熟练掌握|熟练|精通|熟悉|掌握|会用|会说|会|能看懂|看懂|能|"
@@ -467,7 +468,8 @@ def _around_a_known_name(key):
     starts = [key[:cut] for cut in range(len(key) - 1, 0, -1)]
     for name in ends + starts:
         known = _VARIANTS.get(name)
-        if known and len(key) - len(name) <= _AROUND and len(name) >= (2 if has_han(name) else 3):
+        if known and len(key) - len(name) <= _AROUND and len(name) >= (2 if has_han(name) else 3) \
+                and not (key.startswith(name) and _AN_ORGANISATION.match(key, len(name))):  # 电焊条厂包装
             return None if known == _ANY_LICENCE else known
     return None
 
@@ -888,7 +890,8 @@ def _names_in(folded):
                 yield start, position, match.group(0)
 
 
-_AN_ORGANISATION = re.compile(r"(?:认证|体系)的?(?:公司|企业|单位|工厂|厂)|的?(?:厂|站)|学(?!徒)|式|材料|专业|学院|学校")
+_AN_ORGANISATION = re.compile(r"(?:认证|体系)的?(?:公司|企业|单位|工厂|厂)|的?[\u4e00-\u9fff]?(?:厂|站|店)|学(?!徒)|式|材料|专业(?!版)|"
+                              r"学院|学校|师?事务所")
 
 
 def skills_in_text(text):
@@ -965,7 +968,7 @@ def held_skills(items, text=""):
             # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表), not where they
             # narrowed it (计算机二级(python) is no python).
             named |= skills_in_text(" ".join(_QUALIFIER.findall(folded)))
-        if _LAPSED.search(folded):
+        if _LAPSED.search(folded) or _expired(folded):
             # 健康证(已过期), 教资面试已过 未认定, cpa 已过3科: the skills, not the certificates.
             lapsed |= {proven for proven in expand_held(named) if not is_credential(proven)}
         else:
@@ -990,11 +993,20 @@ def _certificates_of(name):
 
 _CLAUSES = re.compile(r"[,;。；]")
 # Said of a skill in a clause, it is one the writer is learning or barely has.
-_LEARNING = re.compile(r"培训中|培训班|正在学|正在自学|自学中|在学(?!校)|在读|课程|明年考|今年考|下半年考|还差|会一点|"
+_LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|备考中|正在学|正在自学|自学中|在学(?!校)|在读|课程|明年考|今年考|下半年考|还差|会一点|"
                        r"了解一点|一点点|结业|exam pending|in training|currently learning|studying|training\b")
 _HEDGED = re.compile(r"一般般|不太会|不太熟|不熟练|不熟|有点口音|马马虎虎|凑合|略懂|不精通")
+_VALID_UNTIL = re.compile(r"(?:有效期|有效|到期)\s*(?:至|到|截止)?\s*(\d{4})\s*年?")
+
+
+def _expired(folded):
+    """Whether ``folded`` gives a year of validity already past (安全员c证 有效期到2023年6月)."""
+    until = _VALID_UNTIL.search(folded)
+    return bool(until) and int(until.group(1)) < date.today().year
+
+
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
-_LAPSED = re.compile(r"过期|失效|没考证|还没考|面试没考|笔试没考|还?没(?:去)?办|未考证|没拿到证|(?:未|没|没有)(?:复审|年审|审)|吊销|未认定|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
+_LAPSED = re.compile(r"过期|失效|没考证|还没考|面试没考|笔试没考|还?没(?:去)?办|(?:下周|下个?月|准备|要)去?办|未考证|没拿到证|(?:未|没|没有)(?:复审|年审|审)|吊销|未认定|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
                      r"没过|没通过|未通过|没考过|差几分|报了?名|下个?月考|准备考|打算考|计划考|差\d+分|(?:没|未)续|(?:无|没|没有)证|"
                      r"(?:已|考)?(?:过|通过|考)了?\s*[\d一二两三四五六七八九]\s*(?:科|门)|"
                      r"expired|lapsed|in progress|studying for|not certified|no certificate")

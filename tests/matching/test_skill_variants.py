@@ -697,6 +697,26 @@ def test_what_a_fifteenth_hand_read_in_resumes_meets_as_a_recruiter_reads_it(req
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Not sat, training, to be issued, expired by its date; a product's factory, attendance is no payroll.
+    ("电工证", "电工证正在培训", False), ("造价员", "造价员证在报考", False), ("PMP", "PMP备考中", False),
+    ("健康证", "健康证下周去办", False), ("安全员C证", "安全员C证 有效期到2023年6月", False),
+    ("安全员C证", "安全员C证 有效期至2099年", True), ("电焊", "电焊条厂包装工3年", False),
+    ("薪酬核算", "2021-2023 只做考勤统计", False), ("抹灰工", "砌筑工", False), ("泥工", "贴砖、砌墙、抹灰", True),
+    ("内河船员适任证书（轮机）", "内河船员 驾驶部 二副", False), ("会用财务软件（用友/金蝶）", "金蝶KIS专业版", True),
+    # Names of a sixteenth hand's operators, drivers and builders.
+    ("镗床", "镗工8年", True), ("机加工经验", "在机加车间干了6年,车铣钻都会", True), ("吊篮作业证", "证书:高处作业吊篮安装拆卸工", True),
+    ("搅拌车司机", "2018-2024 重庆某商砼站 混凝土罐车司机", True), ("渣土车驾驶", "渣土车", True),
+    ("内河船员适任证", "长江水手,持内河船员证书", True), ("会用扫描枪", "会用PDA扫码出入库", True), ("装卸搬运", "搬运工", True),
+    ("物流调度", "2017-2023 德邦物流 车辆调度", True), ("测量员", "会用全站仪、RTK放线", True), ("能适应倒班", "化工厂四班三倒干过5年", True),
+    ("品质检验", "2020-2023 汽车配件厂 QC巡检,会用量具", True), ("轮胎更换", "会补胎换胎", True), ("家政服务", "钟点工", True),
+    ("西点烘焙", "烘焙", True), ("厨师", "2016-2023 长寿某酒楼 厨师长,擅长江湖菜", True), ("打字快", "五笔打字 80字/分钟", True),
+    ("SolidWorks", "SW画图", True), ("沟通能力强", "性格开朗,善于与人沟通", True), ("农机驾驶", "拖拉机驾驶证", True),
+])
+def test_what_a_sixteenth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_a_resume_naming_a_factory_or_a_subject_names_no_skill():
     assert skills_in_text("2019年起在叉车厂做装配，后来在质检站开车") == {canonical_skill("装配")}
     assert skills_in_text("会开叉车，做过质检") == {canonical_skill("开叉车"), canonical_skill("质检")}
