@@ -81,10 +81,10 @@ _PASS_MARKS = {"cet4": 425, "cet6": 425}
 _SCORED = re.compile(rf"^({'|'.join(_EXAMS)})\s*(?:考试)?\s*(\d{{1,3}}(?:\.\d)?)\s*(?:分|年|years?)?\s*{_ABOVE}\+?$")
 _SCORED_AFTER = re.compile(rf"^(\d{{1,3}}(?:\.\d)?\s*(?:分|年)?)\s*{_ABOVE}\s*(驾龄)\s*{_ABOVE}$")
 _SCORE_PREFIX = "score:"
-# The qualification code on a pressure-equipment welder's certificate: process, then metal, position...
 # Typing speed in characters (or words) a minute: 打字速度60字/分以上, 五笔打字80字每分钟, typing 50 wpm.
 _TYPING_SPEED = re.compile(r"^\D*?(?:打字|录入|五笔|拼音|typing)\D*?(\d{1,3})\s*(?:字|个字|wpm|words?)?\s*(?:/|每|per\s*)?"
                            r"\s*(?:分钟|分|min(?:ute)?|wpm)?\s*(?:以上|及以上|\+)?$")
+# The qualification code on a pressure-equipment welder's certificate: process, then metal, position...
 _PRESSURE_WELDER_CODE = re.compile(r"^(?:smaw|gtaw|gmaw|fcaw|saw|paw)\s*-\s*(?:fe|al|cu|ni|ti)")
 # How long, said around a skill: 房产销售3年, 做过2年出纳, 有3年叉车经验, 驾龄5年 (a score of its own).
 _HOW_LONG = r"(?:\d+|[一二两三四五六七八九十半]+)\s*(?:年(?!级)|个月)(?:以上|及以上)?(?:的)?(?:工作|作业)?(?:经验|经历)?"
@@ -155,23 +155,27 @@ _GENERIC_CERT = re.compile(r"(?:职业资格|执业资格|从业资格|岗位资
                            r"(?:证书|证)$|资格$")  # 高中数学教师资格 is that certificate
 _AROUND = 4  # characters around a known name in an item that still names a kind of it
 _GENERIC_CERT_EN = re.compile(r"\s+(?:certificate|certification|cert|licen[cs]e|card)$")
-_VERSION = re.compile(r"^(.*?[^\d\s.])\s*(?:v|(?<=\s)x)?\d{1,4}(?:\.\d+)*$")  # python3, nx12.0, coreldraw x8; not ts16949
+# python3, nx12.0, coreldraw x8 (not ts16949: a standard's number is no version)
+_VERSION = re.compile(r"^(.*?[^\d\s.])\s*(?:v|(?<=\s)x)?\d{1,4}(?:\.\d+)*$")
 _DASHED = re.compile(r"^(.+?)\s*[-—–:]\s*(.+)$")
 # A class or kind in brackets narrows a certificate, it does not rename it: 叉车证(n1), 电工证(低压); unless
 # the certificate is the umbrella one and the brackets name the trade: 特种作业操作证(低压电工).
 _QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*")
-# What brackets say when they name a discipline of a qualification (and not a level, a validity or a wish).
+# What brackets say besides a kind: a skill asked (会...), a certificate asked (持证), alternatives or a floor
+# (均可, 以上); and what names a skill-level certificate.
 _CAN = re.compile(r"会|能|懂|熟悉|熟练|掌握|精通")
-_SKILL_LEVEL = re.compile(r"技能等级|职业资格证")
 _CERTIFIED = frozenset({"持证", "持证上岗", "有证", "需持证", "须持证", "持证优先", "需有证", "certified"})
 _ANY_WORDS = re.compile(r"(?:均可|皆可|都可以|都可|都行|任一|之一|其一|及以上|或以上|以上)$")
+_SKILL_LEVEL = re.compile(r"技能等级|职业资格证")
+# What brackets say when they name a discipline of a qualification (and not a level, a validity or a wish).
 _KIND_SEPARATORS = re.compile(r"[·,，、;；]")
 _DISCIPLINE = re.compile(r"专业|方向|工程|安全|土建|土木|建筑|安装|市政|交通|水利|机电|公路|铁路|矿|冶金|内科|外科|儿科|妇产|"
                          r"口腔|中医|西医|药学|中药|财政|税收|金融|人力|工商|房地产|会计|审计|轮机|驾驶部|甲板")
 # How well, said around a skill, and holding it: excel熟练, 熟练使用cad, 精通solidworks, 会用excel, 持焊工证.
 _PROFICIENCY = re.compile(
     r"^(?:持有效|持有|持|有效|有|具备|熟练掌握|熟练|精通|熟悉|掌握|会用|会说|会|能看懂|看懂|能|"
-    r"(?:proficient|proficiency|experienced|experience|skilled|fluent|good) (?:in|with|at) |familiar with |knowledge of )?"
+    r"(?:proficient|proficiency|experienced|experience|skilled|fluent|good) (?:in|with|at) |"
+    r"familiar with |knowledge of )?"
     r"(?:使用|运用|操作)?"
     r"(.+?)(?:熟练使用|使用熟练|熟练操作|操作熟练|熟练|精通|流利|标准|工作经验|作业经验|经验|经历|操作|"
     r" experience| skills?| proficiency| required| needed| is a must| a must)?$"
@@ -303,8 +307,8 @@ def canonical_skill(name):
             if _level_of(narrower)[1] and _level_of(narrower)[0] == _level_of(outside)[0]:
                 level_only = level_only or narrower  # 焊工职业技能等级证书(四级)
                 continue
-            if (narrower in _LABELS and outside in _proves(narrower)) or (_level_of(narrower)[1] and not _in_table(outside)) \
-                    or either_proves:
+            proves_outside = narrower in _LABELS and outside in _proves(narrower)
+            if proves_outside or (_level_of(narrower)[1] and not _in_table(outside)) or either_proves:
                 return narrower
             # ... or the brackets name the narrower thing itself (化学分析(滴定) is 滴定), or its operator
             # (Q2起重机司机(桥式起重机) is a 桥式起重机司机).
@@ -354,7 +358,8 @@ def canonical_skill(name):
             if candidate in _VARIANTS:
                 key = _VARIANTS[candidate]
                 # A skill-level certificate (电工职业技能等级证书) is the trade's at the lowest level, not its licence.
-                return f"{key}@1" if _SKILL_LEVEL.search(folded) and is_credential(key) and not _level_of(key)[1] else key
+                skill_level = _SKILL_LEVEL.search(folded) and is_credential(key) and not _level_of(key)[1]
+                return f"{key}@1" if skill_level else key
         return certificate
     stem = _GENERIC_CERT_EN.sub("", folded)
     if stem != folded and stem:
@@ -419,7 +424,8 @@ def _core(folded):
     words = _words(folded) if has_han(folded) else ()
     if not words or _only_words_around(words):
         return folded
-    while _strip_words(words, _WORDS_BEFORE, slice(None, None)) or _strip_words(words, _WORDS_AFTER, slice(None, None, -1)):
+    forward, backward = slice(None, None), slice(None, None, -1)
+    while _strip_words(words, _WORDS_BEFORE, forward) or _strip_words(words, _WORDS_AFTER, backward):
         pass
     last = words[-1]
     for person in _PERSONS:
@@ -933,7 +939,10 @@ def held_skills(items, text=""):
 
     An item the table does not know as a whole is prose as much as a name (维修电工，能看懂电气原理图;
     超市防损2年): the names in it count as in ``text`` (:func:`skills_in_text`), and so does each
-    stretch of it a posting may ask for in words the table does not know (:func:`_stretches`).
+    stretch of it a posting may ask for in words the table does not know (:func:`_stretches`), clause
+    by clause, none of a clause that says it is being learnt (python正在自学). An item that says its
+    certificate lapsed or is not held yet (已过期, 没复审, 面试没过) proves what the certificate does,
+    not the certificate.
 
     Examples
     --------
@@ -960,8 +969,8 @@ def held_skills(items, text=""):
                 if _CERTIFIED_HERE.search(clause):  # 挖机3年 持证: the certificates of the trades it names
                     named |= {certificate for _, _, name in _names_in(clause) for certificate in _certificates_of(name)}
                 # Between spaces a name stands alone, however short: gc 安捷伦7890, c1 开过4米2箱货.
-                named |= {part_key for part_key in (canonical_skill(part.removesuffix("有")) for part in _SPACE.split(clause))
-                          if _in_table(part_key)}  # q2有: has a q2
+                parts = (canonical_skill(part.removesuffix("有")) for part in _SPACE.split(clause))  # q2有: has a q2
+                named |= {part_key for part_key in parts if _in_table(part_key)}
                 if not _HEDGED.search(clause):
                     stretches |= _stretches(clause)  # not 电脑一般般: whatever it names, not as a posting asks
         elif key == canonical_skill(_QUALIFIER.sub("", folded)):
@@ -993,8 +1002,9 @@ def _certificates_of(name):
 
 _CLAUSES = re.compile(r"[,;。；]")
 # Said of a skill in a clause, it is one the writer is learning or barely has.
-_LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|备考中|正在学|正在自学|自学中|在学(?!校)|在读|课程|明年考|今年考|下半年考|还差|会一点|"
-                       r"了解一点|一点点|结业|exam pending|in training|currently learning|studying|training\b")
+_LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|备考中|正在学|正在自学|自学中|在学(?!校)|在读|课程|"
+                       r"明年考|今年考|下半年考|还差|会一点|了解一点|一点点|结业|"
+                       r"exam pending|in training|currently learning|studying|training\b")
 _HEDGED = re.compile(r"一般般|不太会|不太熟|不熟练|不熟|有点口音|马马虎虎|凑合|略懂|不精通")
 _VALID_UNTIL = re.compile(r"(?:有效期|有效|到期)\s*(?:至|到|截止)?\s*(\d{4})\s*年?")
 
@@ -1006,11 +1016,14 @@ def _expired(folded):
 
 
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
-_LAPSED = re.compile(r"过期|失效|没考证|还没考|面试没考|笔试没考|还?没(?:去)?办|(?:下周|下个?月|准备|要)去?办|未考证|没拿到证|(?:未|没|没有)(?:复审|年审|审)|吊销|未认定|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
-                     r"没过|没通过|未通过|没考过|差几分|报了?名|下个?月考|准备考|打算考|计划考|差\d+分|(?:没|未)续|(?:无|没|没有)证|"
+# Said of a certificate in an item, it is one the writer does not hold (yet, or any longer).
+_LAPSED = re.compile(r"过期|失效|吊销|(?:未|没|没有)(?:复审|年审|审)|(?:没|未)续|未认定|没拿到证|(?:无|没|没有)证|"
+                     r"没考证|未考证|还没考|面试没考|笔试没考|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
+                     r"没过|没通过|未通过|没考过|差几分|差\d+分|报了?名|下个?月考|准备考|打算考|计划考|"
+                     r"还?没(?:去)?办|(?:下周|下个?月|准备|要)去?办|"
                      r"(?:已|考)?(?:过|通过|考)了?\s*[\d一二两三四五六七八九]\s*(?:科|门)|"
                      r"expired|lapsed|in progress|studying for|not certified|no certificate")
-_CLAUSE = re.compile(r"[^\s\d,;:、()/.+]+")  # between separators and numbers (3年, 2个月)
+_UNBROKEN = re.compile(r"[^\s\d,;:、()/.+]+")  # a run between separators and numbers (3年, 2个月)
 _LONGEST_STRETCH = 12
 _LOWER = re.compile(r"初级|助理|准")
 _AS_A_TRAINEE = re.compile(r"实习|见习|学徒")
@@ -1024,8 +1037,8 @@ def _stretches(folded):
     word it is one no posting asks for (a posting's 叉车经验 asks for the forklift key).
     """
     found = set()
-    for clause in _CLAUSE.finditer(folded):
-        text = clause.group(0)
+    for run in _UNBROKEN.finditer(folded):
+        text = run.group(0)
         if not has_han(text) or _AS_A_TRAINEE.search(text):
             continue  # 行政实习半年 is not 行政 as a posting asks for it
         negated = {match.end() for pattern in (_NEGATION, _LOWER) for match in pattern.finditer(text)}
