@@ -388,6 +388,9 @@ _WORDS_BEFORE = frozenset({"会", "能", "可", "懂", "有", "用", "熟悉", "
                            "会用", "能用", "能够", "可以", "相关", "从事", "从事过", "做过", "干过", "有过", "学过"})
 _WORDS_AFTER = frozenset({"经验", "工作经验", "经历", "工作", "能力", "知识", "技能", "基础", "者", "相关"})
 _PERSONS = ("人员", "师傅", "员", "工")
+_NOT_ONE_NAME = re.compile(r"[()/、,，;；|+&]")
+_FIRST_CHARACTERS_BEFORE = frozenset(word[0] for word in _WORDS_BEFORE)
+_LAST_CHARACTERS_AFTER = frozenset(word[-1] for word in (*_WORDS_AFTER, *_PERSONS))
 
 
 def _words(folded):
@@ -421,8 +424,12 @@ def _only_words_around(words):
 def _core(folded):
     """What an unknown Chinese item names, without the words around it and a trade's person: a posting's
     防损员 and a seeker's 防损 agree (words are jieba's dictionary words, so 会计 keeps its 会)."""
-    words = _words(folded) if has_han(folded) else ()
-    if not words or _only_words_around(words):
+    if not has_han(folded) or _NOT_ONE_NAME.search(folded):
+        return folded  # brackets, lists and alternatives are read apart, before this
+    if folded[0] not in _FIRST_CHARACTERS_BEFORE and folded[-1] not in _LAST_CHARACTERS_AFTER:
+        return folded  # nothing to take away: no need to segment it
+    words = _words(folded)
+    if _only_words_around(words):
         return folded
     forward, backward = slice(None, None), slice(None, None, -1)
     while _strip_words(words, _WORDS_BEFORE, forward) or _strip_words(words, _WORDS_AFTER, backward):
@@ -529,7 +536,7 @@ def _either(folded):
     (TCP/IP and B/S are one thing each; CMA或CPA and Office/WPS name two)."""
     if "(" in folded:
         return None  # 二建(建筑或市政): the alternatives are in the brackets, read with them
-    for name in _SLASHED_NAMES:
+    for name in _SLASHED_NAMES if "/" in folded else ():
         folded = folded.replace(name, name.replace("/", _SLASH))  # ug或pro/e: pro/e is one name
     any_of = _ANY_OF.match(folded)
     parts = [part.replace(_SLASH, "/") for part in
@@ -570,13 +577,18 @@ def _known_start(key):
     return None
 
 
+_SHARED_AT_MOST = 4
+
+
 def _alternative(part, longest):
     """The key of one of a posting's alternatives, which may share the longest one's head or tail.
 
     安全员B证或C证: C证 is an 安全员C证 (not the language C); 高压或低压电工证: 高压 is an 高压电工证.
     """
     alone = canonical_skill(part)
-    if len(part) < len(longest) and not is_credential(alone) and not alone.startswith(_SCORE_PREFIX):
+    # Only a short alternative shares the longest one's head or tail (and trying is a look-up per cut).
+    if len(part) < len(longest) and len(part) <= _SHARED_AT_MOST and not is_credential(alone) \
+            and not alone.startswith(_SCORE_PREFIX):
         shared = [longest[:cut] + part for cut in range(1, len(longest))] + \
             [part + longest[cut:] for cut in range(1, len(longest))]
         for whole in shared:
