@@ -48,7 +48,7 @@ LICENCE_COVERS = {
     "N": ("N",),
     "P": ("P",),
 }
-_LICENCE_WORDS = r"(?:驾照|驾驶证|驾驶执照|驾驶本|准驾车型|牌照|本|照|licen[cs]e|driving licen[cs]e|driver'?s? licen[cs]e)"
+_LICENCE_WORDS = r"(?:驾照|驾驶证|驾驶执照|驾驶本|准驾车型|牌照|本|照|(?:driving |driver'?s? )?licen[cs]e(?![a-z]))"  # not licensed
 _ABOVE = r"(?:及以上|或以上|以上|\s*or above|\s*and above)?"
 _NUMBERED_CLASS = r"a[1-3]|b[12]|c[1-6]"
 # A class of one letter only beside the licence's name: D驾照, E证, M证, class D licence (alone, a C or an M is
@@ -87,9 +87,20 @@ _TYPING_SPEED = re.compile(r"^\D*?(?:打字|录入|五笔|拼音|typing)\D*?(\d{
 # The qualification code on a pressure-equipment welder's certificate: process, then metal, position...
 _PRESSURE_WELDER_CODE = re.compile(r"^(?:smaw|gtaw|gmaw|fcaw|saw|paw)\s*-\s*(?:fe|al|cu|ni|ti)")
 # How long, said around a skill: 房产销售3年, 做过2年出纳, 有3年叉车经验, 驾龄5年 (a score of its own).
-_HOW_LONG = r"(?:\d+|[一二两三四五六七八九十半]+)\s*(?:年(?!级)|个月)(?:以上|及以上)?(?:的)?(?:工作|作业)?(?:经验|经历)?"
+_HOW_LONG = r"(?:\d+|[一二两三四五六七八九十半]+)\s*(?:年(?!级)半?|个月)(?:以上|及以上)?(?:的)?(?:工作|作业)?(?:经验|经历)?"
 _DURATION = re.compile(rf"^(?:做过|从事过?|干过|有)?\s*{_HOW_LONG}\s*(?!.*年)(?!(?:以上|及以上|的|工作|作业|经验|经历)+$)(.+)$"
                        rf"|^(?!驾龄)(.*?[^\d\s.])\s*{_HOW_LONG}$")  # not 2015年: a year
+# How long a skill is asked for or held, as a key: years:java:3 (3年以上java开发, java开发3年). A seeker who names a
+# skill without saying how long holds it for as long as a posting asks (years:java:?): the experience factor
+# compares their years; only years said against years asked tell a shorter time apart.
+_YEARS_PREFIX = "years:"
+_YEARS_UNSAID = "?"
+_MOST_YEARS = 10  # asked or held, more counts as this many
+_YEARS_SAID = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3}|半)\s*(?:多)?\s*(年(?!级)|个月)"
+                         r"|(?<![\d.])(\d{1,2}(?:\.\d)?)\s*\+?\s*(years?|yrs?|months?)\b"
+                         r"|(?<!\d)((?:19|20)\d\d)\s*(?:\.\d{1,2})?\s*[-–~至到]\s*((?:19|20)\d\d)(?!\d)")
+_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_OBTAINED = re.compile(r"^(?:\d{4}\s*年\s*)?已?(?:取得|考取|获得)了?\s*(.+)$")
 # An umbrella certificate named before the operation it covers.
 _UMBRELLA = re.compile(r"^(?:特种设备作业人员证|特种设备作业证|特种作业操作证|特种作业证)\s*[:\-]?\s*(.+)$"
                        r"|^(.+?)(?:特种设备作业人员证|特种作业操作证|特种作业证)$")
@@ -115,7 +126,7 @@ _LICENCE_IN_TEXT = re.compile(
     r"(?:及以上|或以上|以上)?\s*"
     r"(?:驾照|驾驶证|驾驶执照|本|照|(?:driving |driver'?s? )?licen[cs]e)"
     # ... and the class after the licence's name: 驾照：C1, 驾驶证（C1）, 准驾车型C1, driving licence: C1.
-    rf"|(?:驾照|驾驶证|准驾车型|licen[cs]e)(?:类型|类别)?\s*[:()]?\s*({_NUMBERED_CLASS}|{_LETTER_CLASS})(?![a-z0-9])"
+    rf"|(?:驾照|驾驶证|准驾车型|licen[cs]e(?![a-z]))(?:类型|类别)?\s*[:()]?\s*({_NUMBERED_CLASS}|{_LETTER_CLASS})(?![a-z0-9])"
 )
 # Between names of a posting's alternatives (电工证/焊工证, C1或B2驾照); not 、 or ，, which separate skills
 # that are all required (the pages split items on them).
@@ -130,7 +141,7 @@ _EITHER_PREFIX = "either:"
 # What a posting would like but does not require: 电工证优先, 有焊工证者优先, CAD a plus.
 _PREFERRED = re.compile(r"^(.+?)(?:者|的)?(?:优先考虑|优先|更佳|加分)$|^(.+?)\s+(?:preferred|is a plus|a plus)$")
 _PREFERRED_PREFIX = "preferred:"
-_MET_BY_OTHERS = (_EITHER_PREFIX, _PREFERRED_PREFIX)
+_MET_BY_OTHERS = (_EITHER_PREFIX, _PREFERRED_PREFIX, _YEARS_PREFIX)
 # Vocational skill levels (职业技能等级), lowest first: 中级电工证 is an 电工证 at level 2 (``electrician@2``).
 _LEVEL_NAMES = {1: ("初级", "junior level"), 2: ("中级", "intermediate level"), 3: ("高级", "senior level"),
                 4: ("技师", "technician level"), 5: ("高级技师", "senior technician level")}
@@ -170,7 +181,8 @@ _SKILL_LEVEL = re.compile(r"技能等级|职业资格证")
 # What brackets say when they name a discipline of a qualification (and not a level, a validity or a wish).
 _KIND_SEPARATORS = re.compile(r"[·,，、;；]")
 _DISCIPLINE = re.compile(r"专业|方向|工程|安全|土建|土木|建筑|安装|市政|交通|水利|机电|公路|铁路|矿|冶金|内科|外科|儿科|妇产|"
-                         r"口腔|中医|西医|药学|中药|财政|税收|金融|人力|工商|房地产|会计|审计|轮机|驾驶部|甲板")
+                         r"口腔|中医|西医|药学|中药|财政|税收|金融|人力|工商|房地产|会计|审计|轮机|驾驶部|甲板|供配电|发输变电|暖通|给水排水|"
+                         r"动力|岩土")
 # How well, said around a skill, and holding it: excel熟练, 熟练使用cad, 精通solidworks, 会用excel, 持焊工证.
 _PROFICIENCY = re.compile(
     r"^(?:持有效|持有|持|有效|有|具备|熟练掌握|熟练|精通|熟悉|掌握|会用|会说|会|能看懂|看懂|能|"
@@ -211,6 +223,39 @@ for _certificate in sorted(_CREDENTIALS):
 
 
 @lru_cache(maxsize=65536)
+def _years_said(folded):
+    """The whole years every duration in ``folded`` says, in order (1年半: 1, 18个月: 1, 半年: 0, 3 yrs: 3,
+    2019-2023: 4); not a year of the calendar (2015年)."""
+    said = []
+    for match in _YEARS_SAID.finditer(folded):
+        number, unit, latin_number, latin_unit, since, until = match.groups()
+        if since:
+            said.append(max(int(until) - int(since), 0))
+            continue
+        number, unit = (number, unit) if number else (latin_number, latin_unit)
+        if number == "半":
+            count = 0.5
+        elif number[0].isdigit():
+            count = float(number)
+        else:  # 两, 十二, 二十; 三五 (three to five): the first
+            tens, ten, ones = number.partition("十")
+            count = (_CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(ones, 0)) if ten \
+                else _CHINESE_DIGITS[number[0]]
+        said.append(int(count / 12 if unit.startswith(("个月", "month")) else count))
+    return said
+
+
+def _for_years(key, years):
+    """``key`` asked for or held for ``years`` (a table row's key only: a word we do not know is met as written)."""
+    return f"{_YEARS_PREFIX}{key}:{min(years, _MOST_YEARS)}" if key in _LABELS else key
+
+
+def _years_of(key):
+    """``(key, years)`` of a key held or asked for some years (``years:java:3``: ``("java", "3")``)."""
+    named, _, years = key[len(_YEARS_PREFIX):].rpartition(":")
+    return named, years
+
+
 def canonical_skill(name):
     """The canonical key of a skill name (folded name if it is not in the table).
 
@@ -230,6 +275,9 @@ def canonical_skill(name):
     licence = _licence_class(folded)
     if licence:
         return "licence:" + licence
+    obtained = _OBTAINED.match(folded)
+    if obtained:
+        return canonical_skill(obtained.group(1))  # 取得数控车工高级工证书: no name starts with 取得
     if folded in _VARIANTS:
         return _VARIANTS[folded]
     if folded in _EITHER_NAMES:
@@ -254,7 +302,9 @@ def canonical_skill(name):
         return canonical_skill(scored_after.group(2) + scored_after.group(1))  # 3年以上驾龄 is 驾龄3年(以上)
     timed = _DURATION.match(folded)
     if timed:
-        return canonical_skill(timed.group(1) or timed.group(2))  # 房产销售3年, 做过2年出纳: how long is not what
+        # 房产销售3年, 做过2年出纳, 3年以上焊工经验: what, for how long.
+        named, said = canonical_skill(timed.group(1) or timed.group(2)), _years_said(folded)
+        return _for_years(named, said[0]) if said else named
     umbrella = _UMBRELLA.match(folded)
     if umbrella:
         named = canonical_skill(umbrella.group(1) or umbrella.group(2))
@@ -313,8 +363,9 @@ def canonical_skill(name):
             # ... or the brackets name the narrower thing itself (化学分析(滴定) is 滴定), or its operator
             # (Q2起重机司机(桥式起重机) is a 桥式起重机司机).
             for named in (canonical_skill(kind), canonical_skill(kind + "司机")):
-                if named != outside and _in_table(named) and outside in _proves(named):
-                    return named
+                if named != outside and _in_table(named) \
+                        and (outside in _proves(named) or named in alternatives(outside)):
+                    return named  # 摩托车驾照(e证): of the classes a motorcycle's licence may be, the e
         if level_only:
             return level_only
         if any(kind in _CERTIFIED for kind in kinds):
@@ -446,7 +497,7 @@ def _core(folded):
 
 _KIND_AFTER_A_SPACE = re.compile(r"^(\S+)\s+(\S{1,8})$")
 _SOUNDS_LIKE_CERTIFICATE = ("正", "政", "症")  # typed for 证 (zheng) with pinyin
-_RESERVED = re.compile(r"@|^(?:licence|score|either|preferred):")
+_RESERVED = re.compile(r"@|^(?:licence|score|either|preferred|years):")
 
 
 def _licence_class(folded):
@@ -693,6 +744,10 @@ def skill_label(key, original=None):
     if key.startswith(_PREFERRED_PREFIX):
         zh, en = skill_label(key[len(_PREFERRED_PREFIX):])
         return original or f"{zh}优先", f"{en} (preferred)"
+    if key.startswith(_YEARS_PREFIX):
+        named, years = _years_of(key)
+        zh, en = skill_label(named)
+        return original or f"{zh}{years}年以上", f"{en}, {years}+ years"
     base, discipline = _discipline_of(key)
     if discipline and base in _LABELS:
         zh, en = _LABELS[base]
@@ -722,6 +777,8 @@ def is_credential(key):
         return False
     if key.startswith(_EITHER_PREFIX):
         return all(map(is_credential, alternatives(key)))
+    if key.startswith(_YEARS_PREFIX):
+        return is_credential(_years_of(key)[0])
     base, level = _level_of(key)
     if level:
         return is_credential(base)
@@ -742,6 +799,8 @@ def alternatives(key):
     if key.startswith(_PREFERRED_PREFIX):
         wanted = key[len(_PREFERRED_PREFIX):]
         return alternatives(wanted) or (wanted,)
+    if key.startswith(_YEARS_PREFIX):
+        return key, f"{_YEARS_PREFIX}{_years_of(key)[0]}:{_YEARS_UNSAID}"  # as long, or for a time not said
     return tuple(key[len(_EITHER_PREFIX):].split("|")) if key.startswith(_EITHER_PREFIX) else ()
 
 
@@ -786,6 +845,13 @@ def _proves(key):
         if held in proven:
             continue
         proven.add(held)
+        if held.startswith(_YEARS_PREFIX):
+            named, years = _years_of(held)
+            if years != _YEARS_UNSAID:  # the skill, fewer years of it, as many of what it proves
+                pending.append(named)
+                pending.extend(f"{_YEARS_PREFIX}{named}:{fewer}" for fewer in range(int(years)))
+                pending.extend(_for_years(proven, int(years)) for proven in _proves(named))
+            continue
         pending.extend(alternatives(held))
         pending.extend(_IMPLIES.get(held, ()))
         around = _around_a_known_name(held)
@@ -908,6 +974,10 @@ def _names_in(folded):
                 yield start, position, match.group(0)
 
 
+_OBTAINED_BEFORE = re.compile(r"(?:取得|考取|获得|拿到|持有|持)$")
+_ABROAD = re.compile(r"(?:美国|英国|澳洲|澳大利亚|加拿大|新西兰|菲律宾|日本|韩国|新加坡|德国|法国|国外|海外|境外)$")
+# Said right after a skill, the writer lacks it: solidworks不会, excel不熟.
+_DENIED_AFTER = re.compile(r"\s*(?:不会|不懂|不熟|没用过|没学过|没接触过|没做过)")
 _AN_ORGANISATION = re.compile(r"(?:认证|体系)的?(?:公司|企业|单位|工厂|厂)|的?[\u4e00-\u9fff]?(?:厂|站|店)|学(?!徒)|式|材料|专业(?!版)|"
                               r"学院|学校|师?事务所")
 
@@ -929,14 +999,17 @@ def skills_in_text(text):
     negated = {match.end() for match in _NEGATION.finditer(folded)}
     found = set()
     for start, end, name in _names_in(folded):
-        if start in negated:
+        if start in negated or _DENIED_AFTER.match(folded, end):
             continue
         # A Chinese name counts where a word starts or ends with it: 木工 is not in 土木工程; and not where it
         # names a place or a subject (在叉车厂, 质检站, 电工学课程, 在iatf16949认证的公司).
         if (has_han(name[-1]) and not on_a_word_boundary(folded, start, end)) or _AN_ORGANISATION.match(folded, end):
             continue
         key = _VARIANTS[name]
-        if _A_PERSON.search(name) and not _A_CERTIFICATE.search(name) and is_credential(key):
+        if is_credential(key) and _ABROAD.search(folded, max(start - 5, 0), start):
+            continue  # 美国注册护士, 菲律宾注册护士: another country's licence is not China's
+        if _A_PERSON.search(name) and not _A_CERTIFICATE.search(name) and is_credential(key) \
+                and not _OBTAINED_BEFORE.search(folded, max(start - 3, 0), start):  # 取得中式烹调师: its certificate
             # 做过高压电工, 中式面点师: the job proves its skills, not its certificate (a skills list may say so).
             found.update(proven for proven in _proves(key) if not is_credential(proven))
             continue
@@ -985,6 +1058,11 @@ def held_skills(items, text=""):
                 named |= {part_key for part_key in parts if _in_table(part_key)}
                 if not _HEDGED.search(clause):
                     stretches |= _stretches(clause)  # not 电脑一般般: whatever it names, not as a posting asks
+            durations = _years_said(folded)
+            if len(durations) == 1:  # 养老院护工 1年, java intern, 6 months: what it names, for that long
+                named = {_for_years(name, durations[0]) for name in named}
+        elif _LEARNING.search(folded):
+            named = set()  # pmp备考中, cfa二级候选人: being learnt, not held
         elif key == canonical_skill(_QUALIFIER.sub("", folded)):
             # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表), not where they
             # narrowed it (计算机二级(python) is no python).
@@ -999,8 +1077,11 @@ def held_skills(items, text=""):
     # nothing narrower is (焊工证 压力焊作业 is a 压力焊 certificate).
     keys |= {_COMMONLY[key] for key in keys if key in _COMMONLY
              and not any(key in _proves(other) for other in keys if other != key and _in_table(other))}
+    held = expand_held(keys) | lapsed
+    said = {_years_of(key)[0] for key in held if key.startswith(_YEARS_PREFIX)}
+    held |= {f"{_YEARS_PREFIX}{key}:{_YEARS_UNSAID}" for key in held if key in _LABELS and key not in said}
     # Stretches are words, not names: they prove nothing beyond themselves.
-    return expand_held(keys) | lapsed | stretches
+    return held | stretches
 
 
 def _certificates_of(name):
@@ -1014,31 +1095,36 @@ def _certificates_of(name):
 
 _CLAUSES = re.compile(r"[,;。；]")
 # Said of a skill in a clause, it is one the writer is learning or barely has.
-_LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|备考中|正在学|正在自学|自学中|在学(?!校)|在读|课程|"
-                       r"明年考|今年考|下半年考|还差|会一点|了解一点|一点点|结业|"
+_LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|备考|正在学|正在自学|自学中|在学(?!校)|在读|课程|"
+                       r"明年考|今年考|下半年考|还差|会一点|了解一点|一点点|结业|在自学|学过一点|学了一点|学校学过|只学过|"
+                       r"没上过机|没实操|没有实操|候选人|candidate|概念|只会简单|"
                        r"exam pending|in training|currently learning|studying|training\b")
 _HEDGED = re.compile(r"一般般|不太会|不太熟|不熟练|不熟|有点口音|马马虎虎|凑合|略懂|不精通")
-_VALID_UNTIL = re.compile(r"(?:有效期|有效|到期)\s*(?:至|到|截止)?\s*(\d{4})\s*年?")
+_VALID_UNTIL = re.compile(r"(?:有效期|有效|到期)\s*(?:至|到|截止)?\s*(\d{4})\s*年?|(?<!\d)(\d{2}|\d{4})\s*年\s*(?:\d{1,2}\s*月)?\s*"
+                          r"(?:就|已经?)?到期")
 
 
 def _expired(folded):
     """Whether ``folded`` gives a year of validity already past (安全员c证 有效期到2023年6月)."""
     until = _VALID_UNTIL.search(folded)
-    return bool(until) and int(until.group(1)) < date.today().year
+    if not until:
+        return False
+    year = int(until.group(1) or until.group(2))
+    return (year + 2000 if year < 100 else year) < date.today().year  # 电工证16年到期了: 2016
 
 
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
 # Said of a certificate in an item, it is one the writer does not hold (yet, or any longer).
-_LAPSED = re.compile(r"过期|失效|吊销|(?:未|没|没有)(?:复审|年审|审)|(?:没|未)续|未认定|没拿到证|(?:无|没|没有)证|"
+_LAPSED = re.compile(r"过期|失效|吊销|暂扣|扣押|(?:未|没|没有)去?(?:复审|年审|审)|[:：]\s*(?:无|没有|暂无)$|(?:没|未)续|未认定|没拿到证|(?:无|没|没有)证|"
                      r"没考证|未考证|还没考|面试没考|笔试没考|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
                      r"没过|没通过|未通过|没考过|差几分|差\d+分|报了?名|下个?月考|准备考|打算考|计划考|"
-                     r"还?没(?:去)?办|(?:下周|下个?月|准备|要)去?办|"
+                     r"还?没(?:去)?办|(?:下周|下个?月|准备|要)去?办|在办|办理中|"
                      r"(?:已|考)?(?:过|通过|考)了?\s*[\d一二两三四五六七八九]\s*(?:科|门)|"
                      r"expired|lapsed|in progress|studying for|not certified|no certificate")
 _UNBROKEN = re.compile(r"[^\s\d,;:、()/.+]+")  # a run between separators and numbers (3年, 2个月)
 _LONGEST_STRETCH = 12
 _LOWER = re.compile(r"初级|助理|准")
-_AS_A_TRAINEE = re.compile(r"实习|见习|学徒")
+_AS_A_TRAINEE = re.compile(r"实习|见习|学徒|应届|在校")  # or a student's (酒店管理专业应届)
 
 
 def _stretches(folded):
@@ -1070,5 +1156,5 @@ def _stretches(folded):
 _NEGATION = re.compile(
     r"(?:无|没有|没|未|不会|不懂|不熟悉|暂无|尚无|还没有?|正在考|在考|准备考|计划考|\bno\b|\bwithout\b|\bnot\b|"
     r"\bcannot\b|can't|don't have|do not have|working towards)"
-    r"(?:\s*(?:持有|取得|考取|考过|考|拿到|办|(?:holding|having|use|any|a|an)\b)){0,2}\s*"
+    r"(?:\s*(?:持有|取得|考取|考过|考|拿到|办|用过|学过|做过|接触过|(?:holding|having|use|any|a|an)\b)){0,2}\s*"
 )

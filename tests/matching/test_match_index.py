@@ -162,6 +162,21 @@ def test_words_a_posting_asks_for_are_met_where_a_seeker_wrote_them():
     assert skills[2]["matched"] == ["导购"] and skills[1]["missing"] == ["导购"]
 
 
+def test_years_a_posting_asks_are_met_by_as_many_said_or_by_a_skill_named_without_years():
+    # The years of 3年以上焊工经验 were dropped: two years of welding met it as well as five.
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["焊工"], ["焊工2年"]), seeker(2, ["焊工"], ["焊工5年"]), seeker(3, ["焊工"], ["电焊"])])
+    index.upsert_postings([posting(9, "焊工", ["3年以上焊工经验"])])
+    ranked = index.shortlist(9)
+    skills = {m.id: next(r for r in m.reasons if r["factor"] == "skills") for m in ranked}
+    assert ranked[-1].id == 1 and skills[1]["missing"] == ["3年以上焊工经验"]
+    assert skills[2]["matched"] == skills[3]["matched"] == ["3年以上焊工经验"]
+    # The other way round: a seeker's years meet the posting's, or they do not.
+    for seeker_id, met in ((1, False), (2, True), (3, True)):
+        reasons = index.recommend(seeker_id)[0].reasons
+        assert next(r for r in reasons if r["factor"] == "skills")["score"] == (1.0 if met else 0.0), seeker_id
+
+
 @pytest.mark.parametrize("both", ["叉车证+电工证", "叉车证和电工证", "叉车证、电工证"])
 def test_an_item_that_lists_two_certificates_asks_for_both(both):
     # The pair was one unknown certificate nobody held: a holder of both ranked below a seeker who listed nothing.

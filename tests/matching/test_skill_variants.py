@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matching.skills import _longest_first, alternatives, canonical_skill, expand_held, held_skills, holds, is_credential, \
-    skill_items, skill_label, skills_in_text
+from matching.skills import _longest_first, _years_said, alternatives, canonical_skill, expand_held, held_skills, holds, \
+    is_credential, skill_items, skill_label, skills_in_text
 from matching.text import fold
 
 
@@ -717,6 +717,59 @@ def test_what_a_sixteenth_hand_wrote_meets_as_a_recruiter_reads_it(required, hel
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Years said against years asked: fewer is not enough, as many or more is, in any of the forms a line says them.
+    ("3年以上焊工经验", "焊工2年", False), ("3年以上焊工经验", "焊工5年", True), ("3年以上焊工经验", "电焊 十二年", True),
+    ("3年以上Java开发经验", "Java开发2年半", False), ("3年以上Java开发", "Java intern, 6 months", False),
+    ("Java开发3年", "3 yrs Java backend dev at a fintech", True), ("收银员经验1年以上", "便利店收银 半年", False),
+    ("川菜厨师3年以上经验", "川菜 2年", False), ("养老护理经验2年以上", "养老院护工 1年", False),
+    ("采购经验2年", "采购助理1年半", False), ("模具设计5年以上", "模具设计3年", False), ("ICU护理经验2年", "ICU护士 3年", True),
+    ("安全管理3年经验", "EHS专员 4年", True), ("3年以上仓库管理经验", "2019-2023 某物流公司仓管员，负责出入库", True),
+    ("酒店前台经验1年以上", "酒店前台 实习3个月", False),
+    # A skill named without saying how long: the experience factor compares the seeker's years, the skill is met.
+    ("3年以上焊工经验", "焊工", True), ("川菜厨师3年以上经验", "会做川菜", True),
+    # Years held meet a posting that asks for the skill alone, and prove what the skill proves for as long.
+    ("焊接", "焊工2年", True), ("Java", "Java开发2年半", True),
+])
+def test_years_said_meet_years_asked_as_a_recruiter_reads_them(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # Lapsed, not yet held, being learnt, denied after the name, abroad, a student's words.
+    ("焊工证", "焊工证15年考的,一直没去复审", False), ("电工证", "电工证16年到期了", False), ("健康证", "健康证：无", False),
+    ("健康证", "健康证在办 下周出", False), ("C1驾照", "C1 驾照暂扣中", False), ("急救证", "红十字救护员证 2019年的 已过期", False),
+    ("CFA", "CFA二级候选人", False), ("PMP", "正在备考PMP 已报名", False), ("Python", "学过一点Python 在自学", False),
+    ("Vue", "React熟练 没用过Vue", False), ("熟练使用SolidWorks", "solidworks不会 只会CAD", False),
+    ("护士执业证", "RN（美国注册护士）", False), ("酒店工作经验", "酒店管理专业应届 无实习", False),
+    # A lower or a neighbouring qualification, a class chosen from a kind.
+    ("养老护理员证", "医疗护理员证", False), ("注册安全工程师", "助理注册安全工程师", False), ("PKPM", "只会YJK盈建科", False),
+    ("美容师(中级)", "美容师五级", False), ("摩托车驾照(E证)", "F证", False),
+    ("注册公用设备工程师(暖通)", "注册公用设备工程师(给水排水)", False), ("主治医师", "副主任医师", True),
+    # Obtained (取得), and the names of a seventeenth, nineteenth and twentieth hand.
+    ("数控车工中级证", "2020年取得数控车工高级工证书", True), ("中式烹调师", "2019年取得中式烹调师(中级),川菜馆掌勺", True),
+    ("汽车吊操作证", "起重机司机Q2(限流动式起重机)", True), ("CET-6", "大学期间通过CET六级,成绩502", True), ("初级会计", "初会", True),
+    ("CATTI三级及以上", "CATTI level 2 translator", True), ("法律职业资格", "司法考试A证", True),
+    ("急救证", "AHA BLS 基础生命支持证书", True), ("机器视觉", "OpenCV, Halcon vision inspection", True),
+    ("Golang", "Go语言开发 2年", True), ("TEFL/TESOL certificate", "TESOL 120 hrs", True), ("Halcon", "OpenCV 图像处理", False),
+])
+def test_what_a_seventeenth_nineteenth_and_twentieth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+def test_licensed_names_no_licence_class():
+    assert canonical_skill("licensed") == "licensed" and canonical_skill("licence d") == "licence:D"
+    assert skills_in_text("English-speaking tour guide, licensed 2019") == {canonical_skill("English")}
+
+
+def test_how_long_a_line_says_in_whole_years():
+    assert [_years_said(text) for text in ("1年半", "18个月", "半年", "两年多", "十二年", "二十年", "3+ yrs", "6 months")] \
+        == [[1], [1], [0], [2], [12], [20], [3], [0]]
+    assert _years_said("2019-2023 仓管") == [4] and _years_said("2015年入职") == []
+    assert canonical_skill("焊工50年") == canonical_skill("焊工10年")  # more than ten is ten: a bounded set of keys
+    assert skill_label(canonical_skill("3年以上焊工经验")) == ("焊接3年以上", "welding, 3+ years")
+
+
 def test_a_resume_naming_a_factory_or_a_subject_names_no_skill():
     assert skills_in_text("2019年起在叉车厂做装配，后来在质检站开车") == {canonical_skill("装配")}
     assert skills_in_text("会开叉车，做过质检") == {canonical_skill("开叉车"), canonical_skill("质检")}
@@ -758,7 +811,7 @@ def test_a_discipline_shows_in_the_label():
 
 def test_typed_text_never_passes_for_a_key_made_here():
     # A level, a score or a licence read from typed text would be expanded to every lower one.
-    for typed in ("excel@99999999", "score:toeic:99999999", "licence:", "x@²", "either:a|b"):
+    for typed in ("excel@99999999", "score:toeic:99999999", "licence:", "x@²", "either:a|b", "years:java:99999999"):
         key = canonical_skill(typed)
         assert len(expand_held({key})) == 1 and not is_credential(key), typed
         assert skill_label(key, typed) == (typed, typed) or skill_label(key)[0] == key
