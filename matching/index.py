@@ -628,9 +628,10 @@ class MatchIndex:
         side.count_features(features, 1)
         skill_ids = [self._skill_ids.id(key) for key in sorted(profile.skill_keys)]
         side.skills.add(slot, skill_ids)
-        for key in profile.skill_keys:
-            for alternative in alternatives(key):
-                self._keys_met_by.setdefault(alternative, set()).add(key)
+        if side.kind == "posting":  # a recommendation finds the postings' either, preferred and years keys it meets
+            for key in profile.skill_keys:
+                for alternative in alternatives(key):
+                    self._keys_met_by.setdefault(alternative, set()).add(key)
 
     def _shared_parts(self, profile):
         """The profile with equal titles, skill sets and places stored once across records."""

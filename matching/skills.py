@@ -222,7 +222,6 @@ for _certificate in sorted(_CREDENTIALS):
             _CERTIFYING.setdefault(_skill, []).append(_certificate)
 
 
-@lru_cache(maxsize=65536)
 def _years_said(folded):
     """The whole years every duration in ``folded`` says, in order (1年半: 1, 18个月: 1, 半年: 0, 3 yrs: 3,
     2019-2023: 4); not a year of the calendar (2015年)."""
@@ -256,6 +255,7 @@ def _years_of(key):
     return named, years
 
 
+@lru_cache(maxsize=65536)
 def canonical_skill(name):
     """The canonical key of a skill name (folded name if it is not in the table).
 
