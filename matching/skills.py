@@ -61,7 +61,7 @@ _LICENCE = re.compile(
 )
 # The vehicles each class is for, as 公安部令第162号 names them: A3城市公交车驾照, 大货车驾照, 重型牵引挂车驾驶证.
 _VEHICLES = {"大型客车": "A1", "大客车": "A1", "大客": "A1", "重型牵引挂车": "A2", "牵引车": "A2", "城市公交车": "A3", "公交车": "A3",
-             "半挂车": "A2", "重型半挂车": "A2", "中型客车": "B1", "大型货车": "B2", "大货车": "B2", "小型汽车": "C1", "小车": "C1",
+             "半挂车": "A2", "重型半挂车": "A2", "中型客车": "B1", "大型货车": "B2", "大货车": "B2", "小型汽车": "C1", "小车": "C1", "手动挡": "C1",
              "小型自动挡汽车": "C2", "自动挡": "C2", "低速载货汽车": "C3", "三轮汽车": "C4", "轻型牵引挂车": "C6",
              "普通三轮摩托车": "D", "三轮摩托车": "D", "普通二轮摩托车": "E", "二轮摩托车": "E", "轻便摩托车": "F",
              "轮式自行机械车": "M", "无轨电车": "N", "有轨电车": "P"}
@@ -95,6 +95,7 @@ _DURATION = re.compile(rf"^(?:做过|从事过?|干过|有)?\s*{_HOW_LONG}\s*(?!
 # compares their years; only years said against years asked tell a shorter time apart.
 _YEARS_PREFIX = "years:"
 _YEARS_UNSAID = "?"
+_YEARS_AS_A_SCORE = {"driving": "driving_years"}
 _MOST_YEARS = 10  # asked or held, more counts as this many
 _YEARS_SAID = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3}|半)\s*(?:多)?\s*(年(?!级)|个月)"
                          r"|(?<![\d.])(\d{1,2}(?:\.\d)?)\s*\+?\s*(years?|yrs?|months?)\b"
@@ -508,7 +509,8 @@ def _licence_class(folded):
     vehicle = _VEHICLE.search(folded)
     if vehicle:
         grade = _VEHICLES[vehicle.group(0)]
-        rest = (folded[:vehicle.start()] + folded[vehicle.end():]).strip()
+        # 手动挡小车驾照: every vehicle named is of that class
+        rest = _VEHICLE.sub(lambda named: "" if _VEHICLES[named.group(0)] == grade else named.group(0), folded).strip()
         # The vehicle with its class, or with a licence's name: not 大货车 alone (a seeker's wish, a job).
         licence = _LICENCE.match(rest) if rest else None
         if rest.upper() == grade or (licence and next(filter(None, licence.groups())).upper() == grade):
@@ -549,6 +551,8 @@ def _levelled(folded):
     # numbered level only of a certificate (计算机二级, where two is above one, is no trade's level).
     # (电工职业技能等级证 is itself the certificate at the lowest level.)
     certificate, skill = _level_of(canonical_skill(trade + "证"))[0], canonical_skill(trade)
+    if certificate not in _LABELS and _level_of(canonical_skill(trade + "师证"))[0] in _LABELS:
+        certificate = _level_of(canonical_skill(trade + "师证"))[0]  # 中式烹调技师: of the 中式烹调师
     if is_credential(certificate) and (certificate in _LABELS or _LEVELLED_TRADE.search(trade)):
         return f"{certificate}@{level}"
     if skill in _LABELS and (word[0] not in "一二三四五" or _LEVELLED_TRADE.search(trade) or trade.endswith("师")):
@@ -849,6 +853,8 @@ def _proves(key):
             named, years = _years_of(held)
             if years != _YEARS_UNSAID:  # the skill, fewer years of it, as many of what it proves
                 pending.append(named)
+                if named in _YEARS_AS_A_SCORE:  # 开车8年: eight years behind the wheel (驾龄)
+                    pending.append(f"{_SCORE_PREFIX}{_YEARS_AS_A_SCORE[named]}:{years}")
                 pending.extend(f"{_YEARS_PREFIX}{named}:{fewer}" for fewer in range(int(years)))
                 pending.extend(_for_years(proven, int(years)) for proven in _proves(named))
             continue
@@ -1067,6 +1073,12 @@ def held_skills(items, text=""):
             # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表), not where they
             # narrowed it (计算机二级(python) is no python).
             named |= skills_in_text(" ".join(_QUALIFIER.findall(folded)))
+        since = _LICENSED_SINCE.search(folded)
+        if since and any(name.startswith("licence:") for name in named):
+            # c1 2015年拿证: 驾龄 since then, counted from the year's end (a whole year may not have passed).
+            years = date.today().year - int(since.group(1)) - 1
+            if 0 <= years <= _SCORE_MAXIMA["driving_years"]:
+                named.add(f"{_SCORE_PREFIX}driving_years:{years}")
         if _LAPSED.search(folded) or _expired(folded):
             # 健康证(已过期), 教资面试已过 未认定, cpa 已过3科: the skills, not the certificates.
             lapsed |= {proven for proven in expand_held(named) if not is_credential(proven)}
@@ -1113,6 +1125,7 @@ def _expired(folded):
     return (year + 2000 if year < 100 else year) < date.today().year  # 电工证16年到期了: 2016
 
 
+_LICENSED_SINCE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:\d{1,2}\s*月)?\s*(?:就|的)?\s*(?:拿|领|考|取得|获得)(?:的|到|了)?")
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
 # Said of a certificate in an item, it is one the writer does not hold (yet, or any longer).
 _LAPSED = re.compile(r"过期|失效|吊销|暂扣|扣押|(?:未|没|没有)去?(?:复审|年审|审)|[:：]\s*(?:无|没有|暂无)$|(?:没|未)续|未认定|没拿到证|(?:无|没|没有)证|"

@@ -1,6 +1,7 @@
 """Skill spellings, certificates and driving-licence classes."""
 import csv
 import re
+from datetime import date
 from importlib import resources
 
 import pytest
@@ -754,6 +755,16 @@ def test_years_said_meet_years_asked_as_a_recruiter_reads_them(required, held, m
     ("Golang", "Go语言开发 2年", True), ("TEFL/TESOL certificate", "TESOL 120 hrs", True), ("Halcon", "OpenCV 图像处理", False),
 ])
 def test_what_a_seventeenth_nineteenth_and_twentieth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # Years at the wheel are 驾龄, and so are the years since the licence was taken (counted from that year's end).
+    ("驾龄5年以上", "开车8年", True), ("驾龄5年", "开车3年", False), ("C1驾照 驾龄3年以上", "C1 2015年拿证", True),
+    ("驾龄3年以上", f"{date.today().year - 1}年拿的C1", False), ("驾龄3年以上", f"{date.today().year - 5}年考的C1驾照", True),
+    ("中式烹调师(中级)及以上", "中式烹调技师", True), ("C1驾照", "手动挡小车驾照", True),
+])
+def test_driving_years_and_levels_said_in_other_words(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
 
 
