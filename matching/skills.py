@@ -101,7 +101,7 @@ _YEARS_SAID = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二两三四五六七
                          r"|(?<![\d.])(\d{1,2}(?:\.\d)?)\s*\+?\s*(years?|yrs?|months?)\b"
                          r"|(?<!\d)((?:19|20)\d\d)\s*(?:\.\d{1,2})?\s*[-–~至到]\s*((?:19|20)\d\d)(?!\d)")
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_OBTAINED = re.compile(r"^(?:\d{4}\s*年\s*)?已?(?:取得|考取|获得)了?\s*(.+)$")
+_OBTAINED = re.compile(r"^(?:\d{4}\s*年\s*)?已?(?:取得|考取|获得)[了过]?\s*(.+)$")
 # An umbrella certificate named before the operation it covers.
 _UMBRELLA = re.compile(r"^(?:特种设备作业人员证|特种设备作业证|特种作业操作证|特种作业证)\s*[:\-]?\s*(.+)$"
                        r"|^(.+?)(?:特种设备作业人员证|特种作业操作证|特种作业证)$")
@@ -983,9 +983,9 @@ def _names_in(folded):
 _OBTAINED_BEFORE = re.compile(r"(?:取得|考取|获得|拿到|持有|持)$")
 _ABROAD = re.compile(r"(?:美国|英国|澳洲|澳大利亚|加拿大|新西兰|菲律宾|日本|韩国|新加坡|德国|法国|国外|海外|境外)$")
 # Said right after a skill, the writer lacks it: solidworks不会, excel不熟.
-_DENIED_AFTER = re.compile(r"\s*(?:不会|不懂|不熟|没用过|没学过|没接触过|没做过)")
+_DENIED_AFTER = re.compile(r"\s*(?:不会|不懂|不熟|没用过|没学过|没接触过|没做过|听说过|[说骑开搞做]不来)")
 _AN_ORGANISATION = re.compile(r"(?:认证|体系)的?(?:公司|企业|单位|工厂|厂)|的?[\u4e00-\u9fff]?(?:厂|站|店)|学(?!徒)|式|材料|专业(?!版)|"
-                              r"学院|学校|师?事务所")
+                              r"学院|学校|师?事务所|有限|集团|股份")
 
 
 def skills_in_text(text):
@@ -1074,9 +1074,12 @@ def held_skills(items, text=""):
             # narrowed it (计算机二级(python) is no python).
             named |= skills_in_text(" ".join(_QUALIFIER.findall(folded)))
         since = _LICENSED_SINCE.search(folded)
-        if since and any(name.startswith("licence:") for name in named):
+        if since and (_A_LICENCE_NAMED.search(folded) or any(name.startswith("licence:") for name in named)):
+            named.add(_ANY_LICENCE)  # 04年拿的驾照: a licence, of a class not said
             # c1 2015年拿证: 驾龄 since then, counted from the year's end (a whole year may not have passed).
-            years = date.today().year - int(since.group(1)) - 1
+            taken = int(since.group(1))
+            taken += 0 if taken > 100 else 2000 if 2000 + taken <= date.today().year else 1900  # 04年拿的驾照
+            years = date.today().year - taken - 1
             if 0 <= years <= _SCORE_MAXIMA["driving_years"]:
                 named.add(f"{_SCORE_PREFIX}driving_years:{years}")
         if _LAPSED.search(folded) or _expired(folded):
@@ -1109,7 +1112,7 @@ _CLAUSES = re.compile(r"[,;。；]")
 # Said of a skill in a clause, it is one the writer is learning or barely has.
 _LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|备考|正在学|正在自学|自学中|在学(?!校)|在读|课程|"
                        r"明年考|今年考|下半年考|还差|会一点|了解一点|一点点|结业|在自学|学过一点|学了一点|学校学过|只学过|"
-                       r"没上过机|没实操|没有实操|候选人|candidate|概念|只会简单|"
+                       r"没上过机|没实操|没有实操|候选人|candidate|概念|只会简单|还没毕业|还有.{1,4}毕业|听说过|"
                        r"exam pending|in training|currently learning|studying|training\b")
 _HEDGED = re.compile(r"一般般|不太会|不太熟|不熟练|不熟|有点口音|马马虎虎|凑合|略懂|不精通")
 _VALID_UNTIL = re.compile(r"(?:有效期|有效|到期)\s*(?:至|到|截止)?\s*(\d{4})\s*年?|(?<!\d)(\d{2}|\d{4})\s*年\s*(?:\d{1,2}\s*月)?\s*"
@@ -1125,7 +1128,8 @@ def _expired(folded):
     return (year + 2000 if year < 100 else year) < date.today().year  # 电工证16年到期了: 2016
 
 
-_LICENSED_SINCE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:\d{1,2}\s*月)?\s*(?:就|的)?\s*(?:拿|领|考|取得|获得)(?:的|到|了)?")
+_LICENSED_SINCE = re.compile(r"(?<!\d)((?:19|20)?\d\d)\s*年?\s*(?:\d{1,2}\s*月)?\s*(?:就|的)?\s*(?:拿|领|考|取得|获得)(?:的|到|了)?")
+_A_LICENCE_NAMED = re.compile(r"驾照|驾驶证|驾驶本|驾驶执照")
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
 # Said of a certificate in an item, it is one the writer does not hold (yet, or any longer).
 _LAPSED = re.compile(r"过期|失效|吊销|暂扣|扣押|(?:未|没|没有)去?(?:复审|年审|审)|[:：]\s*(?:无|没有|暂无)$|(?:没|未)续|未认定|没拿到证|(?:无|没|没有)证|"
@@ -1137,6 +1141,7 @@ _LAPSED = re.compile(r"过期|失效|吊销|暂扣|扣押|(?:未|没|没有)去?
 _UNBROKEN = re.compile(r"[^\s\d,;:、()/.+]+")  # a run between separators and numbers (3年, 2个月)
 _LONGEST_STRETCH = 12
 _LOWER = re.compile(r"初级|助理|准")
+_A_PLACE = re.compile(r"的?[\u4e00-\u9fff]?(?:厂|站|店)|有限|集团|股份")  # of a stretch (a name's: _AN_ORGANISATION)
 _AS_A_TRAINEE = re.compile(r"实习|见习|学徒|应届|在校")  # or a student's (酒店管理专业应届)
 
 
@@ -1160,14 +1165,16 @@ def _stretches(folded):
             for end in cuts[first + 1:]:
                 if end - start > _LONGEST_STRETCH:
                     break
-                if end - start >= 2 and text[start:end] not in _LABELS:  # acca in acca在读 is no acca
+                if end - start >= 2 and text[start:end] not in _LABELS \
+                        and not _A_PLACE.match(text, end):  # acca在读 is no acca, 在油漆厂 no 油漆
                     found.add(text[start:end])
     return found
 
 
 # Said right before a skill, it is one the writer lacks or has yet to get: 没有叉车证, 正在考电工证, no forklift licence.
 _NEGATION = re.compile(
-    r"(?:无|没有|没|未|不会|不懂|不熟悉|暂无|尚无|还没有?|正在考|在考|准备考|计划考|\bno\b|\bwithout\b|\bnot\b|"
+    r"(?:无|没有|没|未|不会|不懂|不熟悉|暂无|尚无|还没有?|正在考|在考|准备考|计划考|想[转学做干当]|打算学|希望学|"
+    r"\bno\b|\bwithout\b|\bnot\b|"
     r"\bcannot\b|can't|don't have|do not have|working towards)"
     r"(?:\s*(?:持有|取得|考取|考过|考|拿到|办|用过|学过|做过|接触过|(?:holding|having|use|any|a|an)\b)){0,2}\s*"
 )

@@ -768,6 +768,22 @@ def test_driving_years_and_levels_said_in_other_words(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Heard of, can't, wants to move to, a company's or a factory's name, about to graduate from a cooking school.
+    ("熟悉WMS系统", "WMS 听说过 没用过", False), ("普通话标准", "四川话 普通话说不来", False),
+    ("会骑电动车", "电动车骑不来 平时坐公交", False), ("内操", "外操2年 想转内操", False),
+    ("加工中心操作", "在渝北精密加工中心有限公司当仓管", False), ("油漆工", "在油漆厂上班", False),
+    ("厨师", "在新东方学厨师 还有两个月毕业", False), ("俄语", "俄语专业八级，在莫斯科做过翻译", True),
+    # The words of walk-ins: 勾机, 扛包, 收过银, 差车证, 04年拿的驾照, 夜班, 烧氩弧.
+    ("挖掘机司机", "勾机开了五年", True), ("搬运工", "在码头扛过包 下过货", True), ("快递员", "送过快递 中通的", True),
+    ("收银经验", "超市收过银", True), ("服务员", "饭店端盘子 跑堂", True), ("叉车证", "差车证 有的 开了三年", True),
+    ("5年以上驾龄", "04年拿的驾照 一直在开", True), ("能适应两班倒", "在富士康上过两年夜班", True),
+    ("氩弧焊工", "会烧氩弧 不锈钢管子焊过几年", True),
+])
+def test_what_a_twenty_first_and_twenty_second_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_licensed_names_no_licence_class():
     assert canonical_skill("licensed") == "licensed" and canonical_skill("licence d") == "licence:D"
     assert skills_in_text("English-speaking tour guide, licensed 2019") == {canonical_skill("English")}
