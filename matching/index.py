@@ -42,7 +42,7 @@ from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, PLACE_CREDIT, education_code, education_rank, place_tokens, stated_places
 from .reasons import N_PARTS, ReasonCache, ReasonParts, explain_page
-from .skills import alternatives, canonical_skill, held_skills, is_credential, skill_items
+from .skills import alternatives, canonical_skill, held_skills, holds, is_credential, parts_of, skill_items
 from .text import clean_title, fold, has_han, latin_words, text_features
 
 __all__ = ["Match", "MatchIndex", "DEFAULT_WEIGHTS", "DEFAULT_SHORTLIST_WEIGHTS", "extract"]
@@ -502,8 +502,10 @@ class MatchIndex:
         self.compact_fraction = compact_fraction
         self._features = Vocabulary()
         self._skill_ids = Vocabulary()
-        # Per key: the either and preferred keys of postings (电工证/焊工证, 电工证优先) that holding it meets.
+        # Per key: the either and preferred keys of postings (电工证/焊工证, 电工证优先) that holding it meets,
+        # and the phrases it is a part of (医院: 医院保洁), met where every part is held.
         self._keys_met_by = {}
+        self._phrases_with_part = {}
         self._place_ids = Vocabulary()
         self._level_ids = Vocabulary()
         self._shared = {}
@@ -632,6 +634,8 @@ class MatchIndex:
             for key in profile.skill_keys:
                 for alternative in alternatives(key):
                     self._keys_met_by.setdefault(alternative, set()).add(key)
+                for part in parts_of(key):
+                    self._phrases_with_part.setdefault(part, set()).add(key)
 
     def _shared_parts(self, profile):
         """The profile with equal titles, skill sets and places stored once across records."""
@@ -950,18 +954,27 @@ class MatchIndex:
     def _held_counts(self, side, keys, size):
         """Per seeker slot: how many of a posting's ``keys`` it holds (an either or a preferred key once, by any
         of its keys)."""
-        plain = [key for key in keys if not alternatives(key)]
+        plain = [key for key in keys if not alternatives(key) and not parts_of(key)]
         ids = self._ids(self._skill_ids, plain)
         held = side.skills.dot(ids, np.ones(len(ids)), size)
         for key in keys:
             if alternatives(key):
-                ids = self._ids(self._skill_ids, alternatives(key))
-                held += np.minimum(side.skills.dot(ids, np.ones(len(ids)), size), np.float32(1.0))
+                held += self._hits(side, key, size)
+            elif parts_of(key):  # as written, or every part of it (人民医院做保洁 meets 医院保洁)
+                each_part = np.minimum.reduce([self._hits(side, part, size) for part in parts_of(key)])
+                held += np.maximum(self._hits(side, key, size), each_part)
         return held
+
+    def _hits(self, side, key, size):
+        """Per slot: 1 where the candidate holds ``key`` (any of its keys, for an either or a preferred key)."""
+        ids = self._ids(self._skill_ids, alternatives(key) or (key,))
+        return np.minimum(side.skills.dot(ids, np.ones(len(ids)), size), np.float32(1.0))
 
     def _with_keys_met(self, keys):
         """A seeker's keys and the postings' either and preferred keys that they meet."""
         met = [either for key in keys for either in self._keys_met_by.get(key, ())]
+        phrases = {phrase for key in keys for phrase in self._phrases_with_part.get(key, ())}
+        met += [phrase for phrase in phrases if holds(keys, phrase)]
         return keys | frozenset(met) if met else keys
 
     def _text_fit(self, query, side, size):

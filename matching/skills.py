@@ -817,7 +817,30 @@ def holds(keys, key):
     >>> holds({"welder"}, canonical_skill("电工证或焊工证")), holds({"welder"}, "electrician")
     (True, False)
     """
-    return key in keys or (key.startswith(_MET_BY_OTHERS) and not keys.isdisjoint(alternatives(key)))
+    if key in keys or (key.startswith(_MET_BY_OTHERS) and not keys.isdisjoint(alternatives(key))):
+        return True
+    parts = parts_of(key)
+    return bool(parts) and all(holds(keys, part) for part in parts)
+
+
+@lru_cache(maxsize=16384)
+def parts_of(key):
+    """The parts that meet a posting's phrase the table does not know where a seeker has each: its words of two
+    characters or more, as the table's keys where it knows them (医院保洁: 医院 and cleaning); ``()`` for any
+    other key, or one with a word of one character (安川 is 安|川 to jieba: no part of it is a word).
+
+    Examples
+    --------
+    >>> parts_of(canonical_skill("医院保洁经验")), holds(held_skills(["人民医院做保洁 一年多"]), "医院保洁")
+    (('医院', 'cleaning'), True)
+    """
+    if _in_table(key) or not has_han(key) or _NOT_ONE_NAME.search(key):
+        return ()
+    words = [word for word in _words(key) if word.strip() and word not in _WORDS_BEFORE and word not in _WORDS_AFTER]
+    if len(words) < 2 or any(len(word.strip()) < 2 for word in words):
+        return ()
+    return tuple(dict.fromkeys(known if _in_table(known := canonical_skill(word.strip())) else word.strip()
+                               for word in words))
 
 
 def expand_held(keys):

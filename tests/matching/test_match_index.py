@@ -177,6 +177,20 @@ def test_years_a_posting_asks_are_met_by_as_many_said_or_by_a_skill_named_withou
         assert next(r for r in reasons if r["factor"] == "skills")["score"] == (1.0 if met else 0.0), seeker_id
 
 
+def test_a_phrase_the_table_does_not_know_is_met_where_a_seeker_has_each_of_its_words():
+    # 医院保洁 was met only by a seeker who wrote it so: one who cleaned at a hospital ranked with one who had not.
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["保洁员"], ["商场保洁 3年"]), seeker(2, ["保洁员"], ["人民医院做保洁 一年多"])])
+    index.upsert_postings([posting(9, "保洁员", ["医院保洁经验"])])
+    ranked = index.shortlist(9)
+    skills = {m.id: next(r for r in m.reasons if r["factor"] == "skills") for m in ranked}
+    assert [m.id for m in ranked] == [2, 1]
+    assert skills[2]["matched"] == ["医院保洁经验"] and skills[1]["missing"] == ["医院保洁经验"]
+    for seeker_id, met in ((1, 0.0), (2, 1.0)):
+        reasons = index.recommend(seeker_id)[0].reasons
+        assert next(r for r in reasons if r["factor"] == "skills")["score"] == met, seeker_id
+
+
 @pytest.mark.parametrize("both", ["叉车证+电工证", "叉车证和电工证", "叉车证、电工证"])
 def test_an_item_that_lists_two_certificates_asks_for_both(both):
     # The pair was one unknown certificate nobody held: a holder of both ranked below a seeker who listed nothing.

@@ -784,6 +784,17 @@ def test_what_a_twenty_first_and_twenty_second_hand_wrote_meets_as_a_recruiter_r
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # A posting's phrase the table does not know is met where the seeker has each of its words, or their keys.
+    ("医院保洁经验", "人民医院做保洁 一年多", True), ("装配钳工", "减速机装配 钳工 5年", True),
+    ("熟悉伺服调试", "安川伺服 台达伺服 参数调试", True), ("社保公积金核算", "负责公司200人社保公积金申报与工资核算", True),
+    ("医院保洁经验", "商场保洁 3年", False), ("安川机器人编程", "库卡机器人编程", False),
+    ("危化品仓库管理", "普通仓库管理 5年", False),
+])
+def test_a_phrase_is_met_by_its_words(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_licensed_names_no_licence_class():
     assert canonical_skill("licensed") == "licensed" and canonical_skill("licence d") == "licence:D"
     assert skills_in_text("English-speaking tour guide, licensed 2019") == {canonical_skill("English")}
