@@ -671,6 +671,9 @@ def skill_items(name):
     classes = _TWO_CLASSES.match(name.strip())
     if classes:
         return tuple(grade + classes.group(3) for grade in classes.group(1, 2))  # C1D驾驶证: a C1 and a D licence
+    both_voltages = _HIGH_AND_LOW.match(name.strip())
+    if both_voltages:  # 高低压电工证: the high-voltage and the low-voltage certificate
+        return tuple(voltage + both_voltages.group(1) for voltage in ("高压", "低压"))
     asks = _AND_CAN.match(name.strip())
     if asks and all(_in_table(canonical_skill(part)) for part in asks.groups()) \
             and canonical_skill(asks.group(1)) not in _proves(canonical_skill(asks.group(2))):
@@ -690,6 +693,7 @@ def skill_items(name):
 
 
 _SPACE = re.compile(r"\s+")
+_HIGH_AND_LOW = re.compile(r"^(?:高低压|低高压)(电工.*)$")
 _TWO_CLASSES = re.compile(r"^([ABCabc][1-6])([DEFMNPdefmnp])\s*(驾驶证|驾照|驾驶执照|证)$")
 _AND_CAN = re.compile(r"^(.+?)\s*[(（]\s*((?:会|能|懂|熟悉|熟练|掌握|精通)[^()（）]+?)\s*[)）]$")
 _CODE_THEN_CHINESE = re.compile(r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
@@ -1155,7 +1159,7 @@ _LICENSED_SINCE = re.compile(r"(?<!\d)((?:19|20)?\d\d)\s*年?\s*(?:\d{1,2}\s*月
 _A_LICENCE_NAMED = re.compile(r"驾照|驾驶证|驾驶本|驾驶执照")
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
 # Said of a certificate in an item, it is one the writer does not hold (yet, or any longer).
-_LAPSED = re.compile(r"过期|失效|吊销|暂扣|扣押|(?:未|没|没有)去?(?:复审|年审|审)|[:：]\s*(?:无|没有|暂无)$|(?:没|未)续|未认定|没拿到证|(?:无|没|没有)证|"
+_LAPSED = re.compile(r"过期|失效|吊销|暂扣|扣押|内部培训|内部证|厂里发|厂内发|公司内部|(?:未|没|没有)去?(?:复审|年审|审)|[:：]\s*(?:无|没有|暂无)$|(?:没|未)续|未认定|没拿到证|(?:无|没|没有)证|"
                      r"没考证|未考证|还没考|面试没考|笔试没考|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
                      r"没过|没通过|未通过|没考过|差几分|差\d+分|报了?名|下个?月考|准备考|打算考|计划考|"
                      r"还?没(?:去)?办|(?:下周|下个?月|准备|要)去?办|在办|办理中|"

@@ -779,6 +779,13 @@ def test_driving_years_and_levels_said_in_other_words(required, held, meets):
     ("收银经验", "超市收过银", True), ("服务员", "饭店端盘子 跑堂", True), ("叉车证", "差车证 有的 开了三年", True),
     ("5年以上驾龄", "04年拿的驾照 一直在开", True), ("能适应两班倒", "在富士康上过两年夜班", True),
     ("氩弧焊工", "会烧氩弧 不锈钢管子焊过几年", True),
+    # The trades of a chemical and steel district, and their neighbours kept apart.
+    ("高低压电工证", "高压电工证和低压电工证都有", True), ("高低压电工证", "低压电工证", False),
+    ("低压电工证", "电工上岗证(厂里内部培训发的)", False), ("叉车司机2年以上", "京东物流开叉车三年 有证", True),
+    ("叉车司机", "叉车维修工", False), ("行车工", "航车工 6年", True), ("氩弧焊", "亚弧焊", True),
+    ("外圆磨", "平面磨", False), ("冷轧操作经验", "热轧操作 3年", False), ("变频器调试", "ABB 西门子变频器参数设置", True),
+    ("变频器调试", "变频器会接线 不会调参数", False), ("货车司机经验", "B2 开过4.2米厢货", True), ("钻床", "摇臂钻 6年", True),
+    ("反应釜操作", "反应釜 投料 控温 3年 医药中间体", True), ("危化品押运员证", "道路危险货物运输押运人员从业资格证", True),
 ])
 def test_what_a_twenty_first_and_twenty_second_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
