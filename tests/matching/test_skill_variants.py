@@ -786,6 +786,11 @@ def test_driving_years_and_levels_said_in_other_words(required, held, meets):
     ("外圆磨", "平面磨", False), ("冷轧操作经验", "热轧操作 3年", False), ("变频器调试", "ABB 西门子变频器参数设置", True),
     ("变频器调试", "变频器会接线 不会调参数", False), ("货车司机经验", "B2 开过4.2米厢货", True), ("钻床", "摇臂钻 6年", True),
     ("反应釜操作", "反应釜 投料 控温 3年 医药中间体", True), ("危化品押运员证", "道路危险货物运输押运人员从业资格证", True),
+    # Building sites, services and walk-ins' words for them.
+    ("混凝土工", "工地打灰 振动棒都用得来", True), ("吊顶安装", "石膏板吊顶 轻钢龙骨都做过", True),
+    ("开荒保洁", "装修完的房子开荒做过", True), ("环卫工", "扫马路 扫了三年", True), ("足疗技师", "足浴店做过足疗 三年", True),
+    ("煤矿井下作业经验", "在贵州煤矿下井十年", True), ("模具钳工", "钳工 做过几年修模", True),
+    ("保安", "小区门卫干了4年", True), ("住家保姆经验", "钟点工2年", False), ("保安员证", "保安3年", False),
 ])
 def test_what_a_twenty_first_and_twenty_second_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
