@@ -48,7 +48,7 @@ LICENCE_COVERS = {
     "N": ("N",),
     "P": ("P",),
 }
-_LICENCE_WORDS = r"(?:驾照|驾驶证|驾驶执照|驾驶本|准驾车型|牌照|本|照|(?:driving |driver'?s? )?licen[cs]e(?![a-z]))"  # not licensed
+_LICENCE_WORDS = r"(?:驾照|驾招|驾驶证|驾驶执照|驾驶本|准驾车型|牌照|本|照|(?:driving |driver'?s? )?licen[cs]e(?![a-z]))"  # not licensed
 _ABOVE = r"(?:及以上|或以上|以上|\s*or above|\s*and above)?"
 _NUMBERED_CLASS = r"a[1-3]|b[12]|c[1-6]"
 # A class of one letter only beside the licence's name: D驾照, E证, M证, class D licence (alone, a C or an M is
@@ -89,7 +89,7 @@ _PRESSURE_WELDER_CODE = re.compile(r"^(?:smaw|gtaw|gmaw|fcaw|saw|paw)\s*-\s*(?:f
 # How long, said around a skill: 房产销售3年, 做过2年出纳, 有3年叉车经验, 驾龄5年 (a score of its own).
 _HOW_LONG = r"(?:\d+|[一二两三四五六七八九十半]+)\s*(?:年(?!级)半?|个月)(?:以上|及以上)?(?:的)?(?:工作|作业)?(?:经验|经历)?"
 _DURATION = re.compile(rf"^(?:做过|从事过?|干过|有)?\s*{_HOW_LONG}\s*(?!.*年)(?!(?:以上|及以上|的|工作|作业|经验|经历)+$)(.+)$"
-                       rf"|^(?!驾龄)(.*?[^\d\s.])\s*{_HOW_LONG}$")  # not 2015年: a year
+                       rf"|^(?!驾龄)(.*?[^\d\s.])\s*(?:工作了?|干了|做了|从事)?\s*{_HOW_LONG}$")  # not 2015年: a year
 # How long a skill is asked for or held, as a key: years:java:3 (3年以上java开发, java开发3年). A seeker who names a
 # skill without saying how long holds it for as long as a posting asks (years:java:?): the experience factor
 # compares their years; only years said against years asked tell a shorter time apart.
@@ -99,7 +99,8 @@ _YEARS_AS_A_SCORE = {"driving": "driving_years"}
 _MOST_YEARS = 10  # asked or held, more counts as this many
 _YEARS_SAID = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3}|半)\s*(?:多)?\s*(年(?!级)|个月)"
                          r"|(?<![\d.])(\d{1,2}(?:\.\d)?)\s*\+?\s*(years?|yrs?|months?)\b"
-                         r"|(?<!\d)((?:19|20)\d\d)\s*(?:\.\d{1,2})?\s*[-–~至到]\s*((?:19|20)\d\d)(?!\d)")
+                         r"|(?<!\d)((?:19|20)\d\d)\s*(?:\.(\d{1,2}))?\s*[-–~至到]\s*"
+                         r"((?:19|20)\d\d)(?:\.(\d{1,2}))?(?!\d)")
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _OBTAINED = re.compile(r"^(?:\d{4}\s*年\s*)?已?(?:取得|考取|获得)[了过]?\s*(.+)$")
 # An umbrella certificate named before the operation it covers.
@@ -228,9 +229,10 @@ def _years_said(folded):
     2019-2023: 4); not a year of the calendar (2015年)."""
     said = []
     for match in _YEARS_SAID.finditer(folded):
-        number, unit, latin_number, latin_unit, since, until = match.groups()
-        if since:
-            said.append(max(int(until) - int(since), 0))
+        number, unit, latin_number, latin_unit, since, since_month, until, until_month = match.groups()
+        if since:  # 2019-2023: four years; 2022.3-2023.1: ten months
+            months = (int(until) - int(since)) * 12 + int(until_month or 1) - int(since_month or 1)
+            said.append(max(months // 12, 0))
             continue
         number, unit = (number, unit) if number else (latin_number, latin_unit)
         if number == "半":
@@ -418,6 +420,10 @@ def canonical_skill(name):
         for candidate in (stem + " certificate", stem + " licence", stem):
             if candidate in _VARIANTS:
                 return _VARIANTS[candidate]
+    if " " in folded and has_han(folded):
+        joined = canonical_skill(folded.replace(" ", ""))
+        if joined in _LABELS or _level_of(joined)[0] in _LABELS:
+            return joined  # 电工 职业技能等级证书 三级, 会计专业技术资格 初级
     core = _core(folded)
     if core != folded:
         return canonical_skill(core)  # 装配工 is 装配, 熟悉热处理 热处理
@@ -540,12 +546,16 @@ def _around_a_known_name(key):
     return None
 
 
+_A_CERTIFICATE_S_NAME = re.compile(r"\s*(?:职业技能等级证书|职业技能等级证|职业资格证书|职业资格证|技能等级证书|等级证书)\s*$")
+
+
 def _levelled(folded):
     """``electrician@2`` for 中级电工证, 电工四级 or 焊工（高级）; None when no level of a known trade is named."""
     levelled = _LEVELLED.match(folded)
     if not levelled or (levelled.group(1) and "(" in levelled.group(2)):
         return None  # 二级建造师(机电): a grade and a discipline, read with the brackets
     word, trade = levelled.group(1) or levelled.group(4), levelled.group(2) or levelled.group(3)
+    trade = _A_CERTIFICATE_S_NAME.sub("", trade) or trade  # 电工职业技能等级证书三级: of 电工
     level = _LEVELS[word.removesuffix("工")]
     # The trade's certificate at that level (中级焊工 holds a 焊工证), else its skill (高级钳工); a
     # numbered level only of a certificate (计算机二级, where two is above one, is no trade's level).
@@ -1010,7 +1020,7 @@ def _names_in(folded):
 _OBTAINED_BEFORE = re.compile(r"(?:取得|考取|获得|拿到|持有|持)$")
 _ABROAD = re.compile(r"(?:美国|英国|澳洲|澳大利亚|加拿大|新西兰|菲律宾|日本|韩国|新加坡|德国|法国|国外|海外|境外)$")
 # Said right after a skill, the writer lacks it: solidworks不会, excel不熟.
-_DENIED_AFTER = re.compile(r"\s*(?:不会|不懂|不熟|没用过|没学过|没接触过|没做过|听说过|[说骑开搞做]不来)")
+_DENIED_AFTER = re.compile(r"\s*(?:不会|不懂|不熟|没用过|没学过|没接触过|没做过|没[搞干弄]过|听说过|[说骑开搞做]不来|(?:基本)?忘了)")
 _AN_ORGANISATION = re.compile(r"(?:认证|体系)的?(?:公司|企业|单位|工厂|厂)|的?[\u4e00-\u9fff]?(?:厂|站|店)|学(?!徒)|式|材料|专业(?!版)|"
                               r"学院|学校|师?事务所|有限|集团|股份")
 
@@ -1028,8 +1038,9 @@ def skills_in_text(text):
     folded = fold(text)
     if not folded:
         return set()
-    # Where a negation ends, a skill that starts is one the writer lacks (one pass over the text).
-    negated = {match.end() for match in _NEGATION.finditer(folded)}
+    # Where a negation ends, or inside it, a skill that starts is one the writer lacks (one pass over the text):
+    # 没有叉车证, 不能上夜班 (能上夜班 starts inside 不能); not 无损检测, which starts where 无 does.
+    negated = {end for match in _NEGATION.finditer(folded) for end in range(match.start() + 1, match.end() + 1)}
     found = set()
     for start, end, name in _names_in(folded):
         if start in negated or _DENIED_AFTER.match(folded, end):
@@ -1117,13 +1128,27 @@ def held_skills(items, text=""):
     keys |= skills_in_text(text)
     # What a plain name commonly means is held where it is named (not where a narrower key proves it) and
     # nothing narrower is (焊工证 压力焊作业 is a 压力焊 certificate).
-    keys |= {_COMMONLY[key] for key in keys if key in _COMMONLY
-             and not any(key in _proves(other) for other in keys if other != key and _in_table(other))}
+    keys |= {_commonly(key) for key in keys if _named_key(key) in _COMMONLY
+             and not any(_named_key(key) in _proves(other) for other in keys if other != key and _in_table(other)
+                         and _named_key(other) != _named_key(key))}
     held = expand_held(keys) | lapsed
     said = {_years_of(key)[0] for key in held if key.startswith(_YEARS_PREFIX)}
     held |= {f"{_YEARS_PREFIX}{key}:{_YEARS_UNSAID}" for key in held if key in _LABELS and key not in said}
     # Stretches are words, not names: they prove nothing beyond themselves.
     return held | stretches
+
+
+def _named_key(key):
+    """The key a years key is of (``years:cad:3``: ``cad``); any other key itself."""
+    return _years_of(key)[0] if key.startswith(_YEARS_PREFIX) else key
+
+
+def _commonly(key):
+    """What a plain ``key`` commonly means, held as long as ``key`` is (cad画图 3年: three years of autocad)."""
+    if key.startswith(_YEARS_PREFIX):
+        named, years = _years_of(key)
+        return _for_years(_COMMONLY[named], int(years))
+    return _COMMONLY[key]
 
 
 def _certificates_of(name):
@@ -1139,7 +1164,7 @@ _CLAUSES = re.compile(r"[,;。；]")
 # Said of a skill in a clause, it is one the writer is learning or barely has.
 _LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|备考|正在学|正在自学|自学中|在学(?!校)|在读|课程|"
                        r"明年考|今年考|下半年考|还差|会一点|了解一点|一点点|结业|在自学|学过一点|学了一点|学校学过|只学过|"
-                       r"没上过机|没实操|没有实操|候选人|candidate|概念|只会简单|还没毕业|还有.{1,4}毕业|听说过|"
+                       r"没上过机|没实操|没有实操|候选人|candidate|概念|只会简单|还没毕业|还有.{1,4}毕业|听说过|基本忘了|"
                        r"exam pending|in training|currently learning|studying|training\b")
 _HEDGED = re.compile(r"一般般|不太会|不太熟|不熟练|不熟|有点口音|马马虎虎|凑合|略懂|不精通")
 _VALID_UNTIL = re.compile(r"(?:有效期|有效|到期)\s*(?:至|到|截止)?\s*(\d{4})\s*年?|(?<!\d)(\d{2}|\d{4})\s*年\s*(?:\d{1,2}\s*月)?\s*"
@@ -1159,7 +1184,8 @@ _LICENSED_SINCE = re.compile(r"(?<!\d)((?:19|20)?\d\d)\s*年?\s*(?:\d{1,2}\s*月
 _A_LICENCE_NAMED = re.compile(r"驾照|驾驶证|驾驶本|驾驶执照")
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
 # Said of a certificate in an item, it is one the writer does not hold (yet, or any longer).
-_LAPSED = re.compile(r"过期|失效|吊销|暂扣|扣押|内部培训|内部证|厂里发|厂内发|公司内部|(?:未|没|没有)去?(?:复审|年审|审)|[:：]\s*(?:无|没有|暂无)$|(?:没|未)续|未认定|没拿到证|(?:无|没|没有)证|"
+_LAPSED = re.compile(r"过期|失效|吊销|暂扣|扣押|内部培训|内部证|厂里发|厂内发|公司内部|(?:未|没|没有)去?(?:复审|年审|审)|"
+                     r"[:：]\s*(?:无|没有|暂无)$|(?:没|未)续|未认定|没拿到证|(?:无|没|没有)证|"
                      r"没考证|未考证|还没考|面试没考|笔试没考|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
                      r"没过|没通过|未通过|没考过|差几分|差\d+分|报了?名|下个?月考|准备考|打算考|计划考|"
                      r"还?没(?:去)?办|(?:下周|下个?月|准备|要)去?办|在办|办理中|"
@@ -1184,7 +1210,8 @@ def _stretches(folded):
         text = run.group(0)
         if not has_han(text) or _AS_A_TRAINEE.search(text):
             continue  # 行政实习半年 is not 行政 as a posting asks for it
-        negated = {match.end() for pattern in (_NEGATION, _LOWER) for match in pattern.finditer(text)}
+        negated = {end for pattern in (_NEGATION, _LOWER) for match in pattern.finditer(text)
+                   for end in range(match.start() + 1, match.end() + 1)}  # after or inside: 不接受 holds no 接受
         cuts = [0, *sorted(word_ends(text))]
         for first, start in enumerate(cuts):
             if start in negated:
@@ -1200,7 +1227,8 @@ def _stretches(folded):
 
 # Said right before a skill, it is one the writer lacks or has yet to get: 没有叉车证, 正在考电工证, no forklift licence.
 _NEGATION = re.compile(
-    r"(?:无|没有|没|未|不会|不懂|不熟悉|暂无|尚无|还没有?|正在考|在考|准备考|计划考|想[转学做干当]|打算学|希望学|"
+    r"(?:无|没有|没|未|不会|不懂|不熟悉|看不太?懂|不太懂|不上|不接受|不愿意?|暂无|尚无|还没有?|正在考|在考|准备考|计划考|"
+    r"想[转学做干当]|打算学|希望学|"
     r"\bno\b|\bwithout\b|\bnot\b|"
     r"\bcannot\b|can't|don't have|do not have|working towards)"
     r"(?:\s*(?:持有|取得|考取|考过|考|拿到|办|用过|学过|做过|接触过|(?:holding|having|use|any|a|an)\b)){0,2}\s*"

@@ -807,6 +807,22 @@ def test_a_phrase_is_met_by_its_words(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Said against a name, inside a negation too (不上夜班), forgotten; months of a span; words before a duration.
+    ("氩弧焊", "二保焊熟练 氩弧焊没搞过", False), ("能看懂机械图纸", "看不太懂图纸 跟着师傅做", False),
+    ("能接受夜班", "只上白班 不上夜班", False), ("能接受出差", "不接受长期出差", False),
+    ("熟练使用AutoCAD", "大学学过CAD 基本忘了", False), ("熟练使用AutoCAD", "CAD画图 3年", True),
+    ("出纳经验1年以上", "出纳 2022.3-2023.1", False), ("中级会计职称", "初级会计师 工作6年", False),
+    ("FRM", "FRM一级通过", False), ("FRM", "FRM Part I passed", False),
+    # A level after a certificate's generic name, with spaces; typed by sound; which authority issued it.
+    ("电工中级(四级)", "电工 职业技能等级证书 三级", True), ("会计初级", "会计专业技术资格 初级", True),
+    ("C1驾照", "C1驾招", True), ("初级会计", "初级会记证", True), ("锅炉工", "G1 司炉证 4年锅炉房工作", True),
+    ("瓦斯检查工证", "瓦检员证 在有效期", True), ("电工证(应急管理局颁发)", "电工职业技能等级证书 四级 人社颁发", False),
+])
+def test_what_a_twenty_fourth_fifth_and_sixth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_licensed_names_no_licence_class():
     assert canonical_skill("licensed") == "licensed" and canonical_skill("licence d") == "licence:D"
     assert skills_in_text("English-speaking tour guide, licensed 2019") == {canonical_skill("English")}
