@@ -218,6 +218,7 @@ def _load_table():
 # a key plainly commonly holds (电工证: a 低压电工证, which a 高压电工证 or a skill level is not).
 _VARIANTS, _LABELS, _IMPLIES, _CREDENTIALS, _COMMONLY = _load_table()
 _CERTIFYING = {}  # a skill -> the certificates that prove it directly (安检 -> 安检员证)
+_UNSAID = {key: f"{_YEARS_PREFIX}{key}:{_YEARS_UNSAID}" for key in _LABELS}  # held as long as asked: no years said
 for _certificate in sorted(_CREDENTIALS):
     for _skill in _IMPLIES.get(_certificate, ()):
         if _skill not in _CREDENTIALS:
@@ -420,7 +421,7 @@ def canonical_skill(name):
         for candidate in (stem + " certificate", stem + " licence", stem):
             if candidate in _VARIANTS:
                 return _VARIANTS[candidate]
-    if " " in folded and has_han(folded):
+    if " " in folded and has_han(folded) and not _NOT_ONE_NAME.search(folded):
         joined = canonical_skill(folded.replace(" ", ""))
         if joined in _LABELS or _level_of(joined)[0] in _LABELS:
             return joined  # 电工 职业技能等级证书 三级, 会计专业技术资格 初级
@@ -561,8 +562,8 @@ def _levelled(folded):
     # numbered level only of a certificate (计算机二级, where two is above one, is no trade's level).
     # (电工职业技能等级证 is itself the certificate at the lowest level.)
     certificate, skill = _level_of(canonical_skill(trade + "证"))[0], canonical_skill(trade)
-    if certificate not in _LABELS and _level_of(canonical_skill(trade + "师证"))[0] in _LABELS:
-        certificate = _level_of(canonical_skill(trade + "师证"))[0]  # 中式烹调技师: of the 中式烹调师
+    if certificate not in _LABELS and trade + "师证" in _VARIANTS:
+        certificate = _VARIANTS[trade + "师证"]  # 中式烹调技师: of the 中式烹调师
     if is_credential(certificate) and (certificate in _LABELS or _LEVELLED_TRADE.search(trade)):
         return f"{certificate}@{level}"
     if skill in _LABELS and (word[0] not in "一二三四五" or _LEVELLED_TRADE.search(trade) or trade.endswith("师")):
@@ -1050,7 +1051,7 @@ def skills_in_text(text):
         if (has_han(name[-1]) and not on_a_word_boundary(folded, start, end)) or _AN_ORGANISATION.match(folded, end):
             continue
         key = _VARIANTS[name]
-        if is_credential(key) and _ABROAD.search(folded, max(start - 5, 0), start):
+        if _ABROAD.search(folded, max(start - 5, 0), start) and is_credential(key):
             continue  # 美国注册护士, 菲律宾注册护士: another country's licence is not China's
         if _A_PERSON.search(name) and not _A_CERTIFICATE.search(name) and is_credential(key) \
                 and not _OBTAINED_BEFORE.search(folded, max(start - 3, 0), start):  # 取得中式烹调师: its certificate
@@ -1133,7 +1134,7 @@ def held_skills(items, text=""):
                          and _named_key(other) != _named_key(key))}
     held = expand_held(keys) | lapsed
     said = {_years_of(key)[0] for key in held if key.startswith(_YEARS_PREFIX)}
-    held |= {f"{_YEARS_PREFIX}{key}:{_YEARS_UNSAID}" for key in held if key in _LABELS and key not in said}
+    held |= {_UNSAID[key] for key in held if key in _UNSAID and key not in said}
     # Stretches are words, not names: they prove nothing beyond themselves.
     return held | stretches
 
