@@ -160,7 +160,7 @@ _LEVELLED_EN = re.compile(
     rf"^(?:({_EN_LEVEL_WORDS})\s+(.+?)|(.+?)\s+(level\s*[1-5]|(?:{_EN_LEVEL_WORDS})(?:\s+level)?))"
     r"(?:\s+(?:certificate|certification|licen[cs]e|cert))?$"
 )
-_AT_LEAST = re.compile(r"^(.+?)\s*(?:及以上|或以上|以上|or above|and above|or higher)(?:职称|资格|证书|证)?$")
+_AT_LEAST = re.compile(r"^(.+?)\s*(?:及以上|或以上|以上|or above|and above|or higher)(?:职称|资格|证书|证|学历)?$")
 # A trade whose level certificate may be named though the table does not know it (化工总控工中级);
 # not 工程师, whose 高级 is a professional title.
 _LEVELLED_TRADE = re.compile(r"^[\u4e00-\u9fff]+[工员]$")

@@ -823,6 +823,17 @@ def test_what_a_twenty_fourth_fifth_and_sixth_hand_wrote_meets_as_a_recruiter_re
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Education listed as a skill: a higher level meets a lower, 中专 and 高中 are one level, full-time is asked apart.
+    ("本科及以上学历", "硕士研究生", True), ("大专及以上学历", "本科 西南大学", True), ("中专及以上学历", "技校毕业(机电)", True),
+    ("高中以上学历", "中专 数控专业", True), ("本科及以上", "大专", False), ("全日制本科", "自考本科", False),
+    ("统招本科", "成人本科 已拿毕业证", False), ("本科学历", "成人本科 已拿毕业证", True),
+    ("Bachelor's degree or above", "硕士", True), ("硕士", "研究生在读", False),
+])
+def test_education_listed_as_a_skill_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_licensed_names_no_licence_class():
     assert canonical_skill("licensed") == "licensed" and canonical_skill("licence d") == "licence:D"
     assert skills_in_text("English-speaking tour guide, licensed 2019") == {canonical_skill("English")}
