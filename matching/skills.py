@@ -547,7 +547,7 @@ def _around_a_known_name(key):
     return None
 
 
-_A_CERTIFICATE_S_NAME = re.compile(r"\s*(?:职业技能等级证书|职业技能等级证|职业资格证书|职业资格证|技能等级证书|等级证书)\s*$")
+_LEVEL_CERTIFICATE_WORDS = re.compile(r"\s*(?:职业技能等级证书|职业技能等级证|职业资格证书|职业资格证|技能等级证书|等级证书)\s*$")
 
 
 def _levelled(folded):
@@ -556,7 +556,7 @@ def _levelled(folded):
     if not levelled or (levelled.group(1) and "(" in levelled.group(2)):
         return None  # 二级建造师(机电): a grade and a discipline, read with the brackets
     word, trade = levelled.group(1) or levelled.group(4), levelled.group(2) or levelled.group(3)
-    trade = _A_CERTIFICATE_S_NAME.sub("", trade) or trade  # 电工职业技能等级证书三级: of 电工
+    trade = _LEVEL_CERTIFICATE_WORDS.sub("", trade) or trade  # 电工职业技能等级证书三级: of 电工
     level = _LEVELS[word.removesuffix("工")]
     # The trade's certificate at that level (中级焊工 holds a 焊工证), else its skill (高级钳工); a
     # numbered level only of a certificate (计算机二级, where two is above one, is no trade's level).
@@ -808,7 +808,8 @@ def is_credential(key):
 
 
 def alternatives(key):
-    """The keys that meet an either key (电工证/焊工证) or a preferred one (电工证优先); ``()`` for any other key.
+    """The keys that meet an either key (电工证/焊工证), a preferred one (电工证优先) or a years one (as many years
+    said, or none: ``years:welding:3`` is met by ``years:welding:3`` and ``years:welding:?``); ``()`` for any other key.
 
     Examples
     --------
@@ -1112,15 +1113,9 @@ def held_skills(items, text=""):
             # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表), not where they
             # narrowed it (计算机二级(python) is no python).
             named |= skills_in_text(" ".join(_QUALIFIER.findall(folded)))
-        since = _LICENSED_SINCE.search(folded)
-        if since and (_A_LICENCE_NAMED.search(folded) or any(name.startswith("licence:") for name in named)):
-            named.add(_ANY_LICENCE)  # 04年拿的驾照: a licence, of a class not said
-            # c1 2015年拿证: 驾龄 since then, counted from the year's end (a whole year may not have passed).
-            taken = int(since.group(1))
-            taken += 0 if taken > 100 else 2000 if 2000 + taken <= date.today().year else 1900  # 04年拿的驾照
-            years = date.today().year - taken - 1
-            if 0 <= years <= _SCORE_MAXIMA["driving_years"]:
-                named.add(f"{_SCORE_PREFIX}driving_years:{years}")
+        driven = _driving_years_since(folded)
+        if driven is not None and (_A_LICENCE_NAMED.search(folded) or any(map(_is_a_licence_class, named))):
+            named |= {_ANY_LICENCE, f"{_SCORE_PREFIX}driving_years:{driven}"}  # 04年拿的驾照: a licence, 驾龄
         if _LAPSED.search(folded) or _expired(folded):
             # 健康证(已过期), 教资面试已过 未认定, cpa 已过3科: the skills, not the certificates.
             lapsed |= {proven for proven in expand_held(named) if not is_credential(proven)}
@@ -1137,6 +1132,23 @@ def held_skills(items, text=""):
     held |= {_UNSAID[key] for key in held if key in _UNSAID and key not in said}
     # Stretches are words, not names: they prove nothing beyond themselves.
     return held | stretches
+
+
+def _driving_years_since(folded):
+    """The years of 驾龄 since the year ``folded`` says a licence was taken (c1 2015年拿证, 04年拿的驾照), counted
+    from that year's end (a whole year may not have passed); None where it says no such year."""
+    since = _LICENSED_SINCE.search(folded)
+    if not since:
+        return None
+    taken, this_year = int(since.group(1)), date.today().year
+    if taken < 100:
+        taken += 2000 if 2000 + taken <= this_year else 1900
+    years = this_year - taken - 1
+    return years if 0 <= years <= _SCORE_MAXIMA["driving_years"] else None
+
+
+def _is_a_licence_class(key):
+    return key.startswith("licence:")
 
 
 def _named_key(key):
@@ -1162,7 +1174,7 @@ def _certificates_of(name):
 
 
 _CLAUSES = re.compile(r"[,;。；]")
-# Said of a skill in a clause, it is one the writer is learning or barely has.
+# Said of a skill in a clause, it is one the writer is learning, barely has, has heard of or has forgotten.
 _LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|备考|正在学|正在自学|自学中|在学(?!校)|在读|课程|"
                        r"明年考|今年考|下半年考|还差|会一点|了解一点|一点点|结业|在自学|学过一点|学了一点|学校学过|只学过|"
                        r"没上过机|没实操|没有实操|候选人|candidate|概念|只会简单|还没毕业|还有.{1,4}毕业|听说过|基本忘了|"
@@ -1184,7 +1196,8 @@ def _expired(folded):
 _LICENSED_SINCE = re.compile(r"(?<!\d)((?:19|20)?\d\d)\s*年?\s*(?:\d{1,2}\s*月)?\s*(?:就|的)?\s*(?:拿|领|考|取得|获得)(?:的|到|了)?")
 _A_LICENCE_NAMED = re.compile(r"驾照|驾驶证|驾驶本|驾驶执照")
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
-# Said of a certificate in an item, it is one the writer does not hold (yet, or any longer).
+# Said of a certificate in an item, it is one the writer does not hold (yet, or any longer), or one a factory
+# issued itself (内部培训): not the official one.
 _LAPSED = re.compile(r"过期|失效|吊销|暂扣|扣押|内部培训|内部证|厂里发|厂内发|公司内部|(?:未|没|没有)去?(?:复审|年审|审)|"
                      r"[:：]\s*(?:无|没有|暂无)$|(?:没|未)续|未认定|没拿到证|(?:无|没|没有)证|"
                      r"没考证|未考证|还没考|面试没考|笔试没考|在考|备考|正在考|考试中|在读|面试已过|笔试已过|单科|"
