@@ -1023,8 +1023,11 @@ _OBTAINED_BEFORE = re.compile(r"(?:取得|考取|获得|拿到|持有|持)$")
 _ABROAD = re.compile(r"(?:美国|英国|澳洲|澳大利亚|加拿大|新西兰|菲律宾|日本|韩国|新加坡|德国|法国|国外|海外|境外)$")
 # Said right after a skill, the writer lacks it: solidworks不会, excel不熟.
 _DENIED_AFTER = re.compile(r"\s*(?:不会|不懂|不熟|没用过|没学过|没接触过|没做过|没[搞干弄]过|听说过|[说骑开搞做]不来|(?:基本)?忘了)")
-_AN_ORGANISATION = re.compile(r"(?:认证|体系)的?(?:公司|企业|单位|工厂|厂)|的?[\u4e00-\u9fff]?(?:厂|站|店)|学(?!徒)|式|材料|专业(?!版)|"
-                              r"学院|学校|师?事务所|有限|集团|股份")
+# After a name, a place it is part of (在叉车厂, 质检站, …有限公司); after a stretch of a seeker's item, only these.
+_A_PLACE = re.compile(r"的?[\u4e00-\u9fff]?(?:厂|站|店)|有限|集团|股份")
+# ... and, after a name, what else makes it no skill: a subject, a product, a school (电工学课程, 电焊条, 在iatf16949认证的公司).
+_AN_ORGANISATION = re.compile(rf"(?:认证|体系)的?(?:公司|企业|单位|工厂|厂)|{_A_PLACE.pattern}|学(?!徒)|式|材料|专业(?!版)|"
+                              r"学院|学校|师?事务所")
 
 
 def skills_in_text(text):
@@ -1114,7 +1117,8 @@ def held_skills(items, text=""):
             # narrowed it (计算机二级(python) is no python).
             named |= skills_in_text(" ".join(_QUALIFIER.findall(folded)))
         driven = _driving_years_since(folded)
-        if driven is not None and (_A_LICENCE_NAMED.search(folded) or any(map(_is_a_licence_class, named))):
+        if driven is not None and (_A_LICENCE_NAMED.search(folded)
+                                   or any(name.startswith("licence:") for name in named)):
             named |= {_ANY_LICENCE, f"{_SCORE_PREFIX}driving_years:{driven}"}  # 04年拿的驾照: a licence, 驾龄
         if _LAPSED.search(folded) or _expired(folded):
             # 健康证(已过期), 教资面试已过 未认定, cpa 已过3科: the skills, not the certificates.
@@ -1145,10 +1149,6 @@ def _driving_years_since(folded):
         taken += 2000 if 2000 + taken <= this_year else 1900
     years = this_year - taken - 1
     return years if 0 <= years <= _SCORE_MAXIMA["driving_years"] else None
-
-
-def _is_a_licence_class(key):
-    return key.startswith("licence:")
 
 
 def _named_key(key):
@@ -1208,7 +1208,6 @@ _LAPSED = re.compile(r"过期|失效|吊销|暂扣|扣押|内部培训|内部证
 _UNBROKEN = re.compile(r"[^\s\d,;:、()/.+]+")  # a run between separators and numbers (3年, 2个月)
 _LONGEST_STRETCH = 12
 _LOWER = re.compile(r"初级|助理|准")
-_A_PLACE = re.compile(r"的?[\u4e00-\u9fff]?(?:厂|站|店)|有限|集团|股份")  # of a stretch (a name's: _AN_ORGANISATION)
 _AS_A_TRAINEE = re.compile(r"实习|见习|学徒|应届|在校")  # or a student's (酒店管理专业应届)
 
 
