@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matching.skills import _longest_first, _years_said, alternatives, canonical_skill, expand_held, held_skills, holds, \
+from matching.skills import _years_said, alternatives, canonical_skill, expand_held, held_skills, holds, \
     is_credential, skill_items, skill_label, skills_in_text
-from matching.text import fold
+from matching.text import fold, longest_first
 
 
 @pytest.mark.parametrize(
@@ -309,7 +309,7 @@ def test_labels_name_skills_in_both_languages():
        st.text("叉车证操作工ab 和", max_size=40))
 def test_the_skill_trie_finds_what_the_longest_first_alternation_finds(words, text):
     alternation = re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
-    trie = re.compile(_longest_first(words))
+    trie = re.compile(longest_first(words))
     assert [m.group(0) for m in trie.finditer(text)] == [m.group(0) for m in alternation.finditer(text)]
 
 
@@ -834,6 +834,34 @@ def test_education_listed_as_a_skill_meets_as_a_recruiter_reads_it(required, hel
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # A major asks for its group of majors; with 类 or 相关, for its class; a school's name is not a major.
+    ("机械类专业", "机械设计制造及其自动化 本科", True), ("机械类专业", "机械电子工程", True),
+    ("电气及相关专业", "机电一体化专业", True), ("电气自动化专业", "机械设计制造及其自动化", False),
+    ("会计专业", "财务管理本科", True), ("会计、财务相关专业", "大数据与会计 大专", True),
+    ("学前教育专业", "小学教育专业", False), ("化工相关专业", "机电一体化 中专", False),
+    ("化工/应用化学相关专业", "化学工程与工艺 本科", True), ("化学工程与工艺专业", "四川化工职业技术学院 文秘专业", False),
+    ("理工科专业", "成都理工大学 会计学", False), ("电子信息类专业", "电子科技大学 工商管理", False),
+    ("物流管理专业", "物业管理", False), ("金属材料专业", "高分子材料 专科", False), ("土建类专业", "土木工程", True),
+    ("化工相关专业大专", "应用化工技术 专科", True), ("电气工程及其自动化专业本科", "大专 电气自动化技术", False),
+    ("计算机相关专业", "财务管理", False), ("Computer science or related major", "软件工程 本科", True),
+    ("化工相关专业", "在化工厂做了3年 高中", False), ("会计相关专业", "会计专业大二在读", False),
+])
+def test_a_major_asked_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+def test_each_major_is_named_once_and_within_known_classes():
+    with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
+    names = [name for row in rows for name in row["names"].split("|")]
+    assert all(names) and len(names) == len(set(names)) and all(name == fold(name) for name in names)
+    keys = {row["key"] for row in rows}
+    assert all(parent in keys for row in rows for parent in row["within"].split("|") if parent)
+    assert skill_label(canonical_skill("机械类专业")) == ("机械类专业", "mechanical majors")
+    assert not is_credential(canonical_skill("会计专业"))
+
+
 def test_licensed_names_no_licence_class():
     assert canonical_skill("licensed") == "licensed" and canonical_skill("licence d") == "licence:D"
     assert skills_in_text("English-speaking tour guide, licensed 2019") == {canonical_skill("English")}
@@ -888,7 +916,8 @@ def test_a_discipline_shows_in_the_label():
 
 def test_typed_text_never_passes_for_a_key_made_here():
     # A level, a score or a licence read from typed text would be expanded to every lower one.
-    for typed in ("excel@99999999", "score:toeic:99999999", "licence:", "x@²", "either:a|b", "years:java:99999999"):
+    for typed in ("excel@99999999", "score:toeic:99999999", "licence:", "x@²", "either:a|b", "years:java:99999999",
+                  "major:computer"):
         key = canonical_skill(typed)
         assert len(expand_held({key})) == 1 and not is_credential(key), typed
         assert skill_label(key, typed) == (typed, typed) or skill_label(key)[0] == key
