@@ -94,14 +94,17 @@ _DURATION = re.compile(rf"^(?:做过|从事过?|干过|有)?\s*{_HOW_LONG}\s*(?!
 # How long a skill is asked for or held, as a key: years:java:3 (3年以上java开发, java开发3年). A seeker who names a
 # skill without saying how long holds it for as long as a posting asks (years:java:?): the experience factor
 # compares their years; only years said against years asked tell a shorter time apart.
+_DURATION_EN = re.compile(r"^([a-z].*?)\s*,?\s*(\d{1,2})\s*\+?\s*(?:yrs?|years?)(?:\s+(?:of\s+)?experience)?$"
+                          r"|^(\d{1,2})\s*\+?\s*(?:yrs?|years?)\s+(?:of\s+)?(?:experience\s+(?:in|with|as)\s+)?"
+                          r"([a-z].*?)(?:\s+experience)?$")
 _YEARS_PREFIX = "years:"
 _YEARS_UNSAID = "?"
 _YEARS_AS_A_SCORE = {"driving": "driving_years"}
 _MOST_YEARS = 10  # asked or held, more counts as this many
 _YEARS_SAID = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3}|半)\s*(?:多)?\s*(年(?!级)|个月)"
                          r"|(?<![\d.])(\d{1,2}(?:\.\d)?)\s*\+?\s*(years?|yrs?|months?)\b"
-                         r"|(?<!\d)((?:19|20)\d\d)\s*(?:\.(\d{1,2}))?\s*[-–~至到]\s*"
-                         r"((?:19|20)\d\d)(?:\.(\d{1,2}))?(?!\d)")
+                         r"|(?<!\d)((?:19|20)\d\d)\s*(?:[.年/]\s*(\d{1,2})\s*月?|年)?\s*(?:[-–~至到]\s*(?!今)|(?=至今))"
+                         r"(?:((?:19|20)\d\d)(?:\s*[.年/]\s*(\d{1,2}))?(?!\d)|(至今|今|现在|now|present))")
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _OBTAINED = re.compile(r"^(?:\d{4}\s*年\s*)?已?(?:取得|考取|获得)[了过]?\s*(.+)$")
 # An umbrella certificate named before the operation it covers.
@@ -168,7 +171,7 @@ _LEVELLED_TRADE = re.compile(r"^[\u4e00-\u9fff]+[工员]$")
 _GENERIC_CERT = re.compile(r"(?:职业资格|执业资格|从业资格|岗位资格|操作|作业|上岗|资格|从业|执业|职业技能等级|职业|司机|驾驶员)?"
                            r"(?:证书|证)$|资格$")  # 高中数学教师资格 is that certificate
 _AROUND = 4  # characters around a known name in an item that still names a kind of it
-_GENERIC_CERT_EN = re.compile(r"\s+(?:certificate|certification|cert|licen[cs]e|card)$")
+_GENERIC_CERT_EN = re.compile(r"\s+(?:certificate|certification|certified|cert|licen[cs]e|card)$")
 # python3, nx12.0, coreldraw x8 (not ts16949: a standard's number is no version)
 _VERSION = re.compile(r"^(.*?[^\d\s.])\s*(?:v|(?<=\s)x)?\d{1,4}(?:\.\d+)*$")
 _DASHED = re.compile(r"^(.+?)\s*[-—–:]\s*(.+)$")
@@ -228,10 +231,13 @@ for _certificate in sorted(_CREDENTIALS):
 
 def _years_said(folded):
     """The whole years every duration in ``folded`` says, in order (1年半: 1, 18个月: 1, 半年: 0, 3 yrs: 3,
-    2019-2023: 4); not a year of the calendar (2015年)."""
+    2019-2023: 4, 2019.04-至今: until today); not a year of the calendar (2015年)."""
     said = []
     for match in _YEARS_SAID.finditer(folded):
-        number, unit, latin_number, latin_unit, since, since_month, until, until_month = match.groups()
+        number, unit, latin_number, latin_unit, since, since_month, until, until_month, now = match.groups()
+        if now:
+            today = date.today()
+            until, until_month = today.year, today.month
         if since:  # 2019-2023: four years; 2022.3-2023.1: ten months
             months = (int(until) - int(since)) * 12 + int(until_month or 1) - int(since_month or 1)
             said.append(max(months // 12, 0))
@@ -308,6 +314,10 @@ def canonical_skill(name):
     scored_after = _SCORED_AFTER.match(folded)
     if scored_after:
         return canonical_skill(scored_after.group(2) + scored_after.group(1))  # 3年以上驾龄 is 驾龄3年(以上)
+    timed_en = _DURATION_EN.match(folded)
+    if timed_en:  # warehouse management 3yrs, 3+ years of welding experience
+        named = canonical_skill(timed_en.group(1) or timed_en.group(4))
+        return _for_years(named, int(timed_en.group(2) or timed_en.group(3)))
     timed = _DURATION.match(folded)
     if timed:
         # 房产销售3年, 做过2年出纳, 3年以上焊工经验: what, for how long.
@@ -432,7 +442,23 @@ def canonical_skill(name):
     core = _core(folded)
     if core != folded:
         return canonical_skill(core)  # 装配工 is 装配, 熟悉热处理 热处理
+    done_to = _done_to(folded)
+    if done_to:
+        return canonical_skill(done_to)  # 写8d报告 asks for 8d报告, 做竣工资料 for 竣工资料
+    if proficient != folded and proficient.isascii():
+        return canonical_skill(proficient)  # google ads experience: what a resume's google ads meets
     return _misspelt(folded) or folded
+
+
+_DOING = frozenset("写做用开调修画编看算贴批打装测拆管跑搞干教剪拍查接")
+
+
+def _done_to(folded):
+    """What an unknown item that starts with a verb of one character does it to, else None."""
+    if folded[0] not in _DOING or not has_han(folded) or _NOT_ONE_NAME.search(folded):
+        return None
+    first = _words(folded)[0]
+    return folded[1:] if len(first) == 1 and len(folded) >= 3 else None
 
 
 def _misspelt(folded):
@@ -1092,7 +1118,9 @@ def held_skills(items, text=""):
                 if _CERTIFIED_HERE.search(clause):  # 挖机3年 持证: the certificates of the trades it names
                     named |= {certificate for _, _, name in _names_in(clause) for certificate in _certificates_of(name)}
                 # Between spaces a name stands alone, however short: gc 安捷伦7890, c1 开过4米2箱货.
-                parts = (canonical_skill(part.removesuffix("有")) for part in _SPACE.split(clause))  # q2有: has a q2
+                spaced = _SPACE.split(clause)
+                parts = (canonical_skill(part.removesuffix("有")) for before, part in zip(["", *spaced], spaced)
+                         if not _NEGATION.fullmatch(before + " "))  # q2有: has a q2; not python, no sap
                 named |= {part_key for part_key in parts if _in_table(part_key)}
                 if not _HEDGED.search(clause):
                     stretches |= _stretches(clause)  # not 电脑一般般: whatever it names, not as a posting asks
@@ -1195,7 +1223,7 @@ _A_LICENCE_NAMED = re.compile(r"驾照|驾驶证|驾驶本|驾驶执照")
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
 # Said of a certificate in an item, it is one the writer does not hold (yet, or any longer), or one a factory
 # issued itself (内部培训): not the official one.
-_LAPSED = re.compile(r"过期|失效|吊销|暂扣|扣押|内部培训|内部证|厂里发|厂内发|公司内部|(?:未|没|没有)去?(?:复审|年审|审)|"
+_LAPSED = re.compile(r"过期|失效|吊销|注销|暂扣|扣押|内部培训|内部证|厂里发|厂内发|公司内部|(?:未|没|没有)去?(?:复审|年审|审)|"
                      r"[:：]\s*(?:无|没有|暂无)$|(?:没|未)续|未认定|没拿到证|(?:无|没|没有)证|"
                      r"没考证|未考证|还没考|面试没考|笔试没考|在读|面试已过|笔试已过|单科|"
                      r"没过|没通过|未通过|没考过|差几分|差\d+分|"
@@ -1232,7 +1260,23 @@ def _stretches(folded):
                 if end - start >= 2 and text[start:end] not in _LABELS \
                         and not _A_PLACE.match(text, end):  # acca在读 is no acca, 在油漆厂 no 油漆
                     found.add(text[start:end])
+    negated = {match.end() for match in _NEGATION.finditer(folded)}
+    for run in _LATIN_WORDS.finditer(folded):  # google ads certification holds google ads
+        words = run.group().split()
+        if run.start() in negated or _DENIED_AFTER.match(folded, run.end()):
+            continue  # 不会sql, k8s没用过
+        words = words[:next((at for at, word in enumerate(words) if word in _LATIN_NEGATIONS), len(words))]  # no sap
+        spans = [(first, end) for first in range(len(words))
+                 for end in range(first + 1, min(first + _LONGEST_LATIN_STRETCH, len(words)) + 1)]
+        # A name is read as one, and no part of it is a stretch: cpa 过了4科, frm part i passed (no frm).
+        named = {at for first, end in spans if " ".join(words[first:end]) in _VARIANTS for at in range(first, end)}
+        found.update(" ".join(words[first:end]) for first, end in spans if named.isdisjoint(range(first, end)))
     return found
+
+
+_LATIN_WORDS = re.compile(r"[a-z][a-z0-9.+#&-]*(?: [a-z0-9][a-z0-9.+#&-]*)*")
+_LATIN_NEGATIONS = frozenset({"no", "not", "never", "without", "non"})
+_LONGEST_LATIN_STRETCH = 4  # words
 
 
 # Said right before a skill, it is one the writer lacks or has yet to get: 没有叉车证, 正在考电工证, no forklift licence.

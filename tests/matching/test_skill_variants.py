@@ -851,6 +851,20 @@ def test_a_major_asked_meets_as_a_recruiter_reads_it(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Years up to today, English durations, a verb before what is done, an English phrase inside a longer line.
+    ("5年以上施工员经验", "2016.03-至今 施工员", True), ("10年以上焊工经验", f"焊工 {date.today().year - 5}年至今", False),
+    ("3年以上焊工经验", f"焊工 {date.today().year - 5}年至今", True),
+    ("Warehouse management 3yrs", "仓管 5年", True), ("3+ years of welding experience", "焊工 2年", False),
+    ("会写8D报告", "8D报告、5Why分析都会写", True), ("会做竣工资料", "负责过竣工验收资料整理归档", True),
+    ("Google Ads", "Google Ads certification", True), ("IATA DGR", "航空危险品 IATA DGR 证书", True),
+    ("Google Ads", "no google ads experience", False), ("SQL", "会用excel 不会sql", False),
+    ("FRM", "FRM Part I passed", False), ("二级建造师（建筑工程）", "二建建筑 证书已注销", False),
+])
+def test_what_a_twenty_seventh_to_thirty_first_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
