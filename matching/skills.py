@@ -995,7 +995,8 @@ def _text_patterns():
                 latin.append(variant)
         elif len(variant) >= 2:
             chinese.setdefault(variant[:2], []).append(variant)
-    return (re.compile(rf"(?<![a-z0-9])(?:{longest_first(latin)})(?![a-z0-9])"),
+    # A digit after a Latin name ends it only where a duration starts: cad3年 (not s7 in s7-1200, nor sap2 in sap200).
+    return (re.compile(rf"(?<![a-z0-9])(?:{longest_first(latin)})(?![a-z]|\d(?!\d*\s*(?:年|个月|yrs?\b|years?\b)))"),
             {pair: re.compile(longest_first(names)) for pair, names in chinese.items()})
 
 

@@ -860,6 +860,10 @@ def test_a_major_asked_meets_as_a_recruiter_reads_it(required, held, meets):
     ("Google Ads", "Google Ads certification", True), ("IATA DGR", "航空危险品 IATA DGR 证书", True),
     ("Google Ads", "no google ads experience", False), ("SQL", "会用excel 不会sql", False),
     ("FRM", "FRM Part I passed", False), ("二级建造师（建筑工程）", "二建建筑 证书已注销", False),
+    ("懂液压系统维修", "只修过气缸、电磁阀（气动）", False), ("懂气动", "气缸、电磁阀维修", True),
+    ("熟练使用CAD", "天正建筑 熟练", True), ("天正建筑", "AutoCAD", False),
+    ("有直播带货经验", "做过游戏主播", False), ("主播", "抖音带货主播", True),
+    ("电梯安全管理员证", "特种设备安全管理A证", True), ("Business English", "BEC Higher", True),
 ])
 def test_what_a_twenty_seventh_to_thirty_first_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
