@@ -107,6 +107,8 @@ _YEARS_SAID = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二两三四五六七
                          r"(?:((?:19|20)\d\d)(?:\s*[.年/]\s*(\d{1,2}))?(?!\d)|(至今|今|现在|now|present))")
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _OBTAINED = re.compile(r"^(?:\d{4}\s*年\s*)?已?(?:取得|考取|获得)[了过]?\s*(.+)$")
+_OBTAINED_AFTER = re.compile(r"^(.+?)\s*(?:\d{2,4}\s*年\s*(?:\d{1,2}\s*月\s*)?)?已?(?:取得|获得|考取|取证|拿证)$")
+_CERTIFICATE_HELD = re.compile(r"^(.+?)\s*已?持证$")
 # An umbrella certificate named before the operation it covers.
 _UMBRELLA = re.compile(r"^(?:特种设备作业人员证|特种设备作业证|特种作业操作证|特种作业证)\s*[:\-]?\s*(.+)$"
                        r"|^(.+?)(?:特种设备作业人员证|特种作业操作证|特种作业证)$")
@@ -182,6 +184,7 @@ _QUALIFIER = re.compile(r"\s*\(([^()]*)\)\s*")
 # (均可, 以上); and what names a skill-level certificate.
 _CAN = re.compile(r"会|能|懂|熟悉|熟练|掌握|精通")
 _CERTIFIED = frozenset({"持证", "持证上岗", "有证", "需持证", "须持证", "持证优先", "需有证", "certified"})
+_ANY_KIND = re.compile(r"不限专业|专业不限|不限方向|不限")
 _ANY_WORDS = re.compile(r"(?:均可|皆可|都可以|都可|都行|任一|之一|其一|及以上|或以上|以上)$")
 _SKILL_LEVEL = re.compile(r"技能等级|职业资格证")
 # What brackets say when they name a discipline of a qualification (and not a level, a validity or a wish).
@@ -286,9 +289,12 @@ def canonical_skill(name):
     licence = _licence_class(folded)
     if licence:
         return "licence:" + licence
-    obtained = _OBTAINED.match(folded)
+    obtained = _OBTAINED.match(folded) or _OBTAINED_AFTER.match(folded)
     if obtained:
-        return canonical_skill(obtained.group(1))  # 取得数控车工高级工证书: no name starts with 取得
+        return canonical_skill(obtained.group(1))  # 取得数控车工高级工证书, 人力资源管理师 三级 2019年取得
+    held = _CERTIFICATE_HELD.match(folded)
+    if held and is_credential(canonical_skill(held.group(1))):
+        return canonical_skill(held.group(1))  # acca持证 (挖机3年 持证 holds the trade's certificate besides)
     if folded in _VARIANTS:
         return _VARIANTS[folded]
     if folded in _EITHER_NAMES:
@@ -297,6 +303,8 @@ def canonical_skill(name):
     if major:
         return major  # 机械类专业, 会计、财务相关专业
     spaced = _KIND_AFTER_A_SPACE.match(folded)
+    if spaced and _ANY_KIND.fullmatch(spaced.group(2)):
+        return canonical_skill(spaced.group(1))  # 二级建造师 不限专业
     if spaced and _in_table(canonical_skill(spaced.group(1))):
         # 中式烹调师 五级, 焊工证 压力焊作业: the kind as if in brackets, where it names a narrower key.
         bracketed = canonical_skill(f"{spaced.group(1)}({spaced.group(2)})")
@@ -360,6 +368,9 @@ def canonical_skill(name):
         # 起重机司机(限流动式), (中级·监控方向), 执业药师(西药或中药均可), 会plc(三菱或西门子)
         stem = _PROFICIENCY.match(unqualified).group(1)
         level_only = None  # 消防设施操作员(中级·监控方向): the direction names more than the level
+        kinds = [kind.removesuffix("方向") for kind in kinds if not _ANY_KIND.fullmatch(kind)]  # 土建方向 is 土建
+        if not kinds:
+            return outside  # 二级建造师(不限专业)
         for kind in [_ANY_WORDS.sub("", kind.removeprefix("限")) for kind in kinds]:
             # Kinds to choose from, each of the thing outside: 工业机器人操作(发那科/abb), 执业药师(西药或中药).
             either = _kinds_of(kind, stem, outside)
@@ -442,6 +453,9 @@ def canonical_skill(name):
     core = _core(folded)
     if core != folded:
         return canonical_skill(core)  # 装配工 is 装配, 熟悉热处理 热处理
+    for after in ("工作经验", "工作", "经验"):
+        if folded.endswith(after) and folded[:-len(after)] in _VARIANTS:
+            return _VARIANTS[folded[:-len(after)]]  # 会计工作: jieba's one word, the table's 会计
     done_to = _done_to(folded)
     if done_to:
         return canonical_skill(done_to)  # 写8d报告 asks for 8d报告, 做竣工资料 for 竣工资料
@@ -716,9 +730,10 @@ def skill_items(name):
     if both_voltages:  # 高低压电工证: the high-voltage and the low-voltage certificate
         return tuple(voltage + both_voltages.group(1) for voltage in ("高压", "低压"))
     asks = _AND_CAN.match(name.strip())
-    if asks and all(_in_table(canonical_skill(part)) for part in asks.groups()) \
-            and canonical_skill(asks.group(1)) not in _proves(canonical_skill(asks.group(2))):
-        return asks.groups()  # 汽车喷漆(会调色): the trade and, besides, the skill in the brackets
+    asked = asks and tuple(part for part in asks.groups() if part)
+    if asks and all(_in_table(canonical_skill(part)) for part in asked) \
+            and canonical_skill(asked[0]) not in _proves(canonical_skill(asked[1])):
+        return asked  # 汽车喷漆(会调色), 水电工(需电工证): the trade and, besides, what the brackets ask
     if _in_table(canonical_skill(name)):
         return (name,)
     major_and_level = _MAJOR_THEN_LEVEL.match(name.strip())
@@ -741,7 +756,8 @@ _MAJOR_THEN_LEVEL = re.compile(r"^(.+?专业)\s*((?:全日制)?(?:本科|大专|
                                r"(?:学历|学位)?)$")
 _HIGH_AND_LOW = re.compile(r"^(?:高低压|低高压)(电工.*)$")
 _TWO_CLASSES = re.compile(r"^([ABCabc][1-6])([DEFMNPdefmnp])\s*(驾驶证|驾照|驾驶执照|证)$")
-_AND_CAN = re.compile(r"^(.+?)\s*[(（]\s*((?:会|能|懂|熟悉|熟练|掌握|精通)[^()（）]+?)\s*[)）]$")
+_AND_CAN = re.compile(r"^(.+?)\s*[(（]\s*((?:会|能|懂|熟悉|熟练|掌握|精通)[^()（）]+?)\s*[)）]$"
+                      r"|^(.+?)\s*[(（]\s*(?:需|须|需要|要求|必须)持?有?\s*([^()（）]+?证书?)\s*[)）]$")
 _CODE_THEN_CHINESE = re.compile(r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
 _BEFORE_DRIVING_YEARS = re.compile(r"(?<=.)(?=驾龄)")  # B2驾照驾龄5年以上
 

@@ -864,6 +864,9 @@ def test_a_major_asked_meets_as_a_recruiter_reads_it(required, held, meets):
     ("熟练使用CAD", "天正建筑 熟练", True), ("天正建筑", "AutoCAD", False),
     ("有直播带货经验", "做过游戏主播", False), ("主播", "抖音带货主播", True),
     ("电梯安全管理员证", "特种设备安全管理A证", True), ("Business English", "BEC Higher", True),
+    ("人力资源管理师三级", "人力资源管理师 三级 2019年取得", True), ("ACCA持证", "ACCA member", True),
+    ("二级建造师 不限专业", "二建水利", True), ("水电工（需电工证）", "水电工 8年 无证", False),
+    ("3年以上会计工作经验", "2018-2023 某公司主办会计", True), ("挖掘机操作证", "挖机3年经验 持证", True),
 ])
 def test_what_a_twenty_seventh_to_thirty_first_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
