@@ -431,6 +431,8 @@ def canonical_skill(name):
     stem = _GENERIC_CERT.sub("", folded)
     if stem != folded and stem:
         certificate = stem + "证"
+        if stem in _VARIANTS and is_credential(_VARIANTS[stem]):
+            return _VARIANTS[stem]  # 初级会计资格证书: the 初级会计 the table names, not an 会计证 at a level
         levelled = _levelled(stem)
         if levelled:
             return levelled  # 电工四级职业技能等级证书
