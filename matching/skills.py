@@ -1160,7 +1160,10 @@ def held_skills(items, text=""):
             named |= {_ANY_LICENCE, f"{_SCORE_PREFIX}driving_years:{driven}"}  # 04年拿的驾照: a licence, 驾龄
         if _LAPSED.search(folded) or _expired(folded):
             # 健康证(已过期), 教资面试已过 未认定, cpa 已过3科: the skills, not the certificates.
-            lapsed |= {proven for proven in expand_held(named) if not is_credential(proven)}
+            # A name it gives is no longer held unless a certificate proves it as a skill (pmp 已过期: no pmp;
+            # 叉车证过期 会开叉车: driving a forklift).
+            lapsed |= {proven for proven in expand_held(named)
+                       if not is_credential(proven) and (proven not in named or proven in _CERTIFYING)}
         else:
             keys |= named
     keys |= skills_in_text(text)
@@ -1220,7 +1223,7 @@ _CLAUSES = re.compile(r"[,;。；]")
 # Said of a skill in a clause, it is one the writer is learning, barely has, has heard of or has forgotten.
 _LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|备考|正在学|正在自学|自学中|在学(?!校)|在读|课程|"
                        r"明年考|今年考|下半年考|还差|会一点|了解一点|一点点|结业|在自学|学过一点|学了一点|学校学过|只学过|"
-                       r"没上过机|没实操|没有实操|候选人|candidate|概念|只会简单|还没毕业|还有.{1,4}毕业|听说过|基本忘了|"
+                       r"没上过机|没实操|没有实操|候选人|candidate|概念|只会简单|还没毕业|还有.{1,4}毕业|听说过|基本忘了|成绩未出|等成绩|"
                        r"在考|正在考|考试中|报了?名|下个?月考|准备考|打算考|计划考|评审中|待评审|在评|差[一两1-3]?[科门]|"
                        r"exam pending|in training|currently learning|studying|training\b")
 _HEDGED = re.compile(r"一般般|不太会|不太熟|不熟练|不熟|有点口音|马马虎虎|凑合|略懂|不精通")
@@ -1242,7 +1245,7 @@ _A_LICENCE_NAMED = re.compile(r"驾照|驾驶证|驾驶本|驾驶执照")
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
 # Said of a certificate in an item, it is one the writer does not hold (yet, or any longer), or one a factory
 # issued itself (内部培训): not the official one.
-_LAPSED = re.compile(r"过期|失效|吊销|注销|暂扣|扣押|内部培训|内部证|厂里发|厂内发|公司内部|(?:未|没|没有)去?(?:复审|年审|审)|"
+_LAPSED = re.compile(r"过期|失效(?!模式)|吊销|注销|暂扣|扣押|内部培训|内部证|厂里发|厂内发|公司内部|(?:未|没|没有)去?(?:复审|年审|审)|"
                      r"[:：]\s*(?:无|没有|暂无)$|(?:没|未)续|未认定|没拿到证|(?:无|没|没有)证|"
                      r"没考证|未考证|还没考|面试没考|笔试没考|在读|面试已过|笔试已过|单科|"
                      r"没过|没通过|未通过|没考过|差几分|差\d+分|"

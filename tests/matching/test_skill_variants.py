@@ -867,6 +867,11 @@ def test_a_major_asked_meets_as_a_recruiter_reads_it(required, held, meets):
     ("人力资源管理师三级", "人力资源管理师 三级 2019年取得", True), ("ACCA持证", "ACCA member", True),
     ("二级建造师 不限专业", "二建水利", True), ("水电工（需电工证）", "水电工 8年 无证", False),
     ("3年以上会计工作经验", "2018-2023 某公司主办会计", True), ("挖掘机操作证", "挖机3年经验 持证", True),
+    # Sibling tools a recruiter keeps apart; a lapsed certificate is not held, the skill it proves is.
+    ("熟悉TypeScript", "JavaScript", False), ("JavaScript", "TypeScript 2年", True), ("熟悉PyTorch", "TensorFlow", False),
+    ("熟悉JMeter", "LoadRunner", False), ("熟悉Spring Boot", "Spring MVC", False), ("Kafka", "RabbitMQ", False),
+    ("Spring framework", "Spring Airlines ground staff", False), ("微信小程序开发经验", "支付宝小程序", False),
+    ("PMP", "PMP 证书 过期 (PDU未续)", False), ("FMEA", "失效模式与影响分析", True), ("会开叉车", "叉车证过期 会开叉车", True),
 ])
 def test_what_a_twenty_seventh_to_thirty_first_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
