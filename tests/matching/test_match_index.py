@@ -191,6 +191,18 @@ def test_a_phrase_the_table_does_not_know_is_met_where_a_seeker_has_each_of_its_
         assert next(r for r in reasons if r["factor"] == "skills")["score"] == met, seeker_id
 
 
+def test_a_major_asked_is_met_by_a_major_of_its_class_listed_or_in_the_resume():
+    # 机械类专业 was a phrase met only as written: a mechanical graduate ranked with an accountant.
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["技术员"], ["会计专业 大专"]), seeker(2, ["技术员"], ["机械设计制造及其自动化 本科"]),
+                          seeker(3, ["技术员"], [], "2016-2020 重庆理工大学 机械电子工程 本科")])
+    ranked = index.shortlist(posting(9, "技术员", ["机械类专业"]))
+    skills = {m.id: next(r for r in m.reasons if r["factor"] == "skills") for m in ranked}
+    assert [m.id for m in ranked][-1] == 1 and skills[1]["missing"] == ["机械类专业"]
+    assert skills[2]["matched"] == skills[3]["matched"] == ["机械类专业"]
+    assert skills[2]["text"]["en"] == "Skills matched: mechanical majors"
+
+
 @pytest.mark.parametrize("both", ["叉车证+电工证", "叉车证和电工证", "叉车证、电工证"])
 def test_an_item_that_lists_two_certificates_asks_for_both(both):
     # The pair was one unknown certificate nobody held: a holder of both ranked below a seeker who listed nothing.
