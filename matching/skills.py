@@ -156,7 +156,7 @@ _LEVEL_NAMES = {1: ("初级", "junior level"), 2: ("中级", "intermediate level
 # 五级 is 初级 and 一级 高级技师 (the national levels count down).
 _LEVELS = {zh: level for level, (zh, _) in _LEVEL_NAMES.items()} | {"五级": 1, "四级": 2, "三级": 3, "二级": 4, "一级": 5}
 _LEVEL_WORDS = "高级技师|技师|高级工|中级工|初级工|高级|中级|初级|[一二三四五]级"
-_LEVELLED = re.compile(rf"^({_LEVEL_WORDS})(.+?)(?:证书|证)?$"
+_LEVELLED = re.compile(rf"^({_LEVEL_WORDS})(?:及以上|或以上|以上)?(.+?)(?:证书|证)?$"
                        rf"|^(.+?)\s*\(?({_LEVEL_WORDS})(?:\s*[/、]\s*(?:{_LEVEL_WORDS}))?\)?(?:证书|证)?$")  # (三级/高级工)
 # The same in English: an electrician level 3 (三级, senior) or intermediate certificate, a senior welder.
 _EN_LEVELS = {"junior": 1, "primary": 1, "elementary": 1, "intermediate": 2, "senior": 3, "advanced": 3,
@@ -311,7 +311,8 @@ def canonical_skill(name):
         if bracketed != canonical_skill(spaced.group(1)) and canonical_skill(spaced.group(1)) in _proves(bracketed):
             return bracketed
     for respelt in (folded.replace(" ", "") if " " in folded and has_han(folded) else None,  # t 电梯修理
-                    folded[:-1] + "证" if folded.endswith(_SOUNDS_LIKE_CERTIFICATE) else None):  # 叉车正
+                    folded[:-1] + "证" if folded.endswith(_SOUNDS_LIKE_CERTIFICATE) else None,  # 叉车正
+                    _LETTERS_THEN_NUMBER.sub("", folded)):  # iso 14001
         if respelt in _VARIANTS:
             return _VARIANTS[respelt]
     typing = _TYPING_SPEED.match(folded)
@@ -368,7 +369,8 @@ def canonical_skill(name):
         # 起重机司机(限流动式), (中级·监控方向), 执业药师(西药或中药均可), 会plc(三菱或西门子)
         stem = _PROFICIENCY.match(unqualified).group(1)
         level_only = None  # 消防设施操作员(中级·监控方向): the direction names more than the level
-        kinds = [kind.removesuffix("方向") for kind in kinds if not _ANY_KIND.fullmatch(kind)]  # 土建方向 is 土建
+        # 土建方向 is 土建, 人力资源管理专业 人力资源管理.
+        kinds = [kind.removesuffix("方向").removesuffix("专业") or kind for kind in kinds if not _ANY_KIND.fullmatch(kind)]
         if not kinds:
             return outside  # 二级建造师(不限专业)
         for kind in [_ANY_WORDS.sub("", kind.removeprefix("限")) for kind in kinds]:
@@ -461,11 +463,20 @@ def canonical_skill(name):
     done_to = _done_to(folded)
     if done_to:
         return canonical_skill(done_to)  # 写8d报告 asks for 8d报告, 做竣工资料 for 竣工资料
+    if folded.isascii():
+        stem = folded
+        while (shorter := _WORDS_AROUND_EN.sub("", stem, count=1)) != stem and shorter:
+            stem = shorter
+            if _in_table(canonical_skill(stem)):
+                return canonical_skill(stem)  # crane operator cert, sap mm module, esd knowledge, valid passport
     if proficient != folded and proficient.isascii():
         return canonical_skill(proficient)  # google ads experience: what a resume's google ads meets
     return _misspelt(folded) or folded
 
 
+_WORDS_AROUND_EN = re.compile(r"^(?:valid|basic|good|strong|solid|hands-on)\s+|\s+(?:knowledge|operation|operator|module|"
+                              r"skills?|experience|cert|certificate|certification|certified|qualification|"
+                              r"maintenance|process|work)$")
 _DOING = frozenset("写做用开调修画编看算贴批打装测拆管跑搞干教剪拍查接")
 
 
@@ -550,6 +561,7 @@ def _core(folded):
 
 
 _KIND_AFTER_A_SPACE = re.compile(r"^(\S+)\s+(\S{1,8})$")
+_LETTERS_THEN_NUMBER = re.compile(r"(?<=[a-z]) (?=\d)")
 _SOUNDS_LIKE_CERTIFICATE = ("正", "政", "症")  # typed for 证 (zheng) with pinyin
 _RESERVED = re.compile(r"@|^(?:licence|score|either|preferred|years|major):")
 
@@ -761,7 +773,7 @@ _TWO_CLASSES = re.compile(r"^([ABCabc][1-6])([DEFMNPdefmnp])\s*(驾驶证|驾照
 _AND_CAN = re.compile(r"^(.+?)\s*[(（]\s*((?:会|能|懂|熟悉|熟练|掌握|精通)[^()（）]+?)\s*[)）]$"
                       r"|^(.+?)\s*[(（]\s*(?:需|须|需要|要求|必须)持?有?\s*([^()（）]+?证书?)\s*[)）]$")
 _CODE_THEN_CHINESE = re.compile(r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
-_BEFORE_DRIVING_YEARS = re.compile(r"(?<=.)(?=驾龄)")  # B2驾照驾龄5年以上
+_BEFORE_DRIVING_YEARS = re.compile(r"(?<=.)(?=驾龄)|(?<=[照证本])(?=\d{1,2}\s*年(?:以上|及以上)?\s*驾龄)")  # B2驾照驾龄5年以上
 
 
 def _is_known(key):
@@ -1224,6 +1236,7 @@ _CLAUSES = re.compile(r"[,;。；]")
 _LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|备考|正在学|正在自学|自学中|在学(?!校)|在读|课程|"
                        r"明年考|今年考|下半年考|还差|会一点|了解一点|一点点|结业|在自学|学过一点|学了一点|学校学过|只学过|"
                        r"没上过机|没实操|没有实操|候选人|candidate|概念|只会简单|还没毕业|还有.{1,4}毕业|听说过|基本忘了|成绩未出|等成绩|"
+                       r"(?:面试|笔试|实操|实验)未考|"
                        r"在考|正在考|考试中|报了?名|下个?月考|准备考|打算考|计划考|评审中|待评审|在评|差[一两1-3]?[科门]|"
                        r"exam pending|in training|currently learning|studying|training\b")
 _HEDGED = re.compile(r"一般般|不太会|不太熟|不熟练|不熟|有点口音|马马虎虎|凑合|略懂|不精通")
