@@ -471,12 +471,13 @@ def canonical_skill(name):
                 return canonical_skill(stem)  # crane operator cert, sap mm module, esd knowledge, valid passport
     if proficient != folded and proficient.isascii():
         return canonical_skill(proficient)  # google ads experience: what a resume's google ads meets
-    return _misspelt(folded) or folded
+    # An unknown standard is as a resume spells it: iso 14001 is iso14001.
+    return _misspelt(folded) or _LETTERS_THEN_NUMBER.sub("", folded)
 
 
-_WORDS_AROUND_EN = re.compile(r"^(?:valid|basic|good|strong|solid|hands-on)\s+|\s+(?:knowledge|operation|operator|module|"
-                              r"skills?|experience|cert|certificate|certification|certified|qualification|"
-                              r"maintenance|process|work)$")
+_WORDS_AROUND_EN = re.compile(r"^(?:valid|basic|good|strong|solid|hands-on)\s+"
+                              r"|\s+(?:knowledge|operation|operator|module|skills?|experience|cert|certificate|"
+                              r"certification|certified|qualification|maintenance|process|work)$")
 _DOING = frozenset("写做用开调修画编看算贴批打装测拆管跑搞干教剪拍查接")
 
 
