@@ -88,7 +88,7 @@ _TYPING_SPEED = re.compile(r"^\D*?(?:打字|录入|五笔|拼音|typing)\D*?(\d{
 # The qualification code on a pressure-equipment welder's certificate: process, then metal, position...
 _PRESSURE_WELDER_CODE = re.compile(r"^(?:smaw|gtaw|gmaw|fcaw|saw|paw)\s*-\s*(?:fe|al|cu|ni|ti)")
 # How long, said around a skill: 房产销售3年, 做过2年出纳, 有3年叉车经验, 驾龄5年 (a score of its own).
-_HOW_LONG = r"(?:\d+|[一二两三四五六七八九十半]+)\s*(?:年(?!级)半?|个月)(?:以上|及以上)?(?:的)?(?:工作|作业)?(?:经验|经历)?"
+_HOW_LONG = r"(?:(?<!\d)\d{1,2}(?!\d)|[一二两三四五六七八九十半]+)\s*(?:年(?!级)半?|个月)(?:以上|及以上)?(?:的)?(?:工作|作业)?(?:经验|经历)?"
 _DURATION = re.compile(rf"^(?:做过|从事过?|干过|有)?\s*{_HOW_LONG}\s*(?!.*年)(?!(?:以上|及以上|的|工作|作业|经验|经历)+$)(.+)$"
                        rf"|^(?!驾龄)(.*?[^\d\s.])\s*(?:工作了?|干了|做了|从事)?\s*{_HOW_LONG}$")  # not 2015年: a year
 # How long a skill is asked for or held, as a key: years:java:3 (3年以上java开发, java开发3年). A seeker who names a
@@ -98,6 +98,7 @@ _DURATION_EN = re.compile(r"^([a-z].*?)\s*,?\s*(\d{1,2})\s*\+?\s*(?:yrs?|years?)
                           r"|^(\d{1,2})\s*\+?\s*(?:yrs?|years?)\s+(?:of\s+)?(?:experience\s+(?:in|with|as)\s+)?"
                           r"([a-z].*?)(?:\s+experience)?$")
 _YEARS_PREFIX = "years:"
+_A_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,12}|[a-z][a-z0-9.+#&-]*(?: [a-z0-9][a-z0-9.+#&-]*){0,3}")  # as a stretch is
 _YEARS_UNSAID = "?"
 _YEARS_AS_A_SCORE = {"driving": "driving_years"}
 _MOST_YEARS = 10  # asked or held, more counts as this many
@@ -258,9 +259,17 @@ def _years_said(folded):
     return said
 
 
-def _for_years(key, years):
-    """``key`` asked for or held for ``years`` (a table row's key only: a word we do not know is met as written)."""
-    return f"{_YEARS_PREFIX}{key}:{min(years, _MOST_YEARS)}" if key in _LABELS else key
+def _for_years(key, years, *, asked=False):
+    """``key`` asked for or held for ``years``: a table row's key, or a phrase a posting asks for (5年以上开发经验;
+    a seeker holds its words for as long as an item says, :func:`held_skills`); else the key as written."""
+    if key in _LABELS or (asked and years > 0 and _A_PHRASE.fullmatch(key)):
+        return f"{_YEARS_PREFIX}{key}:{min(years, _MOST_YEARS)}"
+    return key
+
+
+def _years_of_a_phrase(key):
+    """Whether ``key`` asks for years of a phrase the table does not know (5年以上开发经验)."""
+    return key.startswith(_YEARS_PREFIX) and _years_of(key)[0] not in _LABELS
 
 
 def _years_of(key):
@@ -326,12 +335,12 @@ def canonical_skill(name):
     timed_en = _DURATION_EN.match(folded)
     if timed_en:  # warehouse management 3yrs, 3+ years of welding experience
         named = canonical_skill(timed_en.group(1) or timed_en.group(4))
-        return _for_years(named, int(timed_en.group(2) or timed_en.group(3)))
+        return _for_years(named, int(timed_en.group(2) or timed_en.group(3)), asked=True)
     timed = _DURATION.match(folded)
     if timed:
         # 房产销售3年, 做过2年出纳, 3年以上焊工经验: what, for how long.
         named, said = canonical_skill(timed.group(1) or timed.group(2)), _years_said(folded)
-        return _for_years(named, said[0]) if said else named
+        return _for_years(named, said[0], asked=True) if said else named
     umbrella = _UMBRELLA.match(folded)
     if umbrella:
         named = canonical_skill(umbrella.group(1) or umbrella.group(2))
@@ -784,6 +793,8 @@ def _is_known(key):
 def _in_table(key):
     """Whether the table names ``key``: a row's key, a licence class, or a key made of those (either,
     preferred, levelled)."""
+    if _years_of_a_phrase(key):
+        return False  # 开了1年, 驾照驾龄5年以上: words, for some years
     return key in _LABELS or key.startswith(("licence:", _SCORE_PREFIX, MAJOR_PREFIX, *_MET_BY_OTHERS)) \
         or bool(_level_of(key)[1]) \
         or (bool(_discipline_of(key)[1]) and _discipline_of(key)[0] in _LABELS)
@@ -890,7 +901,11 @@ def alternatives(key):
         wanted = key[len(_PREFERRED_PREFIX):]
         return alternatives(wanted) or (wanted,)
     if key.startswith(_YEARS_PREFIX):
-        return key, f"{_YEARS_PREFIX}{_years_of(key)[0]}:{_YEARS_UNSAID}"  # as long, or for a time not said
+        named, years = _years_of(key)
+        # As long, or for a time not said; a seeker holds a phrase for as long as said, no fewer years (a key, each).
+        longer = () if named in _LABELS or not years.isdigit() else \
+            tuple(f"{_YEARS_PREFIX}{named}:{more}" for more in range(int(years) + 1, _MOST_YEARS + 1))
+        return key, *longer, f"{_YEARS_PREFIX}{named}:{_YEARS_UNSAID}"
     return tuple(key[len(_EITHER_PREFIX):].split("|")) if key.startswith(_EITHER_PREFIX) else ()
 
 
@@ -920,7 +935,7 @@ def parts_of(key):
     >>> parts_of(canonical_skill("医院保洁经验")), holds(held_skills(["人民医院做保洁 一年多"]), "医院保洁")
     (('医院', 'cleaning'), True)
     """
-    if _in_table(key) or not has_han(key) or _NOT_ONE_NAME.search(key):
+    if _in_table(key) or not has_han(key) or _NOT_ONE_NAME.search(key) or key.startswith(_YEARS_PREFIX):
         return ()
     words = [word for word in _words(key) if word.strip() and word not in _WORDS_BEFORE and word not in _WORDS_AFTER]
     if len(words) < 2 or any(len(word.strip()) < 2 for word in words):
@@ -960,7 +975,9 @@ def _proves(key):
         proven.add(held)
         if held.startswith(_YEARS_PREFIX):
             named, years = _years_of(held)
-            if years != _YEARS_UNSAID:  # the skill, fewer years of it, as many of what it proves
+            if years != _YEARS_UNSAID and named not in _LABELS:
+                pending.append(named)  # 商场导购3年: the words (a posting's years of them find the longer ones)
+            elif years != _YEARS_UNSAID:  # the skill, fewer years of it, as many of what it proves
                 pending.append(named)
                 if named in _YEARS_AS_A_SCORE:  # 开车8年: eight years behind the wheel (驾龄)
                     pending.append(f"{_SCORE_PREFIX}{_YEARS_AS_A_SCORE[named]}:{years}")
@@ -1127,7 +1144,7 @@ def held_skills(items, text=""):
     Examples
     --------
     >>> sorted(held_skills(["商场导购3年"]))
-    ['商场', '商场导购', '导购']
+    ['years:商场:3', 'years:商场导购:3', 'years:导购:3', '商场', '商场导购', '导购']
     >>> holds(held_skills(["商场导购3年"]), canonical_skill("导购员"))
     True
     """
@@ -1143,6 +1160,7 @@ def held_skills(items, text=""):
             clauses = [clause for clause in _CLAUSES.split(folded) if clause.strip()]
             if any(map(_LEARNING.search, clauses)):
                 named.discard(key)  # its own key would prove the name it starts with (python正在自学)
+            said = set()
             for clause in clauses:
                 if _LEARNING.search(clause):
                     continue  # python正在自学, 嵌入式培训班在读, 氩弧焊会一点: not held yet
@@ -1155,10 +1173,13 @@ def held_skills(items, text=""):
                          if not _NEGATION.fullmatch(before + " "))  # q2有: has a q2; not python, no sap
                 named |= {part_key for part_key in parts if _in_table(part_key)}
                 if not _HEDGED.search(clause):
-                    stretches |= _stretches(clause)  # not 电脑一般般: whatever it names, not as a posting asks
+                    said |= _stretches(clause)  # not 电脑一般般: whatever it names, not as a posting asks
             durations = _years_said(folded)
             if len(durations) == 1:  # 养老院护工 1年, java intern, 6 months: what it names, for that long
                 named = {_for_years(name, durations[0]) for name in named}
+            # How long, for the words a posting may ask for some years of (开发经验 4年 is not 5年以上开发经验).
+            how_long = min(durations[0], _MOST_YEARS) if len(durations) == 1 else _YEARS_UNSAID
+            stretches |= said | {f"{_YEARS_PREFIX}{stretch}:{how_long}" for stretch in said}
         elif _LEARNING.search(folded):
             named = set()  # pmp备考中, cfa二级候选人: being learnt, not held
         elif key == canonical_skill(_QUALIFIER.sub("", folded)):

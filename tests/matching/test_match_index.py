@@ -191,6 +191,21 @@ def test_a_phrase_the_table_does_not_know_is_met_where_a_seeker_has_each_of_its_
         assert next(r for r in reasons if r["factor"] == "skills")["score"] == met, seeker_id
 
 
+def test_years_of_words_the_table_does_not_know_are_met_by_as_many_said_or_by_the_words_without_years():
+    # 5年以上开发经验 asked for 开发 alone: four years of it met the five asked for.
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["程序员"], ["开发经验 4年"]), seeker(2, ["程序员"], ["开发 6年"]),
+                          seeker(3, ["程序员"], ["开发经验"])])
+    index.upsert_postings([posting(9, "程序员", ["5年以上开发经验"])])
+    ranked = index.shortlist(9)
+    skills = {m.id: next(r for r in m.reasons if r["factor"] == "skills") for m in ranked}
+    assert ranked[-1].id == 1 and skills[1]["missing"] == ["5年以上开发经验"]
+    assert skills[2]["matched"] == skills[3]["matched"] == ["5年以上开发经验"]
+    for seeker_id, met in ((1, 0.0), (2, 1.0), (3, 1.0)):
+        reasons = index.recommend(seeker_id)[0].reasons
+        assert next(r for r in reasons if r["factor"] == "skills")["score"] == met, seeker_id
+
+
 def test_a_major_asked_is_met_by_a_major_of_its_class_listed_or_in_the_resume():
     # 机械类专业 was a phrase met only as written: a mechanical graduate ranked with an accountant.
     index = MatchIndex()

@@ -872,7 +872,8 @@ def test_a_major_asked_meets_as_a_recruiter_reads_it(required, held, meets):
     ("熟悉JMeter", "LoadRunner", False), ("熟悉Spring Boot", "Spring MVC", False), ("Kafka", "RabbitMQ", False),
     ("Spring framework", "Spring Airlines ground staff", False), ("微信小程序开发经验", "支付宝小程序", False),
     ("PMP", "PMP 证书 过期 (PDU未续)", False), ("FMEA", "失效模式与影响分析", True), ("会开叉车", "叉车证过期 会开叉车", True),
-    ("Crane operator cert", "行车证 Q2", True), ("SAP MM module", "SAP MM 顾问 3年", True), ("ISO 14001", "ISO14001内审员", True),
+    ("Crane operator cert", "行车证 Q2", True), ("SAP MM module", "SAP MM 顾问 3年", True),
+    ("ISO 14001", "ISO14001内审员", True),
     ("中级以上钳工证", "高级钳工（三级）", True), ("C1驾照3年以上驾龄", "C1 驾龄1年", False), ("会数控折弯", "普通折弯机操作", False),
     ("数控车床编程", "加工中心编程3年", False), ("加工中心编程", "UG编程 三轴", True), ("教师资格证", "教资笔试通过 面试未考", False),
 ])
