@@ -1327,11 +1327,15 @@ def _stretches(folded):
                  for end in range(first + 1, min(first + _LONGEST_LATIN_STRETCH, len(words)) + 1)]
         # A name is read as one, and no part of it is a stretch: cpa 过了4科, frm part i passed (no frm).
         named = {at for first, end in spans if " ".join(words[first:end]) in _VARIANTS for at in range(first, end)}
-        found.update(" ".join(words[first:end]) for first, end in spans if named.isdisjoint(range(first, end)))
+        found.update(" ".join(words[first:end]) for first, end in spans if named.isdisjoint(range(first, end))
+                     and _A_LATIN_NAME_END.search(words[first]) and _A_LATIN_NAME_END.search(words[end - 1])
+                     and words[end - 1] not in _LATIN_DURATIONS)  # pastry chef 2 yrs holds no 2, 2 yrs
     return found
 
 
 _LATIN_WORDS = re.compile(r"[a-z][a-z0-9.+#&-]*(?: [a-z0-9][a-z0-9.+#&-]*)*")
+_A_LATIN_NAME_END = re.compile(r"[a-z]")
+_LATIN_DURATIONS = frozenset({"yr", "yrs", "year", "years", "month", "months"})
 _LATIN_NEGATIONS = frozenset({"no", "not", "never", "without", "non"})
 _LONGEST_LATIN_STRETCH = 4  # words
 
