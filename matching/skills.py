@@ -783,7 +783,7 @@ _TWO_CLASSES = re.compile(r"^([ABCabc][1-6])([DEFMNPdefmnp])\s*(驾驶证|驾照
 _AND_CAN = re.compile(r"^(.+?)\s*[(（]\s*((?:会|能|懂|熟悉|熟练|掌握|精通)[^()（）]+?)\s*[)）]$"
                       r"|^(.+?)\s*[(（]\s*(?:需|须|需要|要求|必须)持?有?\s*([^()（）]+?证书?)\s*[)）]$")
 _CODE_THEN_CHINESE = re.compile(r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
-_BEFORE_DRIVING_YEARS = re.compile(r"(?<=.)(?=驾龄)|(?<=[照证本])(?=\d{1,2}\s*年(?:以上|及以上)?\s*驾龄)")  # B2驾照驾龄5年以上
+_BEFORE_DRIVING_YEARS = re.compile(r"(?<=[^\d年上])(?=驾龄)|(?<=[照证本])(?=\d{1,2}\s*年(?:以上|及以上)?\s*驾龄)")  # B2驾照驾龄5年以上
 
 
 def _is_known(key):

@@ -876,6 +876,8 @@ def test_a_major_asked_meets_as_a_recruiter_reads_it(required, held, meets):
     ("ISO 14001", "ISO14001内审员", True),
     ("中级以上钳工证", "高级钳工（三级）", True), ("C1驾照3年以上驾龄", "C1 驾龄1年", False), ("会数控折弯", "普通折弯机操作", False),
     ("数控车床编程", "加工中心编程3年", False), ("加工中心编程", "UG编程 三轴", True), ("教师资格证", "教资笔试通过 面试未考", False),
+    ("C1驾照3年以上驾龄", "2015年拿的C1，一直在开", True), ("熟悉ISO22000", "熟悉HACCP", False),
+    ("PMP证书", "PMP 35学时已修 未考", False), ("熟悉阿里云", "阿里云ACP认证", True),
 ])
 def test_what_a_twenty_seventh_to_thirty_first_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
