@@ -1189,6 +1189,9 @@ def held_skills(items, text=""):
         named |= {major for clause in _CLAUSES.split(folded) if not _LEARNING.search(clause)
                   for major in majors_held(clause, studied=studied)}  # not 会计专业 大二在读
         driven = _driving_years_since(folded)
+        taken = _A_CLASS_TAKEN.search(folded) if driven is not None else None
+        if taken:
+            named.add("licence:" + taken.group(1).upper())  # 2015年拿的c1: the class taken that year
         if driven is not None and (_A_LICENCE_NAMED.search(folded)
                                    or any(name.startswith("licence:") for name in named)):
             named |= {_ANY_LICENCE, f"{_SCORE_PREFIX}driving_years:{driven}"}  # 04年拿的驾照: a licence, 驾龄
@@ -1277,6 +1280,7 @@ def _expired(folded):
 
 _LICENSED_SINCE = re.compile(r"(?<!\d)((?:19|20)?\d\d)\s*年?\s*(?:\d{1,2}\s*月)?\s*(?:就|的)?\s*(?:拿|领|考|取得|获得)(?:的|到|了)?")
 _A_LICENCE_NAMED = re.compile(r"驾照|驾驶证|驾驶本|驾驶执照")
+_A_CLASS_TAKEN = re.compile(rf"(?:拿|领|考)(?:的|到|了)?\s*({_NUMBERED_CLASS}|{_LETTER_CLASS})(?![0-9a-z])")
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
 # Said of a certificate in an item, it is one the writer does not hold (yet, or any longer), or one a factory
 # issued itself (内部培训): not the official one.
