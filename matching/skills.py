@@ -758,7 +758,8 @@ def skill_items(name):
     if asks and all(_in_table(canonical_skill(part)) for part in asked) \
             and canonical_skill(asked[0]) not in _proves(canonical_skill(asked[1])):
         return asked  # 汽车喷漆(会调色), 水电工(需电工证): the trade and, besides, what the brackets ask
-    if _in_table(canonical_skill(name)):
+    whole = canonical_skill(name)
+    if _in_table(whole) and not _an_unknown_preference(whole):
         return (name,)
     major_and_level = _MAJOR_THEN_LEVEL.match(name.strip())
     if major_and_level and is_major(canonical_skill(major_and_level.group(1))):
@@ -773,6 +774,11 @@ def skill_items(name):
         if len(parts) > 1 and all(_in_table(canonical_skill(part)) for part in parts):
             return parts
     return (name,)
+
+
+def _an_unknown_preference(key):
+    """Whether ``key`` prefers a phrase the table does not know (持保安证 退伍军人优先: two items, read apart)."""
+    return key.startswith(_PREFERRED_PREFIX) and not _in_table(key[len(_PREFERRED_PREFIX):])
 
 
 _SPACE = re.compile(r"\s+")
