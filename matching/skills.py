@@ -357,6 +357,9 @@ def canonical_skill(name):
         lowest = canonical_skill(at_least.group(1))
         if _in_table(lowest):
             return lowest
+    certified = _GENERIC_CERT.sub("", folded)
+    if certified != folded and is_credential(_VARIANTS.get(certified, "")):
+        return _VARIANTS[certified]  # 初级会计资格证书: the 初级会计 the table names, not an 会计证 at a level
     composed = _levelled(folded) or _levelled_en(folded) or _preferred(folded) or _either(folded)
     if composed:
         return composed
@@ -442,8 +445,6 @@ def canonical_skill(name):
     stem = _GENERIC_CERT.sub("", folded)
     if stem != folded and stem:
         certificate = stem + "证"
-        if stem in _VARIANTS and is_credential(_VARIANTS[stem]):
-            return _VARIANTS[stem]  # 初级会计资格证书: the 初级会计 the table names, not an 会计证 at a level
         levelled = _levelled(stem)
         if levelled:
             return levelled  # 电工四级职业技能等级证书
@@ -1192,6 +1193,9 @@ def held_skills(items, text=""):
             # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表), not where they
             # narrowed it (计算机二级(python) is no python).
             named |= skills_in_text(" ".join(_QUALIFIER.findall(folded)))
+            spaced = [canonical_skill(part) for part in _SPACE.split(folded)]
+            if len(spaced) > 1 and all(part in _LABELS for part in spaced):
+                named.update(spaced)  # 会用卡尺 千分尺, read whole as measuring tools: each name between spaces too
         named |= {major for clause in _CLAUSES.split(folded) if not _LEARNING.search(clause)
                   for major in majors_held(clause, studied=studied)}  # not 会计专业 大二在读
         driven = _driving_years_since(folded)
