@@ -1110,7 +1110,10 @@ def skills_in_text(text):
     >>> sorted(skills_in_text("会开叉车，没有叉车证，正在考电工证"))
     ['forklift_operation']
     """
-    folded = fold(text)
+    return _skills_in_folded(fold(text))
+
+
+def _skills_in_folded(folded):
     if not folded:
         return set()
     # Where a negation ends, or inside it, a skill that starts is one the writer lacks (one pass over the text):
@@ -1171,7 +1174,7 @@ def held_skills(items, text=""):
             for clause in clauses:
                 if _LEARNING.search(clause):
                     continue  # python正在自学, 嵌入式培训班在读, 氩弧焊会一点: not held yet
-                named |= skills_in_text(clause)
+                named |= _skills_in_folded(clause.strip())
                 if _CERTIFIED_HERE.search(clause):  # 挖机3年 持证: the certificates of the trades it names
                     named |= {certificate for _, _, name in _names_in(clause) for certificate in _certificates_of(name)}
                 # Between spaces a name stands alone, however short: gc 安捷伦7890, c1 开过4米2箱货.
@@ -1192,7 +1195,7 @@ def held_skills(items, text=""):
         elif key == canonical_skill(_QUALIFIER.sub("", folded)):
             # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表), not where they
             # narrowed it (计算机二级(python) is no python).
-            named |= skills_in_text(" ".join(_QUALIFIER.findall(folded)))
+            named |= _skills_in_folded(" ".join(_QUALIFIER.findall(folded)))
             spaced = [canonical_skill(part) for part in _SPACE.split(folded)]
             if len(spaced) > 1 and all(part in _LABELS for part in spaced):
                 named.update(spaced)  # 会用卡尺 千分尺, read whole as measuring tools: each name between spaces too
@@ -1213,9 +1216,9 @@ def held_skills(items, text=""):
                        if not is_credential(proven) and (proven not in named or proven in _CERTIFYING)}
         else:
             keys |= named
-    keys |= skills_in_text(text)
-    # A resume's majors, where a clause is about studies (2015-2019 重庆大学 机械设计制造及其自动化 本科).
     folded_text = fold(text)
+    keys |= _skills_in_folded(folded_text)
+    # A resume's majors, where a clause is about studies (2015-2019 重庆大学 机械设计制造及其自动化 本科).
     if about_studies(folded_text):
         keys |= {major for clause in _CLAUSES.split(folded_text) if about_studies(clause)
                  and not _LEARNING.search(clause) for major in majors_held(clause, studied=True)}
