@@ -33,8 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from matching.skills import canonical_skill, held_skills, holds, skill_items  # noqa: E402
 
 PAIRS = Path(__file__).resolve().parent / "skill_pairs"
-_ORDER = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
-          "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth", "twenty-ninth",
+_ORDER = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+          "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+          "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second", "twenty-third",
+          "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh", "twenty-eighth", "twenty-ninth",
           "thirtieth", "thirty-first", "thirty-second", "thirty-third", "thirty-fourth", "thirty-fifth",
           "thirty-sixth", "thirty-seventh", "thirty-eighth", "thirty-ninth", "fortieth"]  # as they were written
 
@@ -43,8 +45,10 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--show", type=int, default=0, help="print this many misses per file")
     args = parser.parse_args(argv)
-    for path in sorted(PAIRS.glob("*.tsv"), key=lambda path: (_ORDER.index(path.stem) if path.stem in _ORDER else len(_ORDER),
-                                                                path.stem)):
+    def written(path):
+        return _ORDER.index(path.stem) if path.stem in _ORDER else len(_ORDER), path.stem
+
+    for path in sorted(PAIRS.glob("*.tsv"), key=written):
         with open(path, encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle, delimiter="\t"))
         misses, counts = [], {"meets": [0, 0], "not": [0, 0]}
