@@ -476,9 +476,9 @@ def canonical_skill(name):
     if folded.isascii():
         stem = folded
         while (shorter := _WORDS_AROUND_EN.sub("", stem, count=1)) != stem and shorter:
-            stem = shorter
-            if _in_table(canonical_skill(stem)):
-                return canonical_skill(stem)  # crane operator cert, sap mm module, esd knowledge, valid passport
+            stem, key = shorter, canonical_skill(shorter)
+            if _in_table(key):
+                return key  # crane operator cert, sap mm module, esd knowledge, valid passport
     if proficient != folded and proficient.isascii():
         return canonical_skill(proficient)  # google ads experience: what a resume's google ads meets
     # An unknown standard is as a resume spells it: iso 14001 is iso14001.
