@@ -513,8 +513,10 @@ def _misspelt(folded):
 # for 做账报税, 文员经验 for 文员, 熟悉热处理 for 热处理; and a trade's person is the trade (防损员, 钢筋工).
 _WORDS_BEFORE = frozenset({"会", "能", "可", "懂", "有", "用", "熟悉", "熟练", "掌握", "精通", "了解", "具备", "具有", "使用",
                            "会用", "能用", "能够", "可以", "相关", "从事", "从事过", "做过", "干过", "有过", "学过"})
-_WORDS_AFTER = frozenset({"经验", "工作经验", "经历", "工作", "能力", "知识", "技能", "基础", "者", "相关"})
-_PERSONS = ("人员", "师傅", "员", "工")
+_WORDS_AFTER = frozenset({"经验", "工作经验", "经历", "工作", "能力", "知识", "技能", "基础", "者", "相关", "职称"})
+_DRIVING = frozenset({"操作", "驾驶"})
+_MACHINES = frozenset("机车吊梯")
+_PERSONS = ("人员", "师傅", "驾驶员", "操作手", "司机", "机手", "员", "工")  # who drives a machine too (泵车司机)
 _NOT_ONE_NAME = re.compile(r"[()/、,，;；|+&]")
 _FIRST_CHARACTERS_BEFORE = frozenset(word[0] for word in _WORDS_BEFORE)
 _LAST_CHARACTERS_AFTER = frozenset(word[-1] for word in (*_WORDS_AFTER, *_PERSONS))
@@ -561,6 +563,8 @@ def _core(folded):
     forward, backward = slice(None, None), slice(None, None, -1)
     while _strip_words(words, _WORDS_BEFORE, forward) or _strip_words(words, _WORDS_AFTER, backward):
         pass
+    if len(words) > 1 and words[-1] in _DRIVING and words[-2][-1] in _MACHINES:
+        del words[-1]  # 压路机操作 asks for a 压路机 driven, as 压路机司机 does
     last = words[-1]
     for person in _PERSONS:
         # The person as a word of its own (防损|员) or after one (导购员), not inside a word (文员, 柜员).
@@ -1015,7 +1019,8 @@ def _proves(key):
         if level:
             pending.extend([base, *(f"{base}@{lower}" for lower in range(1, level))])
         elif held.endswith("证") and len(held) > 2 and not _in_table(held):
-            pending.append(held[:-1])  # a certificate we do not know proves its trade: 施工员证, 施工员
+            # A certificate we do not know proves its trade, as a posting names it: 农艺工证, 农艺工 and 农艺.
+            pending.extend({held[:-1], canonical_skill(held[:-1])})
     return frozenset(proven)
 
 
@@ -1036,7 +1041,7 @@ def _text_patterns():
     Chinese names.
 
     Latin names must stand as whole words and be at least 3 letters ("ps", "ai", "c" inside ordinary words
-    would be noise).  Chinese names (two characters or more) are looked for only where their first two
+    would be noise), or two against a Chinese character (食品厂qc, ps熟练).  Chinese names (two characters or more) are looked for only where their first two
     characters are, each pair with its own small pattern: one pattern of all of them tries every first
     character in turn at every position (3.2 times slower on resumes, 2,400 names; Latin and Chinese in
     one pattern slower still).
@@ -1051,7 +1056,12 @@ def _text_patterns():
         elif len(variant) >= 2:
             chinese.setdefault(variant[:2], []).append(variant)
     # A digit after a Latin name ends it only where a duration starts: cad3年 (not s7 in s7-1200, nor sap2 in sap200).
-    return (re.compile(rf"(?<![a-z0-9])(?:{longest_first(latin)})(?![a-z]|\d(?!\d*\s*(?:年|个月|yrs?\b|years?\b)))"),
+    # Two letters are a name only against Chinese (做qc, ps熟练), and "ai" is now artificial intelligence there.
+    short = [variant for variant in _VARIANTS if variant.isascii() and len(variant) == 2 and variant[0].isalpha()
+             and variant not in _NOT_IN_PROSE and variant != "ai"]
+    return (re.compile(rf"(?<![a-z0-9])(?:{longest_first(latin)})(?![a-z]|\d(?!\d*\s*(?:年|个月|yrs?\b|years?\b)))"
+                       rf"|(?<=[\u4e00-\u9fff])(?:{longest_first(short)})(?![a-z0-9+#])"
+                       rf"|(?<![a-z0-9])(?:{longest_first(short)})(?=[\u4e00-\u9fff])"),
             {pair: re.compile(longest_first(names)) for pair, names in chinese.items()})
 
 
@@ -1271,7 +1281,7 @@ def _certificates_of(name):
 
 _CLAUSES = re.compile(r"[,;。；]")
 # Said of a skill in a clause, it is one the writer is learning, barely has, has heard of or has forgotten.
-_LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|备考|正在学|正在自学|自学中|在学(?!校)|在读|课程|"
+_LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|报考了|已报考|备考|跟车学|模拟器|正在学|正在自学|自学中|在学(?!校)|在读|课程|"
                        r"明年考|今年考|下半年考|还差|会一点|了解一点|一点点|结业|在自学|学过一点|学了一点|学校学过|只学过|"
                        r"没上过机|没实操|没有实操|候选人|candidate|概念|只会简单|还没毕业|还有.{1,4}毕业|听说过|基本忘了|成绩未出|等成绩|"
                        r"(?:面试|笔试|实操|实验)?未考(?!证|核)|看过教程|看过视频|"

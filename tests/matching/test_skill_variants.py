@@ -883,6 +883,26 @@ def test_what_a_twenty_seventh_to_thirty_first_hand_wrote_meets_as_a_recruiter_r
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # A level of a trade the table does not know holds the trade as a posting names it; a title without 职称.
+    ("农艺工", "农艺工 高级", True), ("动物疫病防治员", "动物疫病防治员 四级", True), ("农艺师职称", "高级农艺师", True),
+    ("执业助理兽医师及以上", "执业兽医师资格证 2019年取得", True), ("执业医师", "执业兽医师", False),
+    ("执业兽医资格证", "执业兽医 今年报考了", False), ("农业相关专业大专以上", "园艺技术 大专", True),
+    # Two letters against Chinese are a name; AI there is artificial intelligence, not Illustrator.
+    ("品控经验", "食品厂QC 2年", True), ("Photoshop", "PS熟炼", True), ("Illustrator", "AI绘画 会用Midjourney", False),
+    # Who drives a machine, and a machine driven, ask for the machine; a simulator or riding along is no driving.
+    ("推土机司机", "山推SD16 推土机 3年", True), ("摊铺机操作手", "沥青摊铺机 3年", True), ("钩机司机", "挖掘机 三一 5年", True),
+    ("盾构机操作经验", "盾构机司机 地铁 3年", True), ("收割机驾驶经验", "帮人开收割机割谷子3年", True),
+    ("会开挖机", "挖机模拟器练过", False), ("平地机操作经验", "平地机 跟车学徒 3个月", False),
+    # Mines' special operations by their official names; coal and non-coal mines apart.
+    ("支柱工证", "金属非金属矿山支柱作业", True), ("井下电工证", "井下电工证 已过期", False),
+    ("金属非金属矿山安全检查作业", "煤矿安全检查作业", False), ("场桥司机", "RTG轮胎吊司机 3年", True),
+    ("reach stacker operator", "正面吊司机 3年", True), ("人货梯司机证", "施工升降机操作证", True),
+])
+def test_what_a_thirty_sixth_and_thirty_seventh_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
