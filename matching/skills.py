@@ -102,7 +102,7 @@ _A_PHRASE = re.compile(r"[\u4e00-\u9fff]{2,12}|[a-z][a-z0-9.+#&-]*(?: [a-z0-9][a
 _YEARS_UNSAID = "?"
 _YEARS_AS_A_SCORE = {"driving": "driving_years"}
 _MOST_YEARS = 10  # asked or held, more counts as this many
-_YEARS_SAID = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3}|半)\s*(?:多)?\s*(年(?!级)|个月)"
+_YEARS_SAID = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3}|半)\s*(?:多|几)?\s*(年(?!级)|个月)"
                          r"|(?<![\d.])(\d{1,2}(?:\.\d)?)\s*\+?\s*(years?|yrs?|months?)\b"
                          r"|(?<!\d)((?:19|20)\d\d)\s*(?:[.年/]\s*(\d{1,2})\s*月?|年)?\s*(?:[-–~至到]\s*(?!今)|(?=至今))"
                          r"(?:((?:19|20)\d\d)(?:\s*[.年/]\s*(\d{1,2}))?(?!\d)|(至今|今|现在|now|present))")
@@ -513,7 +513,7 @@ def _misspelt(folded):
 # for 做账报税, 文员经验 for 文员, 熟悉热处理 for 热处理; and a trade's person is the trade (防损员, 钢筋工).
 _WORDS_BEFORE = frozenset({"会", "能", "可", "懂", "有", "用", "熟悉", "熟练", "掌握", "精通", "了解", "具备", "具有", "使用",
                            "会用", "能用", "能够", "可以", "相关", "从事", "从事过", "做过", "干过", "有过", "学过"})
-_WORDS_AFTER = frozenset({"经验", "工作经验", "经历", "工作", "能力", "知识", "技能", "基础", "者", "相关", "职称"})
+_WORDS_AFTER = frozenset({"经验", "工作经验", "经历", "工作", "能力", "知识", "技能", "基础", "者", "相关", "职称", "熟手"})
 _DRIVING = frozenset({"操作", "驾驶"})
 _MACHINES = frozenset("机车吊梯")
 _PERSONS = ("人员", "师傅", "驾驶员", "操作手", "司机", "机手", "员", "工")  # who drives a machine too (泵车司机)
@@ -572,7 +572,17 @@ def _core(folded):
         if last.endswith(person) and (not trade or (len(trade) >= 2 and is_a_word(trade))):
             words[-1] = trade
             break
-    return "".join(words) if len("".join(words)) >= 2 else folded
+    core = _work_of_a_machine("".join(words))
+    return core if len(core) >= 2 else folded
+
+
+def _work_of_a_machine(words):
+    """The work a machine does, for the machine (吹膜机: 吹膜): who runs one does it, and a posting asking
+    for either asks for that work."""
+    if len(words) < 3 or words[-1] != "机" or not has_han(words[-3]):
+        return words
+    # Not a machine the table knows by name, however qualified (51单片机, 华为交换机, 石场装载机).
+    return words if any(words[cut:] in _VARIANTS for cut in range(len(words) - 2)) else words[:-1]
 
 
 _KIND_AFTER_A_SPACE = re.compile(r"^(\S+)\s+(\S{1,8})$")
@@ -948,6 +958,13 @@ def parts_of(key):
     """
     if _in_table(key) or not has_han(key) or _NOT_ONE_NAME.search(key) or key.startswith(_YEARS_PREFIX):
         return ()
+    if " " in key:  # 拷边工 熟手, 注塑技术员 会调机: what each part between spaces names, as its words do
+        spaced = key.split()
+        named = [canonical_skill(part) for part in spaced if not _names_nothing(part) and part not in _CERTIFIED]
+        words = [word for part in named for word in (parts_of(part) or (part,))]
+        if not _CERTIFIED.isdisjoint(spaced):  # 会开叉车 有证: the one certificate that proves a skill named
+            words = [next(iter(_CERTIFYING[word])) if len(_CERTIFYING.get(word, ())) == 1 else word for word in words]
+        return tuple(dict.fromkeys(words))
     words = [word for word in _words(key) if word.strip() and word not in _WORDS_BEFORE and word not in _WORDS_AFTER]
     if len(words) < 2 or any(len(word.strip()) < 2 for word in words):
         return ()
@@ -1343,7 +1360,7 @@ def _stretches(folded):
                     break
                 if end - start >= 2 and text[start:end] not in _LABELS \
                         and not _A_PLACE.match(text, end):  # acca在读 is no acca, 在油漆厂 no 油漆
-                    found.add(text[start:end])
+                    found.update({text[start:end], _work_of_a_machine(text[start:end])})
     negated = {match.end() for match in _NEGATION.finditer(folded)}
     for run in _LATIN_WORDS.finditer(folded):  # google ads certification holds google ads
         words = run.group().split()

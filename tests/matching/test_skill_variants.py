@@ -903,6 +903,25 @@ def test_what_a_thirty_sixth_and_thirty_seventh_hand_wrote_meets_as_a_recruiter_
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Who runs a machine does its work, unless the table knows the machine by name (华为交换机 is no 交换).
+    ("吹膜", "吹膜机 PE膜", True), ("制袋机", "塑料袋 制袋 操机", True), ("验布工", "验布机 看疵点 做了两年", True),
+    ("熟悉华为交换机配置", "华为S5700交换机配置", True), ("懂单片机", "会51单片机", True),
+    # A posting's parts between spaces are each asked; words around and a certificate asked read as such.
+    ("拷边工 熟手", "锁边机做了三 年", True), ("会开叉车 有证", "叉车证 N1 在有效期", True),
+    ("会开叉车 有证", "开过3年叉车 没证", False), ("注塑 上下模", "架模 换模", True),
+    # The trades of garment, print and furniture factories by the names they go by on the floor.
+    ("放码师", "推板 推档 都会", True), ("会排唛架", "会排料", True), ("绷缝机操作工", "冚车熟练", True),
+    ("毛衫套口", "缝盘 羊毛衫厂", True), ("覆膜机", "过胶机", True), ("分切机", "分条机", True),
+    ("柔印", "flexo 印刷 标签", True), ("丝印", "丝网印刷", True), ("凹印机长", "凹版印刷 机长 4年", True),
+    ("海德堡印刷机操作", "小森 Komori 四开四色 机长", False), ("力克CAD", "Lectra Modaris 制版", True),
+    ("力克CAD", "富怡CAD", False), ("前移式叉车", "reach truck 仓库2年 有证", True), ("FQC", "成品检验", True),
+    ("二次元影像仪", "二次元 测量", True), ("木工 5年以上", "木工 十几年", True),
+])
+def test_what_a_forty_first_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
