@@ -965,11 +965,24 @@ def parts_of(key):
         if not _CERTIFIED.isdisjoint(spaced):  # 会开叉车 有证: the one certificate that proves a skill named
             words = [next(iter(_CERTIFYING[word])) if len(_CERTIFYING.get(word, ())) == 1 else word for word in words]
         return tuple(dict.fromkeys(words))
-    words = [word for word in _words(key) if word.strip() and word not in _WORDS_BEFORE and word not in _WORDS_AFTER]
+    words = [word for word in _named_runs(_words(key)) if word.strip() and word not in _WORDS_BEFORE
+             and word not in _WORDS_AFTER]
     if len(words) < 2 or any(len(word.strip()) < 2 for word in words):
         return ()
     return tuple(dict.fromkeys(known if _in_table(known := canonical_skill(word.strip())) else word.strip()
                                for word in words))
+
+
+def _named_runs(words):
+    """``words`` with each longest run of them that the table knows as one name joined, where a word of it names
+    nothing alone (红外|光谱|鉴别: 红外光谱, 鉴别; not 基恩士|视觉, which asks for a 基恩士 one)."""
+    joined, start = [], 0
+    while start < len(words):
+        end = next((end for end in range(len(words), start + 1, -1) if "".join(words[start:end]) in _VARIANTS
+                    and not all(word in _VARIANTS for word in words[start:end])), start + 1)
+        joined.append("".join(words[start:end]))
+        start = end
+    return joined
 
 
 def expand_held(keys):

@@ -922,6 +922,25 @@ def test_what_a_forty_first_hand_wrote_meets_as_a_recruiter_reads_it(required, h
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # A posting phrase's words that the table knows only together are one part (红外|光谱), not a brand's.
+    ("红外光谱鉴别", "FTIR鉴别 熟练", True), ("会基恩士视觉调试", "康耐视In-Sight调试", False),
+    ("有呼叫中心客服经验", "淘宝在线客服", False), ("有呼叫中心客服经验", "10086话务员1年", True),
+    ("新能源汽车维修经验", "新能源汽车 三电维修 比亚迪4S店 3年", True),
+    # Q1 of the special-equipment authority and the building sites' signaller are apart; either is a signaller.
+    ("起重机指挥Q1", "建筑起重信号司索工证", False), ("信号司索工", "干过塔吊指挥 有信号工证", True),
+    # Pharmaceutical and laboratory practice by its names in Chinese, English and short.
+    ("熟悉GMP", "熟悉药品生产质量管理规范", True), ("药品GMP", "cGMP 外企 3年", True), ("熟悉药品GSP", "熟悉药品经营质量管理规范", True),
+    ("熟练使用HPLC", "Waters Acquity UPLC 日常检测", True), ("GC-MS", "气质联用 农残检测 3年", True),
+    ("ELISA", "酶联免疫吸附 试剂盒检测", True), ("Western blot", "WB 熟练", True), ("qPCR", "荧光定量PCR 熟练", True),
+    ("qPCR", "PCR 会做", False), ("微生物限度检查", "微限检查 2年", True), ("内毒素检测", "鲎试剂 凝胶法", True),
+    ("设备确认（3Q）", "IQ/OQ/PQ 方案和报告编写", True), ("CRA 2年以上", "临床监查员 3年 肿瘤项目", True),
+    ("熟悉医疗器械生产质量管理规范", "熟悉器械GMP 迎检3次", True), ("药品GMP", "熟悉器械GMP", False),
+])
+def test_what_a_forty_second_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
