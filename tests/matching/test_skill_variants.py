@@ -941,6 +941,22 @@ def test_what_a_forty_second_hand_wrote_meets_as_a_recruiter_reads_it(required, 
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Car repair, car services and battery plants by the names they go by; welding kinds are welding.
+    ("会电焊", "二保焊 3年", True), ("电焊", "氩弧焊", True), ("氩弧焊", "电焊", False),
+    ("服务顾问", "售后接待 3年", True), ("会用诊断仪（元征、道通等）", "道通 MaxiSys 用了3年", True),
+    ("会用大众ODIS", "用VAS6150 跑ODIS 做编程", True), ("二手车评估师", "机动车鉴定评估师 三级", True),
+    ("汽车营销师证", "汽车营销师 四级", True), ("机动车检测维修士", "机动车检测维修工程师", True),
+    ("汽车贴膜", "贴窗膜 太阳膜 3年", True), ("汽车贴膜", "手机贴膜", False), ("隐形车衣 PPF", "贴窗膜 太阳膜", False),
+    ("会做小保养", "会换机油机滤 空滤 刹车片", True), ("汽车维修工证", "修车8年 没考证", False),
+    ("汽修中级工", "汽车修理工 高级工", True), ("化成分容", "formation & grading 设备操作 CATL 2年", True),
+    ("电池PACK装配", "动力电池包PACK线 装配工 2年", True), ("电动车修理", "e-bike repair 3 years", True),
+    ("充电站运维经验", "特来电充电站 运维 1年", True), ("新能源汽车相关专业", "新能源汽车技术专业 大专", True),
+])
+def test_what_a_forty_third_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
