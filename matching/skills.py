@@ -512,7 +512,8 @@ def _misspelt(folded):
 # Words around what an item the table does not know names, which a recruiter reads past: 会做账报税 asks
 # for 做账报税, 文员经验 for 文员, 熟悉热处理 for 热处理; and a trade's person is the trade (防损员, 钢筋工).
 _WORDS_BEFORE = frozenset({"会", "能", "可", "懂", "有", "用", "熟悉", "熟练", "掌握", "精通", "了解", "具备", "具有", "使用",
-                           "会用", "能用", "能够", "可以", "相关", "从事", "从事过", "做过", "干过", "有过", "学过"})
+                           "会用", "能用", "能够", "可以", "相关", "从事", "从事过", "做过", "干过", "有过", "学过", "用过",
+                           "通过", "已通过"})
 _WORDS_AFTER = frozenset({"经验", "工作经验", "经历", "工作", "能力", "知识", "技能", "基础", "者", "相关", "职称", "熟手"})
 _DRIVING = frozenset({"操作", "驾驶"})
 _MACHINES = frozenset("机车吊梯")
@@ -1129,6 +1130,8 @@ def _names_in(folded):
                 yield start, position, match.group(0)
 
 
+_LEADS_PEOPLE = re.compile(r"带(?:领|过)?\s*(?:[2-9]|\d{2,3}|[两三四五六七八九十]{1,3})\s*(?:多)?\s*(?:个)?(?:人|名)")
+_TEAM_MANAGEMENT = "team_management"
 _OBTAINED_BEFORE = re.compile(r"(?:取得|考取|获得|拿到|持有|持)$")
 _ABROAD = re.compile(r"(?:美国|英国|澳洲|澳大利亚|加拿大|新西兰|菲律宾|日本|韩国|新加坡|德国|法国|国外|海外|境外)$")
 # Said right after a skill, the writer lacks it: solidworks不会, excel不熟.
@@ -1178,6 +1181,8 @@ def _skills_in_folded(folded):
         found.add(key)
     found.update("licence:" + (match.group(1) or match.group(2)).upper() for match in _LICENCE_IN_TEXT.finditer(folded)
                  if match.start() not in negated)
+    if any(match.start() not in negated for match in _LEADS_PEOPLE.finditer(folded)):
+        found.add(_TEAM_MANAGEMENT)  # 销售主管 带8人
     return found
 
 
@@ -1311,7 +1316,7 @@ def _certificates_of(name):
 
 _CLAUSES = re.compile(r"[,;。；]")
 # Said of a skill in a clause, it is one the writer is learning, barely has, has heard of or has forgotten.
-_LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|报考了|已报考|备考|跟车学|模拟器|正在学|正在自学|自学中|在学(?!校)|在读|课程|"
+_LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|报考了|已报考|备考|跟车学|模拟器|正在学|正在自学|自学中|在学(?!校)|在读|课程(?!顾问|销售|开发|研发|运营|规划)|"
                        r"明年考|今年考|下半年考|还差|会一点|了解一点|一点点|结业|在自学|学过一点|学了一点|学校学过|只学过|"
                        r"没上过机|没实操|没有实操|候选人|candidate|概念|只会简单|还没毕业|还有.{1,4}毕业|听说过|基本忘了|成绩未出|等成绩|"
                        r"(?:面试|笔试|实操|实验)?未考(?!证|核)|看过教程|看过视频|"
@@ -1334,11 +1339,11 @@ def _expired(folded):
 _LICENSED_SINCE = re.compile(r"(?<!\d)((?:19|20)?\d\d)\s*年?\s*(?:\d{1,2}\s*月)?\s*(?:就|的)?\s*(?:拿|领|考|取得|获得)(?:的|到|了)?")
 _A_LICENCE_NAMED = re.compile(r"驾照|驾驶证|驾驶本|驾驶执照")
 _A_CLASS_TAKEN = re.compile(rf"(?:拿|领|考)(?:的|到|了)?\s*({_NUMBERED_CLASS}|{_LETTER_CLASS})(?![0-9a-z])")
-_CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|certified")
+_CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|执业证|certified")
 # Said of a certificate in an item, it is one the writer does not hold (yet, or any longer), or one a factory
 # issued itself (内部培训): not the official one.
 _LAPSED = re.compile(r"过期|失效(?!模式)|吊销|注销|暂扣|扣押|内部培训|内部证|厂里发|厂内发|公司内部|(?:未|没|没有)去?(?:复审|年审|审)|"
-                     r"[:：]\s*(?:无|没有|暂无)$|(?:没|未)续|未认定|没拿到证|(?:无|没|没有)证|"
+                     r"[:：]\s*(?:无|没有|暂无)$|(?:没|未)续|未认定|没拿到证|(?:没|未)拿证|(?:无|没|没有)证|"
                      r"没考证|未考证|还没考|面试没考|笔试没考|在读|面试已过|笔试已过|单科|"
                      r"没过|没通过|未通过|没考过|差几分|差\d+分|"
                      r"还?没(?:去)?办|(?:下周|下个?月|准备|要)去?办|在办|办理中|"

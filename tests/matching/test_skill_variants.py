@@ -957,6 +957,19 @@ def test_what_a_forty_third_hand_wrote_meets_as_a_recruiter_reads_it(required, h
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Banks, insurers and sales: passed exams, leading people, licences said after the trade, a course adviser.
+    ("通过CFA一级", "特许金融分析师一级", True), ("CFA持证人", "CFA三级已过 工作经验未满 未拿证", False),
+    ("用过销售易", "销售易CRM 2年", True), ("保险代理人资格证", "平安人寿 保险代理人 执业证", True),
+    ("有团队管理经验", "销售主管 带8人", True), ("有团队管理经验", "带1人", False), ("团队管理", "没带过人", False),
+    ("寿险MDRT优先", "COT 2023", True), ("期货从业资格证", "期货从业资格 两科已过", True),
+    ("课程顾问经验", "课程顾问 新东方 1年", True), ("精通C/C++", "C语言 课程设计", False),
+    ("能独立维修装载机", "装载机维修 学徒半年", False),
+])
+def test_what_a_thirty_ninth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
