@@ -42,7 +42,8 @@ from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, PLACE_CREDIT, education_code, education_rank, place_tokens, stated_places
 from .reasons import N_PARTS, ReasonCache, ReasonParts, explain_page
-from .skills import alternatives, canonical_skill, held_skills, holds, is_credential, parts_of, skill_items
+from .skills import (LOW_PREFIX, WELL_PREFIX, alternatives, canonical_skill, held_skills, holds, is_credential,
+                     parts_of, skill_items)
 from .text import clean_title, fold, has_han, latin_words, text_features
 
 __all__ = ["Match", "MatchIndex", "DEFAULT_WEIGHTS", "DEFAULT_SHORTLIST_WEIGHTS", "extract"]
@@ -954,11 +955,14 @@ class MatchIndex:
     def _held_counts(self, side, keys, size):
         """Per seeker slot: how many of a posting's ``keys`` it holds (an either or a preferred key once, by any
         of its keys)."""
-        plain = [key for key in keys if not alternatives(key) and not parts_of(key)]
+        plain = [key for key in keys if not alternatives(key) and not parts_of(key) and not key.startswith(WELL_PREFIX)]
         ids = self._ids(self._skill_ids, plain)
         held = side.skills.dot(ids, np.ones(len(ids)), size)
         for key in keys:
-            if alternatives(key):
+            if key.startswith(WELL_PREFIX):  # held, and not said low (精通excel: not excel 一般)
+                named = key[len(WELL_PREFIX):]
+                held += np.maximum(self._hits(side, named, size) - self._hits(side, LOW_PREFIX + named, size), 0)
+            elif alternatives(key):
                 held += self._hits(side, key, size)
             elif parts_of(key):  # as written, or every part of it (人民医院做保洁 meets 医院保洁)
                 each_part = np.minimum.reduce([self._hits(side, part, size) for part in parts_of(key)])
@@ -973,6 +977,8 @@ class MatchIndex:
     def _with_keys_met(self, keys):
         """A seeker's keys and the postings' either and preferred keys that they meet."""
         met = [either for key in keys for either in self._keys_met_by.get(key, ())]
+        met += [well for key in keys if (well := WELL_PREFIX + key) in self._skill_ids
+                and LOW_PREFIX + key not in keys]  # postings asking for it done well
         phrases = {phrase for key in keys for phrase in self._phrases_with_part.get(key, ())}
         met += [phrase for phrase in phrases if holds(keys, phrase)]
         return keys | frozenset(met) if met else keys

@@ -151,6 +151,11 @@ _EITHER_PREFIX = "either:"
 _PREFERRED = re.compile(r"^(.+?)(?:者|的)?(?:优先考虑|优先|更佳|加分)$|^(.+?)\s+(?:preferred|is a plus|a plus)$")
 _PREFERRED_PREFIX = "preferred:"
 _MET_BY_OTHERS = (_EITHER_PREFIX, _PREFERRED_PREFIX, _YEARS_PREFIX)
+# A posting asking for a known skill done well (精通excel, 熟练使用cad, fluent english) is not met by a seeker
+# who says it low (excel 一般): the seeker holds the skill and a low mark of it.
+WELL_PREFIX = "well:"
+LOW_PREFIX = "low:"
+_WELL = re.compile(r"精通|熟练|流利|proficien|fluent|skilled|expert")
 # Vocational skill levels (职业技能等级), lowest first: 中级电工证 is an 电工证 at level 2 (``electrician@2``).
 _LEVEL_NAMES = {1: ("初级", "junior level"), 2: ("中级", "intermediate level"), 3: ("高级", "senior level"),
                 4: ("技师", "technician level"), 5: ("高级技师", "senior technician level")}
@@ -278,9 +283,9 @@ def _years_of(key):
     return named, years
 
 
-@lru_cache(maxsize=65536)
 def canonical_skill(name):
-    """The canonical key of a skill name (folded name if it is not in the table).
+    """The canonical key of a skill name (folded name if it is not in the table); of a known skill asked to be
+    done well (精通excel), a key a seeker who says it low (excel 一般) does not meet.
 
     Examples
     --------
@@ -288,7 +293,16 @@ def canonical_skill(name):
     ('forklift', 'forklift')
     >>> canonical_skill("Python3"), canonical_skill("C1驾照"), canonical_skill("C1驾驶证")
     ('python', 'licence:C1', 'licence:C1')
+    >>> canonical_skill("精通Excel"), holds(held_skills(["excel 一般"]), "well:excel")
+    ('well:excel', False)
     """
+    key = _canonical_skill(name)
+    return WELL_PREFIX + key if key in _LABELS and not is_credential(key) and _WELL.search(fold(name)) else key
+
+
+@lru_cache(maxsize=65536)
+def _canonical_skill(name):
+    """The canonical key of a skill name, as a seeker holds it and as the table's own reading needs it."""
     folded = fold(name)
     if not folded:
         return ""
@@ -300,10 +314,10 @@ def canonical_skill(name):
         return "licence:" + licence
     obtained = _OBTAINED.match(folded) or _OBTAINED_AFTER.match(folded)
     if obtained:
-        return canonical_skill(obtained.group(1))  # 取得数控车工高级工证书, 人力资源管理师 三级 2019年取得
+        return _canonical_skill(obtained.group(1))  # 取得数控车工高级工证书, 人力资源管理师 三级 2019年取得
     held = _CERTIFICATE_HELD.match(folded)
-    if held and is_credential(canonical_skill(held.group(1))):
-        return canonical_skill(held.group(1))  # acca持证 (挖机3年 持证 holds the trade's certificate besides)
+    if held and is_credential(_canonical_skill(held.group(1))):
+        return _canonical_skill(held.group(1))  # acca持证 (挖机3年 持证 holds the trade's certificate besides)
     if folded in _VARIANTS:
         return _VARIANTS[folded]
     if folded in _EITHER_NAMES:
@@ -313,11 +327,11 @@ def canonical_skill(name):
         return major  # 机械类专业, 会计、财务相关专业
     spaced = _KIND_AFTER_A_SPACE.match(folded)
     if spaced and _ANY_KIND.fullmatch(spaced.group(2)):
-        return canonical_skill(spaced.group(1))  # 二级建造师 不限专业
-    if spaced and _in_table(canonical_skill(spaced.group(1))):
+        return _canonical_skill(spaced.group(1))  # 二级建造师 不限专业
+    if spaced and _in_table(_canonical_skill(spaced.group(1))):
         # 中式烹调师 五级, 焊工证 压力焊作业: the kind as if in brackets, where it names a narrower key.
-        bracketed = canonical_skill(f"{spaced.group(1)}({spaced.group(2)})")
-        if bracketed != canonical_skill(spaced.group(1)) and canonical_skill(spaced.group(1)) in _proves(bracketed):
+        bracketed = _canonical_skill(f"{spaced.group(1)}({spaced.group(2)})")
+        if bracketed != _canonical_skill(spaced.group(1)) and _canonical_skill(spaced.group(1)) in _proves(bracketed):
             return bracketed
     for respelt in (folded.replace(" ", "") if " " in folded and has_han(folded) else None,  # t 电梯修理
                     folded[:-1] + "证" if folded.endswith(_SOUNDS_LIKE_CERTIFICATE) else None,  # 叉车正
@@ -331,19 +345,19 @@ def canonical_skill(name):
         return "pressure_welder_cert"  # gtaw-feii-6g-3/60-fefs-02/10/12: a welder qualified under TSG Z6002
     scored_after = _SCORED_AFTER.match(folded)
     if scored_after:
-        return canonical_skill(scored_after.group(2) + scored_after.group(1))  # 3年以上驾龄 is 驾龄3年(以上)
+        return _canonical_skill(scored_after.group(2) + scored_after.group(1))  # 3年以上驾龄 is 驾龄3年(以上)
     timed_en = _DURATION_EN.match(folded)
     if timed_en:  # warehouse management 3yrs, 3+ years of welding experience
-        named = canonical_skill(timed_en.group(1) or timed_en.group(4))
+        named = _canonical_skill(timed_en.group(1) or timed_en.group(4))
         return _for_years(named, int(timed_en.group(2) or timed_en.group(3)), asked=True)
     timed = _DURATION.match(folded)
     if timed:
         # 房产销售3年, 做过2年出纳, 3年以上焊工经验: what, for how long.
-        named, said = canonical_skill(timed.group(1) or timed.group(2)), _years_said(folded)
+        named, said = _canonical_skill(timed.group(1) or timed.group(2)), _years_said(folded)
         return _for_years(named, said[0], asked=True) if said else named
     umbrella = _UMBRELLA.match(folded)
     if umbrella:
-        named = canonical_skill(umbrella.group(1) or umbrella.group(2))
+        named = _canonical_skill(umbrella.group(1) or umbrella.group(2))
         if named in _LABELS and is_credential(named):
             return named  # 特种设备作业人员证g3, 特种作业操作证低压电工
     scored = _SCORED.match(folded)
@@ -354,7 +368,7 @@ def canonical_skill(name):
     # 初级会计及以上 asks for 初级会计: every higher level proves the lower ones.
     at_least = _AT_LEAST.match(folded)
     if at_least:
-        lowest = canonical_skill(at_least.group(1))
+        lowest = _canonical_skill(at_least.group(1))
         if _in_table(lowest):
             return lowest
     certified = _GENERIC_CERT.sub("", folded)
@@ -365,17 +379,17 @@ def canonical_skill(name):
         return composed
     versioned = _VERSION.match(folded)
     if versioned:
-        unversioned = canonical_skill(versioned.group(1))
+        unversioned = _canonical_skill(versioned.group(1))
         if unversioned in _LABELS:
             return unversioned  # python3, word2016, 广联达gtj2021
     dashed = _DASHED.match(folded)
     if dashed:
-        named = canonical_skill(dashed.group(2))
+        named = _canonical_skill(dashed.group(2))
         if named in _LABELS and is_credential(named):
             return named  # 冶金生产安全作业-煤气作业 names its certificate last
     unqualified = _QUALIFIER.sub("", folded)
     if unqualified and unqualified != folded:
-        outside = canonical_skill(unqualified)
+        outside = _canonical_skill(unqualified)
         kinds = [part.strip() for kind in _QUALIFIER.findall(folded)
                  for part in _KIND_SEPARATORS.split(kind) if part.strip()]
         # 起重机司机(限流动式), (中级·监控方向), 执业药师(西药或中药均可), 会plc(三菱或西门子)
@@ -392,9 +406,9 @@ def canonical_skill(name):
                 return either
             # A kind with a key of its own: 电工证(高压) is a 高压电工证, 高级工(车工) a 车工 at that level,
             # 计算机二级(python) a 计算机二级python.
-            narrower = canonical_skill(kind + stem)
+            narrower = _canonical_skill(kind + stem)
             if not _in_table(narrower):
-                narrower = canonical_skill(stem + kind)
+                narrower = _canonical_skill(stem + kind)
             either_proves = narrower.startswith(_EITHER_PREFIX) and \
                 all(outside in _proves(key) for key in alternatives(narrower))
             if _level_of(narrower)[1] and _level_of(narrower)[0] == _level_of(outside)[0]:
@@ -405,39 +419,39 @@ def canonical_skill(name):
                 return narrower
             # ... or the brackets name the narrower thing itself (化学分析(滴定) is 滴定), or its operator
             # (Q2起重机司机(桥式起重机) is a 桥式起重机司机).
-            for named in (canonical_skill(kind), canonical_skill(kind + "司机")):
+            for named in (_canonical_skill(kind), _canonical_skill(kind + "司机")):
                 if named != outside and _in_table(named) \
                         and (outside in _proves(named) or named in alternatives(outside)):
                     return named  # 摩托车驾照(e证): of the classes a motorcycle's licence may be, the e
         if level_only:
             return level_only
         if any(kind in _CERTIFIED for kind in kinds):
-            certificate = canonical_skill(unqualified + "证")
+            certificate = _canonical_skill(unqualified + "证")
             if _in_table(certificate) and is_credential(certificate):
                 return certificate  # 焊工(持证上岗) asks for the 焊工证
         if outside not in _LABELS:
             for trade in kinds:
-                named = (canonical_skill(trade + suffix) for suffix in ("证", "作业证", ""))
+                named = (_canonical_skill(trade + suffix) for suffix in ("证", "作业证", ""))
                 certified = next((key for key in named if key in _LABELS and is_credential(key)), None)
                 if certified:
                     return certified
         elif is_credential(outside):
             # A discipline we do not know narrows a known certificate: 一级造价工程师(安装) is not (土建).
             disciplines = [kind for kind in kinds if _DISCIPLINE.search(kind) and not _EITHER.search(kind)
-                           and not _in_table(canonical_skill(kind))]  # not 建造师(建筑或市政): any of them
+                           and not _in_table(_canonical_skill(kind))]  # not 建造师(建筑或市政): any of them
             if disciplines:
                 return f"{outside}({'/'.join(disciplines)})"
         if len(kinds) == 1 and (_CAN.match(kinds[0]) or not (_in_table(outside) or is_credential(outside)
                                                              or _around_a_known_name(outside))):
             # 电工(会看电气图纸) asks for the drawings; of 生鲜(会分割肉) we know only what the brackets ask.
-            named = canonical_skill(kinds[0])
+            named = _canonical_skill(kinds[0])
             if _in_table(named):
                 return named
         return outside
     proficient = _PROFICIENCY.match(folded).group(1)
     if proficient != folded:
         # Only when what is left is a known skill: else 会计 would lose its 会, 有机化学 its 有.
-        known = canonical_skill(proficient)
+        known = _canonical_skill(proficient)
         if known in _LABELS or known.startswith("licence:"):
             return known
     # 某某操作证 / 某某证书 / 某某上岗证 are the same certificate as 某某证; the certificate of a skill
@@ -461,26 +475,26 @@ def canonical_skill(name):
             if candidate in _VARIANTS:
                 return _VARIANTS[candidate]
     if " " in folded and has_han(folded) and not _NOT_ONE_NAME.search(folded):
-        joined = canonical_skill(folded.replace(" ", ""))
+        joined = _canonical_skill(folded.replace(" ", ""))
         if joined in _LABELS or _level_of(joined)[0] in _LABELS:
             return joined  # 电工 职业技能等级证书 三级, 会计专业技术资格 初级
     core = _core(folded)
     if core != folded:
-        return canonical_skill(core)  # 装配工 is 装配, 熟悉热处理 热处理
+        return _canonical_skill(core)  # 装配工 is 装配, 熟悉热处理 热处理
     for after in ("工作经验", "工作", "经验"):
         if folded.endswith(after) and folded[:-len(after)] in _VARIANTS:
             return _VARIANTS[folded[:-len(after)]]  # 会计工作: jieba's one word, the table's 会计
     done_to = _done_to(folded)
     if done_to:
-        return canonical_skill(done_to)  # 写8d报告 asks for 8d报告, 做竣工资料 for 竣工资料
+        return _canonical_skill(done_to)  # 写8d报告 asks for 8d报告, 做竣工资料 for 竣工资料
     if folded.isascii():
         stem = folded
         while (shorter := _WORDS_AROUND_EN.sub("", stem, count=1)) != stem and shorter:
-            stem, key = shorter, canonical_skill(shorter)
+            stem, key = shorter, _canonical_skill(shorter)
             if _in_table(key):
                 return key  # crane operator cert, sap mm module, esd knowledge, valid passport
     if proficient != folded and proficient.isascii():
-        return canonical_skill(proficient)  # google ads experience: what a resume's google ads meets
+        return _canonical_skill(proficient)  # google ads experience: what a resume's google ads meets
     # An unknown standard is as a resume spells it: iso 14001 is iso14001.
     return _misspelt(folded) or _LETTERS_THEN_NUMBER.sub("", folded)
 
@@ -589,7 +603,7 @@ def _work_of_a_machine(words):
 _KIND_AFTER_A_SPACE = re.compile(r"^(\S+)\s+(\S{1,8})$")
 _LETTERS_THEN_NUMBER = re.compile(r"(?<=[a-z]) (?=\d)")
 _SOUNDS_LIKE_CERTIFICATE = ("正", "政", "症")  # typed for 证 (zheng) with pinyin
-_RESERVED = re.compile(r"@|^(?:licence|score|either|preferred|years|major):")
+_RESERVED = re.compile(r"@|^(?:licence|score|either|preferred|years|major|well|low):")
 
 
 def _licence_class(folded):
@@ -645,7 +659,7 @@ def _levelled(folded):
     # The trade's certificate at that level (中级焊工 holds a 焊工证), else its skill (高级钳工); a
     # numbered level only of a certificate (计算机二级, where two is above one, is no trade's level).
     # (电工职业技能等级证 is itself the certificate at the lowest level.)
-    certificate, skill = _level_of(canonical_skill(trade + "证"))[0], canonical_skill(trade)
+    certificate, skill = _level_of(_canonical_skill(trade + "证"))[0], _canonical_skill(trade)
     if certificate not in _LABELS and trade + "师证" in _VARIANTS:
         certificate = _VARIANTS[trade + "师证"]  # 中式烹调技师: of the 中式烹调师
     if is_credential(certificate) and (certificate in _LABELS or _LEVELLED_TRADE.search(trade)):
@@ -663,7 +677,7 @@ def _levelled_en(folded):
         return None
     word = (levelled.group(1) or levelled.group(4)).removesuffix(" level").replace("level", "level ")
     trade = levelled.group(2) or levelled.group(3)
-    certificate = canonical_skill(trade + " certificate")
+    certificate = _canonical_skill(trade + " certificate")
     if certificate in _LABELS and is_credential(certificate):
         return f"{certificate}@{_EN_LEVELS[' '.join(word.split())]}"
     return None
@@ -678,7 +692,7 @@ def _preferred(folded):
     if _names_nothing(fold(wanted)):
         return None  # 有经验者优先
     # Known or not (ICU经验优先 prefers icu, which a seeker may have written): a preference, never a requirement.
-    return _PREFERRED_PREFIX + canonical_skill(wanted)
+    return _PREFERRED_PREFIX + _canonical_skill(wanted)
 
 
 def _either(folded):
@@ -711,7 +725,7 @@ def _kinds_of(kind, stem, outside):
         return None
     keys = set()
     for part in named:
-        key = canonical_skill(part + stem)
+        key = _canonical_skill(part + stem)
         key = key if _in_table(key) else _known_start(key)
         if not key or key == outside or outside not in _proves(key):
             return None
@@ -735,14 +749,14 @@ def _alternative(part, longest):
 
     安全员B证或C证: C证 is an 安全员C证 (not the language C); 高压或低压电工证: 高压 is an 高压电工证.
     """
-    alone = canonical_skill(part)
+    alone = _canonical_skill(part)
     # Only a short alternative shares the longest one's head or tail (and trying is a look-up per cut).
     if len(part) < len(longest) and len(part) <= _SHARED_AT_MOST and not is_credential(alone) \
             and not alone.startswith(_SCORE_PREFIX):
         shared = [longest[:cut] + part for cut in range(1, len(longest))] + \
             [part + longest[cut:] for cut in range(1, len(longest))]
         for whole in shared:
-            key = canonical_skill(whole)
+            key = _canonical_skill(whole)
             # 西门子或三菱PLC: 西门子 alone is nothing known, 西门子PLC is PLC.
             if key in _LABELS and (is_credential(key) or alone not in _LABELS):
                 return key
@@ -771,23 +785,23 @@ def skill_items(name):
         return tuple(voltage + both_voltages.group(1) for voltage in ("高压", "低压"))
     asks = _AND_CAN.match(name.strip())
     asked = asks and tuple(part for part in asks.groups() if part)
-    if asks and all(_in_table(canonical_skill(part)) for part in asked) \
-            and canonical_skill(asked[0]) not in _proves(canonical_skill(asked[1])):
+    if asks and all(_in_table(_canonical_skill(part)) for part in asked) \
+            and _canonical_skill(asked[0]) not in _proves(_canonical_skill(asked[1])):
         return asked  # 汽车喷漆(会调色), 水电工(需电工证): the trade and, besides, what the brackets ask
-    whole = canonical_skill(name)
+    whole = _canonical_skill(name)
     if _in_table(whole) and not _an_unknown_preference(whole):
         return (name,)
     major_and_level = _MAJOR_THEN_LEVEL.match(name.strip())
-    if major_and_level and is_major(canonical_skill(major_and_level.group(1))):
+    if major_and_level and is_major(_canonical_skill(major_and_level.group(1))):
         return major_and_level.groups()  # 化工相关专业大专: the major and the level of study
     parts = tuple(part for part in _BOTH.split(name.strip()) if part)
-    if len(parts) > 1 and all(_is_known(canonical_skill(part)) for part in parts):
+    if len(parts) > 1 and all(_is_known(_canonical_skill(part)) for part in parts):
         return parts
     # Or a space, or where a code meets Chinese, between names the table knows: C1 驾龄5年, C1驾龄3年以上.
     for between in (_SPACE, _CODE_THEN_CHINESE, _BEFORE_DRIVING_YEARS):
         parts = tuple(part for part in between.split(name.strip(), maxsplit=1 if between is _CODE_THEN_CHINESE else 0)
                       if part)
-        if len(parts) > 1 and all(_in_table(canonical_skill(part)) for part in parts):
+        if len(parts) > 1 and all(_in_table(_canonical_skill(part)) for part in parts):
             return parts
     return (name,)
 
@@ -870,6 +884,9 @@ def skill_label(key, original=None):
         named, years = _years_of(key)
         zh, en = skill_label(named)
         return original or f"{zh}{years}年以上", f"{en}, {years}+ years"
+    if key.startswith(WELL_PREFIX):
+        zh, en = skill_label(key[len(WELL_PREFIX):])
+        return original or f"熟练{zh}", f"{en}, proficient"
     base, discipline = _discipline_of(key)
     if discipline and base in _LABELS:
         zh, en = _LABELS[base]
@@ -916,7 +933,7 @@ def alternatives(key):
 
     Examples
     --------
-    >>> alternatives(canonical_skill("电工证/焊工证")), alternatives(canonical_skill("电工证优先"))
+    >>> alternatives(_canonical_skill("电工证/焊工证")), alternatives(_canonical_skill("电工证优先"))
     (('electrician', 'welder'), ('electrician',))
     """
     if key.startswith(_PREFERRED_PREFIX):
@@ -937,11 +954,14 @@ def holds(keys, key):
 
     Examples
     --------
-    >>> holds({"welder"}, canonical_skill("电工证或焊工证")), holds({"welder"}, "electrician")
+    >>> holds({"welder"}, _canonical_skill("电工证或焊工证")), holds({"welder"}, "electrician")
     (True, False)
     """
     if key in keys or (key.startswith(_MET_BY_OTHERS) and not keys.isdisjoint(alternatives(key))):
         return True
+    if key.startswith(WELL_PREFIX):
+        named = key[len(WELL_PREFIX):]
+        return LOW_PREFIX + named not in keys and holds(keys, named)
     parts = parts_of(key)
     return bool(parts) and all(holds(keys, part) for part in parts)
 
@@ -954,14 +974,14 @@ def parts_of(key):
 
     Examples
     --------
-    >>> parts_of(canonical_skill("医院保洁经验")), holds(held_skills(["人民医院做保洁 一年多"]), "医院保洁")
+    >>> parts_of(_canonical_skill("医院保洁经验")), holds(held_skills(["人民医院做保洁 一年多"]), "医院保洁")
     (('医院', 'cleaning'), True)
     """
     if _in_table(key) or not has_han(key) or _NOT_ONE_NAME.search(key) or key.startswith(_YEARS_PREFIX):
         return ()
     if " " in key:  # 拷边工 熟手, 注塑技术员 会调机: what each part between spaces names, as its words do
         spaced = key.split()
-        named = [canonical_skill(part) for part in spaced if not _names_nothing(part) and part not in _CERTIFIED]
+        named = [_canonical_skill(part) for part in spaced if not _names_nothing(part) and part not in _CERTIFIED]
         words = [word for part in named for word in (parts_of(part) or (part,))]
         if not _CERTIFIED.isdisjoint(spaced):  # 会开叉车 有证: the one certificate that proves a skill named
             words = [next(iter(_CERTIFYING[word])) if len(_CERTIFYING.get(word, ())) == 1 else word for word in words]
@@ -970,7 +990,7 @@ def parts_of(key):
              and word not in _WORDS_AFTER]
     if len(words) < 2 or any(len(word.strip()) < 2 for word in words):
         return ()
-    return tuple(dict.fromkeys(known if _in_table(known := canonical_skill(word.strip())) else word.strip()
+    return tuple(dict.fromkeys(known if _in_table(known := _canonical_skill(word.strip())) else word.strip()
                                for word in words))
 
 
@@ -997,7 +1017,7 @@ def expand_held(keys):
     ['driving', 'driving_licence', 'licence:B2', 'licence:C1', 'licence:C2', 'licence:C3', 'licence:C4', 'licence:M']
     >>> sorted(expand_held({"tower_crane"}))
     ['crane', 'tower_crane']
-    >>> sorted(expand_held({canonical_skill("中级电工证")}))
+    >>> sorted(expand_held({_canonical_skill("中级电工证")}))
     ['electrical_work', 'electrician', 'electrician@1', 'electrician@2']
     """
     expanded = set()
@@ -1051,7 +1071,7 @@ def _proves(key):
             pending.extend([base, *(f"{base}@{lower}" for lower in range(1, level))])
         elif held.endswith("证") and len(held) > 2 and not _in_table(held):
             # A certificate we do not know proves its trade, as a posting names it: 农艺工证, 农艺工 and 农艺.
-            pending.extend({held[:-1], canonical_skill(held[:-1])})
+            pending.extend({held[:-1], _canonical_skill(held[:-1])})
     return frozenset(proven)
 
 
@@ -1072,10 +1092,10 @@ def _text_patterns():
     Chinese names.
 
     Latin names must stand as whole words and be at least 3 letters ("ps", "ai", "c" inside ordinary words
-    would be noise), or two against a Chinese character (食品厂qc, ps熟练).  Chinese names (two characters or more) are looked for only where their first two
-    characters are, each pair with its own small pattern: one pattern of all of them tries every first
-    character in turn at every position (3.2 times slower on resumes, 2,400 names; Latin and Chinese in
-    one pattern slower still).
+    would be noise), or two against a Chinese character (食品厂qc, ps熟练).  Chinese names (two characters or
+    more) are looked for only where their first two characters are, each pair with its own small pattern: one
+    pattern of all of them tries every first character in turn at every position (3.2 times slower on resumes,
+    2,400 names; Latin and Chinese in one pattern slower still).
     """
     chinese, latin = {}, []
     for variant in _VARIANTS:
@@ -1200,14 +1220,14 @@ def held_skills(items, text=""):
     --------
     >>> sorted(held_skills(["商场导购3年"]))
     ['years:商场:3', 'years:商场导购:3', 'years:导购:3', '商场', '商场导购', '导购']
-    >>> holds(held_skills(["商场导购3年"]), canonical_skill("导购员"))
+    >>> holds(held_skills(["商场导购3年"]), _canonical_skill("导购员"))
     True
     """
     keys, stretches, lapsed = set(), set(), set()
     items = [(item, fold(item)) for item in items]
     studied = any(about_studies(folded) for _, folded in items)  # 学前教育, 大专: the major of one's studies
     for item, folded in items:
-        key = canonical_skill(item)
+        key = _canonical_skill(item)
         if not key:
             continue
         named = {key}
@@ -1224,7 +1244,7 @@ def held_skills(items, text=""):
                     named |= {certificate for _, _, name in _names_in(clause) for certificate in _certificates_of(name)}
                 # Between spaces a name stands alone, however short: gc 安捷伦7890, c1 开过4米2箱货.
                 spaced = _SPACE.split(clause)
-                parts = (canonical_skill(part.removesuffix("有")) for before, part in zip(["", *spaced], spaced)
+                parts = (_canonical_skill(part.removesuffix("有")) for before, part in zip(["", *spaced], spaced)
                          if not _NEGATION.fullmatch(before + " "))  # q2有: has a q2; not python, no sap
                 named |= {part_key for part_key in parts if _in_table(part_key)}
                 if not _HEDGED.search(clause):
@@ -1237,11 +1257,11 @@ def held_skills(items, text=""):
             stretches |= said | {f"{_YEARS_PREFIX}{stretch}:{how_long}" for stretch in said}
         elif _LEARNING.search(folded):
             named = set()  # pmp备考中, cfa二级候选人: being learnt, not held
-        elif key == canonical_skill(_QUALIFIER.sub("", folded)):
+        elif key == _canonical_skill(_QUALIFIER.sub("", folded)):
             # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表), not where they
             # narrowed it (计算机二级(python) is no python).
             named |= _skills_in_folded(" ".join(_QUALIFIER.findall(folded)))
-            spaced = [canonical_skill(part) for part in _SPACE.split(folded)]
+            spaced = [_canonical_skill(part) for part in _SPACE.split(folded)]
             if len(spaced) > 1 and all(part in _LABELS for part in spaced):
                 named.update(spaced)  # 会用卡尺 千分尺, read whole as measuring tools: each name between spaces too
         named |= {major for clause in _CLAUSES.split(folded) if not _LEARNING.search(clause)
@@ -1261,6 +1281,8 @@ def held_skills(items, text=""):
                        if not is_credential(proven) and (proven not in named or proven in _CERTIFYING)}
         else:
             keys |= named
+        if _HEDGED.search(folded):  # excel 一般, photoshop basics: held, not as a posting asking 精通 means
+            keys |= {LOW_PREFIX + proven for proven in expand_held(named) if proven in _LABELS}
     folded_text = fold(text)
     keys |= _skills_in_folded(folded_text)
     # A resume's majors, where a clause is about studies (2015-2019 重庆大学 机械设计制造及其自动化 本科).
@@ -1307,7 +1329,7 @@ def _commonly(key):
 
 def _certificates_of(name):
     """The certificate of the trade ``name`` names: its own (挖机证), or the one certificate that proves it."""
-    own = canonical_skill(name + "证")
+    own = _canonical_skill(name + "证")
     if _in_table(own) and is_credential(own):
         return (own,)
     certifying = _CERTIFYING.get(_VARIANTS[name], ())
@@ -1322,7 +1344,8 @@ _LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|�
                        r"(?:面试|笔试|实操|实验)?未考(?!证|核)|看过教程|看过视频|"
                        r"在考|正在考|考试中|报了?名|下个?月考|准备考|打算考|计划考|评审中|待评审|在评|差[一两1-3]?[科门]|"
                        r"exam pending|in training|currently learning|studying|training\b")
-_HEDGED = re.compile(r"一般般|不太会|不太熟|不熟练|不熟|有点口音|马马虎虎|凑合|略懂|不精通")
+_HEDGED = re.compile(r"一般般|一般(?!纳税人)|不太会|不太熟|不熟练|不熟|有点口音|马马虎虎|凑合|略懂|不精通|入门|初学|"
+                     r"(?<!客户)了解(?!客户)|\bbasics?\b|beginner|limited")
 _VALID_UNTIL = re.compile(r"(?:有效期|有效|到期)\s*(?:至|到|截止)?\s*(\d{4})\s*年?|(?<!\d)(\d{2}|\d{4})\s*年\s*(?:\d{1,2}\s*月)?\s*"
                           r"(?:就|已经?)?到期")
 

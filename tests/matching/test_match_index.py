@@ -218,6 +218,24 @@ def test_a_major_asked_is_met_by_a_major_of_its_class_listed_or_in_the_resume():
     assert skills[2]["text"]["en"] == "Skills matched: mechanical majors"
 
 
+def test_a_skill_asked_done_well_is_not_met_by_a_seeker_who_says_it_low():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["文员"], ["Excel 一般"]), seeker(2, ["文员"], ["Excel"]),
+                          seeker(3, ["文员"], ["Excel熟练"])])
+    ranked = index.shortlist(posting(9, "文员", ["精通Excel"]))
+    skills = {m.id: next(r for r in m.reasons if r["factor"] == "skills") for m in ranked}
+    assert [m.id for m in ranked][-1] == 1 and skills[1]["missing"] == ["精通Excel"]
+    assert skills[2]["matched"] == skills[3]["matched"] == ["精通Excel"]
+    assert skills[1]["text"]["en"] == "Skills matched: none; missing: Excel, proficient"
+    # Asked plainly, a seeker who says it low has it; the postings asking it done well are found the same way.
+    assert next(r for r in index.shortlist(posting(8, "文员", ["Excel"]))[-1].reasons
+                if r["factor"] == "skills")["matched"] == ["Excel"]
+    index.upsert_postings([posting(8, "文员", ["Excel"]), posting(9, "文员", ["精通Excel"])])
+    found = {m.id: next(r for r in m.reasons if r["factor"] == "skills") for m in index.recommend(1)}
+    assert found[8]["matched"] == ["Excel"] and found[9]["missing"] == ["精通Excel"]
+    assert {m.id: m for m in index.recommend(2)}[9].score > {m.id: m for m in index.recommend(1)}[9].score
+
+
 @pytest.mark.parametrize("both", ["叉车证+电工证", "叉车证和电工证", "叉车证、电工证"])
 def test_an_item_that_lists_two_certificates_asks_for_both(both):
     # The pair was one unknown certificate nobody held: a holder of both ranked below a seeker who listed nothing.
