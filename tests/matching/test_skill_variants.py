@@ -981,6 +981,19 @@ def test_a_skill_asked_done_well_meets_as_a_recruiter_reads_it(required, held, m
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # SMT lines, fabs, panel and battery plants by their floor names; sibling processes and brands apart.
+    ("自动光学检测", "AOI 编程员", True), ("AOI编程", "AOI操作员", False), ("回流焊", "再流焊炉操作维护", True),
+    ("SPI锡膏检测", "SPI 串口 嵌入式驱动开发", False), ("雅马哈贴片机调试", "YAMAHA YSM20 调机技术员 3年", True),
+    ("雅马哈贴片机", "雅马哈 摩托车维修", False), ("干法刻蚀", "湿法刻蚀/清洗 Wet bench", False),
+    ("化学气相沉积", "CVD工艺工程师", True), ("引线键合(Wire Bond)", "K&S 焊线机调机 3年", True),
+    ("千级洁净室经验", "百级无尘室工作过3年", True), ("汇川PLC", "Inovance H5U 编程", True),
+    ("熟悉IPC-A-610标准", "IPC-A610 CIS 证书（有效期内）", True), ("Six Sigma 绿带", "六西格玛绿带证书", True),
+])
+def test_what_a_forty_fifth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
