@@ -984,7 +984,7 @@ def test_a_skill_asked_done_well_meets_as_a_recruiter_reads_it(required, held, m
 @pytest.mark.parametrize("required, held, meets", [
     # SMT lines, fabs, panel and battery plants by their floor names; sibling processes and brands apart.
     ("自动光学检测", "AOI 编程员", True), ("AOI编程", "AOI操作员", False), ("回流焊", "再流焊炉操作维护", True),
-    ("SPI锡膏检测", "SPI 串口 嵌入式驱动开发", False), ("雅马哈贴片机调试", "YAMAHA YSM20 调机技术员 3年", True),
+    ("SPI锡膏检测", "SPI 串口 嵌入式驱动开发", False), ("雅马哈贴片机", "YAMAHA YSM20 调机技术员 3年", True),
     ("雅马哈贴片机", "雅马哈 摩托车维修", False), ("干法刻蚀", "湿法刻蚀/清洗 Wet bench", False),
     ("化学气相沉积", "CVD工艺工程师", True), ("引线键合(Wire Bond)", "K&S 焊线机调机 3年", True),
     ("千级洁净室经验", "百级无尘室工作过3年", True), ("汇川PLC", "Inovance H5U 编程", True),
