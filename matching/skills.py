@@ -230,6 +230,10 @@ def _load_table():
 # a job legally or practically cannot do without (hard requirements); the narrower key a seeker who names
 # a key plainly commonly holds (电工证: a 低压电工证, which a 高压电工证 or a skill level is not).
 _VARIANTS, _LABELS, _IMPLIES, _CREDENTIALS, _COMMONLY = _load_table()
+_NARROWER = {}  # a key -> the keys that imply it (高中教师资格证 -> 高中语文教师资格证, ...)
+for _narrower, _broader in _IMPLIES.items():
+    for _key in _broader:
+        _NARROWER.setdefault(_key, []).append(_narrower)
 _CERTIFYING = {}  # a skill -> the certificates that prove it directly (安检 -> 安检员证)
 _UNSAID = {key: f"{_YEARS_PREFIX}{key}:{_YEARS_UNSAID}" for key in _LABELS}  # held as long as asked: no years said
 for _certificate in sorted(_CREDENTIALS):
@@ -396,7 +400,8 @@ def _canonical_skill(name):
         stem = _PROFICIENCY.match(unqualified).group(1)
         level_only = None  # 消防设施操作员(中级·监控方向): the direction names more than the level
         # 土建方向 is 土建, 人力资源管理专业 人力资源管理.
-        kinds = [kind.removesuffix("方向").removesuffix("专业") or kind for kind in kinds if not _ANY_KIND.fullmatch(kind)]
+        kinds = [kind.removesuffix("方向").removesuffix("专业").removesuffix("学科") or kind for kind in kinds
+                 if not _ANY_KIND.fullmatch(kind)]
         if not kinds:
             return outside  # 二级建造师(不限专业)
         for kind in [_ANY_WORDS.sub("", kind.removeprefix("限")) for kind in kinds]:
@@ -417,6 +422,10 @@ def _canonical_skill(name):
             proves_outside = narrower in _LABELS and outside in _proves(narrower)
             if proves_outside or (_level_of(narrower)[1] and not _in_table(outside)) or either_proves:
                 return narrower
+            # ... or the one narrower key whose name has the kind (高级中学教师资格证(语文): 高中语文教师资格证).
+            named_kind = [key for key in _NARROWER.get(outside, ()) if kind in _LABELS[key][0]]
+            if len(named_kind) == 1:
+                return named_kind[0]
             # ... or the brackets name the narrower thing itself (化学分析(滴定) is 滴定), or its operator
             # (Q2起重机司机(桥式起重机) is a 桥式起重机司机).
             for named in (_canonical_skill(kind), _canonical_skill(kind + "司机")):
@@ -1338,9 +1347,9 @@ def _certificates_of(name):
 
 _CLAUSES = re.compile(r"[,;。；]")
 # Said of a skill in a clause, it is one the writer is learning, barely has, has heard of or has forgotten.
-_LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|报考了|已报考|备考|跟车学|模拟器|正在学|正在自学|自学中|在学(?!校)|在读|课程(?!顾问|销售|开发|研发|运营|规划)|"
-                       r"明年考|今年考|下半年考|还差|会一点|了解一点|一点点|结业|在自学|学过一点|学了一点|学校学过|只学过|"
-                       r"没上过机|没实操|没有实操|候选人|candidate|概念|只会简单|还没毕业|还有.{1,4}毕业|听说过|基本忘了|成绩未出|等成绩|"
+_LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|报考了|已报考|备考(?!班授课|班老师|班教学)|跟车学|模拟器|正在学|正在自学|自学中|在学(?!校)|在读|课程(?!顾问|销售|开发|研发|运营|规划)|"
+                       r"明年考|今年考|下半年考|还差|会一点|了解一点|一点点|在自学|学过一点|学了一点|学校学过|只学过|"
+                       r"没上过机|没实操|没有实操|候选人|candidate|(?<!新)概念|(?<!任职培训)结业(?!证)|只会简单|还没毕业|还有.{1,4}毕业|听说过|基本忘了|成绩未出|等成绩|"
                        r"(?:面试|笔试|实操|实验)?未考(?!证|核)|看过教程|看过视频|"
                        r"在考|正在考|考试中|报了?名|下个?月考|准备考|打算考|计划考|评审中|待评审|在评|差[一两1-3]?[科门]|"
                        r"exam pending|in training|currently learning|studying|training\b")

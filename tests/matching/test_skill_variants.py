@@ -994,6 +994,16 @@ def test_what_a_forty_fifth_hand_wrote_meets_as_a_recruiter_reads_it(required, h
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # A stage's teaching certificate with its subject in brackets or after a space is that subject's; old names.
+    ("高中语文教师资格证", "高级中学教师资格证（语文）", True), ("小学语文教师资格证", "小学教师资格证 语文学科", True),
+    ("初中信息技术教师资格证", "高级中学教师资格 信息技术", True), ("高中物理教师资格证", "高级中学教师资格（语文）", False),
+    ("初中道德与法治教师资格证", "初中思想品德教师资格证", True), ("施工员证（土建）", "施工员（土建方向）岗位证书", True),
+])
+def test_what_a_forty_seventh_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
