@@ -162,7 +162,7 @@ _LEVEL_NAMES = {1: ("初级", "junior level"), 2: ("中级", "intermediate level
 # 五级 is 初级 and 一级 高级技师 (the national levels count down).
 _LEVELS = {zh: level for level, (zh, _) in _LEVEL_NAMES.items()} | {"五级": 1, "四级": 2, "三级": 3, "二级": 4, "一级": 5}
 _LEVEL_WORDS = "高级技师|技师|高级工|中级工|初级工|高级|中级|初级|[一二三四五]级"
-_LEVELLED = re.compile(rf"^({_LEVEL_WORDS})(?:及以上|或以上|以上)?(.+?)(?:证书|证)?$"
+_LEVELLED = re.compile(rf"^(?:国家)?({_LEVEL_WORDS})(?:及以上|或以上|以上)?(.+?)(?:证书|证)?$"
                        rf"|^(.+?)\s*\(?({_LEVEL_WORDS})(?:\s*[/、]\s*(?:{_LEVEL_WORDS}))?\)?(?:证书|证)?$")  # (三级/高级工)
 # The same in English: an electrician level 3 (三级, senior) or intermediate certificate, a senior welder.
 _EN_LEVELS = {"junior": 1, "primary": 1, "elementary": 1, "intermediate": 2, "senior": 3, "advanced": 3,
@@ -937,12 +937,13 @@ def is_credential(key):
 
 
 def alternatives(key):
-    """The keys that meet an either key (电工证/焊工证), a preferred one (电工证优先) or a years one (as many years
-    said, or none: ``years:welding:3`` is met by ``years:welding:3`` and ``years:welding:?``); ``()`` for any other key.
+    """The keys that meet an either key (电工证/焊工证), a preferred one (电工证优先), a years one (as many years
+    said, or none: ``years:welding:3`` is met by ``years:welding:3`` and ``years:welding:?``) or a certificate's
+    lowest level (初级社工证: the certificate, at whatever level); ``()`` for any other key.
 
     Examples
     --------
-    >>> alternatives(_canonical_skill("电工证/焊工证")), alternatives(_canonical_skill("电工证优先"))
+    >>> alternatives(canonical_skill("电工证/焊工证")), alternatives(canonical_skill("电工证优先"))
     (('electrician', 'welder'), ('electrician',))
     """
     if key.startswith(_PREFERRED_PREFIX):
@@ -954,7 +955,10 @@ def alternatives(key):
         longer = () if named in _LABELS or not years.isdigit() else \
             tuple(f"{_YEARS_PREFIX}{named}:{more}" for more in range(int(years) + 1, _MOST_YEARS + 1))
         return key, *longer, f"{_YEARS_PREFIX}{named}:{_YEARS_UNSAID}"
-    return tuple(key[len(_EITHER_PREFIX):].split("|")) if key.startswith(_EITHER_PREFIX) else ()
+    if key.startswith(_EITHER_PREFIX):
+        return tuple(key[len(_EITHER_PREFIX):].split("|"))
+    base, level = _level_of(key)
+    return (key, base) if level == 1 and base in _CREDENTIALS else ()  # a certificate held is at its lowest level
 
 
 def holds(keys, key):
@@ -963,10 +967,10 @@ def holds(keys, key):
 
     Examples
     --------
-    >>> holds({"welder"}, _canonical_skill("电工证或焊工证")), holds({"welder"}, "electrician")
+    >>> holds({"welder"}, canonical_skill("电工证或焊工证")), holds({"welder"}, "electrician")
     (True, False)
     """
-    if key in keys or (key.startswith(_MET_BY_OTHERS) and not keys.isdisjoint(alternatives(key))):
+    if key in keys or not keys.isdisjoint(alternatives(key)):
         return True
     if key.startswith(WELL_PREFIX):
         named = key[len(WELL_PREFIX):]
@@ -983,7 +987,7 @@ def parts_of(key):
 
     Examples
     --------
-    >>> parts_of(_canonical_skill("医院保洁经验")), holds(held_skills(["人民医院做保洁 一年多"]), "医院保洁")
+    >>> parts_of(canonical_skill("医院保洁经验")), holds(held_skills(["人民医院做保洁 一年多"]), "医院保洁")
     (('医院', 'cleaning'), True)
     """
     if _in_table(key) or not has_han(key) or _NOT_ONE_NAME.search(key) or key.startswith(_YEARS_PREFIX):
@@ -1026,7 +1030,7 @@ def expand_held(keys):
     ['driving', 'driving_licence', 'licence:B2', 'licence:C1', 'licence:C2', 'licence:C3', 'licence:C4', 'licence:M']
     >>> sorted(expand_held({"tower_crane"}))
     ['crane', 'tower_crane']
-    >>> sorted(expand_held({_canonical_skill("中级电工证")}))
+    >>> sorted(expand_held({canonical_skill("中级电工证")}))
     ['electrical_work', 'electrician', 'electrician@1', 'electrician@2']
     """
     expanded = set()
@@ -1229,7 +1233,7 @@ def held_skills(items, text=""):
     --------
     >>> sorted(held_skills(["商场导购3年"]))
     ['years:商场:3', 'years:商场导购:3', 'years:导购:3', '商场', '商场导购', '导购']
-    >>> holds(held_skills(["商场导购3年"]), _canonical_skill("导购员"))
+    >>> holds(held_skills(["商场导购3年"]), canonical_skill("导购员"))
     True
     """
     keys, stretches, lapsed = set(), set(), set()
@@ -1376,7 +1380,7 @@ _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐
 # issued itself (内部培训): not the official one.
 _LAPSED = re.compile(r"过期|失效(?!模式)|吊销|注销|暂扣|扣押|内部培训|内部证|厂里发|厂内发|公司内部|(?:未|没|没有)去?(?:复审|年审|审)|"
                      r"[:：]\s*(?:无|没有|暂无)$|(?:没|未)续|未认定|没拿到证|(?:没|未)拿证|(?:无|没|没有)证|"
-                     r"没考证|未考证|还没考|面试没考|笔试没考|在读|面试已过|笔试已过|单科|"
+                     r"没考证|未考证|(?:没|未)考\S{1,6}证|还没考|面试没考|笔试没考|在读|面试已过|笔试已过|单科|"
                      r"没过|没通过|未通过|没考过|差几分|差\d+分|"
                      r"还?没(?:去)?办|(?:下周|下个?月|准备|要)去?办|在办|办理中|"
                      r"(?:已|考)?(?:过|通过|考)了?\s*[\d一二两三四五六七八九]\s*(?:科|门)|"

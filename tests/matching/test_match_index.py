@@ -218,6 +218,15 @@ def test_a_major_asked_is_met_by_a_major_of_its_class_listed_or_in_the_resume():
     assert skills[2]["text"]["en"] == "Skills matched: mechanical majors"
 
 
+def test_a_certificate_asked_at_its_lowest_level_is_met_by_the_certificate_both_ways():
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["社工"], ["会开车"]), seeker(2, ["社工"], ["助理社会工作师 2021年取得"])])
+    index.upsert_postings([posting(9, "社工", ["社工证初级以上"])])
+    assert [m.id for m in index.shortlist(9)][0] == 2
+    found = next(r for r in index.recommend(2)[0].reasons if r["factor"] == "skills")
+    assert found["matched"] == ["社工证初级以上"]
+
+
 def test_a_skill_asked_done_well_is_not_met_by_a_seeker_who_says_it_low():
     index = MatchIndex()
     index.upsert_seekers([seeker(1, ["文员"], ["Excel 一般"]), seeker(2, ["文员"], ["Excel"]),

@@ -1004,6 +1004,17 @@ def test_what_a_forty_seventh_hand_wrote_meets_as_a_recruiter_reads_it(required,
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Levels of a certificate (国家二级 above 三级), its lowest level met by the certificate; guides, tea, majors.
+    ("心理咨询师三级", "国家二级心理咨询师", True), ("国家二级心理咨询师", "国家三级心理咨询师", False),
+    ("社工证初级以上", "中级社工", True), ("中级导游", "高级导游员", True), ("英语导游证", "中文导游证 + CET-6", False),
+    ("日语导游", "导游资格证 日语", True), ("茶艺师证", "茶艺师四级（中级）", True), ("保安员证", "退伍军人，没考保安证", False),
+    ("社会工作相关专业", "社工专业 大专毕业", True), ("档案相关专业", "档案学本科", True), ("特殊教育专业", "特教专业本科", True),
+])
+def test_what_a_forty_fourth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
@@ -1017,7 +1028,7 @@ def test_each_major_is_named_once_and_within_known_classes():
 
 def test_licensed_names_no_licence_class():
     assert canonical_skill("licensed") == "licensed" and canonical_skill("licence d") == "licence:D"
-    assert skills_in_text("English-speaking tour guide, licensed 2019") == {canonical_skill("English")}
+    assert skills_in_text("English-speaking tour guide, licensed 2019") == {canonical_skill("英语导游证")}
 
 
 def test_how_long_a_line_says_in_whole_years():
