@@ -600,6 +600,12 @@ def _core(folded):
     return core if len(core) >= 2 else folded
 
 
+def _as_asked(stretch):
+    """A seeker's stretch and what a posting's words for it name: 营业员 is also 营业, 吹膜机 吹膜 (:func:`_core`)."""
+    trade = next((stretch[:-len(person)] for person in _PERSONS if stretch.endswith(person)), "")
+    return {stretch, _work_of_a_machine(stretch), *([trade] if len(trade) >= 2 else [])}
+
+
 def _work_of_a_machine(words):
     """The work a machine does, for the machine (吹膜机: 吹膜): who runs one does it, and a posting asking
     for either asks for that work."""
@@ -649,7 +655,8 @@ def _around_a_known_name(key):
     for name in ends + starts:
         known = _VARIANTS.get(name)
         if known and len(key) - len(name) <= _AROUND and len(name) >= (2 if has_han(name) else 3) \
-                and not (key.startswith(name) and _AN_ORGANISATION.match(key, len(name))):  # 电焊条厂包装
+                and not (key.startswith(name) and (_AN_ORGANISATION.match(key, len(name))  # 电焊条厂包装
+                                                   or _AN_ASSISTANT.match(key, len(name)))):  # 店长助理
             return None if known == _ANY_LICENCE else known
     return None
 
@@ -1163,6 +1170,8 @@ def _names_in(folded):
                 yield start, position, match.group(0)
 
 
+_AN_ASSISTANT = re.compile(r"助理")
+_AN_ASSISTANT_EN = re.compile(r"\bassistant\s+(?:to\s+(?:the\s+)?)?$")
 _LEADS_PEOPLE = re.compile(r"带(?:领|过)?\s*(?:[2-9]|\d{2,3}|[两三四五六七八九十]{1,3})\s*(?:多)?\s*(?:个)?(?:人|名)")
 _TEAM_MANAGEMENT = "team_management"
 _OBTAINED_BEFORE = re.compile(r"(?:取得|考取|获得|拿到|持有|持)$")
@@ -1197,8 +1206,9 @@ def _skills_in_folded(folded):
     negated = {end for match in _NEGATION.finditer(folded) for end in range(match.start() + 1, match.end() + 1)}
     found = set()
     for start, end, name in _names_in(folded):
-        if start in negated or _DENIED_AFTER.match(folded, end):
-            continue
+        if start in negated or _DENIED_AFTER.match(folded, end) or _AN_ASSISTANT.match(folded, end) \
+                or _AN_ASSISTANT_EN.search(folded, 0, start):
+            continue  # 店长助理, assistant store manager: not the manager
         # A Chinese name counts where a word starts or ends with it: 木工 is not in 土木工程; and not where it
         # names a place or a subject (在叉车厂, 质检站, 电工学课程, 在iatf16949认证的公司).
         if (has_han(name[-1]) and not on_a_word_boundary(folded, start, end)) or _AN_ORGANISATION.match(folded, end):
@@ -1244,7 +1254,10 @@ def held_skills(items, text=""):
         if not key:
             continue
         named = {key}
-        if not _in_table(key):
+        unqualified = _QUALIFIER.sub("", folded)
+        # Prose too where brackets said what the item names and the rest names nothing the table knows
+        # (韵达分拨中心分拣员2年(夜班): night shifts, and the sorting).
+        if not _in_table(key) or (unqualified != folded and not _in_table(_canonical_skill(unqualified))):
             clauses = [clause for clause in _CLAUSES.split(folded) if clause.strip()]
             if any(map(_LEARNING.search, clauses)):
                 named.discard(key)  # its own key would prove the name it starts with (python正在自学)
@@ -1270,7 +1283,7 @@ def held_skills(items, text=""):
             stretches |= said | {f"{_YEARS_PREFIX}{stretch}:{how_long}" for stretch in said}
         elif _LEARNING.search(folded):
             named = set()  # pmp备考中, cfa二级候选人: being learnt, not held
-        elif key == _canonical_skill(_QUALIFIER.sub("", folded)):
+        elif key == _canonical_skill(unqualified):
             # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表), not where they
             # narrowed it (计算机二级(python) is no python).
             named |= _skills_in_folded(" ".join(_QUALIFIER.findall(folded)))
@@ -1414,7 +1427,7 @@ def _stretches(folded):
                     break
                 if end - start >= 2 and text[start:end] not in _LABELS \
                         and not _A_PLACE.match(text, end):  # acca在读 is no acca, 在油漆厂 no 油漆
-                    found.update({text[start:end], _work_of_a_machine(text[start:end])})
+                    found.update(_as_asked(text[start:end]))
     negated = {match.end() for match in _NEGATION.finditer(folded)}
     for run in _LATIN_WORDS.finditer(folded):  # google ads certification holds google ads
         words = run.group().split()

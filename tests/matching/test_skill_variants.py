@@ -54,7 +54,8 @@ from matching.text import fold, longest_first
         ["C++", "c++11", "CPP"],
         ["C语言", "C", "c99"],
         ["叉车证", "叉车资格证", "叉车工证", "场（厂）内专用机动车辆作业证"],
-        ["健康证", "食品健康证", "餐饮健康证", "健康证书", "有健康证"],
+        ["健康证", "健康证书", "有健康证"],
+        ["食品健康证", "餐饮健康证", "食品从业人员健康证"],
         ["C1驾照", "C1以上驾照", "C1及以上驾照"],
         ["Excel", "会用Excel", "掌握Excel"],
         ["普通话", "普通话标准", "Mandarin"],
@@ -1012,6 +1013,18 @@ def test_what_a_forty_seventh_hand_wrote_meets_as_a_recruiter_reads_it(required,
     ("社会工作相关专业", "社工专业 大专毕业", True), ("档案相关专业", "档案学本科", True), ("特殊教育专业", "特教专业本科", True),
 ])
 def test_what_a_forty_fourth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # Shops and stores: an assistant is not the manager; a food handler's health certificate is its own kind.
+    ("店长经验", "店长助理 1年", False), ("Store manager", "assistant store manager 1 yr", False), ("店长经验", "店长 3年", True),
+    ("健康证", "食品从业人员健康证 在有效期", True), ("健康证（食品类）", "公共场所从业人员健康证（美容美发）", False),
+    ("西式面点师证", "自学烘焙2年，在家做私房蛋糕，无证", False), ("西式面点师五级", "西点初级", True),
+    ("理货员经验", "港口外轮理货员3年", False), ("营业员", "超市营业员 2年", True), ("讲解员经验", "红岩革命纪念馆讲解员3年", True),
+    ("分拣中心分拣经验", "韵达分拨中心分拣员2年（夜班）", True), ("无犯罪记录证明", "能开良民证", True),
+])
+def test_what_a_forty_sixth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
 
 
