@@ -204,7 +204,7 @@ _PROFICIENCY = re.compile(
     r"(?:proficient|proficiency|experienced|experience|skilled|fluent|good) (?:in|with|at) |"
     r"familiar with |knowledge of )?"
     r"(?:使用|运用|操作)?"
-    r"(.+?)(?:熟练使用|使用熟练|熟练操作|操作熟练|熟练|精通|流利|标准|工作经验|作业经验|经验|经历|操作|"
+    r"(.+?)(?:熟练使用|使用熟练|熟练操作|操作熟练|熟练|精通|流利|标准|工作经验|作业经验|经验|经历|操作|上岗|"
     r" experience| skills?| proficiency| required| needed| is a must| a must)?$"
 )
 
@@ -1006,12 +1006,27 @@ def parts_of(key):
         if not _CERTIFIED.isdisjoint(spaced):  # 会开叉车 有证: the one certificate that proves a skill named
             words = [next(iter(_CERTIFYING[word])) if len(_CERTIFYING.get(word, ())) == 1 else word for word in words]
         return tuple(dict.fromkeys(words))
-    words = [word for word in _named_runs(_words(key)) if word.strip() and word not in _WORDS_BEFORE
-             and word not in _WORDS_AFTER]
+    words = [word for word in _named_runs(_single_characters_joined(_words(key))) if word.strip()
+             and word not in _WORDS_BEFORE and word not in _WORDS_AFTER]
     if len(words) < 2 or any(len(word.strip()) < 2 for word in words):
         return ()
     return tuple(dict.fromkeys(known if _in_table(known := _canonical_skill(word.strip())) else word.strip()
                                for word in words))
+
+
+def _single_characters_joined(words):
+    """``words`` with each run of one-character Chinese words joined: a word jieba does not know (拓|客, 尽|调)."""
+    joined, run = [], []
+    for word in [*words, ""]:
+        if len(word) == 1 and has_han(word):
+            run.append(word)
+            continue
+        if run:
+            joined.append("".join(run))
+            run = []
+        if word:
+            joined.append(word)
+    return joined
 
 
 def _named_runs(words):
@@ -1400,7 +1415,7 @@ _LAPSED = re.compile(r"过期|失效(?!模式)|吊销|注销|暂扣|扣押|内�
                      r"expired|lapsed|in progress|studying for|not certified|no certificate")
 _UNBROKEN = re.compile(r"[^\s\d,;:、()/.+]+")  # a run between separators and numbers (3年, 2个月)
 _LONGEST_STRETCH = 12
-_LOWER = re.compile(r"初级|助理|准")
+_LOWER = re.compile(r"初级|助理|准|候补|见习|实习")
 _AS_A_TRAINEE = re.compile(r"实习|见习|学徒|应届|在校")  # or a student's (酒店管理专业应届)
 
 

@@ -1028,6 +1028,15 @@ def test_what_a_forty_sixth_hand_wrote_meets_as_a_recruiter_reads_it(required, h
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Words jieba splits into single characters are one part (拓|客); a candidate master is no master; 上岗.
+    ("有房产渠道拓客经验", "房产渠道专员 带看拓客 1年", True), ("国际象棋棋协大师", "国际象棋棋协候补大师", False),
+    ("持电工证上岗", "低压电工作业操作证 有效期至2027", True), ("持有效叉车证上岗", "开过3年叉车 没证", False),
+])
+def test_single_characters_and_words_after_a_licence_meet_as_a_recruiter_reads_them(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
