@@ -1288,6 +1288,7 @@ def held_skills(items, text=""):
                 parts = (_canonical_skill(part.removesuffix("有")) for before, part in zip(["", *spaced], spaced)
                          if not _NEGATION.fullmatch(before + " "))  # q2有: has a q2; not python, no sap
                 named |= {part_key for part_key in parts if _in_table(part_key)}
+                named |= _kinds_after_spaces(spaced)
                 if not _HEDGED.search(clause):
                     said |= _stretches(clause)  # not 电脑一般般: whatever it names, not as a posting asks
             durations = _years_said(folded)
@@ -1340,6 +1341,18 @@ def held_skills(items, text=""):
     held |= {_UNSAID[key] for key in held if key in _UNSAID and key not in said}
     # Stretches are words, not names: they prove nothing beyond themselves.
     return held | stretches
+
+
+def _kinds_after_spaces(spaced):
+    """What a known name narrowed by the part after it names (二建 机电工程 已注册, 消控证 中级): as if in brackets."""
+    found = set()
+    for name, kind in zip(spaced, spaced[1:]):
+        plain = _canonical_skill(name)
+        if _in_table(plain) and kind:
+            narrower = _canonical_skill(f"{name}({kind})")
+            if narrower != plain and plain in _proves(narrower):
+                found.add(narrower)
+    return found
 
 
 def _driving_years_since(folded):
@@ -1406,7 +1419,7 @@ _A_CLASS_TAKEN = re.compile(rf"(?:拿|领|考)(?:的|到|了)?\s*({_NUMBERED_CLA
 _CERTIFIED_HERE = re.compile(r"持证|(?<![没无未])有证|已取证|证件齐全|执业证|certified")
 # Said of a certificate in an item, it is one the writer does not hold (yet, or any longer), or one a factory
 # issued itself (内部培训): not the official one.
-_LAPSED = re.compile(r"过期|失效(?!模式)|吊销|注销|暂扣|扣押|内部培训|内部证|厂里发|厂内发|公司内部|(?:未|没|没有)去?(?:复审|年审|审)|"
+_LAPSED = re.compile(r"过期|失效(?!模式)|临时证|吊销|注销|暂扣|扣押|内部培训|内部证|厂里发|厂内发|公司内部|(?:未|没|没有)去?(?:复审|年审|审)|"
                      r"[:：]\s*(?:无|没有|暂无)$|(?:没|未)续|未认定|没拿到证|(?:没|未)拿证|(?:无|没|没有)证|"
                      r"没考证|未考证|(?:没|未)考\S{1,6}证|还没考|面试没考|笔试没考|在读|面试已过|笔试已过|单科|"
                      r"没过|没通过|未通过|没考过|差几分|差\d+分|"

@@ -1037,6 +1037,16 @@ def test_single_characters_and_words_after_a_licence_meet_as_a_recruiter_reads_t
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # A known name, then its kind between spaces, then other words: as if the kind were in brackets.
+    ("二级建造师(机电)", "二建 机电工程 已注册", True), ("二级建造师(建筑工程)", "二建 机电工程 已注册", False),
+    ("行车证", "起重机司机 Q2 桥式", True), ("Q2流动式起重机", "起重机司机 流动式 2018年取证 2022年已复审", True),
+    ("二建机电优先", "二级建造师 机电 临时证", False),
+])
+def test_a_kind_after_a_space_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
