@@ -1336,7 +1336,8 @@ def held_skills(items, text=""):
     keys |= {_commonly(key) for key in keys if _named_key(key) in _COMMONLY
              and not any(_named_key(key) in _proves(other) for other in keys if other != key and _in_table(other)
                          and _named_key(other) != _named_key(key))}
-    held = expand_held(keys) | lapsed
+    held = expand_held(keys)
+    held |= expand_held({whole for whole, parts in _ALL_OF.items() if len(parts & held) >= len(parts) - 1}) | lapsed
     said = {_years_of(key)[0] for key in held if key.startswith(_YEARS_PREFIX)}
     held |= {_UNSAID[key] for key in held if key in _UNSAID and key not in said}
     # Stretches are words, not names: they prove nothing beyond themselves.
@@ -1353,6 +1354,10 @@ def _kinds_after_spaces(spaced):
             if narrower != plain and plain in _proves(narrower):
                 found.add(narrower)
     return found
+
+
+# What a seeker holds who names (all but one of) its parts: APQP, PPAP, FMEA, SPC and MSA are the five core tools.
+_ALL_OF = {"core_tools": frozenset({"apqp", "ppap", "fmea", "spc", "msa"})}
 
 
 def _driving_years_since(folded):

@@ -1047,6 +1047,15 @@ def test_a_kind_after_a_space_meets_as_a_recruiter_reads_it(required, held, meet
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # The five core tools named (or all but one): the core tools; a room attendant cleans; a tutor teaches.
+    ("五大工具", "熟悉APQP PPAP FMEA MSA SPC", True), ("五大工具", "APQP/PPAP/FMEA", False),
+    ("保洁经验", "酒店客房做房 2年", True), ("Teaching experience", "Tutored high school English for 2 years", True),
+])
+def test_parts_named_together_meet_as_a_recruiter_reads_them(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
