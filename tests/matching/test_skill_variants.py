@@ -1056,6 +1056,15 @@ def test_parts_named_together_meet_as_a_recruiter_reads_them(required, held, mee
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Work on an online marketplace is e-commerce; words around an item (流程, 行业, 系统) name nothing more.
+    ("电商客服", "京东客服2年", True), ("电商客服", "电商美工", False), ("茶叶电商", "淘宝卖自家茶叶3年", True),
+    ("熟悉理赔流程", "做过理赔资料审核 1年", True), ("信托行业经验", "四川信托 财富顾问 2年", True),
+])
+def test_marketplaces_and_words_around_meet_as_a_recruiter_reads_them(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
