@@ -1190,6 +1190,8 @@ _AN_ASSISTANT = re.compile(r"助理")
 _AN_ASSISTANT_EN = re.compile(r"\bassistant\s+(?:to\s+(?:the\s+)?)?$")
 _LEADS_PEOPLE = re.compile(r"带(?:领|过)?\s*(?:[2-9]|\d{2,3}|[两三四五六七八九十]{1,3})\s*(?:多)?\s*(?:个)?(?:人|名)")
 _TEAM_MANAGEMENT = "team_management"
+_SELLS = re.compile(r"(?<![买拍])卖(?:过|了)?(?=[\u4e00-\u9fff])(?!场|点|相)")
+_SALES = "sales"
 _OBTAINED_BEFORE = re.compile(r"(?:取得|考取|获得|拿到|持有|持)$")
 _ABROAD = re.compile(r"(?:美国|英国|澳洲|澳大利亚|加拿大|新西兰|菲律宾|日本|韩国|新加坡|德国|法国|国外|海外|境外)$")
 # Said right after a skill, the writer lacks it: solidworks不会, excel不熟.
@@ -1242,6 +1244,8 @@ def _skills_in_folded(folded):
                  if match.start() not in negated)
     if any(match.start() not in negated for match in _LEADS_PEOPLE.finditer(folded)):
         found.add(_TEAM_MANAGEMENT)  # 销售主管 带8人
+    if any(match.start() not in negated for match in _SELLS.finditer(folded)):
+        found.add(_SALES)  # 卖兽药3年, 农资店卖化肥农药
     return found
 
 

@@ -1060,6 +1060,8 @@ def test_parts_named_together_meet_as_a_recruiter_reads_them(required, held, mee
     # Work on an online marketplace is e-commerce; words around an item (流程, 行业, 系统) name nothing more.
     ("电商客服", "京东客服2年", True), ("电商客服", "电商美工", False), ("茶叶电商", "淘宝卖自家茶叶3年", True),
     ("熟悉理赔流程", "做过理赔资料审核 1年", True), ("信托行业经验", "四川信托 财富顾问 2年", True),
+    # Selling something is sales (not a 卖场, where one works); 带课 is teaching.
+    ("农药销售经验", "农资店卖化肥农药5年", True), ("有销售经验", "卖场理货员", False), ("钢琴老师", "琴行带课3年 钢琴", True),
 ])
 def test_marketplaces_and_words_around_meet_as_a_recruiter_reads_them(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
