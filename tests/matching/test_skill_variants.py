@@ -1067,6 +1067,17 @@ def test_marketplaces_and_words_around_meet_as_a_recruiter_reads_them(required, 
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Hospitals, clinics and care: nursing specialities, imaging, sterile supply, coding, titles and levels.
+    ("3年以上护理工作经验", "护士工作6年", True), ("新生儿科护理经验", "NICU nurse 2 years", True),
+    ("NICU经验", "ICU护士 3年", False), ("健康管理师三级", "健康管理师二级", True), ("CSSD工作经验", "消毒供应中心 清洗包装灭菌 3年", True),
+    ("手术室护士经验", "OR护士，器械护士+巡回护士 4年", True), ("MRI技师", "磁共振扫描3年，西门子1.5T/联影3.0T", True),
+    ("初级护师职称", "护理学（师）资格证书", True), ("验光员中级", "验光师（三级/高级）", True),
+])
+def test_what_a_fiftieth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
