@@ -1080,9 +1080,9 @@ def test_what_a_fiftieth_hand_wrote_meets_as_a_recruiter_reads_it(required, held
 
 @pytest.mark.parametrize("required, held, meets", [
     # Logistics, ports and freight forwarding by the names they go by.
-    ("冷链运输经验", "开冷藏车2年，跑重庆到成都", True), ("码头岸桥司机", "桥吊司机3年，在洋山港开岸桥", True),
+    ("冷链运输经验", "开冷藏车2年，跑重庆到成都", True), ("岸桥司机", "桥吊司机3年，在洋山港开岸桥", True),
     ("门机司机", "门座式起重机司机 Q2，港口散货码头3年", True), ("集装箱拖车司机", "拖柜司机（深圳）3年", True),
-    ("熟悉FCL/LCL业务", "做过整箱和拼箱操作", True), ("助理物流师", "物流师（国家职业资格二级）", True),
+    ("FCL/LCL", "做过整箱和拼箱操作", True), ("助理物流师", "物流师（国家职业资格二级）", True),
     ("Tally clerk", "外轮理货员 2年", True), ("理货员经验", "港口外轮理货员3年", False),
 ])
 def test_what_a_fifty_third_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
