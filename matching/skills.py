@@ -540,6 +540,7 @@ _WORDS_BEFORE = frozenset({"会", "能", "可", "懂", "有", "用", "熟悉", "
 _WORDS_AFTER = frozenset({"经验", "工作经验", "经历", "工作", "能力", "知识", "技能", "基础", "者", "相关", "职称", "熟手",
                           "流程", "行业", "系统"})
 _DRIVING = frozenset({"操作", "驾驶"})
+_DONE_TO_A_MACHINE = frozenset("调操开关停换修上试")
 _MACHINES = frozenset("机车吊梯")
 _PERSONS = ("人员", "师傅", "驾驶员", "操作手", "司机", "机手", "员", "工")  # who drives a machine too (泵车司机)
 _NOT_ONE_NAME = re.compile(r"[()/、,，;；|+&]")
@@ -610,8 +611,8 @@ def _as_asked(stretch):
 def _work_of_a_machine(words):
     """The work a machine does, for the machine (吹膜机: 吹膜): who runs one does it, and a posting asking
     for either asks for that work."""
-    if len(words) < 3 or words[-1] != "机" or not has_han(words[-3]):
-        return words
+    if len(words) < 3 or words[-1] != "机" or not has_han(words[-3]) or words[-2] in _DONE_TO_A_MACHINE:
+        return words  # 调机, 操机: what is done to a machine, not one
     # Not a machine the table knows by name, however qualified (51单片机, 华为交换机, 石场装载机).
     return words if any(words[cut:] in _VARIANTS for cut in range(len(words) - 2)) else words[:-1]
 

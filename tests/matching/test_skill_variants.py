@@ -1089,6 +1089,17 @@ def test_what_a_fifty_third_hand_wrote_meets_as_a_recruiter_reads_it(required, h
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Machine shops by their floor names; 调机 is done to a machine (压铸调机 is no 压铸调), 中频淬火 no therapy.
+    ("压铸调机", "力劲压铸机 调机 4年", True), ("感应淬火", "中频淬火（曲轴、半轴）4年", True), ("物理因子治疗", "中频淬火", False),
+    ("普通铣床", "摇臂铣（炮塔铣）5年", True), ("会刮研", "铲花（铲刮导轨）5年", True), ("会用Mitutoyo量具", "三丰量具都会用", True),
+    ("走心式数控车床", "西铁城 Citizen L20 走心机 调试", True), ("龙门加工中心", "普通龙门铣", False),
+    ("三坐标编程", "海克斯康 PC-DMIS 编程 3年", True), ("激光切割操作", "大族光纤激光切割机 编程操作 2年", True),
+])
+def test_what_a_fifty_sixth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
