@@ -1100,6 +1100,16 @@ def test_what_a_fifty_sixth_hand_wrote_meets_as_a_recruiter_reads_it(required, h
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Kitchens, bars and coffee: pour-over, espresso and latte art apart (each a barista's); cuisines, chains.
+    ("手冲咖啡", "pour over V60 手冲 会调参数", True), ("手冲咖啡", "拉花 能拉爱心", False), ("会拉花", "会做手冲", False),
+    ("会拉花", "latte art 能拉郁金香 天鹅", True), ("粤菜厨师", "潮汕菜厨师 5年", True), ("副厨师长", "Sous Chef 2年", True),
+    ("火锅服务员经验", "海底捞服务员1年半", True), ("楼面经理经验", "餐厅经理3年", True),
+])
+def test_what_a_fifty_fourth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
