@@ -546,6 +546,7 @@ _PERSONS = ("人员", "师傅", "驾驶员", "操作手", "司机", "机手", "�
 _NOT_ONE_NAME = re.compile(r"[()/、,，;；|+&]")
 _FIRST_CHARACTERS_BEFORE = frozenset(word[0] for word in _WORDS_BEFORE)
 _LAST_CHARACTERS_AFTER = frozenset(word[-1] for word in (*_WORDS_AFTER, *_PERSONS))
+_LAST_CHARACTERS_OF_PERSONS = frozenset(person[-1] for person in _PERSONS)  # 机 among them (司机, 吹膜机)
 
 
 def _words(folded):
@@ -604,6 +605,8 @@ def _core(folded):
 
 def _as_asked(stretch):
     """A seeker's stretch and what a posting's words for it name: 营业员 is also 营业, 吹膜机 吹膜 (:func:`_core`)."""
+    if stretch[-1] not in _LAST_CHARACTERS_OF_PERSONS:
+        return (stretch,)
     trade = next((stretch[:-len(person)] for person in _PERSONS if stretch.endswith(person)), "")
     return {stretch, _work_of_a_machine(stretch), *([trade] if len(trade) >= 2 else [])}
 
