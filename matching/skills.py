@@ -332,11 +332,9 @@ def _canonical_skill(name):
     spaced = _KIND_AFTER_A_SPACE.match(folded)
     if spaced and _ANY_KIND.fullmatch(spaced.group(2)):
         return _canonical_skill(spaced.group(1))  # 二级建造师 不限专业
-    if spaced and _in_table(_canonical_skill(spaced.group(1))):
-        # 中式烹调师 五级, 焊工证 压力焊作业: the kind as if in brackets, where it names a narrower key.
-        bracketed = _canonical_skill(f"{spaced.group(1)}({spaced.group(2)})")
-        if bracketed != _canonical_skill(spaced.group(1)) and _canonical_skill(spaced.group(1)) in _proves(bracketed):
-            return bracketed
+    narrowed = spaced and _narrowed(spaced.group(1), spaced.group(2))
+    if narrowed:
+        return narrowed  # 中式烹调师 五级, 焊工证 压力焊作业
     for respelt in (folded.replace(" ", "") if " " in folded and has_han(folded) else None,  # t 电梯修理
                     folded[:-1] + "证" if folded.endswith(_SOUNDS_LIKE_CERTIFICATE) else None,  # 叉车正
                     _LETTERS_THEN_NUMBER.sub("", folded)):  # iso 14001
@@ -1355,14 +1353,16 @@ def held_skills(items, text=""):
 
 def _kinds_after_spaces(spaced):
     """What a known name narrowed by the part after it names (二建 机电工程 已注册, 消控证 中级): as if in brackets."""
-    found = set()
-    for name, kind in zip(spaced, spaced[1:]):
-        plain = _canonical_skill(name)
-        if _in_table(plain) and kind:
-            narrower = _canonical_skill(f"{name}({kind})")
-            if narrower != plain and plain in _proves(narrower):
-                found.add(narrower)
-    return found
+    return {narrowed for name, kind in zip(spaced, spaced[1:]) if kind and (narrowed := _narrowed(name, kind))}
+
+
+def _narrowed(name, kind):
+    """The narrower key a known ``name`` names with ``kind`` as if in brackets (焊工证 压力焊作业), else None."""
+    plain = _canonical_skill(name)
+    if not _in_table(plain):
+        return None
+    bracketed = _canonical_skill(f"{name}({kind})")
+    return bracketed if bracketed != plain and plain in _proves(bracketed) else None
 
 
 # What a seeker holds who names (all but one of) its parts: APQP, PPAP, FMEA, SPC and MSA are the five core tools.
