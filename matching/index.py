@@ -631,9 +631,10 @@ class MatchIndex:
         side.count_features(features, 1)
         skill_ids = [self._skill_ids.id(key) for key in sorted(profile.skill_keys)]
         side.skills.add(slot, skill_ids)
-        if side.kind == "posting":  # a recommendation finds the postings' either, preferred and years keys it meets
+        if side.kind == "posting":  # a recommendation finds the postings' either, preferred, years and well keys
             for key in profile.skill_keys:
-                for alternative in alternatives(key):
+                done_well = (key[len(WELL_PREFIX):],) if key.startswith(WELL_PREFIX) else ()
+                for alternative in alternatives(key) or done_well:
                     self._keys_met_by.setdefault(alternative, set()).add(key)
                 for part in parts_of(key):
                     self._phrases_with_part.setdefault(part, set()).add(key)
@@ -976,9 +977,9 @@ class MatchIndex:
 
     def _with_keys_met(self, keys):
         """A seeker's keys and the postings' either and preferred keys that they meet."""
-        met = [either for key in keys for either in self._keys_met_by.get(key, ())]
-        met += [well for key in keys if (well := WELL_PREFIX + key) in self._skill_ids
-                and LOW_PREFIX + key not in keys]  # postings asking for it done well
+        # (A posting asking for a skill done well is not met by a seeker who said it low.)
+        met = [either for key in keys for either in self._keys_met_by.get(key, ())
+               if not either.startswith(WELL_PREFIX) or LOW_PREFIX + key not in keys]
         phrases = {phrase for key in keys for phrase in self._phrases_with_part.get(key, ())}
         met += [phrase for phrase in phrases if holds(keys, phrase)]
         return keys | frozenset(met) if met else keys
