@@ -1443,7 +1443,7 @@ _LAPSED = re.compile(r"过期|失效(?!模式)|临时证|吊销|注销|暂扣|�
                      r"expired|lapsed|in progress|studying for|not certified|no certificate")
 _UNBROKEN = re.compile(r"[^\s\d,;:、()/.+]+")  # a run between separators and numbers (3年, 2个月)
 _LONGEST_STRETCH = 12
-_LOWER = re.compile(r"初级|助理|准|候补|见习|实习")
+_LOWER = re.compile(r"初级|助理|准|候补")
 _AS_A_TRAINEE = re.compile(r"实习|见习|学徒|应届|在校")  # or a student's (酒店管理专业应届)
 
 
