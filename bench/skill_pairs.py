@@ -42,7 +42,8 @@ _ORDER = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "ei
           "thirty-sixth", "thirty-seventh", "thirty-eighth", "thirty-ninth", "fortieth", "forty-first",
           "forty-second", "forty-third", "forty-fourth", "forty-fifth", "forty-sixth", "forty-seventh",
           "forty-eighth", "forty-ninth", "fiftieth", "fifty-first", "fifty-second", "fifty-third",
-          "fifty-fourth", "fifty-fifth", "fifty-sixth"]  # as they were written
+          "fifty-fourth", "fifty-fifth", "fifty-sixth", "fifty-seventh", "fifty-eighth", "fifty-ninth",
+          "sixtieth"]  # as they were written
 
 
 def main(argv=None):
