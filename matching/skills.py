@@ -65,8 +65,15 @@ _VEHICLES = {"大型客车": "A1", "大客车": "A1", "大客": "A1", "重型牵
              "半挂车": "A2", "重型半挂车": "A2", "中型客车": "B1", "大型货车": "B2", "大货车": "B2", "小型汽车": "C1", "小车": "C1", "手动挡": "C1",
              "小型自动挡汽车": "C2", "自动挡": "C2", "低速载货汽车": "C3", "三轮汽车": "C4", "轻型牵引挂车": "C6",
              "普通三轮摩托车": "D", "三轮摩托车": "D", "普通二轮摩托车": "E", "二轮摩托车": "E", "轻便摩托车": "F",
-             "轮式自行机械车": "M", "无轨电车": "N", "有轨电车": "P"}
+             "轮式自行机械车": "M", "无轨电车": "N", "有轨电车": "P", "大巴": "A1", "公交": "A3", "中巴": "B1", "大货": "B2"}
 _VEHICLE = re.compile("|".join(sorted(map(re.escape, _VEHICLES), key=len, reverse=True)))
+# A seeker who drives a vehicle for a living holds its class (公交司机, 开大客车, 旅游大巴5年, 半挂 跑长途 said as
+# 半挂司机): the vehicle with a word of driving before it or after it, or the years driven.
+_DRIVEN = _VEHICLES | {"半挂": "A2", "挂车": "A2", "甩挂": "A2", "集卡": "A2"}
+_DRIVES = re.compile(
+    rf"(开过|开|驾驶|跑)?({'|'.join(sorted(map(re.escape, _DRIVEN), key=len, reverse=True))})"
+    r"(司机|驾驶员|驾驶|师傅|开了|开过|\s*(?:\d{1,2}|[一二两三四五六七八九十]{1,3})\s*多?\s*年)?"
+)
 # Exams reported as a score: IELTS 6.5 or above is met by 7.0 (``score:ielts:6.5``); their steps.
 _EXAMS = {"ielts": "ielts", "雅思": "ielts", "toefl": "toefl", "托福": "toefl", "toeic": "toeic", "托业": "toeic",
           "驾龄": "driving_years", "driving experience": "driving_years",
@@ -659,9 +666,16 @@ def _around_a_known_name(key):
         known = _VARIANTS.get(name)
         if known and len(key) - len(name) <= _AROUND and len(name) >= (2 if has_han(name) else 3) \
                 and not (key.startswith(name) and (_AN_ORGANISATION.match(key, len(name))  # 电焊条厂包装
-                                                   or _AN_ASSISTANT.match(key, len(name)))):  # 店长助理
+                                                   or _AN_ASSISTANT.match(key, len(name))  # 店长助理
+                                                   or _DENIED_AFTER.match(key, len(name)))) \
+                and not (key.endswith(name) and _negated_before(key, len(key) - len(name))):  # 没有叉车证, 在考电工证
             return None if known == _ANY_LICENCE else known
     return None
+
+
+def _negated_before(text, at):
+    """Whether a negation ends at ``at`` in ``text`` (陪练 没|教练证, 在考|电工证)."""
+    return any(match.end() == at for match in _NEGATION.finditer(text, 0, at))
 
 
 _LEVEL_CERTIFICATE_WORDS = re.compile(r"\s*(?:职业技能等级证书|职业技能等级证|职业资格证书|职业资格证|技能等级证书|等级证书)\s*$")
@@ -798,7 +812,8 @@ def skill_items(name):
     """
     classes = _TWO_CLASSES.match(name.strip())
     if classes:
-        return tuple(grade + classes.group(3) for grade in classes.group(1, 2))  # C1D驾驶证: a C1 and a D licence
+        # C1D驾驶证, B2E: a C1 and a D licence, a B2 and an E
+        return tuple(grade + (classes.group(3) or "驾照") for grade in classes.group(1, 2))
     both_voltages = _HIGH_AND_LOW.match(name.strip())
     if both_voltages:  # 高低压电工证: the high-voltage and the low-voltage certificate
         return tuple(voltage + both_voltages.group(1) for voltage in ("高压", "低压"))
@@ -834,7 +849,7 @@ _SPACE = re.compile(r"\s+")
 _MAJOR_THEN_LEVEL = re.compile(r"^(.+?专业)\s*((?:全日制)?(?:本科|大专|专科|硕士|研究生|博士|中专|高职)(?:及以上|或以上|以上)?"
                                r"(?:学历|学位)?)$")
 _HIGH_AND_LOW = re.compile(r"^(?:高低压|低高压)(电工.*)$")
-_TWO_CLASSES = re.compile(r"^([ABCabc][1-6])([DEFMNPdefmnp])\s*(驾驶证|驾照|驾驶执照|证)$")
+_TWO_CLASSES = re.compile(r"^(?![Cc]4[Dd]$)([ABCabc][1-6])([DEFMNPdefmnp])\s*(驾驶证|驾照|驾驶执照|证)?$")  # not C4D alone
 _AND_CAN = re.compile(r"^(.+?)\s*[(（]\s*((?:会|能|懂|熟悉|熟练|掌握|精通)[^()（）]+?)\s*[)）]$"
                       r"|^(.+?)\s*[(（]\s*(?:需|须|需要|要求|必须)持?有?\s*([^()（）]+?证书?)\s*[)）]$")
 _CODE_THEN_CHINESE = re.compile(r"(?<=[A-Za-z0-9])(?=[\u4e00-\u9fff])")
@@ -1244,11 +1259,18 @@ def _skills_in_folded(folded):
         found.add(key)
     found.update("licence:" + (match.group(1) or match.group(2)).upper() for match in _LICENCE_IN_TEXT.finditer(folded)
                  if match.start() not in negated)
+    found |= _licences_driven(folded, negated)
     if any(match.start() not in negated for match in _LEADS_PEOPLE.finditer(folded)):
         found.add(_TEAM_MANAGEMENT)  # 销售主管 带8人
     if any(match.start() not in negated for match in _SELLS.finditer(folded)):
         found.add(_SALES)  # 卖兽药3年, 农资店卖化肥农药
     return found
+
+
+def _licences_driven(folded, negated):
+    """The licence classes of the vehicles ``folded`` says are driven (``negated``: where negations end)."""
+    return {"licence:" + _DRIVEN[match.group(2)] for match in _DRIVES.finditer(folded)
+            if (match.group(1) or match.group(3)) and match.start() not in negated}
 
 
 def held_skills(items, text=""):
@@ -1310,6 +1332,8 @@ def held_skills(items, text=""):
             # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表), not where they
             # narrowed it (计算机二级(python) is no python).
             named |= _skills_in_folded(" ".join(_QUALIFIER.findall(folded)))
+            # 旅游大巴5年: a tour coach, and the licence it takes
+            named |= _licences_driven(folded, {match.end() for match in _NEGATION.finditer(folded)})
             spaced = [_canonical_skill(part) for part in _SPACE.split(folded)]
             if len(spaced) > 1 and all(part in _LABELS for part in spaced):
                 named.update(spaced)  # 会用卡尺 千分尺, read whole as measuring tools: each name between spaces too
@@ -1500,5 +1524,5 @@ _NEGATION = re.compile(
     r"想[转学做干当]|打算学|希望学|"
     r"\bno\b|\bwithout\b|\bnot\b|"
     r"\bcannot\b|can't|don't have|do not have|working towards)"
-    r"(?:\s*(?:持有|取得|考取|考过|考|拿到|办|用过|学过|做过|接触过|(?:holding|having|use|any|a|an)\b)){0,2}\s*"
+    r"(?:\s*(?:持有|取得|考取|考过|考|拿到|办|用过|学过|做过|干过|当过|开过|接触过|(?:holding|having|use|any|a|an)\b)){0,2}\s*"
 )

@@ -73,6 +73,18 @@ def test_driving_licence_classes_follow_the_coverage_rules():
     assert a1_skills["missing"] == []
 
 
+def test_a_seeker_who_drives_a_vehicle_meets_its_licence_class_both_ways():
+    # 公交司机5年 held no A3: a bus company's posting ranked a city-bus driver with one who said nothing.
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["司机"], ["没开过公交"]), seeker(2, ["司机"], ["公交司机5年"])])
+    ranked = index.shortlist(posting(9, "公交司机", ["公交车驾驶经验"]))
+    assert [m.id for m in ranked] == [2, 1]
+    assert next(r for r in ranked[0].reasons if r["factor"] == "skills")["missing_credentials"] == []
+    assert next(r for r in ranked[1].reasons if r["factor"] == "skills")["missing_credentials"] == ["公交车驾驶经验"]
+    index.upsert_postings([posting(8, "公交司机", ["A3驾照"]), posting(7, "公交司机", ["A1驾照"])])
+    assert [m.id for m in index.recommend(seeker(2, ["司机"], ["公交司机5年"]))] == [8, 7]
+
+
 @pytest.mark.parametrize("licence", ["驾照", "驾驶证"])
 def test_a_posting_that_asks_for_a_licence_of_any_class_takes_every_class(licence):
     # 驾驶证 was an unknown certificate that nobody held: a C1 holder ranked below a seeker who listed nothing.

@@ -1110,6 +1110,65 @@ def test_what_a_fifty_fourth_hand_wrote_meets_as_a_recruiter_reads_it(required, 
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Who drives a vehicle for a living holds its class: a bus (A3), a coach (A1), a tractor-trailer (A2).
+    ("公交车驾驶经验", "重庆公交开了6年 118路", True), ("公交车驾驶经验", "BRT快速公交司机", True),
+    ("大客车驾驶经验2年", "旅游大巴5年", True), ("A1驾照", "大客车司机", True), ("A2驾照", "牵引车司机 8年", True),
+    ("A1驾照", "没开过大客车", False), ("A1驾照", "公交站附近", False), ("B2驾照", "大货车", False),
+    # A class and a motorcycle's or a tram's without the licence's name (B2E: a B2 and an E); C4D is Cinema 4D.
+    ("B2及以上驾照", "B2E", True), ("B2及以上驾照", "A2D", True), ("无轨电车驾驶（N照）", "A3N", True),
+    ("C4D", "Cinema 4D", True), ("B2驾照", "C4D", False),
+])
+def test_a_vehicle_driven_holds_its_licence_class(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # A negation right before a name inside an item the table does not know: the writer lacks it.
+    ("叉车证", "没有叉车证", False), ("电工证", "在考电工证", False), ("驾校教练员证", "陪练 没教练证", False),
+    ("驾校教练员证", "C1驾照12年，无教练证", False), ("列车长经验", "列车员6年 没当过列车长", False),
+    ("叉车证", "持叉车证", True), ("驾校教练员证", "科二科三教练 有教练证", True),
+])
+def test_a_name_negated_inside_an_item_is_not_held(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # Roads and rails: the trades by their working names, dangerous goods by class, brands standing for a kind.
+    ("剧毒化学品运输资格", "剧毒品运输从业资格 运氰化钠", True), ("危险货物道路运输驾驶员从业资格证", "危运驾驶员资格证", True),
+    ("危化品罐车驾驶经验", "LNG槽车司机2年", True), ("危化品罐车驾驶经验", "食用油罐车", False),
+    ("网约车平台经验", "滴滴快车两年", True), ("出租车从业资格证", "的士资格证", True), ("重卡驾驶经验", "豪沃前四后八自卸", True),
+    ("电客车司机证", "城轨列车司机（地铁1号线）", True), ("动车组司机", "高铁司机 CRH380 持证", True),
+    ("动车组司机", "动车组机械师", False), ("电力机车驾驶经验", "HXD3 司机5年", True), ("内燃机车司机", "HXD3 司机5年", False),
+])
+def test_what_a_sixtieth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # Estates, guards and cleaners: a captain leads the team leaders, a fire panel is not its linkage controller.
+    ("保安班长经验", "保安队长3年", True), ("保安队长经验", "保安班长 2年", False), ("秩序维护员经验", "小区门岗保安2年", True),
+    ("会操作消防联动控制器", "北大青鸟JBF-11S，会手自动切换、手动启泵", True),
+    ("会操作消防联动控制器", "只会看报警主机屏幕，不会手动启泵", False), ("四害消杀", "有害生物防制员证", True),
+    ("会开扫路车", "开过洗扫车2年", True), ("会开压缩式垃圾车", "开过勾臂式垃圾车（车厢可卸式）", False),
+    ("物业管理员证", "物业管理师（2013年考的）", True), ("代客泊车经验", "valet parking at Hilton, 1 yr", True),
+])
+def test_what_a_fifty_seventh_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # Solar, wind, storage and water: plants by their process names, tests by their methods, one test not another.
+    ("光伏组件安装经验", "PV module installation, 2 yrs, rooftop & ground-mounted", True),
+    ("GWO证书", "GWO BST四个模块 急救 手动搬运 消防 高处 都在有效期", True), ("熟悉A2O工艺", "AAO工艺 运行2年", True),
+    ("污泥脱水设备操作", "板框压滤机开了2年", True), ("会测COD", "重铬酸钾法 回流消解 滴定", True),
+    ("会测氨氮", "总氮 碱性过硫酸钾消解", False), ("水表抄收", "国网电表抄表", False),
+    ("熟悉ISO14001", "ISO14001内审员", True), ("英语CET-4以上", "英语六级", True),
+])
+def test_what_a_fifty_eighth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
