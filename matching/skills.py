@@ -1137,7 +1137,7 @@ _NOT_IN_PROSE = frozenset({"spring", "shell", "sketch", "node", "arm", "pos", "g
                            "driver's license", "drivers licence", "driver licence", "驾驶", "开车", "driving",
                            "honeywell", "霍尼韦尔", "和利时", "横河", "浙大中控", "yokogawa", "hollysys", "supcon",
                            "一建", "二建", "一造", "二造", "一消", "二消", "高会", "注安", "专四", "专八", "护资", "首检",
-                           "黑带", "绿带", "西点", "电叉", "小车", "经济师"})
+                           "黑带", "绿带", "西点", "电叉", "小车", "经济师", "opera"})
 
 
 def _text_patterns():
@@ -1303,11 +1303,15 @@ def held_skills(items, text=""):
         # (韵达分拨中心分拣员2年(夜班): night shifts, and the sorting).
         if not _in_table(key) or (unqualified != folded and not _in_table(_canonical_skill(unqualified))):
             clauses = [clause for clause in _CLAUSES.split(folded) if clause.strip()]
-            if any(map(_LEARNING.search, clauses)):
+            learning = [bool(_LEARNING.search(clause)) for clause in clauses]
+            if any(learning):
                 named.discard(key)  # its own key would prove the name it starts with (python正在自学)
+            for at in range(len(clauses) - 1):
+                if learning[at + 1] and len(clauses[at + 1].strip()) <= _LONGEST_BARE_LEARNING:
+                    learning[at] = True  # 电工证，在考: the clause before is what is being sat
             said = set()
-            for clause in clauses:
-                if _LEARNING.search(clause):
+            for clause, being_learnt in zip(clauses, learning):
+                if being_learnt:
                     continue  # python正在自学, 嵌入式培训班在读, 氩弧焊会一点: not held yet
                 named |= _skills_in_folded(clause.strip())
                 if _CERTIFIED_HERE.search(clause):  # 挖机3年 持证: the certificates of the trades it names
@@ -1429,6 +1433,7 @@ def _certificates_of(name):
 
 
 _CLAUSES = re.compile(r"[,;。；]")
+_LONGEST_BARE_LEARNING = 4  # a clause of no more than a word of learning (在考, 还在考, 备考中) says it of the one before
 # Said of a skill in a clause, it is one the writer is learning, barely has, has heard of or has forgotten.
 _LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|报考了|已报考|备考(?!班授课|班老师|班教学)|跟车学|模拟器|"
                        r"正在学|正在自学|自学中|在学(?!校)|在读|课程(?!顾问|销售|开发|研发|运营|规划)|"
