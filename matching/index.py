@@ -43,7 +43,7 @@ from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, PLACE_CREDIT, education_code, education_rank, place_tokens, stated_places
 from .reasons import N_PARTS, ReasonCache, ReasonParts, explain_page
 from .skills import (LOW_PREFIX, WELL_PREFIX, alternatives, canonical_skill, held_skills, holds, is_credential,
-                     parts_of, skill_items)
+                     parts_of, skill_items, years_of_parts)
 from .text import clean_title, fold, has_han, latin_words, text_features
 
 __all__ = ["Match", "MatchIndex", "DEFAULT_WEIGHTS", "DEFAULT_SHORTLIST_WEIGHTS", "extract"]
@@ -638,6 +638,9 @@ class MatchIndex:
                     self._keys_met_by.setdefault(alternative, set()).add(key)
                 for part in parts_of(key):
                     self._phrases_with_part.setdefault(part, set()).add(key)
+                for part in years_of_parts(key)[:1]:  # found by the first part (a seeker holds each), then checked
+                    for alternative in alternatives(part):
+                        self._phrases_with_part.setdefault(alternative, set()).add(key)
 
     def _shared_parts(self, profile):
         """The profile with equal titles, skill sets and places stored once across records."""
@@ -963,6 +966,9 @@ class MatchIndex:
             if key.startswith(WELL_PREFIX):  # held, and not said low (精通excel: not excel 一般)
                 named = key[len(WELL_PREFIX):]
                 held += np.maximum(self._hits(side, named, size) - self._hits(side, LOW_PREFIX + named, size), 0)
+            elif years_of_parts(key):  # as written, or each part for as long (光伏EPC项目经理5年: 光伏项目经理3年以上)
+                each_part = np.minimum.reduce([self._hits(side, part, size) for part in years_of_parts(key)])
+                held += np.maximum(self._hits(side, key, size), each_part)
             elif alternatives(key):
                 held += self._hits(side, key, size)
             elif parts_of(key):  # as written, or every part of it (人民医院做保洁 meets 医院保洁)

@@ -24,7 +24,7 @@ import numpy as np
 
 from .occupations import english_names
 from .profile import EDUCATION_LABELS, PLACE_CREDIT, education_rank
-from .skills import WELL_PREFIX, alternatives, holds, is_credential, parts_of, skill_label
+from .skills import WELL_PREFIX, alternatives, holds, is_credential, parts_of, skill_label, years_of_parts
 
 __all__ = ["FrozenDict", "FrozenList", "N_PARTS", "ReasonCache", "ReasonParts", "explain_page"]
 
@@ -419,7 +419,8 @@ def _held_masks(query, candidates, query_is_posting):
         masks = [0] * len(candidates)
         for position, (key, _) in enumerate(query.skills):
             bit = 1 << position
-            if parts_of(key) or key.startswith(WELL_PREFIX):  # a phrase: as written, or every part; done well
+            # A phrase (as written, or every part of it, for as long as asked) or a skill asked done well.
+            if parts_of(key) or years_of_parts(key) or key.startswith(WELL_PREFIX):
                 masks = [mask | bit if holds(keys, key) else mask for mask, keys in zip(masks, held)]
                 continue
             accepted = alternatives(key) or (key,)  # an either or preferred key (电工证/焊工证): any of its keys

@@ -25,7 +25,7 @@ from .majors import MAJOR_PREFIX, about_studies, is_major, major_asked, major_la
 from .text import fold, has_han, is_a_word, longest_first, on_a_word_boundary, word_ends
 
 __all__ = ["canonical_skill", "skill_label", "skill_items", "expand_held", "held_skills", "skills_in_text",
-           "is_credential", "alternatives", "holds", "LICENCE_COVERS"]
+           "is_credential", "alternatives", "holds", "parts_of", "years_of_parts", "LICENCE_COVERS"]
 
 # Which classes a driving licence class also permits (公安部令第162号, 2022): a number of the C class
 # (C5 adapted for disabled drivers, C6 light trailers), motorcycles (D three-wheeled, E two-wheeled, F
@@ -326,6 +326,9 @@ def _canonical_skill(name):
     obtained = _OBTAINED.match(folded) or _OBTAINED_AFTER.match(folded)
     if obtained:
         return _canonical_skill(obtained.group(1))  # 取得数控车工高级工证书, 人力资源管理师 三级 2019年取得
+    for_years = _YEARS_IN_BRACKETS.match(folded)
+    if for_years:
+        return _canonical_skill(for_years.group(1) + for_years.group(2))  # 叉车司机（3年以上）: as 叉车司机3年以上
     held = _CERTIFICATE_HELD.match(folded)
     if held and is_credential(_canonical_skill(held.group(1))):
         return _canonical_skill(held.group(1))  # acca持证 (挖机3年 持证 holds the trade's certificate besides)
@@ -627,6 +630,7 @@ def _work_of_a_machine(words):
 
 _KIND_AFTER_A_SPACE = re.compile(r"^(\S+)\s+(\S{1,8})$")
 _LETTERS_THEN_NUMBER = re.compile(r"(?<=[a-z]) (?=\d)")
+_YEARS_IN_BRACKETS = re.compile(rf"^([^()]+?)\s*\(\s*({_HOW_LONG})\s*\)$")
 _SOUNDS_LIKE_CERTIFICATE = ("正", "政", "症")  # typed for 证 (zheng) with pinyin
 _RESERVED = re.compile(r"@|^(?:licence|score|either|preferred|years|major|well|low):")
 
@@ -997,11 +1001,30 @@ def holds(keys, key):
     """
     if key in keys or not keys.isdisjoint(alternatives(key)):
         return True
+    if key.startswith(_YEARS_PREFIX):  # 光伏项目经理（3年以上）: each part of the phrase, for as long
+        parts = years_of_parts(key)
+        return bool(parts) and all(holds(keys, part) for part in parts)
     if key.startswith(WELL_PREFIX):
         named = key[len(WELL_PREFIX):]
         return LOW_PREFIX + named not in keys and holds(keys, named)
     parts = parts_of(key)
     return bool(parts) and all(holds(keys, part) for part in parts)
+
+
+@lru_cache(maxsize=16384)
+def years_of_parts(key):
+    """What meets a key asking for years of a phrase the table does not know part by part: each part for as
+    long (``years:光伏项目经理:3``: ``years:光伏:3`` and ``years:项目经理:3``); ``()`` for any other key.
+
+    Examples
+    --------
+    >>> years_of_parts(canonical_skill("物流经理 5年以上"))
+    ('years:物流:5', 'years:经理:5')
+    """
+    if not key.startswith(_YEARS_PREFIX):
+        return ()
+    named, years = _years_of(key)
+    return tuple(f"{_YEARS_PREFIX}{part}:{years}" for part in parts_of(named))
 
 
 @lru_cache(maxsize=16384)
@@ -1441,7 +1464,8 @@ _LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|�
                        r"没上过机|没实操|没有实操|候选人|candidate|(?<!新)概念|(?<!任职培训)结业(?!证)|只会简单|还没毕业|还有.{1,4}毕业|听说过|基本忘了|成绩未出|等成绩|"
                        r"(?:面试|笔试|实操|实验)?未考(?!证|核)|看过教程|看过视频|"
                        r"在考|正在考|考试中|报了?名|下个?月考|准备考|打算考|计划考|评审中|待评审|在评|差[一两1-3]?[科门]|"
-                       r"exam pending|in training|currently learning|studying|training\b")
+                       r"exam pending|in training|currently learning|studying|training\b|"
+                       r"exam (?:next|this) (?:week|month|year)")
 _HEDGED = re.compile(r"一般般|一般(?!纳税人)|不太会|不太熟|不熟练|不熟|有点口音|马马虎虎|凑合|略懂|不精通|入门|初学|"
                      r"(?<!客户)了解(?!客户)|\bbasics?\b|beginner|limited")
 _VALID_UNTIL = re.compile(r"(?:有效期|有效|到期)\s*(?:至|到|截止)?\s*(\d{4})\s*年?|(?<!\d)(\d{2}|\d{4})\s*年\s*(?:\d{1,2}\s*月)?\s*"

@@ -73,6 +73,18 @@ def test_driving_licence_classes_follow_the_coverage_rules():
     assert a1_skills["missing"] == []
 
 
+def test_years_of_a_phrase_are_met_part_by_part_for_as_long_both_ways():
+    # 光伏项目经理（3年以上）: its years were dropped in brackets, and a seeker's 光伏EPC项目经理5年 never met them.
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["项目经理"], ["光伏EPC项目经理1年"]), seeker(2, ["项目经理"], ["光伏EPC项目经理5年"])])
+    ranked = index.shortlist(posting(9, "项目经理", ["光伏项目经理（3年以上）"]))
+    assert [m.id for m in ranked] == [2, 1]
+    assert [next(r for r in m.reasons if r["factor"] == "skills")["missing"] for m in ranked] == \
+        [[], ["光伏项目经理（3年以上）"]]
+    index.upsert_postings([posting(8, "项目经理", ["光伏项目经理（8年以上）"]), posting(7, "项目经理", ["光伏项目经理（3年以上）"])])
+    assert [m.id for m in index.recommend(seeker(2, ["项目经理"], ["光伏EPC项目经理5年"]))] == [7, 8]
+
+
 def test_a_seeker_who_drives_a_vehicle_meets_its_licence_class_both_ways():
     # 公交司机5年 held no A3: a bus company's posting ranked a city-bus driver with one who said nothing.
     index = MatchIndex()

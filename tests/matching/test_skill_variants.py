@@ -1169,6 +1169,42 @@ def test_what_a_fifty_eighth_hand_wrote_meets_as_a_recruiter_reads_it(required, 
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Years in brackets are years asked (叉车司机（3年以上）), and a phrase's years are met part by part.
+    ("LF精炼工（3年以上）", "LF炉干了1年", False), ("LF精炼工（3年以上）", "钢包精炼炉操作3年", True),
+    ("转炉炼钢工（3年以上）", "BOF operator trainee, 6 months", False), ("叉车司机（3年以上）", "叉车司机5年", True),
+    ("光伏项目经理（3年以上）", "光伏EPC项目经理5年 干过50MW农光互补", True), ("物流经理 5年以上", "物流部经理8年", True),
+    ("物流经理 5年以上", "物流部经理3年", False), ("实木木工 5年以上", "实木家具厂 木工 十几年", True),
+])
+def test_years_in_brackets_and_of_a_phrase_part_by_part(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # Mines, mills and foundries: a furnace's tapping is not a foundry's, a crusher or a hardness scale of its own.
+    ("高炉炉前工", "炼铁厂出铁场5年，开口机泥炮都会", True), ("高炉炉前工", "中频炉炉前工（铸造厂化铁）", False),
+    ("直读光谱仪操作", "手持XRF光谱枪分牌号", False), ("破碎工（圆锥破）", "只开过颚式破碎机", False),
+    ("渗碳淬火", "感应淬火", False), ("模锻工", "自由锻工", False), ("锻工（中级）", "锻造工高级工证", True),
+    ("洛氏硬度", "里氏硬度计", False), ("铸造模拟软件（ProCAST或MAGMA）", "MAGMASOFT 5.4", True),
+    ("矿卡司机（百吨级以上）", "开小松830E电动轮", True), ("矿卡司机（百吨级以上）", "临工宽体车，60吨的", False),
+    ("天车证", "overhead crane licence exam next month", False), ("铝合金压铸", "力劲压铸机调机2年", True),
+])
+def test_what_a_sixty_first_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # Hotels, guides, gyms and pools: a supervisor above a team leader, a certificate being sat, a DJ of a club.
+    ("熟悉Opera系统", "用过Fidelio，在前台做了三年", True), ("前台主管经验", "前台领班1年", False),
+    ("客房主管", "客房领班1年", False), ("客房领班经验", "楼层领班，每天查房排房，2年", True),
+    ("瑜伽教练证（200小时）", "RYT500", True), ("国际私教认证（ACE/NASM/ACSM等）", "NSCA-CPT", True),
+    ("NASM-CPT", "NASM-CES纠正性训练", False), ("游泳教练证", "游泳社会体育指导员，在考", False),
+    ("潜水证（PADI OW以上）", "PADI AOW", True), ("酒吧DJ", "电台DJ主持", False), ("熟悉Opera", "熟悉OPERA Cloud", True),
+])
+def test_what_a_sixty_fourth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
