@@ -1282,7 +1282,6 @@ def _skills_in_folded(folded):
         found.add(key)
     found.update("licence:" + (match.group(1) or match.group(2)).upper() for match in _LICENCE_IN_TEXT.finditer(folded)
                  if match.start() not in negated)
-    found |= _licences_driven(folded, negated)
     if any(match.start() not in negated for match in _LEADS_PEOPLE.finditer(folded)):
         found.add(_TEAM_MANAGEMENT)  # 销售主管 带8人
     if any(match.start() not in negated for match in _SELLS.finditer(folded)):
@@ -1359,13 +1358,17 @@ def held_skills(items, text=""):
             # What a known item's brackets add is held too: Excel高级(vlookup、数据透视表), not where they
             # narrowed it (计算机二级(python) is no python).
             named |= _skills_in_folded(" ".join(_QUALIFIER.findall(folded)))
-            # 旅游大巴5年: a tour coach, and the licence it takes
-            named |= _licences_driven(folded, {match.end() for match in _NEGATION.finditer(folded)})
             spaced = [_canonical_skill(part) for part in _SPACE.split(folded)]
             if len(spaced) > 1 and all(part in _LABELS for part in spaced):
                 named.update(spaced)  # 会用卡尺 千分尺, read whole as measuring tools: each name between spaces too
         named |= {major for clause in _CLAUSES.split(folded) if not _LEARNING.search(clause)
                   for major in majors_held(clause, studied=studied)}  # not 会计专业 大二在读
+        # 公交司机5年, 旅游大巴5年: the class the vehicle takes. A listed item only: a resume's prose names
+        # vehicles of work around them (a bus company's mechanic), and its licences by their class.
+        for clause in _CLAUSES.split(folded):
+            if not _LEARNING.search(clause):  # not 有轨电车司机培训中
+                named |= _licences_driven(clause, {end for match in _NEGATION.finditer(clause)
+                                                   for end in range(match.start() + 1, match.end() + 1)})
         driven = _driving_years_since(folded)
         taken = _A_CLASS_TAKEN.search(folded) if driven is not None else None
         if taken:
