@@ -43,7 +43,8 @@ _ORDER = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "ei
           "forty-second", "forty-third", "forty-fourth", "forty-fifth", "forty-sixth", "forty-seventh",
           "forty-eighth", "forty-ninth", "fiftieth", "fifty-first", "fifty-second", "fifty-third",
           "fifty-fourth", "fifty-fifth", "fifty-sixth", "fifty-seventh", "fifty-eighth", "fifty-ninth",
-          "sixtieth", "sixty-first", "sixty-second", "sixty-third", "sixty-fourth"]  # as they were written
+          "sixtieth", "sixty-first", "sixty-second", "sixty-third", "sixty-fourth",
+          "sixty-fifth", "sixty-sixth", "sixty-seventh", "sixty-eighth"]  # as they were written
 
 
 def main(argv=None):
