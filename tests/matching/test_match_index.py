@@ -97,6 +97,16 @@ def test_a_seeker_who_drives_a_vehicle_meets_its_licence_class_both_ways():
     assert [m.id for m in index.recommend(seeker(2, ["司机"], ["公交司机5年"]))] == [8, 7]
 
 
+def test_a_vehicle_in_a_resume_holds_no_licence_class():
+    # A resume's 8年大巴司机工作经验 beside a listed C1 was read as an A1 (the synthetic fair's shortlists fell).
+    index = MatchIndex()
+    index.upsert_seekers([seeker(1, ["司机"], ["C1驾照"], resume="8年大巴司机工作经验，负责员工班车接送。"),
+                          seeker(2, ["司机"], ["A1驾照"], resume="5年客车司机工作经验。")])
+    ranked = index.shortlist(posting(9, "大巴司机", ["A1驾照"]))
+    assert [m.id for m in ranked] == [2, 1]
+    assert next(r for r in ranked[1].reasons if r["factor"] == "skills")["missing_credentials"] == ["A1驾照"]
+
+
 @pytest.mark.parametrize("licence", ["驾照", "驾驶证"])
 def test_a_posting_that_asks_for_a_licence_of_any_class_takes_every_class(licence):
     # 驾驶证 was an unknown certificate that nobody held: a C1 holder ranked below a seeker who listed nothing.
