@@ -1205,6 +1205,18 @@ def test_what_a_sixty_fourth_hand_wrote_meets_as_a_recruiter_reads_it(required, 
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Mills by their machines: tending a machine is 挡车, 值车 or 看车; a brand's programming is not another's.
+    ("细纱挡车工经验", "环锭细纱值车2年，一人看1200锭", True), ("电脑横机挡车", "手摇横机织毛衣", False),
+    ("电脑横机挡车", "岛精横机挡车 一人6台", True), ("电脑横机制版（岛精）", "恒强制版", False),
+    ("纺部保全（平车）经验", "服装厂平车工5年", False), ("定型机挡车", "鞋厂冷冻定型机", False),
+    ("PU合成革（湿法）", "干法线3年", False), ("裁断（冲床）", "五金厂冲床冲压", False),
+    ("筒子纱染色", "cheese dyeing 3 yrs", True), ("鞋类CAD", "Shoemaster 开版", True),
+])
+def test_what_a_sixty_fifth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
