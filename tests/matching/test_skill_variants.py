@@ -1217,6 +1217,27 @@ def test_what_a_sixty_fifth_hand_wrote_meets_as_a_recruiter_reads_it(required, h
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Home decoration: each trade's own words; a sibling (electric floor heating, a brick partition) is not it.
+    ("水地暖安装", "壁挂炉安装+地暖盘管，威能的", True), ("水地暖安装", "电地暖发热电缆铺设", False),
+    ("轻钢龙骨隔墙", "轻质砖砌隔墙", False), ("硅藻泥施工", "硅藻泥销售", False), ("美缝", "真瓷胶 聚脲都打过", True),
+    ("VRay渲染", "Corona渲染器", False), ("断桥铝门窗安装", "阳台封窗安装，断桥铝的，干了四年", True),
+    ("木饰面/护墙板安装", "木饰面油漆修色", False), ("家装项目经理3年", "家装工长，带过五十多个工地", True),
+])
+def test_what_a_sixty_seventh_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # Seafarers' ranks in order (a chief officer meets a second officer's post, not the reverse); pilots' licences.
+    ("三副", "二副适任证书", True), ("二管轮", "大管轮证", True), ("大副适任证书", "二副适任证书", False),
+    ("商用驾驶员执照（CPL）", "ATPL航线运输驾驶员执照", True), ("CPL（飞机）", "直升机商照", False),
+    ("Ⅰ级体检合格证", "Ⅱ级体检合格证", False), ("ICAO英语4级及以上", "ICAO 5级", True),
+])
+def test_what_a_sixty_second_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
