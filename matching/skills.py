@@ -668,11 +668,13 @@ def _around_a_known_name(key):
     starts = [key[:cut] for cut in range(len(key) - 1, 0, -1)]
     for name in ends + starts:
         known = _VARIANTS.get(name)
-        if known and len(key) - len(name) <= _AROUND and len(name) >= (2 if has_han(name) else 3) \
-                and not (key.startswith(name) and (_AN_ORGANISATION.match(key, len(name))  # 电焊条厂包装
-                                                   or _AN_ASSISTANT.match(key, len(name))  # 店长助理
-                                                   or _DENIED_AFTER.match(key, len(name)))) \
-                and not (key.endswith(name) and _negated_before(key, len(key) - len(name))):  # 没有叉车证, 在考电工证
+        if not known or len(key) - len(name) > _AROUND or len(name) < (2 if has_han(name) else 3):
+            continue
+        if (key.startswith(name) and _DENIED_AFTER.match(key, len(name))) \
+                or (key.endswith(name) and _negated_before(key, len(key) - len(name))):
+            return None  # 没有叉车证, 在考电工证, solidworks不会 (nor its shorter solidwork)
+        if not (key.startswith(name) and (_AN_ORGANISATION.match(key, len(name))  # 电焊条厂包装
+                                          or _AN_ASSISTANT.match(key, len(name)))):  # 店长助理
             return None if known == _ANY_LICENCE else known
     return None
 
@@ -1235,7 +1237,8 @@ _SALES = "sales"
 _OBTAINED_BEFORE = re.compile(r"(?:取得|考取|获得|拿到|持有|持)$")
 _ABROAD = re.compile(r"(?:美国|英国|澳洲|澳大利亚|加拿大|新西兰|菲律宾|日本|韩国|新加坡|德国|法国|国外|海外|境外)$")
 # Said right after a skill, the writer lacks it: solidworks不会, excel不熟.
-_DENIED_AFTER = re.compile(r"\s*(?:不会|不懂|不熟|没用过|没学过|没接触过|没做过|没[搞干弄]过|听说过|[说骑开搞做]不来|(?:基本)?忘了)")
+_DENIED_AFTER = re.compile(r"\s*(?:(?:培训过|学过|见过)\s*)?(?:不会|不懂|不熟|没(?:实际)?用过|没学过|没接触过|没(?:实际)?做过|"
+                           r"没[搞干弄]过|没(?:实际)?操作过|没上手|没有(?!过期|问题|到期)|听说过|[说骑开搞做]不来|(?:基本)?忘了)")
 # After a name, a place it is part of (在叉车厂, 质检站, …有限公司); after a stretch of a seeker's item, only these.
 _A_PLACE = re.compile(r"的?[\u4e00-\u9fff]?(?:厂|站|店)|有限|集团|股份")
 # ... and, after a name, what else makes it no skill: a subject, a product, a school (电工学课程, 电焊条, 在iatf16949认证的公司).

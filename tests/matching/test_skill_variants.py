@@ -19,7 +19,7 @@ from matching.text import fold, longest_first
         ["叉车证", "叉车操作证", "叉车驾驶证", "Forklift licence"],
         ["Python", "python3", "Python 3", "PYTHON"],
         ["C1驾照", "C1驾驶证", "c1", "驾照C1", "C1 licence"],
-        ["电工证", "电工上岗证", "电工证书"],
+        ["电工证", "电工证书"],
         ["电工操作证", "电工特种作业操作证", "电工证（特种作业）"],
         ["焊工证", "焊工证书", "电焊证"],
         ["CAD", "cad制图", "CAD绘图"],
@@ -1235,6 +1235,19 @@ def test_what_a_sixty_seventh_hand_wrote_meets_as_a_recruiter_reads_it(required,
     ("Ⅰ级体检合格证", "Ⅱ级体检合格证", False), ("ICAO英语4级及以上", "ICAO 5级", True),
 ])
 def test_what_a_sixty_second_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
+@pytest.mark.parametrize("required, held, meets", [
+    # Networks, fibre and towers; what is denied after a name (没有, 没实际用过), 4G/5G as networks, not welds.
+    ("电工证+登高证", "电工证有 登高证没有", False), ("OTDR测试", "OTDR培训过 没实际用过", False),
+    ("SolidWorks", "solidworks不会", False), ("HCIP-Datacom", "HCIP-Security", False),
+    ("HCIP-Datacom", "华为高级网络工程师 HCNP 路由交换", True), ("4G/5G基站开通", "华为5G gNodeB开站", True),
+    ("电工上岗证", "中级电工 四级职业技能等级证书", False), ("电工上岗证", "电工证", True),
+    ("宽带装维经验", "电信装维1年 FTTH入户装光猫", True),
+    ("VMware vSphere虚拟化", "ESXi + vCenter, managed ~50 VMs", True), ("IPTV机顶盒调试", "卫星锅机顶盒装过", False),
+])
+def test_what_a_sixty_eighth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
     assert meets_as_the_index_reads(required, held) is meets
 
 
