@@ -1251,6 +1251,19 @@ def test_what_a_sixty_eighth_hand_wrote_meets_as_a_recruiter_reads_it(required, 
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # A chemical park's units by their processes; a certificate not yet issued, a course, a brand's other products.
+    ("合成氨装置操作经验3年以上", "在阳煤合成氨厂干合成岗5年", True), ("甲醇装置操作经验", "甲醇精馏外操 4年", True),
+    ("熟悉霍尼韦尔DCS", "TDC3000操作 4年", True), ("熟悉霍尼韦尔DCS", "霍尼韦尔 气体检测仪", False),
+    ("熟练操作横河DCS", "横河 EJA变送器 校验", False), ("化工自动化控制仪表作业证", "化工自动化控制仪表 培训完了证没下来", False),
+    ("聚合釜操作经验", "医药中间体反应釜", False), ("共沸或萃取精馏经验", "简单精馏 二元", False),
+    ("熟悉精馏塔调节（回流比、灵敏板温度）", "化工原理课学过精馏 实习一个月", False),
+    ("持聚合工艺证优先", "聚合工艺 线上培训了 没去考", False), ("熟悉能量隔离（LOTO）", "上锁挂牌 每次检修都做", True),
+])
+def test_what_a_sixty_ninth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
