@@ -1238,7 +1238,7 @@ _OBTAINED_BEFORE = re.compile(r"(?:取得|考取|获得|拿到|持有|持)$")
 _ABROAD = re.compile(r"(?:美国|英国|澳洲|澳大利亚|加拿大|新西兰|菲律宾|日本|韩国|新加坡|德国|法国|国外|海外|境外)$")
 # Said right after a skill, the writer lacks it: solidworks不会, excel不熟.
 _DENIED_AFTER = re.compile(r"\s*(?:(?:培训过|学过|见过)\s*)?(?:不会|不懂|不熟|没(?:实际)?用过|没学过|没接触过|没(?:实际)?做过|"
-                           r"没[搞干弄]过|没(?:实际)?操作过|没上手|没有(?!过期|问题|到期)|听说过|[说骑开搞做]不来|(?:基本)?忘了)")
+                           r"没[搞干弄]过|没(?:实际)?操作过?|没上手|没有(?!过期|问题|到期)|听说过|[说骑开搞做]不来|(?:基本)?忘了)")
 # After a name, a place it is part of (在叉车厂, 质检站, …有限公司); after a stretch of a seeker's item, only these.
 _A_PLACE = re.compile(r"的?[\u4e00-\u9fff]?(?:厂|站|店)|有限|集团|股份")
 # ... and, after a name, what else makes it no skill: a subject, a product, a school (电工学课程, 电焊条, 在iatf16949认证的公司).
@@ -1332,8 +1332,9 @@ def held_skills(items, text=""):
             if any(learning):
                 named.discard(key)  # its own key would prove the name it starts with (python正在自学)
             for at in range(len(clauses) - 1):
-                if learning[at + 1] and len(clauses[at + 1].strip()) <= _LONGEST_BARE_LEARNING:
-                    learning[at] = True  # 电工证，在考: the clause before is what is being sat
+                after = clauses[at + 1].strip()
+                if (learning[at + 1] and len(after) <= _LONGEST_BARE_LEARNING) or _DENIED_AFTER.fullmatch(after):
+                    learning[at] = True  # 电工证，在考; 培训过FMEA，没实际做过: said of the clause before
             said = set()
             for clause, being_learnt in zip(clauses, learning):
                 if being_learnt:

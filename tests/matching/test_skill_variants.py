@@ -1264,6 +1264,17 @@ def test_what_a_sixty_ninth_hand_wrote_meets_as_a_recruiter_reads_it(required, h
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # A car plant's four shops; a clause that denies the one before (没实际做过), spot welding is no arc welding.
+    ("熟悉FMEA", "培训过FMEA，没实际做过", False), ("三坐标测量（CMM）", "三坐标培训过，没实际操作", False),
+    ("电焊工", "在汽车厂做点焊 用焊钳夹", False), ("点焊经验", "spot welding 1.5yrs, 悬挂点焊钳", True),
+    ("熟练使用电动拧紧枪", "阿特拉斯拧紧枪打底盘螺栓", True), ("防错（Poka-Yoke）设计", "操作工，按防错灯装配", False),
+    ("烘炉炉温测试", "用Datapaq测烘房炉温曲线", True), ("电泳线操作", "CED line operator 1 yr", True),
+])
+def test_what_a_seventy_second_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
