@@ -1275,6 +1275,18 @@ def test_what_a_seventy_second_hand_wrote_meets_as_a_recruiter_reads_it(required
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Online stores, live rooms and private traffic; words that mean something else elsewhere (裂变, 飞鸽传书) are not them.
+    ("熟练使用生意参谋", "天猫店每天用生参拉数据做日报", True), ("熟悉抖音飞鸽客服", "会用飞鸽传书局域网传文件", False),
+    ("裂变活动策划", "原子核裂变实验（物理专业）", False), ("视频号运营", "微信公众号运营", False),
+    ("客服主管（带10人以上团队）", "客服组长带5个人", False), ("外贸业务经验", "阿里巴巴国际站运营2年", True),
+    ("淘宝客服1年以上", "天猫售前客服一年半，千牛接待", True), ("电商客服", "淘宝客服 2年", True),
+    ("同城配送经验", "美团外卖骑手一年", True), ("SQL取数", "Hive SQL日常取数", True),
+])
+def test_what_a_seventy_first_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
