@@ -1262,9 +1262,7 @@ def skills_in_text(text):
 def _skills_in_folded(folded):
     if not folded:
         return set()
-    # Where a negation ends, or inside it, a skill that starts is one the writer lacks (one pass over the text):
-    # 没有叉车证, 不能上夜班 (能上夜班 starts inside 不能); not 无损检测, which starts where 无 does.
-    negated = {end for match in _NEGATION.finditer(folded) for end in range(match.start() + 1, match.end() + 1)}
+    negated = _negated_positions(folded)
     found = set()
     for start, end, name in _names_in(folded):
         if start in negated or _DENIED_AFTER.match(folded, end) or _AN_ASSISTANT.match(folded, end) \
@@ -1290,6 +1288,12 @@ def _skills_in_folded(folded):
     if any(match.start() not in negated for match in _SELLS.finditer(folded)):
         found.add(_SALES)  # 卖兽药3年, 农资店卖化肥农药
     return found
+
+
+def _negated_positions(folded):
+    """Where a negation ends, or inside it: a skill that starts there is one the writer lacks (one pass over the
+    text): 没有叉车证, 不能上夜班 (能上夜班 starts inside 不能); not 无损检测, which starts where 无 does."""
+    return {end for match in _NEGATION.finditer(folded) for end in range(match.start() + 1, match.end() + 1)}
 
 
 def _licences_driven(folded, negated):
@@ -1371,8 +1375,7 @@ def held_skills(items, text=""):
         # vehicles of work around them (a bus company's mechanic), and its licences by their class.
         for clause in _CLAUSES.split(folded):
             if not _LEARNING.search(clause):  # not 有轨电车司机培训中
-                named |= _licences_driven(clause, {end for match in _NEGATION.finditer(clause)
-                                                   for end in range(match.start() + 1, match.end() + 1)})
+                named |= _licences_driven(clause, _negated_positions(clause))
         driven = _driving_years_since(folded)
         taken = _A_CLASS_TAKEN.search(folded) if driven is not None else None
         if taken:
