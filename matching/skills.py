@@ -22,7 +22,7 @@ from importlib import resources
 from rapidfuzz.distance import OSA
 
 from .majors import MAJOR_PREFIX, about_studies, is_major, major_asked, major_label, majors_held
-from .text import fold, has_han, is_a_word, longest_first, on_a_word_boundary, word_ends
+from .text import amount, fold, has_han, is_a_word, longest_first, on_a_word_boundary, word_ends
 
 __all__ = ["canonical_skill", "skill_label", "skill_items", "expand_held", "held_skills", "skills_in_text",
            "is_credential", "alternatives", "holds", "parts_of", "years_of_parts", "LICENCE_COVERS"]
@@ -113,7 +113,6 @@ _YEARS_SAID = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二两三四五六七
                          r"|(?<![\d.])(\d{1,2}(?:\.\d)?)\s*\+?\s*(years?|yrs?|months?)\b"
                          r"|(?<!\d)((?:19|20)\d\d)\s*(?:[.年/]\s*(\d{1,2})\s*月?|年)?\s*(?:[-–~至到]\s*(?!今)|(?=至今))"
                          r"(?:((?:19|20)\d\d)(?:\s*[.年/]\s*(\d{1,2}))?(?!\d)|(至今|今|现在|now|present))")
-_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _OBTAINED = re.compile(r"^(?:\d{4}\s*年\s*)?已?(?:取得|考取|获得)[了过]?\s*(.+)$")
 _OBTAINED_AFTER = re.compile(r"^(.+?)\s*(?:\d{2,4}\s*年\s*(?:\d{1,2}\s*月\s*)?)?已?(?:取得|获得|考取|取证|拿证)$")
 _CERTIFICATE_HELD = re.compile(r"^(.+?)\s*已?持证$")
@@ -263,14 +262,7 @@ def _years_said(folded):
             said.append(max(months // 12, 0))
             continue
         number, unit = (number, unit) if number else (latin_number, latin_unit)
-        if number == "半":
-            count = 0.5
-        elif number[0].isdigit():
-            count = float(number)
-        else:  # 两, 十二, 二十; 三五 (three to five): the first
-            tens, ten, ones = number.partition("十")
-            count = (_CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(ones, 0)) if ten \
-                else _CHINESE_DIGITS[number[0]]
+        count = amount(number)
         said.append(int(count / 12 if unit.startswith(("个月", "month")) else count))
     return said
 

@@ -8,9 +8,27 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = ["fold", "to_simplified", "clean_title", "has_han", "latin_words", "char_ngrams", "text_features", "tokenize",
-           "word_ends", "on_a_word_boundary", "longest_first"]
+           "word_ends", "on_a_word_boundary", "longest_first", "amount"]
 
 _SPACES = re.compile(r"\s+")
+_CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def amount(number):
+    """The quantity a duration's number says: digits, 半, or Chinese numerals (两 2, 十二 12, 二十 20; 三五,
+    three to five, as the first).
+
+    Examples
+    --------
+    >>> amount("1.5"), amount("半"), amount("两"), amount("十二"), amount("二十")
+    (1.5, 0.5, 2, 12, 20)
+    """
+    if number == "半":
+        return 0.5
+    if number[0].isdigit():
+        return float(number)
+    tens, ten, ones = number.partition("十")
+    return (_CHINESE_DIGITS.get(tens, 1) * 10 + _CHINESE_DIGITS.get(ones, 0)) if ten else _CHINESE_DIGITS[number[0]]
 
 
 # Traditional characters common in job titles and in personal names, to their simplified forms (a
