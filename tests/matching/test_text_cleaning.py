@@ -14,6 +14,10 @@ from matching.text import clean_title, fold, text_features, to_simplified, token
         ("服装 卖手 3~5万", "服装 卖手"),
         ("直播运营 7-12K", "直播运营"),
         ("销售代表（曹县市场）", "销售代表"),
+        # The field of an engineer's title is said before it, as in 机械研发工程师; a Latin title keeps none.
+        ("研发工程师（机械）", "机械研发工程师"),
+        ("开发工程师(Java)", "java开发工程师"),
+        ("Engineer (Python)", "engineer"),
         ("新都石油大学三河场大丰直聘送餐员0元入职", "送餐员"),
         ("智能硬件工程师(J10623)", "智能硬件工程师"),
         ("招聘专员", "招聘专员"),
