@@ -65,6 +65,7 @@ from matching.occupations import code_levels, default_normalizer, load_labelled_
         ("销售代表（曹县市场）", "4-01-02-01"),
         ("研发工程师（软件）", "2-02-10-03"),  # was 工程技术人员, as 研发工程师（机械）
         ("研发工程师（机械）", "2-02-07-02"),
+        ("焊锡工", "6-25-04-07"),  # an electronics line's soldering: was 焊工, a welder's trade and licence
         ("直播运营 7-12K", "4-01-06-02"),
         ("招司机 直招 靠谱的请投简历 中介勿扰", "4-02-02-01"),
         ("注册会计师-福州市", "2-06-03-00"),
