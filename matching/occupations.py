@@ -518,7 +518,8 @@ class OccupationNormalizer:
         of experience as a recruiter", where the phrase plainly names a person at work (an alias, or a
         phrase ending as a worker's title does: 装配工, 焊锡工, 包点师傅) and maps to an occupation: a
         seeker who assembled machines for nine years and turned a lathe for 21 months is an assembler
-        first.  Elsewhere, leftmost-longest matches of the names that plainly name a person at work:
+        first, and one who stayed less than a year in a job beside another of a year or more is not
+        named by it at all.  Elsewhere, leftmost-longest matches of the names that plainly name a person at work:
         a two-character Chinese alias only when it names one (焊工, 司机, not 英语 or 培训, which resumes
         mention as skills), a Chinese name only where a word ends with it (jieba's: not 厂长 in 工厂长期,
         电工 in 机电工程, 老师 in 老师傅, 车工 in 开车工作), a name in Latin script only as whole words
@@ -529,7 +530,7 @@ class OccupationNormalizer:
         --------
         >>> default_normalizer().titles_in_text("5年叉车司机工作经验，曾做过仓库管理员")
         ['叉车司机', '仓库管理员']
-        >>> default_normalizer().titles_in_text("做过3个月冲压工。14年装配工工作经验")
+        >>> default_normalizer().titles_in_text("做过2年冲压工。14年装配工工作经验，做过3个月电工")
         ['装配工', '冲压工']
         >>> default_normalizer().titles_in_text("Eight years as a welder, then forklift driver.")
         ['welder', 'forklift driver']
@@ -537,11 +538,13 @@ class OccupationNormalizer:
         self._check_fitted()
         folded = fold(text)
         stated = sorted(self._stated_jobs(folded), key=lambda job: -job[0])  # stable: ties in order of appearance
-        found = [title for _, title, _ in stated]
         taken = [span for _, _, span in stated]
+        # A stint of months beside a career of years names no job the seeker does (10年行政, 2个月装配钳工).
+        stated = [job for job in stated if job[0] >= _A_YEAR or stated[0][0] < _A_YEAR]
+        found = [title for _, title, _ in stated]
         start, size = 0, len(folded)
         ends = None  # where words end, found when a Chinese name is first seen
-        while start < size and len(found) < limit + len(stated):
+        while start < size and len(found) < limit + len(taken):
             if folded[start:start + 2] not in self.alias_prefixes_:
                 start += 1
                 continue
@@ -623,6 +626,7 @@ _STATED_JOB = re.compile(
     rf"|(?:worked|working|employed) as {_JOB_EN} for {_HOW_MUCH_EN}\s*(years?|yrs?|months?)")
 # Around a stated job's name: where it was done (3年在工厂做焊工), and words after it (做过两年销售工作).
 _STATED_NOISE = re.compile(r"^.*?(?:做|当|干|任)(?=[\u4e00-\u9fff]{2})|(?:的)?(?:工作|岗位|经验|经历)+$")
+_A_YEAR = 12  # months
 _NOT_A_JOB = ("员工", "职工", "打工", "务工", "零工", "学生")
 
 # English aliases that name the work, not the worker: a kiosk entry means the job ("cooking"), a resume's

@@ -579,10 +579,10 @@ def test_a_seeker_who_names_no_job_is_matched_on_the_jobs_their_resume_names():
 def test_a_job_the_resume_states_for_longer_leads_the_jobs_it_names():
     index = MatchIndex()
     index.upsert_seekers([
-        seeker(1, resume="14年装配工工作经验，负责机械部件装配。曾做过3个月冲压工，换模调机。"),
-        seeker(2, resume="2年冲压工工作经验，换模调机。曾做过6个月装配工。"),
+        seeker(1, resume="14年装配工工作经验，负责机械部件装配。曾做过2年冲压工，换模调机。"),
+        seeker(2, resume="5年冲压工工作经验，换模调机。曾做过1年装配工。"),
     ])
-    # Seeker 1 pressed parts for three months: a stamping posting's shortlist puts the stamper first.
+    # Each names both jobs, the longer one first.
     assert [match.id for match in index.shortlist(posting(8, "冲压工"))] == [2, 1]
     assert [match.id for match in index.shortlist(posting(9, "装配工"))] == [1, 2]
 

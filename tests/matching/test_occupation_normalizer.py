@@ -337,14 +337,17 @@ def test_code_levels_follow_the_hierarchy():
         ("Five years as a cook. C1 driving licence, good at CAD and graphic design", ["cook"]),
         # Jobs stated with their time come first, longest first; 会计工作 is one word to jieba.
         ("5年会计工作经验，熟悉用友", ["会计"]),
-        ("曾做过3个月冲压工，换模调机。14年装配工工作经验", ["装配工", "冲压工"]),
-        ("做过半年包点师傅。9年数控车工工作经验", ["数控车工", "包点师傅"]),  # not 车工 alone
+        ("曾做过2年冲压工，换模调机。14年装配工工作经验", ["装配工", "冲压工"]),
+        ("做过一年半包点师傅。9年数控车工工作经验", ["数控车工", "包点师傅"]),  # not 车工 alone
+        # Months beside a career of years name no job the seeker does; months alone do.
+        ("曾做过3个月冲压工，换模调机。14年装配工工作经验", ["装配工"]),
+        ("做过半年包点师傅", ["包点师傅"]),
         ("3年以上工作经验，做过两年销售工作", ["销售"]),
         ("3年在工厂做焊工工作经验", ["焊工"]),
         ("1年员工工作经验，3年相关工作经验", []),
         ("4 years of experience as recruiter. Previously worked as bus driver for 21 months.",
          ["recruiter", "bus driver"]),
-        ("Worked as a cook for 2 months. 6 years as a senior welder at a shipyard.", ["welder", "cook"]),
+        ("Worked as a cook for 20 months. 6 years as a senior welder at a shipyard.", ["welder", "cook"]),
     ],
 )
 def test_titles_are_found_in_free_text_in_order(text, titles):
