@@ -12,7 +12,6 @@ out-of-fold evidence for titles-dev.csv (``bench/tune_occupations.py``), decides
 """
 import csv
 import functools
-import re
 import threading
 from importlib import resources
 from typing import NamedTuple
@@ -22,7 +21,8 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from .text import amount, char_ngrams, clean_title, fold, has_han, latin_words, tokenize, word_ends
+from .resumes import jobs_in_text
+from .text import char_ngrams, clean_title, fold, has_han, latin_words, tokenize
 
 __all__ = [
     "Occupation",
@@ -511,20 +511,8 @@ class OccupationNormalizer:
         return latin if has_han(fold(title)) else han
 
     def titles_in_text(self, text, *, limit=3):
-        """Occupation names and aliases mentioned in free text (a resume): the jobs it states with their time
-        first, longest first, then the others in order of appearance.
-
-        A job stated with its time is the phrase of "5年焊工工作经验", "做过21个月钣金工" or "4 years
-        of experience as a recruiter", where the phrase plainly names a person at work (an alias, or a
-        phrase ending as a worker's title does: 装配工, 焊锡工, 包点师傅) and maps to an occupation: a
-        seeker who assembled machines for nine years and turned a lathe for 21 months is an assembler
-        first, and one who stayed less than a year in a job beside another of a year or more is not
-        named by it at all.  Elsewhere, leftmost-longest matches of the names that plainly name a person at work:
-        a two-character Chinese alias only when it names one (焊工, 司机, not 英语 or 培训, which resumes
-        mention as skills), a Chinese name only where a word ends with it (jieba's: not 厂长 in 工厂长期,
-        电工 in 机电工程, 老师 in 老师傅, 车工 in 开车工作), a name in Latin script only as whole words
-        of at least three letters ("IE" and "DJ" are too often something else).  Spellings are folded
-        (:func:`matching.text.fold`).
+        """The jobs free text (a resume) names, as :mod:`matching.resumes` reads them: the current or
+        longest career first, then the other jobs it says were done, then the jobs it says are wanted.
 
         Examples
         --------
@@ -532,65 +520,13 @@ class OccupationNormalizer:
         ['叉车司机', '仓库管理员']
         >>> default_normalizer().titles_in_text("做过2年冲压工。14年装配工工作经验，做过3个月电工")
         ['装配工', '冲压工']
+        >>> default_normalizer().titles_in_text("2013.05-2016.02 永辉超市 理货员；2016.03-至今 重庆XX物业 秩序维护员")
+        ['秩序维护员', '理货员']
         >>> default_normalizer().titles_in_text("Eight years as a welder, then forklift driver.")
-        ['welder', 'forklift driver']
+        ['forklift driver', 'welder']
         """
         self._check_fitted()
-        folded = fold(text)
-        stated = sorted(self._stated_jobs(folded), key=lambda job: -job[0])  # stable: ties in order of appearance
-        taken = [span for _, _, span in stated]
-        # A stint of months beside a career of years names no job the seeker does (10年行政, 2个月装配钳工).
-        stated = [job for job in stated if job[0] >= _A_YEAR or stated[0][0] < _A_YEAR]
-        found = [title for _, title, _ in stated]
-        start, size = 0, len(folded)
-        ends = None  # where words end, found when a Chinese name is first seen
-        while start < size and len(found) < limit + len(taken):
-            if folded[start:start + 2] not in self.alias_prefixes_:
-                start += 1
-                continue
-            latin = folded[start].isascii()
-            longest = min(self.longest_alias_, _LONGEST_LATIN_TITLE_IN_TEXT if latin else _LONGEST_TITLE_IN_TEXT)
-            if not latin and ends is None:
-                ends = word_ends(folded)
-            for length in range(min(longest, size - start), 1, -1):
-                piece = folded[start:start + length]
-                if (piece in self.exact_ and _names_a_person(piece, folded, start)
-                        and (latin or start + length in ends)):
-                    # A name inside a job already stated (车工 in 8年数控车工工作经验) is that job.
-                    if piece not in found and not any(at <= start < end for at, end in taken):
-                        found.append(piece)
-                    start += length
-                    break
-            else:
-                start += 1
-        return found[:limit]
-
-    def _stated_jobs(self, folded):
-        """``(months, title, span)`` of each job ``folded`` states with its time, in order of appearance."""
-        jobs = []
-        for match in _STATED_JOB.finditer(folded):
-            number, unit, group = next((match.group(g), match.group(g + 1), g + 2) for g in range(1, 13, 3)
-                                       if match.group(g))
-            title = match.group(group)
-            if has_han(title):
-                title = _STATED_NOISE.sub("", title)
-                if not (title in self.exact_ and _names_a_person(title, folded, 0)
-                        or len(title) > 2 and (title[-1] in _PERSON_ENDINGS or title.endswith("师傅"))
-                        or title.endswith(tuple(_PERSON_WORDS))) or title.endswith(_NOT_A_JOB):
-                    continue
-            else:  # the longest run of its last words that names a person (senior welder: welder, where unknown)
-                words = title.split()
-                title = next((" ".join(words[first:]) for first in range(len(words))
-                              if " ".join(words[first:]) in self.exact_
-                              and _names_a_person(" ".join(words[first:]), " ".join(words[first:]), 0)), None)
-                if title is None:
-                    continue
-            if self.normalize(title) is None:
-                continue
-            months = amount(number) * (1 if unit.startswith(("个月", "month")) else 12)
-            end = match.end(group)
-            jobs.append((months, title, (end - len(title), end)))
-        return jobs
+        return jobs_in_text(self, text, limit=limit)
 
     def predict(self, titles):
         """Codes for many titles (``None`` where nothing matches), in input order."""
@@ -599,54 +535,6 @@ class OccupationNormalizer:
             found = self.normalize(title)
             result.append(found.code if found else None)
         return result
-
-
-# Longest name or alias looked for in free text (official names run to 40 characters; ad titles do not),
-# in Chinese characters and in Latin letters ("warehouse supervisor", "kindergarten teacher").
-_LONGEST_TITLE_IN_TEXT = 16
-_LONGEST_LATIN_TITLE_IN_TEXT = 40
-# Two-character Chinese aliases that name a person: by their last character, or these words.
-_PERSON_ENDINGS = frozenset("师员工长手生士家匠官警医者嫂姆")
-_PERSON_WORDS = frozenset({"司机", "会计", "出纳", "保安", "门卫", "保镖", "保洁", "前台", "秘书", "文秘", "导游",
-                           "导购", "空姐", "帮厨", "收银", "销售", "客服", "仓管", "采购", "白案", "内操", "货代",
-                           "代驾", "看门"})
-
-
-# A job stated with its time: before its words (5年焊工工作经验, 2 years of experience as a recruiter) or
-# after them (做过21个月钣金工, worked as a bus driver for 21 months).  Four alternatives of (number, unit,
-# job), so that _stated_jobs reads them alike.
-_HOW_MUCH = r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3}|半)"
-_HOW_MUCH_EN = r"(?<![\d.])(\d{1,2}(?:\.\d)?)"
-_JOB_EN = r"(?:an? )?([a-z][a-z &/-]*?)"
-_STATED_JOB = re.compile(
-    rf"{_HOW_MUCH}\s*多?\s*(年|个月)半?(?:多|以上|左右)?的?([\u4e00-\u9fffa-z]{{2,16}}?)的?(?:工作|从业)?(?:经验|经历)"
-    rf"|(?:做|当|干|从事|担任)过?\s*{_HOW_MUCH}\s*多?\s*(年|个月)半?多?的?([\u4e00-\u9fffa-z]{{2,16}})"
-    rf"|{_HOW_MUCH_EN}\s*\+?\s*(years?|yrs?|months?)\s+(?:of (?:work )?experience\s+)?(?:working )?as {_JOB_EN}"
-    rf"(?=\s*(?:[.,;(]|$| at | in | for | with | and ))"
-    rf"|(?:worked|working|employed) as {_JOB_EN} for {_HOW_MUCH_EN}\s*(years?|yrs?|months?)")
-# Around a stated job's name: where it was done (3年在工厂做焊工), and words after it (做过两年销售工作).
-_STATED_NOISE = re.compile(r"^.*?(?:做|当|干|任)(?=[\u4e00-\u9fff]{2})|(?:的)?(?:工作|岗位|经验|经历)+$")
-_A_YEAR = 12  # months
-_NOT_A_JOB = ("员工", "职工", "打工", "务工", "零工", "学生")
-
-# English aliases that name the work, not the worker: a kiosk entry means the job ("cooking"), a resume's
-# prose often does not ("C1 driving licence", "good at CAD", "graphic design tools").
-_LATIN_WORK_WORDS = frozenset({
-    "cad", "design", "graphic design", "research", "engineering", "factory", "hospitality", "administration",
-    "reception", "supply chain", "metalwork", "chemical plant", "coffee shop", "home care", "manual labour",
-    "car repair", "computer repair", "phone repair", "private lessons", "photography", "translation",
-    "carpentry", "masonry", "weld", "elderly care",
-})
-
-
-def _names_a_person(alias, text, start):
-    """Whether ``alias``, found in ``text`` at ``start``, counts as a job title there."""
-    if has_han(alias):
-        return len(alias) > 2 or alias[-1] in _PERSON_ENDINGS or alias in _PERSON_WORDS
-    if alias in _LATIN_WORK_WORDS or alias.endswith("ing"):
-        return False
-    end = start + len(alias)
-    return len(alias) >= 3 and not text[start - 1:start].isalnum() and not text[end:end + 1].isalnum()
 
 
 _DEFAULT = None

@@ -316,7 +316,7 @@ def test_code_levels_follow_the_hierarchy():
     [
         ("5年叉车司机工作经验，曾做过仓库管理员。", ["叉车司机", "仓库管理员"]),
         ("3年会计经验，持初级会计证", ["会计"]),
-        ("Eight years as a welder, then forklift driver.", ["welder", "forklift driver"]),
+        ("Eight years as a welder, then forklift driver.", ["forklift driver", "welder"]),  # the later job first
         # Skills and subjects a resume mentions are not jobs; short Latin names only as whole words.
         ("熟悉英语，参加过公司培训，i.e. good at Excel", []),
         ("做过焊工、电工、普工、车工", ["焊工", "电工", "普工"]),

@@ -1,0 +1,83 @@
+"""Which job a resume names, as a recruiter files the seeker: the matcher's reading against judged resumes.
+
+Run from the repository root:  python bench/resume_titles.py [--show N]
+
+A seeker who types no desired title at a kiosk is matched on the jobs their
+resume names (``OccupationNormalizer.titles_in_text``): the first of them
+counts fully, the others less.  Each file in ``bench/resume_titles/`` holds
+resumes as seekers hand them in (kiosk entries, work histories with dates,
+self-introductions, Chinese and English), written apart from the code, each
+with the job a recruiter would file the seeker under (``main_job``: the
+current or longest career, not a stint or the job wanted; empty when the
+resume states none) and the other jobs it says were done.
+
+Reported per file, by occupation code (both sides through the same
+normaliser, so this measures the reading, not the normalisation): where a
+main job is stated, the share whose first title found is that job's
+occupation, the share whose first title is at least in its 小类, and the
+share where nothing is found; where none is stated, the share where no job
+done is found (the jobs such a resume says are wanted are the seeker's titles,
+and count as none); and the share of the other jobs found among the titles.
+"""
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from matching.occupations import default_normalizer  # noqa: E402
+from matching.resumes import read_jobs  # noqa: E402
+
+RESUMES = Path(__file__).resolve().parent / "resume_titles"
+
+
+def code_of(normalizer, title):
+    found = normalizer.normalize(title) if title else None
+    return found.code if found else None
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--show", type=int, default=0, help="print this many misses per file")
+    args = parser.parse_args(argv)
+    normalizer = default_normalizer()
+    for path in sorted(RESUMES.glob("*.tsv")):
+        with open(path, encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+        exact = group = nothing = stated = empty = empty_right = others = others_found = 0
+        misses = []
+        for row in rows:
+            resume = row["resume"].replace("\\n", "\n")
+            titles = normalizer.titles_in_text(resume)
+            codes = [code_of(normalizer, title) for title in titles]
+            main_code = code_of(normalizer, row["main_job"].strip())
+            if main_code is None:
+                empty += 1
+                done, _ = read_jobs(normalizer, resume)
+                empty_right += not done
+                if done:
+                    misses.append((row, titles))
+            else:
+                stated += 1
+                first = codes[0] if codes else None
+                exact += first == main_code
+                group += first is not None and first[:7] == main_code[:7]
+                nothing += not titles
+                if first != main_code:
+                    misses.append((row, titles))
+            for other in filter(None, (job.strip() for job in row["other_jobs"].split("|"))):
+                other_code = code_of(normalizer, other)
+                if other_code is not None:
+                    others += 1
+                    others_found += other_code in codes
+        print(f"{path.name}: main job first {exact}/{stated} ({exact / max(stated, 1):.3f}), its 小类 "
+              f"{group / max(stated, 1):.3f}, nothing found {nothing / max(stated, 1):.3f}; no job stated and none "
+              f"done found {empty_right}/{empty}; other jobs found {others_found}/{others}")
+        for row, titles in misses[: args.show]:
+            print(f"  {row['main_job'] or '(none)'} <- {titles}: {row['resume'][:120]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
