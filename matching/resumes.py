@@ -56,7 +56,7 @@ _AT_HOME = re.compile(r"在家|家里|全职妈妈|全职太太|家庭主妇|待
 _SCHOOLING = re.compile(r"大学|学院|技校|技工学校|职业学校|职高|中专|专业|在校|在读|校内|学生会|社团|毕业于|届|学历|university"
                         r"|college|b\.?eng|bachelor"
                         r"|master'?s|msc|mba|degree|major\b|class of|graduat|student|studying|dissertation|education:")
-_CREDENTIALS_LINE = re.compile(r"^\s*(?:证书|资格证书|持有|持证|技能证书|certificates?|licen[cs]es?)\s*[:：]?")
+_CREDENTIALS_LINE = re.compile(r"^\s*(?:证书|资格证书|持有|持证|技能证书|(?:certificates?|licen[cs]es?)\s*:)")
 _CERTIFICATE_AFTER = re.compile(r"^\s*(?:\(?[一二三四五]级\)?|\(?(?:初级|中级|高级)\)?)?\s*"
                                 r"(?:证|资格|执照|上岗证|操作证|作业证|licen[cs]e|cert)")
 # Whom the seeker worked with, not what they were: 对接司机, 协助店长, 负责月嫂培训, coordinated engineers.
@@ -81,7 +81,20 @@ _ABOUT_SOMEONE = re.compile(r"(?:对接|协助|配合|跟踪|带领|接送|联�
 _WORKPLACE = re.compile(r"^.*(?:公司|集团|工厂|厂|店|医院|酒店|银行|超市|商场|学校|小区|工地|项目部|物业|馆)(?=[\u4e00-\u9fff]{2})")
 _IN_A_COMPANY_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限|公司|集团|股份)")  # 重庆XX保安服务有限公司
 _FIELDS = re.compile(r"[\s,、/|()]+")
-_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+_A_FIELD = re.compile(r"[a-z]*[\u4e00-\u9fff]+")  # 保安, smt技术员; not 重庆xx物业 or 2019.03
+_ENTRY_SCORE = 0.5  # how sure the normaliser must be of an entry's first word of work (注塑 3年) that is no title
+# Skills, not jobs held: 会开叉车, can drive a forklift.
+_CAN_DO = re.compile(r"(?:会|能|懂|可以|\bcan|able to)\s*$")
+# The title that opens an English line of a work history (Licensed pharmacist at ..., 2019–present).
+_EN_TITLE_FIRST = re.compile(r"^\s*(?:(?:then|now|later|earlier|previously|before that|since \d{4}|full-time|part-time|"
+                             r"freelance|\d{4}(?:\.\d{1,2})?\s*[-–—~]\s*(?:\d{4}(?:\.\d{1,2})?|now|present|today))[\s,:]*)*"
+                             r"([a-z][a-z &/'-]{2,40}?)(?=\s*(?:$|[,;(–—]| at | for | in | with | from | since | - |\d))")
+_GRADE_EN = re.compile(r"^(?:(?:senior|junior|licensed|certified|experienced|qualified|registered|full-time|part-time"
+                       r"|freelance)\s+)+")
+_NOT_A_TITLE_EN = re.compile(r"\bas\b|^(?:i|we|worked|working|work|was|am|is|have|has|had|did|do|drove|managed|taught|"
+                             r"responsible|good|hard|looking|seeking|can)\b")
+_A_PERSON_EN = re.compile(r"(?:er|or|ist|ian|ant|ent|ic|man|men|ess|nanny|clerk|chef|cook|guard|staff|agent|lead|tech|"
+                          r"nurse|doctor)$")
 
 _MONTH_YEAR = r"((?:19|20)\d\d)(?:\s*[.年/-]\s*(\d{1,2})(?!\d)\s*月?)?"
 _TODAY = r"至今|今|现在|目前|now|present|today|current"
@@ -186,29 +199,39 @@ def _titles_in_clause(normalizer, clause):
         at = 0
         for number, field in enumerate(filter(None, _FIELDS.split(clause))):
             at = clause.index(field, at)
-            if _HAN_ONLY.fullmatch(field):
-                _add(stated, normalizer, at, field, done=number == 0 and bool(timed))
+            if _A_FIELD.fullmatch(field):
+                _add(stated, normalizer, at, field, done=False, entry=number == 0 and bool(timed))
+        opening = _EN_TITLE_FIRST.match(clause)
+        if opening:
+            _add(stated, normalizer, opening.start(1), opening.group(1), done=False)
     for start, piece in _names_in(normalizer, clause):
         if not any(at <= start < end for at, end, _ in stated):
             stated.append((start, start + len(piece), piece))
     titles = []
     for start, end, title in sorted(stated):
-        if not (_WITH_SOMEONE.search(clause[:start]) or _CERTIFICATE_AFTER.match(clause[end:]) or title in titles):
+        before = clause[:start]
+        if not (_WITH_SOMEONE.search(before) or _CAN_DO.search(before) or _CERTIFICATE_AFTER.match(clause[end:])
+                or title in titles):
             titles.append(title)
     return titles
 
 
-def _add(stated, normalizer, start, phrase, *, done):
+def _add(stated, normalizer, start, phrase, *, done, entry=False):
     """Add ``phrase`` (at ``start`` in its clause) to ``stated`` where it names a job, as far as it does;
-    ``done`` where the clause says it was done (做了三年品检, 叉车 5年): the table's names of the work count."""
+    ``done`` where the clause says it was done (做了三年品检): the table's names of the work count; ``entry``
+    for the first word of an entry with its time (注塑 3年): any word the normaliser is sure of."""
     if has_han(phrase):
         kept = _LENGTH_BEFORE.sub("", _WORKPLACE.sub("", _AROUND_A_TITLE.sub("", phrase)))
         if _BOTH.search(kept):  # 做过钢筋工和木工: each
             for part in _BOTH.split(kept):
-                _add(stated, normalizer, start + phrase.find(part), part, done=done)
+                _add(stated, normalizer, start + phrase.find(part), part, done=done, entry=entry)
             return
-        title = kept if _is_a_title(normalizer, kept, done=done) and not _ABOUT_SOMEONE.search(kept) else None
+        title = kept if _is_a_title(normalizer, kept, done=done, entry=entry) and not _ABOUT_SOMEONE.search(kept) \
+            else None
         start += phrase.find(kept) if title else 0
+    elif len(phrase.split()) <= 4 and _A_PERSON_EN.search(phrase) and not _NOT_A_TITLE_EN.search(phrase):
+        title = _GRADE_EN.sub("", phrase)  # accounting manager, team leader; senior welder: welder
+        start += len(phrase) - len(title)
     else:  # the longest run of its last words that names a person (senior welder: welder, where unknown)
         words = phrase.split()
         title = next((" ".join(words[first:]) for first in range(len(words))
@@ -224,12 +247,15 @@ def _add(stated, normalizer, start, phrase, *, done):
     stated.append((start, end, title))
 
 
-def _is_a_title(normalizer, phrase, *, done):
+def _is_a_title(normalizer, phrase, *, done, entry):
     """Whether a phrase of Chinese characters stated as a job names one (an alias, or a worker's title)."""
     if phrase.endswith(_NOT_A_JOB + _PLACES) or not 2 <= len(phrase) <= _LONGEST_TITLE_IN_TEXT:
         return False
     if phrase in normalizer.exact_:
-        return done or names_a_person(phrase, phrase, 0)
+        return done or entry or names_a_person(phrase, phrase, 0)
+    if entry:
+        found = normalizer.normalize(phrase)
+        return found is not None and found.score >= _ENTRY_SCORE
     return len(phrase) > 2 and (phrase[-1] in _PERSON_ENDINGS or phrase.endswith(_TITLE_ENDINGS))
 
 
