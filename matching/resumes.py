@@ -138,12 +138,12 @@ def read_jobs(normalizer, text):
         for clause in filter(str.strip, _CLAUSE_BREAK.split(line)):
             # What a clause says of schooling (a part between spaces, or all of it) names no job done.
             clause = " ".join(part for part in clause.split(" ") if not _SCHOOLING.search(part))
-            if _SCHOOLING.search(clause) or _AT_HOME.search(clause):
+            if _SCHOOLING.search(clause):
                 continue
             titles = _titles_in_clause(normalizer, clause)
             if line_wanted or _WANTED.search(clause):
                 wanted.extend(titles)
-            elif titles:
+            elif titles and not _AT_HOME.search(clause):
                 if _LATER.match(clause):  # 之后做KTV收银: what the line said before was earlier
                     for job in done[line_start:]:
                         job[2] = True
@@ -159,7 +159,7 @@ def read_jobs(normalizer, text):
     ranked = sorted(done, key=lambda job: (standing(job), job[0]), reverse=True)  # stable: in order of appearance
     found = []
     for job in ranked:
-        if not (standing(job) < 2 and 0 < job[0] < _A_YEAR <= longest) and job[3] not in found:
+        if not (not job[1] and 0 < job[0] < _A_YEAR <= longest) and job[3] not in found:
             found.append(job[3])
     return found, [title for title in dict.fromkeys(wanted) if title not in found]
 

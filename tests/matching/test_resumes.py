@@ -1,0 +1,67 @@
+"""Which jobs a resume names (matching.resumes), read as a recruiter files the seeker."""
+import pytest
+
+from matching.occupations import default_normalizer
+from matching.resumes import read_jobs
+
+
+def titles(text):
+    return default_normalizer().titles_in_text(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A work history: the job running to today first, then the longer one.
+        ("2013.05-2016.02 永辉超市 理货员\n2016.03-至今 重庆XX物业服务有限公司 秩序维护员", ["秩序维护员", "理货员"]),
+        ("2013年-2023年 XX水泥厂 中控员\n2023年-至今 XX水泥厂 生产部副经理", ["生产部副经理", "中控员"]),
+        ("2016.07-2018.02 江津XX五金厂 普工\n2018.03-2023.06 重庆XX机械有限公司 数控车工", ["数控车工", "普工"]),
+        ("Waiter at Hilton Chongqing 2019-2022, then bartender at a bar in Jiefangbei 2022-present",
+         ["bartender", "waiter"]),
+        ("Accountant 2015-2023 (8 yrs): general ledger, payroll. 2023-now: Accounting Manager at the same firm.",
+         ["accounting manager", "accountant"]),
+        # A current job of months beside a career of years is a stint; so is a past one.
+        ("现在做门卫 半年 之前在XX厂做注塑工6年", ["注塑工", "门卫"]),
+        ("2017.8-2019.3 XX汽车 装配工\n2019.4-2019.8 XX厂 叉车司机\n2019.9-至今 XX汽车 总装线班组长",
+         ["总装线班组长", "装配工"]),
+        # What a line says came later is the current job; what it says came before, earlier.
+        ("KTV服务员 2年 之后做KTV收银 1年多到现在", ["ktv收银", "ktv服务员"]),
+        ("服装店 店长 2年 之前导购 4年", ["店长", "导购"]),
+        # Kiosk entries: the first word of work with its time, known to the normaliser.
+        ("注塑 3年 会调机 会换模 能上夜班", ["注塑"]),
+        ("保按 夜班 看监控 XX小区 保安 3年", ["保安"]),
+    ],
+)
+def test_the_current_or_longest_job_comes_first(text, expected):
+    assert titles(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Certificates, schooling, company names and skills name no job held.
+        ("持有焊工证、电工证、叉车证", []),
+        ("有中式烹调师四级证 西式面点师证 目前在XX小区当保安4年", ["保安"]),
+        ("2024届 重庆工业职业技术学院 机电一体化技术 应届毕业生\n熟悉PLC、CAD", []),
+        ("我是学前教育专业的 在幼儿园当了四年配班老师", ["配班老师"]),
+        ("2017-2024 重庆XX保安服务有限公司 行政文员 负责排班考勤", ["行政文员"]),
+        ("本人会开叉车 有叉车证 之前在超市做收银5年", ["收银"]),
+        ("Certificates: forklift license, low-voltage electrician, first aid", []),
+        # Whom the seeker worked with is not what they were.
+        ("2021.03至今 XX供应链管理有限公司 调度员 负责对接司机、安排车辆", ["调度员"]),
+        ("生产助理 3年 协助生产主管排产、跟进物料", ["生产助理"]),
+        # Time at home is no job.
+        ("2012-2015 重庆XX商场 服装导购\n2015-2023 在家带孩子", ["服装导购"]),
+    ],
+)
+def test_what_names_no_job_held_is_left_out(text, expected):
+    assert titles(text) == expected
+
+
+def test_jobs_wanted_come_after_the_jobs_done_and_alone_are_the_titles():
+    text = "求职意向：电工\n工作经历：2019年至今 重庆XX物业服务有限公司 保安\n证书：低压电工作业证"
+    assert read_jobs(default_normalizer(), text) == (["保安"], ["电工"])
+    assert titles(text) == ["保安", "电工"]
+    # A seeker who states only what they want is matched on it.
+    assert titles("高中毕业 没上过班 想找个服务员的工作") == ["服务员"]
+    assert read_jobs(default_normalizer(), "全职妈妈5年 想重新工作 能做收银 文员") == ([], ["收银", "文员"])
