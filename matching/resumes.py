@@ -10,8 +10,10 @@ occupation table that plainly names a person at work, or a phrase that ends as a
 a length of time (9年装配工工作经验).  Not a name that says whom the seeker worked with (对接司机,
 协助店长) or a certificate (焊工证).  Each clause's time is its date range (until today where it runs
 至今) or its length (5年, 21个月, 3 yrs), and it is current where it runs to today or says so (至今,
-现任, 目前, present).  Jobs done are ranked current first, then longest, then in order of appearance;
-a stint of months beside a job of a year or more is left out.
+现任, 目前, present); what a line says came before another (之前, 曾) or after it (后来, then) is
+earlier.  Jobs done are ranked current first (unless a stint of months beside a career of years),
+then by length, then in order of appearance; a past stint of months beside a job of a year or more
+is left out.
 """
 import re
 from datetime import date
@@ -43,8 +45,8 @@ _LATIN_WORK_WORDS = frozenset({
     "carpentry", "masonry", "weld", "elderly care",
 })
 
-# Where a clause ends: a sentence, a comma beside Chinese (fold makes ，a comma), or a turn to another
-# time of the career (之前, 后来, then).
+# Where a clause ends: a sentence, a comma (fold makes ，one; not one between an English title and its
+# dates: Site Engineer at X, 2013-2022), or a turn to another time of the career (之前, 后来, then).
 _CLAUSE_BREAK = re.compile(r"[。;!！?？]+|,(?!\s*\d)|(?<![a-z]),"
                            r"|(?<=[^\s到至])\s*(?=之前|之后|以前|后来|然后|此前|早期|现在|目前|现任|现为|这两年|这几年|如今|转做|转行)"
                            r"|\.(?:\s+|$)|,?\s+(?=(?:then|now|later|before that|earlier|previously)\b)")
@@ -150,17 +152,14 @@ def read_jobs(normalizer, text):
                 months, current, past = _time_of(clause)
                 done.extend([months, current, past, title] for title in titles)
     longest = max((months for months, _, _, _ in done), default=0)
-
-    def standing(job):
-        months, current, past, _ = job
+    ranked = []  # (standing: 2 current, 1 unsaid, 0 earlier or a current stint; months; title)
+    for months, current, past, title in done:
         stint = 0 < months < _A_YEAR <= longest
-        return (0 if past or stint else 2) if current else (0 if past else 1)
-
-    ranked = sorted(done, key=lambda job: (standing(job), job[0]), reverse=True)  # stable: in order of appearance
-    found = []
-    for job in ranked:
-        if not (not job[1] and 0 < job[0] < _A_YEAR <= longest) and job[3] not in found:
-            found.append(job[3])
+        if stint and not current:
+            continue
+        ranked.append(((0 if past or stint else 2) if current else (0 if past else 1), months, title))
+    ranked.sort(key=lambda job: job[:2], reverse=True)  # stable: ties in order of appearance
+    found = list(dict.fromkeys(title for _, _, title in ranked))
     return found, [title for title in dict.fromkeys(wanted) if title not in found]
 
 
