@@ -33,7 +33,7 @@ _PERSON_WORDS = frozenset({"司机", "会计", "出纳", "保安", "门卫", "�
                            "代驾", "看门"})
 # How a phrase the table does not know ends when it is a worker's title (安全部经理, 物流跟单员, 包点师傅).
 _TITLE_ENDINGS = (*_PERSON_WORDS, "经理", "助理", "主管", "主任", "总监", "顾问", "代表", "学徒", "领班", "师傅", "库管")
-_PLACES = ("院", "厂", "公司", "店", "馆", "中心", "站", "场", "所", "部", "队", "室", "园", "区")  # 养老院, 服装店
+_PLACES = ("院", "厂", "公司", "店", "馆", "中心", "站", "场", "所", "部", "队", "室", "园", "区", "学", "校")  # 养老院, 服装店
 _NOT_A_JOB = ("员工", "职工", "打工", "务工", "零工", "学生", "毕业生", "实习生", "应届生")
 
 # English aliases that name the work, not the worker: a kiosk entry means the job ("cooking"), a resume's
@@ -77,7 +77,8 @@ _YEARS_OF = re.compile(r"(?:\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]
                        r"(?=$|[.,;(]| at | in | for | with | and )")
 _AROUND_A_TITLE = re.compile(r"^.*?(?:做|当|干|任)(?:了|过)?(?=[\u4e00-\u9fff]{2})|(?:的)?(?:工作|岗位|经验|经历)+$"
                              r"|^(?:之前|之后|以前|后来|然后|此前|早期|现在|目前|现任|现为|曾经|曾|一直|也)+")
-_LENGTH_BEFORE = re.compile(r"^(?:[一二两三四五六七八九十几]{1,3}|半)(?:多|余)?(?:年|个月)半?(?:多|的)?")
+_LENGTH_BEFORE = re.compile(r"^(?:[一二两三四五六七八九十几]{1,3}|半)(?:多|余)?(?:年|个月)半?(?:多|的)?"
+                            r"|(?:[一二两三四五六七八九十几]{1,3}|半)(?:多|余)?(?:年|个月)半?(?:多|了)*$")  # 送外卖三年了
 _BOTH = re.compile(r"和|及|与|或|以及|、|兼")
 _ABOUT_SOMEONE = re.compile(r"(?:对接|协助|配合|跟踪|带领|接送|联系|负责)[\u4e00-\u9fff]{2}")  # 负责对接司机, not 负责人
 _WORKPLACE = re.compile(r"^.*(?:公司|集团|工厂|厂|店|医院|酒店|银行|超市|商场|学校|小区|工地|项目部|物业|馆)(?=[\u4e00-\u9fff]{2})")
@@ -85,6 +86,7 @@ _IN_A_COMPANY_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:有限|公司|集团|�
 _FIELDS = re.compile(r"[\s,、/|()]+")
 _A_FIELD = re.compile(r"[a-z]*[\u4e00-\u9fff]+")  # 保安, smt技术员; not 重庆xx物业 or 2019.03
 _ENTRY_SCORE = 0.5  # how sure the normaliser must be of an entry's first word of work (注塑 3年) that is no title
+_PROSE = re.compile(r"[年月的在]|毕业")  # an entry's first word is no sentence (在抖音直播卖货一年多, 中学毕业)
 # Skills, not jobs held: 会开叉车, can drive a forklift.
 _CAN_DO = re.compile(r"(?:会|能|懂|可以|\bcan|able to)\s*$")
 # The title that opens an English line of a work history (Licensed pharmacist at ..., 2019–present).
@@ -252,7 +254,7 @@ def _is_a_title(normalizer, phrase, *, done, entry):
         return False
     if phrase in normalizer.exact_:
         return done or entry or names_a_person(phrase, phrase, 0)
-    if entry:
+    if entry and not _PROSE.search(phrase):
         found = normalizer.normalize(phrase)
         return found is not None and found.score >= _ENTRY_SCORE
     return len(phrase) > 2 and (phrase[-1] in _PERSON_ENDINGS or phrase.endswith(_TITLE_ENDINGS))
