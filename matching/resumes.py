@@ -87,6 +87,9 @@ _FIELDS = re.compile(r"[\s,、/|()]+")
 _A_FIELD = re.compile(r"[a-z]*[\u4e00-\u9fff]+")  # 保安, smt技术员; not 重庆xx物业 or 2019.03
 _ENTRY_SCORE = 0.5  # how sure the normaliser must be of an entry's first word of work (注塑 3年) that is no title
 _PROSE = re.compile(r"[年月的在]|毕业")  # an entry's first word is no sentence (在抖音直播卖货一年多, 中学毕业)
+_WORK_DONE = re.compile(r"(?:做|干|开|跑|送|卖|修|从事)(?:了|过)?\s*(?:\d{1,2}|[一二两三四五六七八九十几]{1,3}|半)?\s*(?:年|个月)?半?(?:多|的)?"
+                        r"([\u4e00-\u9fff]{2,6}?)(?=$|[,。;\s]|\d|[一二两三四五六七八九十几]+年|至今|到现在|了)")
+_WORK_SCORE = 0.6
 # Skills, not jobs held: 会开叉车, can drive a forklift.
 _CAN_DO = re.compile(r"(?:会|能|懂|可以|\bcan|able to)\s*$")
 # The title that opens an English line of a work history (Licensed pharmacist at ..., 2019–present).
@@ -205,6 +208,11 @@ def _titles_in_clause(normalizer, clause):
         opening = _EN_TITLE_FIRST.match(clause)
         if opening:
             _add(stated, normalizer, opening.start(1), opening.group(1), done=False)
+    if timed and not stated:  # a job said by the work done for a time (开了4年冲床, 做切配): where the normaliser is sure
+        for match in _WORK_DONE.finditer(clause):
+            found = normalizer.normalize(match.group(1))
+            if found is not None and found.score >= _WORK_SCORE:
+                stated.append((match.start(1), match.end(1), match.group(1)))
     for start, piece in _names_in(normalizer, clause):
         if not any(at <= start < end for at, end, _ in stated):
             stated.append((start, start + len(piece), piece))

@@ -30,6 +30,9 @@ def titles(text):
         # Kiosk entries: the first word of work with its time, known to the normaliser.
         ("注塑 3年 会调机 会换模 能上夜班", ["注塑"]),
         ("保按 夜班 看监控 XX小区 保安 3年", ["保安"]),
+        # A job said by the work done for a time, where the normaliser is sure of it; not any words.
+        ("在汽配厂开了五年冲床 之前送过两年外卖", ["冲床", "外卖"]),
+        ("做事认真 能吃苦 3年", []),
     ],
 )
 def test_the_current_or_longest_job_comes_first(text, expected):
