@@ -95,13 +95,16 @@ _CAN_DO = re.compile(r"(?:会|能|懂|可以|\bcan|able to)\s*$")
 # The title that opens an English line of a work history (Licensed pharmacist at ..., 2019–present).
 _EN_TITLE_FIRST = re.compile(r"^\s*(?:(?:then|now|later|earlier|previously|before that|since \d{4}|full-time|part-time|"
                              r"freelance|\d{4}(?:\.\d{1,2})?\s*[-–—~]\s*(?:\d{4}(?:\.\d{1,2})?|now|present|today))[\s,:]*)*"
-                             r"([a-z][a-z &/'-]{2,40}?)(?=\s*(?:$|[,;(–—]| at | for | in | with | from | since | - |\d))")
+                             r"([a-z][a-z &/'-]{1,40}?)(?=\s*(?:$|[,;(–—]| at | for | in | with | from | since | - |\d))")
 _GRADE_EN = re.compile(r"^(?:(?:senior|junior|licensed|certified|experienced|qualified|registered|full-time|part-time"
-                       r"|freelance)\s+)+")
+                       r"|freelance|(?:at )?(?:the )?same (?:company|firm|factory|store|shop))\s+)+")
 _NOT_A_TITLE_EN = re.compile(r"\bas\b|^(?:i|we|worked|working|work|was|am|is|have|has|had|did|do|drove|managed|taught|"
                              r"responsible|good|hard|looking|seeking|can)\b")
-_A_PERSON_EN = re.compile(r"(?:er|or|ist|ian|ant|ent|ic|man|men|ess|nanny|clerk|chef|cook|guard|staff|agent|lead|tech|"
+_A_PERSON_EN = re.compile(r"(?:er|or|ist|ian|ant|ent|ic|man|men|ess|nanny|clerk|chef|cook|guard|staff|agent|lead|"
                           r"nurse|doctor)$")
+_THINGS_EN = frozenset({"center", "centre", "computer", "order", "water", "paper", "tower", "power", "number", "letter",
+                        "corner", "manufacturer", "supplier", "container", "floor", "door", "motor", "elevator",
+                        "sector", "customer", "client", "department", "restaurant", "plant"})  # that end as persons do
 
 _MONTH_YEAR = r"((?:19|20)\d\d)(?:\s*[.年/-]\s*(\d{1,2})(?!\d)\s*月?)?"
 _TODAY = r"至今|今|现在|目前|now|present|today|current"
@@ -210,6 +213,8 @@ def _titles_in_clause(normalizer, clause):
             _add(stated, normalizer, opening.start(1), opening.group(1), done=False)
     if timed and not stated:  # a job said by the work done for a time (开了4年冲床, 做切配): where the normaliser is sure
         for match in _WORK_DONE.finditer(clause):
+            if _CAN_DO.search(clause[:match.start()]):  # 会做饭: a skill
+                continue
             found = normalizer.normalize(match.group(1))
             if found is not None and found.score >= _WORK_SCORE:
                 stated.append((match.start(1), match.end(1), match.group(1)))
@@ -238,7 +243,8 @@ def _add(stated, normalizer, start, phrase, *, done, entry=False):
         title = kept if _is_a_title(normalizer, kept, done=done, entry=entry) and not _ABOUT_SOMEONE.search(kept) \
             else None
         start += phrase.find(kept) if title else 0
-    elif len(phrase.split()) <= 4 and _A_PERSON_EN.search(phrase) and not _NOT_A_TITLE_EN.search(phrase):
+    elif (len(phrase.split()) <= 4 and _A_PERSON_EN.search(phrase) and phrase.split()[-1] not in _THINGS_EN
+          and not _NOT_A_TITLE_EN.search(phrase)):
         title = _GRADE_EN.sub("", phrase)  # accounting manager, team leader; senior welder: welder
         start += len(phrase) - len(title)
     else:  # the longest run of its last words that names a person (senior welder: welder, where unknown)

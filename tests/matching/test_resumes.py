@@ -50,6 +50,7 @@ def test_the_current_or_longest_job_comes_first(text, expected):
         ("2017-2024 重庆XX保安服务有限公司 行政文员 负责排班考勤", ["行政文员"]),
         ("本人会开叉车 有叉车证 之前在超市做收银5年", ["收银"]),
         ("Certificates: forklift license, low-voltage electrician, first aid", []),
+        ("Software Engineer (Backend)\nHuawei Chongqing Research Center, 2018.07 – present", ["software engineer"]),
         # Whom the seeker worked with is not what they were.
         ("2021.03至今 XX供应链管理有限公司 调度员 负责对接司机、安排车辆", ["调度员"]),
         ("生产助理 3年 协助生产主管排产、跟进物料", ["生产助理"]),
