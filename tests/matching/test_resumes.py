@@ -1,8 +1,11 @@
 """Which jobs a resume names (matching.resumes), read as a recruiter files the seeker."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from matching.occupations import default_normalizer
 from matching.resumes import read_jobs
+from matching.text import fold
 
 
 def titles(text):
@@ -69,3 +72,23 @@ def test_jobs_wanted_come_after_the_jobs_done_and_alone_are_the_titles():
     # A seeker who states only what they want is matched on it.
     assert titles("高中毕业 没上过班 想找个服务员的工作") == ["服务员"]
     assert read_jobs(default_normalizer(), "全职妈妈5年 想重新工作 能做收银 文员") == ([], ["收银", "文员"])
+
+
+# Pieces resumes are made of: jobs, times, places, certificates, schooling, wishes, noise.
+PIECES = ["焊工", "装配工", "会计", "叉车司机", "保安", "安全部经理", "warehouse keeper", "team leader", "5年", "3个月",
+          "2016.03-至今", "2012-2015", "重庆XX机械有限公司", "在家带孩子", "焊工证", "电工中级证", "重庆XX职业学院 数控专业",
+          "求职意向：", "想找", "之前", "后来", "做了", "担任", "工作经验", "负责对接司机", "会开叉车", "Certificates:",
+          "then", "since 2018", ",", "，", "。", " ", "\n", "worked as a", "present"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join), st.integers(1, 4))
+def test_the_jobs_read_are_words_of_the_resume_at_most_limit_and_the_same_each_time(text, limit):
+    normalizer = default_normalizer()
+    found = normalizer.titles_in_text(text, limit=limit)
+    assert len(found) <= limit and len(set(found)) == len(found)
+    folded = " ".join(fold(line) for line in text.splitlines())
+    assert all(title in folded for title in found)
+    assert normalizer.titles_in_text(text, limit=limit) == found
+    done, wanted = read_jobs(normalizer, text)
+    assert found == (done + wanted)[:limit] and not set(done) & set(wanted)
