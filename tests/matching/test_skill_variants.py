@@ -1287,6 +1287,18 @@ def test_what_a_seventy_first_hand_wrote_meets_as_a_recruiter_reads_it(required,
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Farms, feed mills, slaughterhouses, distilleries, dairies and tea: the trades' words; a sibling is not it.
+    ("3年以上养猪场工作经验", "在规模猪场做过5年饲养员", True), ("熟悉猪人工授精技术", "懂母猪配种、人工授精、查情", True),
+    ("熟悉猪场生物安全防控（非洲猪瘟）", "非瘟防控经验，负责洗消中心", True), ("会上甑", "装甑工3年", True),
+    ("3年以上白酒酿造经验", "郎酒酿酒车间3年，上甑、摘酒", True), ("利乐灌装机操作经验", "Tetra Pak TBA/19 operator", True),
+    ("熟悉母猪产房管理", "分娩舍主管2年", True), ("冷库管理经验", "冷冻库库管2年", True),
+    ("品酒师证", "侍酒师", False), ("制曲经验优先", "做过酱油制曲", False),
+])
+def test_what_a_seventy_third_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
