@@ -827,7 +827,8 @@ def skill_items(name):
     if major_and_level and is_major(_canonical_skill(major_and_level.group(1))):
         return major_and_level.groups()  # 化工相关专业大专: the major and the level of study
     parts = tuple(part for part in _BOTH.split(name.strip()) if part)
-    if len(parts) > 1 and all(_is_known(_canonical_skill(part)) for part in parts):
+    if len(parts) > 1 and all(_is_known(key) or key.startswith(("licence:", _SCORE_PREFIX))
+                              for key in map(_canonical_skill, parts)):  # C1驾照，3年以上驾龄: a class and a score
         return parts
     # Or a space, or where a code meets Chinese, between names the table knows: C1 驾龄5年, C1驾龄3年以上.
     for between in (_SPACE, _CODE_THEN_CHINESE, _BEFORE_DRIVING_YEARS):
@@ -1229,7 +1230,7 @@ _SALES = "sales"
 _OBTAINED_BEFORE = re.compile(r"(?:取得|考取|获得|拿到|持有|持)$")
 _ABROAD = re.compile(r"(?:美国|英国|澳洲|澳大利亚|加拿大|新西兰|菲律宾|日本|韩国|新加坡|德国|法国|国外|海外|境外)$")
 # Said right after a skill, the writer lacks it: solidworks不会, excel不熟.
-_DENIED_AFTER = re.compile(r"\s*(?:(?:培训过|学过|见过)\s*)?(?:不会|不懂|不熟|没(?:实际)?用过|没学过|没接触过|没(?:实际)?做过|"
+_DENIED_AFTER = re.compile(r"\s*(?:(?:培训过|学过|见过)\s*)?(?:不会|不懂|不熟|没(?:实际)?用过|没学过|没(?:实际)?接触过|没(?:实际)?做过|"
                            r"没[搞干弄]过|没(?:实际)?操作过?|没上手|没有(?!过期|问题|到期)|听说过|[说骑开搞做]不来|(?:基本)?忘了)")
 # After a name, a place it is part of (在叉车厂, 质检站, …有限公司); after a stretch of a seeker's item, only these.
 _A_PLACE = re.compile(r"的?[\u4e00-\u9fff]?(?:厂|站|店)|有限|集团|股份")
@@ -1465,7 +1466,7 @@ _LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|�
                        r"明年考|今年考|下半年考|还差|会一点|了解一点|一点点|在自学|学过一点|学了一点|学校学过|课上?学过|只学过|"
                        r"没上过机|没实操|没有实操|候选人|candidate|(?<!新)概念|(?<!任职培训)结业(?!证)|只会简单|还没毕业|还有.{1,4}毕业|听说过|基本忘了|成绩未出|等成绩|"
                        r"(?:面试|笔试|实操|实验)?未考(?!证|核)|看过教程|看过视频|"
-                       r"在考|正在考|考试中|报了?名|下个?月考|准备考|打算考|计划考|评审中|待评审|在评|差[一两1-3]?[科门]|没去考|"
+                       r"在考|正在考|考试中|报了?名|报了(?:笔试|考试)|下个?月考|准备考|打算考|计划考|评审中|待评审|在评|差[一两1-3]?[科门]|没去考|"
                        r"证(?:书)?(?:还)?没(?:发)?下来|还没发证|"
                        r"exam pending|in training|currently learning|studying|training\b|"
                        r"exam (?:next|this) (?:week|month|year)")

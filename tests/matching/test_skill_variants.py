@@ -1299,6 +1299,20 @@ def test_what_a_seventy_third_hand_wrote_meets_as_a_recruiter_reads_it(required,
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Hospitals, clinics and pharmacies: a specialist's certificate is not the ward's experience, care is not placement.
+    ("ICU专科护士证书", "危重症专科护士（中华护理学会）", True), ("ICU专科护士证书", "在ICU工作3年，无专科护士证", False),
+    ("PICC置管资质", "PICC置管证，独立置管200余例", True), ("PICC置管资质", "会PICC维护换药", False),
+    ("ICD-10编码", "国际疾病分类编码", True), ("ICD-10编码", "熟悉ICD-9-CM-3手术编码", False),
+    ("静脉穿刺技术熟练", "静脉输液配置中心（PIVAS）配药", False), ("临床医学检验技师", "主管检验技师", True),
+    ("熟悉药品GSP规范", "知道有GSP，没实际接触过", False), ("执业助理医师及以上", "执业助理医师今年报了笔试", False),
+    # Two asks in one item, a class and its years: each is read.
+    ("C1驾照，3年以上驾龄", "C1驾照，驾龄8年", True), ("C1驾照，3年以上驾龄", "C1驾照 驾龄1年", False),
+])
+def test_what_a_seventy_fourth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
