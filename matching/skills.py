@@ -318,6 +318,9 @@ def _canonical_skill(name):
     obtained = _OBTAINED.match(folded) or _OBTAINED_AFTER.match(folded)
     if obtained:
         return _canonical_skill(obtained.group(1))  # 取得数控车工高级工证书, 人力资源管理师 三级 2019年取得
+    examples = _EXAMPLES_IN_BRACKETS.search(folded)
+    if examples and folded[:examples.start()].strip():  # 国产数据库（达梦、人大金仓等）: any of its kind
+        return _canonical_skill(folded[:examples.start()] + folded[examples.end():])
     for_years = _YEARS_IN_BRACKETS.match(folded)
     if for_years:
         return _canonical_skill(for_years.group(1) + for_years.group(2))  # 叉车司机（3年以上）: as 叉车司机3年以上
@@ -622,6 +625,7 @@ def _work_of_a_machine(words):
 
 _KIND_AFTER_A_SPACE = re.compile(r"^(\S+)\s+(\S{1,8})$")
 _LETTERS_THEN_NUMBER = re.compile(r"(?<=[a-z]) (?=\d)")
+_EXAMPLES_IN_BRACKETS = re.compile(r"\s*\((?:如|例如|比如|e\.g\.,?)\s*[^()]*\)|\s*\([^()]*等\)")  # examples of a kind
 _YEARS_IN_BRACKETS = re.compile(rf"^([^()]+?)\s*\(\s*({_HOW_LONG})\s*\)$")
 _SOUNDS_LIKE_CERTIFICATE = ("正", "政", "症")  # typed for 证 (zheng) with pinyin
 _RESERVED = re.compile(r"@|^(?:licence|score|either|preferred|years|major|well|low):")
@@ -1231,7 +1235,7 @@ _OBTAINED_BEFORE = re.compile(r"(?:取得|考取|获得|拿到|持有|持)$")
 _ABROAD = re.compile(r"(?:美国|英国|澳洲|澳大利亚|加拿大|新西兰|菲律宾|日本|韩国|新加坡|德国|法国|国外|海外|境外)$")
 # Said right after a skill, the writer lacks it: solidworks不会, excel不熟.
 _DENIED_AFTER = re.compile(r"\s*(?:(?:培训过|学过|见过)\s*)?(?:不会|不懂|不熟|没(?:实际)?用过|没学过|没(?:实际)?接触过|没(?:实际)?做过|"
-                           r"没[搞干弄]过|没(?:实际)?操作过?|没上手|没有(?!过期|问题|到期)|听说过|[说骑开搞做]不来|(?:基本)?忘了)")
+                           r"没[搞干弄]过|没(?:实际)?操作过?|没上手|(?:已经?|早就?)过期|过期了|没有(?!过期|问题|到期)|听说过|[说骑开搞做]不来|(?:基本)?忘了)")
 # After a name, a place it is part of (在叉车厂, 质检站, …有限公司); after a stretch of a seeker's item, only these.
 _A_PLACE = re.compile(r"的?[\u4e00-\u9fff]?(?:厂|站|店)|有限|集团|股份")
 # ... and, after a name, what else makes it no skill: a subject, a product, a school (电工学课程, 电焊条, 在iatf16949认证的公司).
@@ -1462,7 +1466,7 @@ _CLAUSES = re.compile(r"[,;。；]")
 _LONGEST_BARE_LEARNING = 4  # a clause of no more than a word of learning (在考, 还在考, 备考中) says it of the one before
 # Said of a skill in a clause, it is one the writer is learning, barely has, has heard of or has forgotten.
 _LEARNING = re.compile(r"培训中|培训班|正在培训|在报考|报考中|报考了|已报考|备考(?!班授课|班老师|班教学)|跟车学|模拟器|"
-                       r"正在学|正在自学|自学中|在学(?!校)|在读|课程(?!顾问|销售|开发|研发|运营|规划)|"
+                       r"正在学|正在自学|自学中|学习中|在学(?!校)|在读|课程(?!顾问|销售|开发|研发|运营|规划)|"
                        r"明年考|今年考|下半年考|还差|会一点|了解一点|一点点|在自学|学过一点|学了一点|学校学过|课上?学过|只学过|"
                        r"没上过机|没实操|没有实操|候选人|candidate|(?<!新)概念|(?<!任职培训)结业(?!证)|只会简单|还没毕业|还有.{1,4}毕业|听说过|基本忘了|成绩未出|等成绩|"
                        r"(?:面试|笔试|实操|实验)?未考(?!证|核)|看过教程|看过视频|"

@@ -1313,6 +1313,19 @@ def test_what_a_seventy_fourth_hand_wrote_meets_as_a_recruiter_reads_it(required
     assert meets_as_the_index_reads(required, held) is meets
 
 
+@pytest.mark.parametrize("required, held, meets", [
+    # Developers, testers, operations and data: tools by their names; a certificate that lapsed, a language being
+    # learnt, commands that are no scripts, one of two tools asked are not them.
+    ("熟悉Shell脚本编写", "会写bash脚本做定时备份", True), ("熟悉Shell脚本编写", "会Linux基本命令", False),
+    ("熟悉Prometheus、Grafana监控", "prometheus+grafana告警", True), ("熟悉Prometheus、Grafana监控", "只用过Grafana看板", False),
+    ("持有OCP证书", "OCM", True), ("达梦DCP证书", "DM DCP认证", True), ("熟悉国产数据库（达梦、人大金仓等）", "人大金仓Kingbase", True),
+    ("Flutter跨平台开发", "Dart语言学习中", False), ("HCIA证书", "HCIA 2019年考的 已过期", False),
+    ("熟悉禅道/Jira", "禅道提bug", True), ("熟悉AD域管理", "windows域控", True), ("熟悉Hive SQL", "HQL", True),
+])
+def test_what_a_seventy_sixth_hand_wrote_meets_as_a_recruiter_reads_it(required, held, meets):
+    assert meets_as_the_index_reads(required, held) is meets
+
+
 def test_each_major_is_named_once_and_within_known_classes():
     with resources.files("matching").joinpath("data", "majors.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t", restval=""))
