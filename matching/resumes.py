@@ -93,9 +93,11 @@ _WORK_SCORE = 0.6
 # Skills, not jobs held: 会开叉车, can drive a forklift.
 _CAN_DO = re.compile(r"(?:会|能|懂|可以|\bcan|able to)\s*$")
 # The title that opens an English line of a work history (Licensed pharmacist at ..., 2019–present).
+_EN_DATES = r"\d{4}(?:\.\d{1,2})?\s*[-–—~]\s*(?:\d{4}(?:\.\d{1,2})?|now|present|today)"
 _EN_TITLE_FIRST = re.compile(r"^\s*(?:(?:then|now|later|earlier|previously|before that|since \d{4}|full-time|part-time|"
-                             r"freelance|\d{4}(?:\.\d{1,2})?\s*[-–—~]\s*(?:\d{4}(?:\.\d{1,2})?|now|present|today))[\s,:]*)*"
-                             r"([a-z][a-z &/'-]{1,40}?)(?=\s*(?:$|[,;(–—]| at | for | in | with | from | since | - |\d))")
+                             rf"freelance|{_EN_DATES})[\s,:]*)*"
+                             r"([a-z][a-z &/'-]{1,40}?)"
+                             r"(?=\s*(?:$|[,;(–—]| at | for | in | with | from | since | - |\d))")
 _GRADE_EN = re.compile(r"^(?:(?:senior|junior|licensed|certified|experienced|qualified|registered|full-time|part-time"
                        r"|freelance|(?:at )?(?:the )?same (?:company|firm|factory|store|shop))\s+)+")
 _NOT_A_TITLE_EN = re.compile(r"\bas\b|^(?:i|we|worked|working|work|was|am|is|have|has|had|did|do|drove|managed|taught|"
