@@ -20,7 +20,7 @@ from datetime import date
 
 from .text import amount, fold, has_han, word_ends
 
-__all__ = ["jobs_in_text", "names_a_person", "read_jobs"]
+__all__ = ["jobs_in_text", "read_jobs"]
 
 # Longest name or alias looked for in free text (official names run to 40 characters; ad titles do not),
 # in Chinese characters and in Latin letters ("warehouse supervisor", "kindergarten teacher").
@@ -122,7 +122,7 @@ _EN_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "
                "nine": "9", "ten": "10"}
 
 
-def names_a_person(alias, text, start):
+def _names_a_person(alias, text, start):
     """Whether the table's ``alias``, found in ``text`` at ``start``, counts as a job title there."""
     if has_han(alias):
         return len(alias) > 2 or alias[-1] in _PERSON_ENDINGS or alias in _PERSON_WORDS
@@ -179,7 +179,7 @@ def _time_of(clause):
     it ended or is said to be before another."""
     found = _RANGE.search(clause)
     if found:
-        since, since_month, until, until_month, today, since_2, since_month_2, since_3, since_month_3 = found.groups()
+        since, since_month, until, until_month, _, since_2, since_month_2, since_3, since_month_3 = found.groups()
         since, since_month = since or since_2 or since_3, since_month or since_month_2 or since_month_3
         current = not until
         if current:
@@ -253,7 +253,7 @@ def _add(stated, normalizer, start, phrase, *, done, entry=False):
         words = phrase.split()
         title = next((" ".join(words[first:]) for first in range(len(words))
                       if " ".join(words[first:]) in normalizer.exact_
-                      and names_a_person(" ".join(words[first:]), " ".join(words[first:]), 0)), None)
+                      and _names_a_person(" ".join(words[first:]), " ".join(words[first:]), 0)), None)
         start += phrase.rfind(title) if title else 0
     if title is None or normalizer.normalize(title) is None:
         return
@@ -269,7 +269,7 @@ def _is_a_title(normalizer, phrase, *, done, entry):
     if phrase.endswith(_NOT_A_JOB + _PLACES) or not 2 <= len(phrase) <= _LONGEST_TITLE_IN_TEXT:
         return False
     if phrase in normalizer.exact_:
-        return done or entry or names_a_person(phrase, phrase, 0)
+        return done or entry or _names_a_person(phrase, phrase, 0)
     if entry and not _PROSE.search(phrase):
         found = normalizer.normalize(phrase)
         return found is not None and found.score >= _ENTRY_SCORE
@@ -292,7 +292,7 @@ def _names_in(normalizer, clause):
             ends = word_ends(clause)
         for length in range(min(longest, size - start), 1, -1):
             piece = clause[start:start + length]
-            if (piece in normalizer.exact_ and names_a_person(piece, clause, start)
+            if (piece in normalizer.exact_ and _names_a_person(piece, clause, start)
                     and (latin or start + length in ends) and not piece.endswith(_PLACES)
                     and not _IN_A_COMPANY_NAME.match(clause, start + length)):
                 found.append((start, piece))
