@@ -95,7 +95,7 @@ def to_simplified(text):
 
 
 # Bracketed asides in ad titles are locations, shifts or perks: 销售代表（曹县市场）; but the field of an
-# engineer's title is the title (研发工程师（软件）is no 研发工程师（机械））.
+# engineer's title is the title (研发工程师（软件） is no 研发工程师（机械）).
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】|<[^<>]*>|「[^「」]*」|〔[^〔〕]*〕|《[^《》]*》")
 _FIELD_IN_BRACKETS = re.compile(r"([\u4e00-\u9fff]+)\s*\((软件|硬件|机械|电气|电子|结构|土建|化工|工艺|自动化|暖通|给排水|嵌入式|前端|后端|"
                                 r"测试|算法|光学|模具|电控|液压|机电|数控|通信|网络|java|python|c\+\+)\)")
