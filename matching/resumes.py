@@ -20,7 +20,7 @@ from datetime import date
 
 from .text import amount, fold, has_han, word_ends
 
-__all__ = ["jobs_in_text", "read_jobs"]
+__all__ = ["jobs_in_text", "read_jobs", "read_experience"]
 
 # Longest name or alias looked for in free text (official names run to 40 characters; ad titles do not),
 # in Chinese characters and in Latin letters ("warehouse supervisor", "kindergarten teacher").
@@ -54,7 +54,8 @@ _WANTED = re.compile(r"求职|意向|应聘|期望|想找|想做|想学|想开|�
                      r"|looking for|seeking|\bwant|would like")
 _LATER = re.compile(r"^\s*(?:之后|后来|然后|这两年|这几年|如今|转做|转行|then|later)")
 # Time at home is no job (2015-2023 在家带孩子, 全职妈妈5年).
-_AT_HOME = re.compile(r"在家|家里|全职妈妈|全职太太|家庭主妇|待业|homemaker|housewife|stay-at-home")
+_AT_HOME = re.compile(r"在家|家里|回老家|全职妈妈|全职太太|家庭主妇|待业|没上班|没有?工作|未工作|homemaker|housewife"
+                      r"|stay-at-home")
 _SCHOOLING = re.compile(r"大学|学院|技校|技工学校|职业学校|职高|中专|专业|在校|在读|校内|学生会|社团|毕业于|届|学历|university"
                         r"|college|b\.?eng|bachelor"
                         r"|master'?s|msc|mba|degree|major\b|class of|graduat|student|studying|dissertation|education:")
@@ -112,12 +113,36 @@ _MONTH_YEAR = r"((?:19|20)\d\d)(?:\s*[.年/-]\s*(\d{1,2})(?!\d)\s*月?)?"
 _TODAY = r"至今|今|现在|目前|now|present|today|current"
 _RANGE = re.compile(rf"{_MONTH_YEAR}\s*年?\s*起?\s*(?:[-–—~～至到]|to|till|until)\s*(?:{_MONTH_YEAR}年?|({_TODAY}))"
                     rf"|(?:since|from)\s+{_MONTH_YEAR}|{_MONTH_YEAR}\s*年?(?:起|开始)")
-_LENGTH = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3}|半)\s*(?:多|余|几)?\s*(年(?!级|毕业|前)|个月)"
+_LENGTH = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?|[一二两三四五六七八九十]{1,3}|半)\s*(多|余|几|来)?\s*"
+                     r"(年(?!级|毕业|前(?!端|台|厅))|个月)(半|多)?"
                      r"|(?<![\d.])(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten)\s*\+?\s*"
                      r"(years?|yrs?|months?|mos?)\b")
 _NOW = re.compile(r"至今|到现在|现在|目前|现任|现为|如今|这两年|这几年|一直|\bnow\b|present|current|till now|to date|since")
 _BEFORE = re.compile(r"曾|以前|之前|此前|早期|原来|原在|原先|previously|earlier|before that|formerly|used to")
 _A_YEAR = 12  # months
+# Clauses of time that is no work: internships (a student's), time back from abroad.
+_NOT_WORK = re.compile(r"实习(?!转正)|intern\b|internship|back (?:in|from)|returned|回国")
+# Words of schooling that the jobs read leave alone (a 中学 may be a workplace), but beside a date range
+# make it a school's (2002-2005 XX中学 高中), unless the clause is of work there (a university
+# hospital, a school canteen).
+_SCHOOL_YEARS = re.compile(r"小学|初中|高中|中学|学校|专科|教育|education")
+_AT_WORK = re.compile(r"医院|hospital|clinic|\blab\b|实验室|食堂|canteen|保安|保洁|后勤|宿管|员工|职工|staff|worked"
+                      r"|工作|老师|教师|teacher|lecturer|机构|公司|company")
+# What a length of no work is said with: 驾龄15年, 培训3个月, trained 6 months.
+_LICENCE_OR_TRAINING = re.compile(r"(?:驾龄|驾照|驾驶证|培训|进修|学习|学了|trained|training|course|driving licen[cs]e)\W{0,3}$"
+                                  r"|^(?:驾龄|培训|进修)")
+_STOPPED = re.compile(r"无|没|关了|倒闭|离职|辞职|不做|closed|quit|left|unemployed|no job|not working")
+_ASIDE = re.compile(r"兼职|业余|晚上|周末|part-time|side")
+# A year work began, running to today: 2018年入职, 2010年毕业后进入, 2020年来重庆.
+_STARTED = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:(\d{1,2})\s*月)?\s*(?:毕业后|(?:毕业后)?(?:一直)?\s*"
+                      r"(?:入职|进入|进|来|到|加入|开始|起))")
+# A length of experience, a summary's: 8年焊工工作经验, 从业12年, 12 years of experience, Summary: 12 years.
+_TOTAL_AFTER = re.compile(r"^[^\d,。;]{0,10}?(?:经验|经历|experience)")
+_TOTAL_BEFORE = re.compile(r"(?:从业|工龄|累计|总共|共|in total)\W*$")
+_SUMMARY = re.compile(r"^\s*(?:summary|profile|个人简介|简介|自我介绍)")
+_SCHOOL_HEADING = re.compile(r"^\s*(?:education|教育|学历|学习经历)")
+_WITHIN = re.compile(r"(?:最近|其中|期间|包括|含|recent|of which|including|incl\.?)\W{0,3}$")  # said before a length
+_DONE = re.compile(r"干了|做了|干过|做过|当了|当过|从事|worked|did")
 _EN_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                "nine": "9", "ten": "10"}
 
@@ -142,25 +167,21 @@ def jobs_in_text(normalizer, text, *, limit=3):
 def read_jobs(normalizer, text):
     """``(done, wanted)``: the jobs ``text`` says were done, ranked, and the jobs it says are wanted."""
     done, wanted = [], []  # done: [months, current, said to be past, title]
-    for line in map(fold, text.splitlines()):  # folded line by line: folding joins lines
-        if _CREDENTIALS_LINE.match(line):
+    line_start, last_line = 0, None
+    for line, clause, clause_wanted, schooled in _clauses(text):
+        if schooled == "all":
             continue
-        line_wanted = bool(_WANTED.match(line))
-        line_start = len(done)
-        for clause in filter(str.strip, _CLAUSE_BREAK.split(line)):
-            # What a clause says of schooling (a part between spaces, or all of it) names no job done.
-            clause = " ".join(part for part in clause.split(" ") if not _SCHOOLING.search(part))
-            if _SCHOOLING.search(clause):
-                continue
-            titles = _titles_in_clause(normalizer, clause)
-            if line_wanted or _WANTED.search(clause):
-                wanted.extend(titles)
-            elif titles and not _AT_HOME.search(clause):
-                if _LATER.match(clause):  # 之后做KTV收银: what the line said before was earlier
-                    for job in done[line_start:]:
-                        job[2] = True
-                months, current, past = _time_of(clause)
-                done.extend([months, current, past, title] for title in titles)
+        if line != last_line:
+            line_start, last_line = len(done), line
+        titles = _titles_in_clause(normalizer, clause)
+        if clause_wanted:
+            wanted.extend(titles)
+        elif titles and not _AT_HOME.search(clause):
+            if _LATER.match(clause):  # 之后做KTV收银: what the line said before was earlier
+                for job in done[line_start:]:
+                    job[2] = True
+            months, current, past = _time_of(clause)
+            done.extend([months, current, past, title] for title in titles)
     longest = max((months for months, _, _, _ in done), default=0)
     ranked = []  # (standing: 2 current, 1 unsaid, 0 earlier or a current stint; months; title)
     for months, current, past, title in done:
@@ -173,27 +194,128 @@ def read_jobs(normalizer, text):
     return found, [title for title in dict.fromkeys(wanted) if title not in found]
 
 
+def _clauses(text):
+    """``(line number, clause, wanted, schooled)`` of each clause of ``text`` not on a line of certificates:
+    ``wanted`` where it says what the seeker wants; ``schooled`` is ``"all"`` where the clause is about
+    schooling, ``"part"`` where parts of it were (they are left out: 2016.09-2020.06 重庆大学 本科), else ``""``."""
+    for number, line in enumerate(map(fold, text.splitlines())):  # folded line by line: folding joins lines
+        if _CREDENTIALS_LINE.match(line):
+            continue
+        line_wanted = bool(_WANTED.match(line))
+        for clause in filter(str.strip, _CLAUSE_BREAK.split(line)):
+            # What a clause says of schooling (a part between spaces, or all of it) names no job done.
+            kept = " ".join(part for part in clause.split(" ") if not _SCHOOLING.search(part))
+            schooled = "all" if _SCHOOLING.search(kept) else "part" if kept != clause else ""
+            yield number, clause if schooled == "all" else kept, line_wanted or bool(_WANTED.search(clause)), schooled
+
+
 def _time_of(clause):
     """``(months, current, past)`` of a clause: the length of its date range (until today where it runs to
     today) or the length it says (0 where it says none), whether it runs to today or says so, and whether
     it ended or is said to be before another."""
     found = _RANGE.search(clause)
     if found:
-        since, since_month, until, until_month, _, since_2, since_month_2, since_3, since_month_3 = found.groups()
-        since, since_month = since or since_2 or since_3, since_month or since_month_2 or since_month_3
-        current = not until
-        if current:
-            until, until_month = date.today().year, date.today().month
-        months = (int(until) - int(since)) * 12 + int(until_month or 12) - int(since_month or 1)
-        return max(months, 1), current, not current
-    past = bool(_BEFORE.search(clause))
-    current = bool(_NOW.search(clause))
+        since, until = _span(found, date.today())
+        current = not found.group(3)  # no end year: runs to today
+        return max(until - since, 1), current, not current
     found = _LENGTH.search(clause)
-    if not found:
-        return 0, current, past
-    number, unit, latin_number, latin_unit = found.groups()
-    number, unit = (number, unit) if number else (_EN_NUMBERS.get(latin_number, latin_number), latin_unit)
-    return amount(number) * (1 if unit.startswith(("个月", "month", "mo")) else 12), current, past
+    return (_months(found) if found else 0), bool(_NOW.search(clause)), bool(_BEFORE.search(clause))
+
+
+def _span(found, today):
+    """``(first, after)`` month numbers of a date range ``_RANGE`` found: a stated last month counts whole, a
+    range running to today ends today; an end without its month takes the other end's (2015-2020: 5 years)."""
+    since, since_month, until, until_month, _, since_2, since_month_2, since_3, since_month_3 = found.groups()
+    since, since_month = since or since_2 or since_3, since_month or since_month_2 or since_month_3
+    stated_end = until_month is not None
+    if not until:
+        until, until_month = today.year, today.month
+    since_month = int(since_month or until_month or 1)
+    until_month = int(until_month or since_month)
+    return int(since) * 12 + since_month - 1, int(until) * 12 + until_month - 1 + stated_end
+
+
+def _months(found):
+    """The months a length ``_LENGTH`` found says (十几年 12 years, 一年多 one and a half)."""
+    number, more, unit, after, latin_number, latin_unit = found.groups()
+    if not number:
+        return amount(_EN_NUMBERS.get(latin_number, latin_number)) * (1 if latin_unit.startswith("mo") else 12)
+    quantity = amount(number)
+    if more == "几":
+        quantity += 2
+    elif more in ("多", "余"):
+        quantity += 1 if number.endswith("十") else 0.5
+    if after:
+        quantity += 0.5
+    return quantity * (1 if unit == "个月" else 12)
+
+
+def read_experience(text, *, today=None):
+    """The years of work ``text`` (a resume) states, or ``None`` where it states none.
+
+    Date ranges of work count once where they overlap, and run on to ``today`` where a later clause says the
+    seeker still works (2009-2015 operator, then security guard till now); a year work began (2018年入职,
+    2020年毕业后在) runs to today.  Lengths of work (焊工8年, 之前做过2年普工) add to them, but not those said
+    to be within another (最近三年, recent 3 yrs) or beside it (晚上兼职代驾三年).  A length of experience
+    (8年焊工经验, 从业12年) sums up the rest: the resume's summary of its history, not more of it, unless
+    said to come before or after it.  Schooling, internships, time at home, training, licences' years (驾龄)
+    and the jobs wanted are no work.
+    """
+    today = today or date.today()
+    now = today.year * 12 + today.month - 1
+    spans, stints, told_apart, total, carries_on = [], 0.0, 0.0, 0.0, False
+    # Lines of schooling (Education: X College, Hotel Management, 2016-2019), all their parts.
+    school_lines = {number for number, line in enumerate(map(fold, text.splitlines())) if _SCHOOL_HEADING.match(line)}
+    for line, clause, wanted, schooled in _clauses(text):
+        if schooled == "all" or _AT_HOME.search(clause) or _NOT_WORK.search(clause):
+            continue
+        dated = [_span(found, today) for found in _RANGE.finditer(clause)]
+        dated += [(int(found.group(1)) * 12 + int(found.group(2) or today.month) - 1, now)
+                  for found in _STARTED.finditer(clause)]
+        if dated:
+            at_school = (schooled and not _AT_WORK.search(clause)) or _SCHOOL_YEARS.search(clause)
+            if not at_school and line not in school_lines:
+                spans.extend(dated)
+            continue
+        said_wanted = _WANTED.search(clause) if wanted else None
+        wanted_from = len(clause) if not wanted else said_wanted.start() if said_wanted else 0
+        lengths = list(filter(None, (_of_work(clause, found, wanted_from) for found in _LENGTH.finditer(clause))))
+        if not lengths:
+            carries_on = carries_on or (not wanted and bool(_NOW.search(clause)) and not _STOPPED.search(clause))
+            continue
+        kept = [(months, kind) for months, kind in lengths if kind != "aside"] or [(lengths[0][0], "")]
+        for months, kind in kept:
+            if kind == "total":
+                total = max(total, months)
+            elif _BEFORE.search(clause) or _LATER.match(clause):
+                told_apart += months
+            else:
+                stints += months
+    if carries_on and spans:
+        last = max(after for _, after in spans)
+        spans.append((last, max(last, now)))
+    worked, reached = 0, None
+    for since, after in sorted(spans):
+        since = since if reached is None else max(since, reached)
+        if after > since:
+            worked += after - since
+            reached = after
+    months = max(worked + stints, total) + told_apart
+    return round(months / _A_YEAR, 1) if months else None
+
+
+def _of_work(clause, found, wanted_from):
+    """``(months, kind)`` where the length ``found`` in ``clause`` is time at work (not a licence's years or
+    training, nor within another's: 最近三年; in a clause saying what is wanted, one said before it or said
+    done: 家政 都可以 干了6年), else ``None``.  ``kind`` is ``"total"`` for a length of experience (8年焊工经验,
+    从业12年), ``"aside"`` for a side job's (晚上兼职代驾三年), else ``""``."""
+    before, after = clause[max(found.start() - 10, 0):found.start()], clause[found.end():found.end() + 12]
+    if (_LICENCE_OR_TRAINING.search(before) or _LICENCE_OR_TRAINING.match(after.lstrip("的"))
+            or _WITHIN.search(before) or (found.start() > wanted_from and not _DONE.search(before))):
+        return None
+    if _TOTAL_AFTER.match(after) or _TOTAL_BEFORE.search(before) or _SUMMARY.match(clause):
+        return _months(found), "total"
+    return _months(found), "aside" if _ASIDE.search(before) else ""
 
 
 def _titles_in_clause(normalizer, clause):

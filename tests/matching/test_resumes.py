@@ -1,10 +1,12 @@
-"""Which jobs a resume names (matching.resumes), read as a recruiter files the seeker."""
+"""Which jobs a resume names and how many years of work it states (matching.resumes), read as a recruiter does."""
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matching.occupations import default_normalizer
-from matching.resumes import read_jobs
+from matching.resumes import read_experience, read_jobs
 from matching.text import fold
 
 
@@ -92,3 +94,65 @@ def test_the_jobs_read_are_words_of_the_resume_at_most_limit_and_the_same_each_t
     assert normalizer.titles_in_text(text, limit=limit) == found
     done, wanted = read_jobs(normalizer, text)
     assert found == (done + wanted)[:limit] and not set(done) & set(wanted)
+
+
+TODAY = date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # Date ranges: months as written, a last month counted whole, 至今 to today; years alone are whole years.
+        ("2016.03-至今 重庆XX物业服务有限公司 秩序维护员", 10.7),
+        ("2012-2016 warehouse clerk at Walmart DC; 2016-present warehouse supervisor at JD Logistics", 14.0),
+        # Ranges that meet or overlap count once.
+        ("2006.07-2010.05 XX五金制品厂 电焊工\n2010.06-2024.03 XX重工 焊工班长", 17.8),
+        ("2015-2020 XX厂 普工\n2018-2021 XX厂 质检员", 6.0),
+        # A year work began runs to today; so does a later clause saying the seeker still works.
+        ("本人于2018年入职重庆XX机车厂，担任电机装配工，现任车间安全员", 8.0),
+        ("worked in Guangzhou electronics factory as operator 2009-2015 then security guard at hospital till now", 17.8),
+        ("顺丰收派员 2016-2022\n现在 无", 6.0),
+        # Lengths add up, with ranges too; vague ones as a recruiter reads them.
+        ("焊工8年，之前做过2年普工", 10.0),
+        ("产品经理 PM 2年（2022至今），之前做了3年前端开发（Vue）", 7.0),
+        ("Purchasing assistant 1 yr, then buyer 2 yrs, procurement manager since 2019", 10.0),
+        ("在建筑工地上干了十几年钢筋工", 12.0),
+        ("奶茶店店员 一年多", 1.5),
+        # A length of experience is the summary of the rest; a length within another or beside it adds nothing.
+        ("8年焊工工作经验。2015-2023 XX钢构 焊工", 8.0),
+        ("纹绣师 5年经验 之前美容院做美容师3年", 8.0),
+        ("Cook for 9 years in Sichuan restaurants, recent 3 yrs head chef", 9.0),
+        ("我白天在XX公司给领导开车六年 晚上兼职代驾三年", 6.0),
+    ],
+)
+def test_the_years_of_work_a_resume_states(text, years):
+    assert read_experience(text, today=TODAY) == years
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Schooling, internships while studying, time at home, a licence's years, training and the jobs wanted.
+        "2016.09-2020.06 重庆大学 化学工程与工艺 本科",
+        "Education: Chongqing Tourism Vocational College, Hotel Management, 2016-2019",
+        "应届毕业生\n实习：2023.07-2023.10 XX项目部 测量员",
+        "结婚后一直在家照顾老人和小孩，已有8年没上班",
+        "有C1驾照8年，驾驶技术熟练，求职意向：网约车司机",
+        "I have welder certificate, trained 6 months at vocational school",
+        "求职意向：焊工 希望5年内成为班长",
+        "本人吃苦耐劳，服从安排",
+    ],
+)
+def test_time_that_is_no_work_reads_as_none(text):
+    assert read_experience(text, today=TODAY) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14).map("".join))
+def test_the_years_read_are_never_negative_nor_beyond_the_dates_and_lengths_given(text):
+    years = read_experience(text, today=TODAY)
+    assert years is None or 0 < years <= 60
+    assert read_experience(text, today=TODAY) == years
+    # Nothing is read from a resume without a date or a length.
+    stripped = text.replace("5年", "").replace("3个月", "").replace("2016.03-至今", "").replace("2012-2015", "")
+    assert read_experience(stripped.replace("since 2018", ""), today=TODAY) is None
