@@ -18,23 +18,62 @@ occupation, the share whose first title is at least in its 小类, and the
 share where nothing is found; where none is stated, the share where no job
 done is found (the jobs such a resume says are wanted are the seeker's titles,
 and count as none); and the share of the other jobs found among the titles.
+
+A seeker who types no years is matched on the years of work their resume
+states (``matching.resumes.read_experience``).  ``years`` is what a recruiter
+would enter from the resume alone (empty or 0 where it states no work time;
+至今 runs to November 2026, when it was judged).  Reported per file: where
+years are stated, the share read within a year, the share read to the year,
+the share where none are read, and the median error; where none are, the
+share where none are read.
 """
 import argparse
 import csv
+import statistics
 import sys
+from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from matching.occupations import default_normalizer  # noqa: E402
-from matching.resumes import read_jobs  # noqa: E402
+from matching.resumes import read_experience, read_jobs  # noqa: E402
 
 RESUMES = Path(__file__).resolve().parent / "resume_titles"
+TODAY = date(2026, 11, 30)  # the years were judged in November 2026: 至今 runs to then
 
 
 def code_of(normalizer, title):
     found = normalizer.normalize(title) if title else None
     return found.code if found else None
+
+
+def read_years(rows):
+    """How :func:`read_experience` reads the years of work of judged resumes (``years``: empty or 0 where
+    the resume states no work time)."""
+    found = {"stated": 0, "close": 0, "exact": 0, "nothing": 0, "none": 0, "none_right": 0, "misses": []}
+    errors = []
+    for row in rows:
+        read = read_experience(row["resume"].replace("\\n", "\n"), today=TODAY)
+        judged = float(row["years"]) if row["years"].strip() else 0.0
+        if not judged:
+            found["none"] += 1
+            found["none_right"] += not read
+            if read:
+                found["misses"].append((row, read))
+            continue
+        found["stated"] += 1
+        if read is None:
+            found["nothing"] += 1
+            found["misses"].append((row, read))
+            continue
+        errors.append(abs(read - judged))
+        found["close"] += errors[-1] <= 1.0
+        found["exact"] += round(read) == round(judged)
+        if errors[-1] > 1.0:
+            found["misses"].append((row, read))
+    found["median_error"] = statistics.median(errors) if errors else 0.0
+    return found
 
 
 def main(argv=None):
@@ -71,11 +110,18 @@ def main(argv=None):
                 if other_code is not None:
                     others += 1
                     others_found += other_code in codes
+        years = read_years(rows)
         print(f"{path.name}: main job first {exact}/{stated} ({exact / max(stated, 1):.3f}), its 小类 "
               f"{group / max(stated, 1):.3f}, nothing found {nothing / max(stated, 1):.3f}; no job stated and none "
               f"done found {empty_right}/{empty}; other jobs found {others_found}/{others}")
         for row, titles in misses[: args.show]:
             print(f"  {row['main_job'] or '(none)'} <- {titles}: {row['resume'][:120]}")
+        print(f"  years of work: stated in {years['stated']}, read within a year {years['close']}/{years['stated']} "
+              f"({years['close'] / max(years['stated'], 1):.3f}), to the year {years['exact'] / max(years['stated'], 1):.3f}, "
+              f"nothing read {years['nothing'] / max(years['stated'], 1):.3f}, median error "
+              f"{years['median_error']:.1f} years; none stated and none read {years['none_right']}/{years['none']}")
+        for row, read in years["misses"][: args.show]:
+            print(f"  {row['years'] or '(none)'} <- {read}: {row['resume'][:120]}")
     return 0
 
 
