@@ -261,24 +261,28 @@ def _years_en(years):
     return f"{years} year" if years == 1 else f"{years} years"
 
 
-def _experience_pieces(experience):
-    return number(experience)
+def _experience_pieces(experience, experience_from_text):
+    return number(experience), ("据简历；", "from the resume; ") if experience_from_text else ("", "")
 
 
-def _experience_words(need, have):
+def _experience_words(need, have, source):
+    zh_source, en_source = source
     if need is None or need <= 0:
         return "岗位不要求工作经验", "No experience required"
     if have is None:
         return f"要求{need}年经验，求职者未填写", f"Requires {_years_en(need)} of experience; the seeker did not say"
     if have >= need:
-        return f"经验符合：{have}年（要求{need}年）", f"Experience meets the minimum: {_years_en(have)} (requires {need})"
-    return f"经验不足：{have}年（要求{need}年）", f"Less experience than required: {_years_en(have)} (requires {need})"
+        return (f"经验符合：{have}年（{zh_source}要求{need}年）",
+                f"Experience meets the minimum: {_years_en(have)} ({en_source}requires {need})")
+    return (f"经验不足：{have}年（{zh_source}要求{need}年）",
+            f"Less experience than required: {_years_en(have)} ({en_source}requires {need})")
 
 
 def _experience_reason(score, weight, posting, seeker, mask):
-    zh, en = _experience_words(posting, seeker)
+    (need, _), (have, source) = posting, seeker
+    zh, en = _experience_words(need, have, source)
     return FrozenDict(factor="experience", score=score, weight=weight, text=FrozenDict(zh=zh, en=en),
-                      required=posting, actual=seeker)
+                      required=need, actual=have)
 
 
 def _salary_range(low_and_high):
@@ -360,7 +364,7 @@ _FACTORS = {
     "skills": (("skills", "has_skills"), _skills_pieces, _skills_reason),
     "text": (("has_free_text",), _text_pieces, _text_reason),
     "education": (("education",), _education_pieces, _education_reason),
-    "experience": (("experience",), _experience_pieces, _experience_reason),
+    "experience": (("experience", "experience_from_text"), _experience_pieces, _experience_reason),
     "salary": (("salary_low", "salary_high"), _salary_pieces, _salary_reason),
     "location": (("place_names",), _location_pieces, _location_reason),
 }

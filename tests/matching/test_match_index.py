@@ -576,6 +576,27 @@ def test_a_seeker_who_names_no_job_is_matched_on_the_jobs_their_resume_names():
     assert [match.id for match in index.recommend(2)][:1] == [9]
 
 
+def test_a_seeker_who_gives_no_years_has_the_years_their_resume_states():
+    index = MatchIndex()
+    index.upsert_seekers([
+        seeker(1, ["焊工"], resume="本人吃苦耐劳，服从安排。"),
+        seeker(2, ["焊工"], resume="2015.03-2019.02 XX钢构 焊工\n2019.03-2024.06 XX重工 焊工班长"),
+        seeker(3, ["焊工"], resume="焊工8年", experience_years=1),
+        seeker(4, ["焊工"], resume="焊工 2年"),
+    ])
+    shortlist = index.shortlist(posting(9, "焊工", experience_min_years=5))
+    experience = {m.id: next(r for r in m.reasons if r["factor"] == "experience") for m in shortlist}
+    # Over nine years from the dates meet five; two stated years do not, and years the seeker typed are theirs.
+    assert [m.id for m in shortlist][0] == 2
+    assert experience[2]["actual"] == 9.3 and experience[2]["score"] == 1.0
+    assert experience[2]["text"]["zh"] == "经验符合：9.3年（据简历；要求5年）"
+    assert experience[2]["text"]["en"] == "Experience meets the minimum: 9.3 years (from the resume; requires 5)"
+    assert experience[4]["actual"] == 2 and experience[4]["text"]["zh"] == "经验不足：2年（据简历；要求5年）"
+    assert experience[3]["actual"] == 1 and experience[3]["text"]["zh"] == "经验不足：1年（要求5年）"
+    assert experience[1]["actual"] is None and experience[1]["text"]["zh"] == "要求5年经验，求职者未填写"
+    assert experience[4]["score"] < experience[2]["score"]
+
+
 def test_a_job_the_resume_states_for_longer_leads_the_jobs_it_names():
     index = MatchIndex()
     index.upsert_seekers([
