@@ -1,4 +1,4 @@
-"""Which jobs a resume names and how many years of work it states (matching.resumes), read as a recruiter does."""
+"""Which jobs a resume names, the years of work and the schooling it states (matching.resumes), read as a recruiter does."""
 from datetime import date
 
 import pytest
@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matching.occupations import default_normalizer
-from matching.resumes import read_experience, read_jobs
+from matching.resumes import read_education, read_experience, read_jobs
 from matching.text import fold
 
 
@@ -156,3 +156,41 @@ def test_the_years_read_are_never_negative_nor_beyond_the_dates_and_lengths_give
     # Nothing is read from a resume without a date or a length.
     stripped = text.replace("5年", "").replace("3个月", "").replace("2016.03-至今", "").replace("2012-2015", "")
     assert read_experience(stripped.replace("since 2018", ""), today=TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # A level's own words, the highest where several are stated.
+        ("姓名：李X 性别：女 学历：中专\n2015.09-2022.12 重庆XX焊接设备有限公司 会计", "vocational"),
+        ("2015年初中毕业后跟着老乡去江苏一家电子厂当了两年普工", "junior_high"),
+        ("中专 汽修专业，后来读了成人大专", "associate"),
+        ("MBA candidate (class of 2025), CFA Level II candidate, BA Economics", "master"),
+        ("Bachelor of Commerce, UNSW. Back in China since 2023", "bachelor"),
+        # A school implies its level, where the clause states none.
+        ("2021.09-2024.06 重庆XX科技职业学院 工业机器人技术", "associate"),
+        ("2011.09-2014.06 重庆XX技工学校 数控专业", "vocational"),
+        ("本人2016年毕业于重庆大学会计专业", "bachelor"),
+        ("Education: Junior college (大专), 2023", "associate"),
+        ("毕业院校：重庆XX职业学院\n获奖：学院烹饪技能大赛二等奖", "associate"),
+    ],
+)
+def test_the_schooling_a_resume_states(text, level):
+    assert read_education(text) == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A child's schooling, a teacher's post, work at a school, training, a level only planned.
+        "孩子上初中了，想找份白天的工作",
+        "初中数学老师 8年",
+        "Full-time Chinese teacher at a middle school (2012–present)",
+        "在重庆医科大学附属医院做保安",
+        "I have welder certificate, trained 6 months at vocational school",
+        "想读大专 先找份工作",
+        "2 yrs Uber Eats courier, then 3 yrs business analyst. Now BA at a fintech in Chongqing.",
+    ],
+)
+def test_schooling_that_is_not_the_seekers_reads_as_none(text):
+    assert read_education(text) is None
