@@ -25,7 +25,10 @@ would enter from the resume alone (empty or 0 where it states no work time;
 至今 runs to November 2026, when it was judged).  Reported per file: where
 years are stated, the share read within a year, the share read to the year,
 the share where none are read, and the median error; where none are, the
-share where none are read.
+share where none are read.  Likewise the schooling (``read_education``):
+``education`` is the API code a recruiter would enter from the resume alone
+(empty where it does not let one tell); reported are the share read as
+judged, of the same rank, and where none is stated, the share read as none.
 """
 import argparse
 import csv
@@ -37,7 +40,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from matching.occupations import default_normalizer  # noqa: E402
-from matching.resumes import read_experience, read_jobs  # noqa: E402
+from matching.profile import EDUCATION_RANK  # noqa: E402
+from matching.resumes import read_education, read_experience, read_jobs  # noqa: E402
 
 RESUMES = Path(__file__).resolve().parent / "resume_titles"
 TODAY = date(2026, 11, 30)  # the years were judged in November 2026: 至今 runs to then
@@ -73,6 +77,26 @@ def read_years(rows):
         if errors[-1] > 1.0:
             found["misses"].append((row, read))
     found["median_error"] = statistics.median(errors) if errors else 0.0
+    return found
+
+
+def read_schooling(rows):
+    """How :func:`read_education` reads the judged resumes' education (``education``: an API code, empty where
+    the resume does not let one tell)."""
+    found = {"stated": 0, "exact": 0, "rank": 0, "nothing": 0, "none": 0, "none_right": 0, "misses": []}
+    for row in rows:
+        read = read_education(row["resume"].replace("\\n", "\n"))
+        judged = row["education"].strip()
+        if not judged:
+            found["none"] += 1
+            found["none_right"] += read is None
+        else:
+            found["stated"] += 1
+            found["exact"] += read == judged
+            found["rank"] += read is not None and EDUCATION_RANK[read] == EDUCATION_RANK[judged]
+            found["nothing"] += read is None
+        if read != (judged or None):
+            found["misses"].append((row, read))
     return found
 
 
@@ -122,6 +146,13 @@ def main(argv=None):
               f"{years['median_error']:.1f} years; none stated and none read {years['none_right']}/{years['none']}")
         for row, read in years["misses"][: args.show]:
             print(f"  {row['years'] or '(none)'} <- {read}: {row['resume'][:120]}")
+        schooling = read_schooling(rows)
+        stated = max(schooling["stated"], 1)
+        print(f"  education: stated in {schooling['stated']}, read as judged {schooling['exact']}/{schooling['stated']} "
+              f"({schooling['exact'] / stated:.3f}), of the same rank {schooling['rank'] / stated:.3f}, nothing read "
+              f"{schooling['nothing'] / stated:.3f}; none stated and none read {schooling['none_right']}/{schooling['none']}")
+        for row, read in schooling["misses"][: args.show]:
+            print(f"  {row['education'] or '(none)'} <- {read}: {row['resume'][:120]}")
     return 0
 
 
