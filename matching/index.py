@@ -42,7 +42,7 @@ from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, PLACE_CREDIT, education_code, education_rank, place_tokens, stated_places
 from .reasons import N_PARTS, ReasonCache, ReasonParts, explain_page
-from .resumes import read_experience
+from .resumes import read_education, read_experience
 from .skills import (LOW_PREFIX, WELL_PREFIX, alternatives, canonical_skill, held_skills, holds, is_credential,
                      parts_of, skill_items, years_of_parts)
 from .text import clean_title, fold, has_han, latin_words, text_features
@@ -136,6 +136,7 @@ class _Profile(NamedTuple):
     has_free_text: bool
     titles_from_text: bool = False  # a seeker who gave no titles: the ones their resume names
     experience_from_text: bool = False  # a seeker who gave no years: the ones their resume states
+    education_from_text: bool = False  # a seeker who gave no education: the schooling their resume states
 
     @property
     def has_skills(self):
@@ -236,12 +237,16 @@ def _profile(record, kind, normalizer):
         raw_titles = tuple(normalizer.titles_in_text(free_text, limit=_MAX_TITLES))
         titles_from_text = bool(raw_titles)
     codes, names = _occupation_codes(record, raw_titles, normalizer)
-    # Likewise the years of work a resume states, for a seeker who typed none.
+    # Likewise the years of work and the schooling a resume states, for a seeker who typed none.
     experience_from_text = kind == "seeker" and math.isnan(experience) and bool(free_text)
     if experience_from_text:
         experience = read_experience(free_text)
         experience_from_text = experience is not None
         experience = math.nan if experience is None else experience
+    education_from_text = kind == "seeker" and education is None and bool(free_text)
+    if education_from_text:
+        education = read_education(free_text)
+        education_from_text = education is not None
     return _Profile(
         id=int(record["id"]),
         titles=tuple(map(_ranked_title, raw_titles)),
@@ -262,6 +267,7 @@ def _profile(record, kind, normalizer):
         has_free_text=bool(free_text.strip()),
         titles_from_text=titles_from_text,
         experience_from_text=experience_from_text,
+        education_from_text=education_from_text,
     )
 
 

@@ -234,21 +234,28 @@ _NOT_COMPARED = {
 }
 
 
-def _education_pieces(education):
-    return (education, -1, None, None) if education is None else \
-        (education, education_rank(education), *EDUCATION_LABELS[education])
+def _read_from_resume(from_text):
+    """What a seeker's fact adds before the requirement in its reason when it was read from the resume."""
+    return ("据简历；", "from the resume; ") if from_text else ("", "")
+
+
+def _education_pieces(education, education_from_text):
+    return (education, -1, None, None, ("", "")) if education is None else \
+        (education, education_rank(education), *EDUCATION_LABELS[education], _read_from_resume(education_from_text))
 
 
 def _education_words(posting, seeker):
-    _, need_rank, need_zh, need_en = posting
-    _, have_rank, have_zh, have_en = seeker
+    _, need_rank, need_zh, need_en, _ = posting
+    _, have_rank, have_zh, have_en, (zh_source, en_source) = seeker
     if need_rank < 0:
         return "岗位不限学历", "No minimum education"
     if have_rank < 0:
         return f"学历要求{need_zh}，求职者未填写", f"Requires {need_en}; the seeker did not say"
     if have_rank >= need_rank:
-        return f"学历符合：{have_zh}（要求{need_zh}）", f"Education meets the minimum: {have_en} (requires {need_en})"
-    return f"学历低于要求：{have_zh}（要求{need_zh}）", f"Education below the minimum: {have_en} (requires {need_en})"
+        return (f"学历符合：{have_zh}（{zh_source}要求{need_zh}）",
+                f"Education meets the minimum: {have_en} ({en_source}requires {need_en})")
+    return (f"学历低于要求：{have_zh}（{zh_source}要求{need_zh}）",
+            f"Education below the minimum: {have_en} ({en_source}requires {need_en})")
 
 
 def _education_reason(score, weight, posting, seeker, mask):
@@ -262,7 +269,7 @@ def _years_en(years):
 
 
 def _experience_pieces(experience, experience_from_text):
-    return number(experience), ("据简历；", "from the resume; ") if experience_from_text else ("", "")
+    return number(experience), _read_from_resume(experience_from_text)
 
 
 def _experience_words(need, have, source):
@@ -363,7 +370,7 @@ _FACTORS = {
     "occupation": (("occupations", "occupation_names", "titles_from_text"), _occupation_pieces, _occupation_reason),
     "skills": (("skills", "has_skills"), _skills_pieces, _skills_reason),
     "text": (("has_free_text",), _text_pieces, _text_reason),
-    "education": (("education",), _education_pieces, _education_reason),
+    "education": (("education", "education_from_text"), _education_pieces, _education_reason),
     "experience": (("experience", "experience_from_text"), _experience_pieces, _experience_reason),
     "salary": (("salary_low", "salary_high"), _salary_pieces, _salary_reason),
     "location": (("place_names",), _location_pieces, _location_reason),

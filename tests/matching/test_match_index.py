@@ -597,6 +597,27 @@ def test_a_seeker_who_gives_no_years_has_the_years_their_resume_states():
     assert experience[4]["score"] < experience[2]["score"]
 
 
+def test_a_seeker_who_gives_no_education_has_the_schooling_their_resume_states():
+    index = MatchIndex()
+    index.upsert_seekers([
+        seeker(1, ["会计"], resume="本人吃苦耐劳，服从安排。"),
+        seeker(2, ["会计"], resume="2016.09-2019.06 重庆XX职业技术学院 会计\n2019.07-至今 XX公司 会计"),
+        seeker(3, ["会计"], resume="学历：本科", education="high_school"),
+        seeker(4, ["会计"], resume="初中毕业 在超市做过收银"),
+    ])
+    shortlist = index.shortlist(posting(9, "会计", education_min="associate"))
+    education = {m.id: next(r for r in m.reasons if r["factor"] == "education") for m in shortlist}
+    assert [m.id for m in shortlist][0] == 2
+    assert education[2]["actual"] == "associate" and education[2]["score"] == 1.0
+    assert education[2]["text"]["zh"] == "学历符合：大专（据简历；要求大专）"
+    assert education[2]["text"]["en"] == "Education meets the minimum: associate degree (from the resume; requires associate degree)"
+    assert education[4]["actual"] == "junior_high" and education[4]["text"]["zh"] == "学历低于要求：初中（据简历；要求大专）"
+    # What the seeker typed is theirs, whatever the resume says.
+    assert education[3]["actual"] == "high_school" and education[3]["text"]["zh"] == "学历低于要求：高中（要求大专）"
+    assert education[1]["actual"] is None and education[1]["text"]["zh"] == "学历要求大专，求职者未填写"
+    assert education[4]["score"] < education[2]["score"]
+
+
 def test_a_job_the_resume_states_for_longer_leads_the_jobs_it_names():
     index = MatchIndex()
     index.upsert_seekers([
