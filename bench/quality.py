@@ -29,7 +29,8 @@ those grade-2 pairs:
   records state them: education and years at least the minimum (not given
   does not meet a stated minimum), salary expectation within the maximum
   and the posting's district among the preferred places (either not given
-  counts as met),
+  counts as met); a seeker who gives no years has the years their resume
+  states, as a recruiter reads it,
 * 2, 1, 0 as above.
 
 Unlike the occupation grade, this one reads the records' stated facts, as
@@ -294,14 +295,18 @@ def generate_fair(n_seekers, n_postings, *, seed=0):
             if in_resume:
                 resume += "持有" + "、".join(in_resume) + "。"
         # Careers wander: a past job in another occupation, told in the resume.
+        resume_years = years
         if rng.random() < 0.4:
             past = rng.choice(OCCUPATIONS)
             if english:
-                resume += f" Previously worked as {rng.choice(past[2])} for {rng.randint(2, 30)} months."
+                past_title, months = rng.choice(past[2]), rng.randint(2, 30)
+                resume += f" Previously worked as {past_title} for {months} months."
             else:
-                resume += f"曾做过{rng.randint(2, 30)}个月{rng.choice(past[1])}，{rng.choice(past[8])}。"
+                months = rng.randint(2, 30)
+                resume += f"曾做过{months}个月{rng.choice(past[1])}，{rng.choice(past[8])}。"
+            resume_years += months / 12
         if rng.random() < 0.1:
-            resume = ""
+            resume, resume_years = "", None
         level = EDUCATION_RANK[education]
         seekers.append({
             "id": seeker_id,
@@ -314,7 +319,8 @@ def generate_fair(n_seekers, n_postings, *, seed=0):
             "resume_text": resume,
             "occupations": [],
         })
-        truth[("seeker", seeker_id)] = {"code": code, "cert": has_cert, "licence": licence, "english": english}
+        truth[("seeker", seeker_id)] = {"code": code, "cert": has_cert, "licence": licence, "english": english,
+                                        "resume_years": resume_years}
     return postings, seekers, truth
 
 
@@ -331,13 +337,15 @@ def relevance(posting_truth, seeker_truth):
     return 0
 
 
-def soft_requirements_met(posting, seeker):
-    """Whether the seeker's record meets the posting's stated education, years, salary and place."""
+def soft_requirements_met(posting, seeker, resume_years=None):
+    """Whether the seeker's record meets the posting's stated education, years, salary and place (years as
+    the resume states them, ``resume_years``, where the record gives none)."""
     need = posting["education_min"]
     if need and not (seeker["education"] and EDUCATION_RANK[seeker["education"]] >= EDUCATION_RANK[need]):
         return False
     need = posting["experience_min_years"]
-    if need and not (seeker["experience_years"] is not None and seeker["experience_years"] >= need):
+    years = seeker["experience_years"] if seeker["experience_years"] is not None else resume_years
+    if need and not (years is not None and years >= need):
         return False
     expected = seeker["salary_expectation"]
     if expected and expected > posting["salary_max"]:
@@ -345,9 +353,9 @@ def soft_requirements_met(posting, seeker):
     return not seeker["locations"] or posting["location"] in seeker["locations"]
 
 
-def recruiter_relevance(grade, posting, seeker):
+def recruiter_relevance(grade, posting, seeker, seeker_truth):
     """The occupation relevance ``grade`` of a pair, raised to 3 where a grade-2 pair meets the soft requirements."""
-    return 3 if grade == 2 and soft_requirements_met(posting, seeker) else grade
+    return 3 if grade == 2 and soft_requirements_met(posting, seeker, seeker_truth["resume_years"]) else grade
 
 
 def metrics(ranked_relevances, k=10, *, relevant=2):
@@ -500,10 +508,12 @@ def evaluate_ranking(n_seekers, n_postings, n_queries, seed):
     shortlist_pools = []
     for posting in posting_queries:
         pool = [relevance(truth[("posting", posting["id"])], t) for t in seeker_truths]
-        shortlist_pools.append((pool, [recruiter_relevance(g, posting, s) for g, s in zip(pool, seekers)]))
+        shortlist_pools.append((pool, [recruiter_relevance(g, posting, s, t)
+                                       for g, s, t in zip(pool, seekers, seeker_truths)]))
     def recommend_pool(seeker):
-        pool = [relevance(t, truth[("seeker", seeker["id"])]) for t in posting_truths]
-        return pool, [recruiter_relevance(g, p, seeker) for g, p in zip(pool, postings)]
+        seeker_truth = truth[("seeker", seeker["id"])]
+        pool = [relevance(t, seeker_truth) for t in posting_truths]
+        return pool, [recruiter_relevance(g, p, seeker, seeker_truth) for g, p in zip(pool, postings)]
 
     recommend_pools = [recommend_pool(seeker) for seeker in seeker_queries]
     english_pools = [recommend_pool(seeker) for seeker in english_queries]
