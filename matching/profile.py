@@ -3,7 +3,8 @@ import re
 
 from .text import CHONGQING_DISTRICTS, fold
 
-__all__ = ["EDUCATION_RANK", "education_rank", "place_tokens", "stated_places", "CHONGQING_DISTRICTS", "ANYWHERE"]
+__all__ = ["EDUCATION_RANK", "education_rank", "education_levels_in", "place_tokens", "stated_places", "CHONGQING_DISTRICTS",
+           "ANYWHERE"]
 
 # DESIGN.md order; vocational (中专/技校) ranks with high_school for minimum checks.
 EDUCATION_RANK = {
@@ -66,6 +67,39 @@ def education_code(value):
         if word in folded:
             return level
     return None
+
+
+# A level of schooling in free text (a resume, a posting's description), by its own words.
+_LEVEL_WORDS = [(re.compile(pattern), level) for pattern, level in [
+    (r"博士(?!后)|读博|ph\.?d\b|doctorate|doctoral", "doctorate"),
+    (r"硕士|研究生(?!院)|\bmba\b|\bm\.?sc\b|\bm\.?eng\b|master'?s (?:degree|in|of)|\bmaster of", "master"),
+    (r"本科|学士|bachelor|\bb\.?a\.? (?:in |of )?(?!at\b|for\b|with\b|role\b|job\b|team\b)[a-z]|\bb\.?sc\b|\bb\.?eng\b"
+     r"|大[一二三四]", "bachelor"),
+    (r"大专|专科|高职|associate degree|junior college|higher vocational", "associate"),
+    (r"中专|技校|中职|职高|中技|职业高中|vocational (?:high )?school|technical school|secondary vocational",
+     "vocational"),
+    (r"高中|senior high|high school", "high_school"),
+    (r"初中|junior high|middle school", "junior_high"),
+    (r"小学(?:文化|毕业|学历)|没上过学|文盲|primary school only", "none"),
+]]
+_SOMEONE_ELSES = re.compile(r"(?:孩子|儿子|女儿|小孩|学生|child|kids?|son|daughter)\S{0,3}$")  # 孩子上初中
+_TEACHES_THERE = re.compile(r"^\S{0,2}(?:老师|教师|teacher)")  # 初中数学老师, high school teacher
+
+
+def education_levels_in(text):
+    """``(start, level)`` of each level of schooling ``text`` (folded) names by its own words (学历：大专, 初中毕业,
+    BA Economics), in order; not a child's (孩子上初中) nor a teacher's post (初中数学老师).
+
+    Examples
+    --------
+    >>> education_levels_in("大专及以上学历，本科优先")
+    [(0, 'associate'), (8, 'bachelor')]
+    >>> education_levels_in("招聘初中数学老师")
+    []
+    """
+    found = [(match.start(), level) for pattern, level in _LEVEL_WORDS for match in pattern.finditer(text)
+             if not _SOMEONE_ELSES.search(text[:match.start()]) and not _TEACHES_THERE.match(text[match.end():])]
+    return sorted(found)
 
 
 _ENGLISH_DISTRICTS = {

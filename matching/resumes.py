@@ -18,7 +18,7 @@ is left out.
 import re
 from datetime import date
 
-from .profile import EDUCATION_RANK
+from .profile import EDUCATION_RANK, education_levels_in
 from .text import amount, fold, has_han, word_ends
 
 __all__ = ["jobs_in_text", "read_jobs", "read_experience", "read_education"]
@@ -144,26 +144,13 @@ _SUMMARY = re.compile(r"^\s*(?:summary|profile|个人简介|简介|自我介绍)
 _SCHOOL_HEADING = re.compile(r"^\s*(?:education|教育|学历|学习经历)")
 _WITHIN = re.compile(r"(?:最近|其中|期间|包括|含|recent|of which|including|incl\.?)\W{0,3}$")  # said before a length
 _DONE = re.compile(r"干了|做了|干过|做过|当了|当过|从事|worked|did")
-# Schooling a resume states, by level: the level's own words, then schools that imply it (大学, 职业学院), which
-# may be a workplace instead (重庆医科大学附属医院, 职业学院 辅导员).
-_LEVEL_WORDS = [(re.compile(pattern), level) for pattern, level in [
-    (r"博士(?!后)|读博|ph\.?d\b|doctorate|doctoral", "doctorate"),
-    (r"硕士|研究生(?!院)|\bmba\b|\bm\.?sc\b|\bm\.?eng\b|master'?s (?:degree|in|of)|\bmaster of", "master"),
-    (r"本科|学士|bachelor|\bb\.?a\.? (?:in |of )?(?!at\b|for\b|with\b|role\b|job\b|team\b)[a-z]|\bb\.?sc\b|\bb\.?eng\b|大[一二三四]", "bachelor"),
-    (r"大专|专科|高职|associate degree|junior college|higher vocational", "associate"),
-    (r"中专|技校|中职|职高|中技|职业高中|vocational (?:high )?school|technical school|secondary vocational",
-     "vocational"),
-    (r"高中|senior high|high school", "high_school"),
-    (r"初中|junior high|middle school", "junior_high"),
-    (r"小学(?:文化|毕业|学历)|没上过学|文盲|primary school only", "none"),
-]]
+# Schools that imply a level where a resume states none (大学, 职业学院); they may be a workplace instead
+# (重庆医科大学附属医院, 职业学院 辅导员).
 _SCHOOL_WORDS = [(re.compile(pattern), level) for pattern, level in [
     (r"职业技术学院|职业学院|高等专科学校|vocational college|polytechnic", "associate"),
     (r"技工学校|技师学院|职业中学|卫校|卫生学校", "vocational"),
     (r"大学|(?<=[\u4e00-\u9fffa-z])学院|university|college", "bachelor"),  # not 学院 alone: 获奖：学院技能大赛
 ]]
-_NOT_ONES_SCHOOLING = re.compile(r"(?:孩子|儿子|女儿|小孩|学生|child|kids?|son|daughter)\S{0,3}$")  # 孩子上初中
-_TEACHES_THERE = re.compile(r"^\S{0,2}(?:老师|教师|teacher)")  # 初中数学老师, high school teacher
 _TEACHER_AT = re.compile(r"(?:teacher|teaching|taught) (?:at|in) (?:an? |the )?$")  # teacher at a middle school
 _WORKS_AT_THE_SCHOOL = re.compile(r"医院|hospital|附属|affiliated|辅导员|助教|counsell?or|assistant|lab|后勤|食堂|保安|保洁"
                                   r"|宿管|老师|教师|teacher|lecturer|工作|职工|员工|staff|worked")
@@ -350,10 +337,7 @@ def read_education(text):
         for clause in _CLAUSE_BREAK.split(fold(line)):
             if _NO_LEVEL_YET.search(clause):
                 continue
-            stated = [level for pattern, level in _LEVEL_WORDS for match in pattern.finditer(clause)
-                      if not _NOT_ONES_SCHOOLING.search(clause[:match.start()])
-                      and not _TEACHES_THERE.match(clause[match.end():])
-                      and not _TEACHER_AT.search(clause[:match.start()])]
+            stated = [level for start, level in education_levels_in(clause) if not _TEACHER_AT.search(clause[:start])]
             found += stated
             # A school implies its level where the clause does not state one (Junior college (大专)).
             if not stated and not _WORKS_AT_THE_SCHOOL.search(clause):
