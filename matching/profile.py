@@ -3,8 +3,8 @@ import re
 
 from .text import CHONGQING_DISTRICTS, fold
 
-__all__ = ["EDUCATION_RANK", "education_rank", "education_levels_in", "place_tokens", "stated_places", "CHONGQING_DISTRICTS",
-           "ANYWHERE"]
+__all__ = ["EDUCATION_RANK", "education_rank", "education_levels_in", "place_tokens", "stated_places",
+           "CHONGQING_DISTRICTS", "ANYWHERE"]
 
 # DESIGN.md order; vocational (中专/技校) ranks with high_school for minimum checks.
 EDUCATION_RANK = {
@@ -76,14 +76,15 @@ _LEVEL_WORDS = [(re.compile(pattern), level) for pattern, level in [
     (r"本科|学士|bachelor|\bb\.?a\.? (?:in |of )?(?!at\b|for\b|with\b|role\b|job\b|team\b)[a-z]|\bb\.?sc\b|\bb\.?eng\b"
      r"|大[一二三四]", "bachelor"),
     (r"大专|专科|高职|associate degree|junior college|higher vocational", "associate"),
-    (r"中专|技校|中职|职高|中技|职业高中|vocational (?:high )?school|technical school|secondary vocational",
+    (r"中专|技校|中职|职高|中技|职业高中|vocational (?:high )?school|technical (?:secondary )?school|secondary vocational",
      "vocational"),
     (r"高中|senior high|high school", "high_school"),
     (r"初中|junior high|middle school", "junior_high"),
     (r"小学(?:文化|毕业|学历)|没上过学|文盲|primary school only", "none"),
 ]]
 _SOMEONE_ELSES = re.compile(r"(?:孩子|儿子|女儿|小孩|学生|child|kids?|son|daughter)\S{0,3}$")  # 孩子上初中
-_TEACHES_THERE = re.compile(r"^\S{0,2}(?:老师|教师|teacher)")  # 初中数学老师, high school teacher
+# A teacher's post or licence: 初中数学老师, 高中/初中教师资格证, 初中及以上数学教师资格, high school teacher.
+_TEACHES_THERE = re.compile(r"^\S{0,4}?(?:老师|教师|教资|teacher)|^[^,，。;\s]{0,8}?教师资格")
 
 
 def education_levels_in(text):
