@@ -42,6 +42,7 @@ from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, PLACE_CREDIT, education_code, education_rank, place_tokens, stated_places
 from .reasons import N_PARTS, ReasonCache, ReasonParts, explain_page
+from .requirements import read_requirements
 from .resumes import read_education, read_experience
 from .skills import (LOW_PREFIX, WELL_PREFIX, alternatives, canonical_skill, held_skills, holds, is_credential,
                      parts_of, skill_items, years_of_parts)
@@ -135,8 +136,10 @@ class _Profile(NamedTuple):
     text: str  # titles, listed skills and the free text (resume or description)
     has_free_text: bool
     titles_from_text: bool = False  # a seeker who gave no titles: the ones their resume names
-    experience_from_text: bool = False  # a seeker who gave no years: the ones their resume states
-    education_from_text: bool = False  # a seeker who gave no education: the schooling their resume states
+    # Facts the record did not give, read from its free text: the resume's, or the posting's description.
+    experience_from_text: bool = False
+    education_from_text: bool = False
+    salary_from_text: bool = False  # postings only
 
     @property
     def has_skills(self):
@@ -197,19 +200,41 @@ def _occupation_codes(record, titles, normalizer):
     return tuple(codes[:_MAX_TITLES]), tuple(names[:_MAX_TITLES])
 
 
+def _posting_requirements(record, description):
+    """A posting's ``(years, education, least pay, most pay)`` and which of years, education and pay were read
+    from its description: an employer who leaves the form's fields blank often writes them there."""
+    experience = _number(record.get("experience_min_years"))
+    education = education_code(record.get("education_min"))
+    low, high = _number(record.get("salary_min")), _number(record.get("salary_max"))
+    no_pay = math.isnan(low) and math.isnan(high)
+    if not description or not (math.isnan(experience) or education is None or no_pay):
+        return (experience, education, low, high), (False, False, False)
+    stated = read_requirements(description)
+    read = (math.isnan(experience) and stated.experience_min_years is not None,
+            education is None and stated.education_min is not None,
+            no_pay and stated.salary_min is not None)
+    if read[0]:
+        experience = float(stated.experience_min_years)
+    if read[1]:
+        education = stated.education_min
+    if read[2]:
+        low, high = _number(stated.salary_min), _number(stated.salary_max)
+    return (experience, education, low, high), read
+
+
 def _profile(record, kind, normalizer):
     """Derive a profile from a posting (``kind="posting"``) or seeker record."""
+    experience_from_text = education_from_text = salary_from_text = False
     if kind == "posting":
         raw_titles = (str(record["title"]),) if record.get("title") else ()
-        low, high = _number(record.get("salary_min")), _number(record.get("salary_max"))
+        free_text = record.get("description") or ""
+        (experience, education, low, high), (experience_from_text, education_from_text, salary_from_text) = \
+            _posting_requirements(record, free_text)
         if math.isnan(high) and not math.isnan(low):
             high = low * 1.3
         if math.isnan(low) and not math.isnan(high):
             low = high * 0.7
         places_raw = (str(record["location"]),) if record.get("location") else ()
-        experience = _number(record.get("experience_min_years"))
-        education = education_code(record.get("education_min"))
-        free_text = record.get("description") or ""
     else:
         raw_titles = tuple(str(t) for t in (record.get("desired_titles") or ()) if t)[:_MAX_TITLES]
         low = high = _number(record.get("salary_expectation"))
@@ -238,13 +263,11 @@ def _profile(record, kind, normalizer):
         titles_from_text = bool(raw_titles)
     codes, names = _occupation_codes(record, raw_titles, normalizer)
     # Likewise the years of work and the schooling a resume states, for a seeker who typed none.
-    experience_from_text = kind == "seeker" and math.isnan(experience) and bool(free_text)
-    if experience_from_text:
+    if kind == "seeker" and math.isnan(experience) and free_text:
         experience = read_experience(free_text)
         experience_from_text = experience is not None
         experience = math.nan if experience is None else experience
-    education_from_text = kind == "seeker" and education is None and bool(free_text)
-    if education_from_text:
+    if kind == "seeker" and education is None and free_text:
         education = read_education(free_text)
         education_from_text = education is not None
     return _Profile(
@@ -268,6 +291,7 @@ def _profile(record, kind, normalizer):
         titles_from_text=titles_from_text,
         experience_from_text=experience_from_text,
         education_from_text=education_from_text,
+        salary_from_text=salary_from_text,
     )
 
 

@@ -234,28 +234,33 @@ _NOT_COMPARED = {
 }
 
 
-def _read_from_resume(from_text):
-    """What a seeker's fact adds before the requirement in its reason when it was read from the resume."""
-    return ("据简历；", "from the resume; ") if from_text else ("", "")
+def _read_notes(seeker_read, posting_read):
+    """What a reason says of facts read from free text, (Chinese, English): inside its bracket, before the
+    requirement (the seeker's, read from the resume) and after it (the posting's, read from its description);
+    and alone, after a posting's requirement."""
+    return (("据简历；" if seeker_read else "", "，据岗位描述" if posting_read else "", "（据岗位描述）" if posting_read else ""),
+            ("from the resume; " if seeker_read else "", ", from the description" if posting_read else "",
+             " (from the description)" if posting_read else ""))
 
 
 def _education_pieces(education, education_from_text):
-    return (education, -1, None, None, ("", "")) if education is None else \
-        (education, education_rank(education), *EDUCATION_LABELS[education], _read_from_resume(education_from_text))
+    return (education, -1, None, None, education_from_text) if education is None else \
+        (education, education_rank(education), *EDUCATION_LABELS[education], education_from_text)
 
 
 def _education_words(posting, seeker):
-    _, need_rank, need_zh, need_en, _ = posting
-    _, have_rank, have_zh, have_en, (zh_source, en_source) = seeker
+    _, need_rank, need_zh, need_en, posting_read = posting
+    _, have_rank, have_zh, have_en, seeker_read = seeker
+    (zh_before, zh_after, zh_alone), (en_before, en_after, en_alone) = _read_notes(seeker_read, posting_read)
     if need_rank < 0:
-        return "岗位不限学历", "No minimum education"
+        return "岗位不限学历" + zh_alone, "No minimum education" + en_alone
     if have_rank < 0:
-        return f"学历要求{need_zh}，求职者未填写", f"Requires {need_en}; the seeker did not say"
+        return f"学历要求{need_zh}{zh_alone}，求职者未填写", f"Requires {need_en}{en_alone}; the seeker did not say"
     if have_rank >= need_rank:
-        return (f"学历符合：{have_zh}（{zh_source}要求{need_zh}）",
-                f"Education meets the minimum: {have_en} ({en_source}requires {need_en})")
-    return (f"学历低于要求：{have_zh}（{zh_source}要求{need_zh}）",
-            f"Education below the minimum: {have_en} ({en_source}requires {need_en})")
+        return (f"学历符合：{have_zh}（{zh_before}要求{need_zh}{zh_after}）",
+                f"Education meets the minimum: {have_en} ({en_before}requires {need_en}{en_after})")
+    return (f"学历低于要求：{have_zh}（{zh_before}要求{need_zh}{zh_after}）",
+            f"Education below the minimum: {have_en} ({en_before}requires {need_en}{en_after})")
 
 
 def _education_reason(score, weight, posting, seeker, mask):
@@ -269,25 +274,26 @@ def _years_en(years):
 
 
 def _experience_pieces(experience, experience_from_text):
-    return number(experience), _read_from_resume(experience_from_text)
+    return number(experience), experience_from_text
 
 
-def _experience_words(need, have, source):
-    zh_source, en_source = source
+def _experience_words(need, posting_read, have, seeker_read):
+    (zh_before, zh_after, zh_alone), (en_before, en_after, en_alone) = _read_notes(seeker_read, posting_read)
     if need is None or need <= 0:
-        return "岗位不要求工作经验", "No experience required"
+        return "岗位不要求工作经验" + zh_alone, "No experience required" + en_alone
     if have is None:
-        return f"要求{need}年经验，求职者未填写", f"Requires {_years_en(need)} of experience; the seeker did not say"
+        return (f"要求{need}年经验{zh_alone}，求职者未填写",
+                f"Requires {_years_en(need)} of experience{en_alone}; the seeker did not say")
     if have >= need:
-        return (f"经验符合：{have}年（{zh_source}要求{need}年）",
-                f"Experience meets the minimum: {_years_en(have)} ({en_source}requires {need})")
-    return (f"经验不足：{have}年（{zh_source}要求{need}年）",
-            f"Less experience than required: {_years_en(have)} ({en_source}requires {need})")
+        return (f"经验符合：{have}年（{zh_before}要求{need}年{zh_after}）",
+                f"Experience meets the minimum: {_years_en(have)} ({en_before}requires {need}{en_after})")
+    return (f"经验不足：{have}年（{zh_before}要求{need}年{zh_after}）",
+            f"Less experience than required: {_years_en(have)} ({en_before}requires {need}{en_after})")
 
 
 def _experience_reason(score, weight, posting, seeker, mask):
-    (need, _), (have, source) = posting, seeker
-    zh, en = _experience_words(need, have, source)
+    (need, posting_read), (have, seeker_read) = posting, seeker
+    zh, en = _experience_words(need, posting_read, have, seeker_read)
     return FrozenDict(factor="experience", score=score, weight=weight, text=FrozenDict(zh=zh, en=en),
                       required=need, actual=have)
 
@@ -297,24 +303,26 @@ def _salary_range(low_and_high):
     return FrozenDict(min=low, max=high)
 
 
-def _salary_pieces(low, high):
+def _salary_pieces(low, high, salary_from_text):
     low, high = number(low), number(high)
-    return low, high, _listed((low, high), _salary_range), f"{low}", f"{high}"  # the numbers as words show them
+    # The numbers as words show them.
+    return low, high, _listed((low, high), _salary_range), f"{low}", f"{high}", salary_from_text
 
 
 def _salary_words(posting, seeker):
-    _, high, _, low_text, high_text = posting
-    want, _, _, want_text, _ = seeker  # a seeker's salary parts are the expectation twice
+    _, high, _, low_text, high_text, posting_read = posting
+    want, _, _, want_text, _, _ = seeker  # a seeker's salary parts are the expectation twice
+    (_, zh_after, zh_alone), (_, en_after, en_alone) = _read_notes(False, posting_read)
     if high is None:
         return "岗位未标明薪资", "The posting gives no salary"
     if want is None:
-        return (f"薪资{low_text}–{high_text}元，求职者未填写期望",
-                f"Pays {low_text}–{high_text} CNY; the seeker gave no expectation")
+        return (f"薪资{low_text}–{high_text}元{zh_alone}，求职者未填写期望",
+                f"Pays {low_text}–{high_text} CNY{en_alone}; the seeker gave no expectation")
     if want <= high:
-        return (f"期望薪资{want_text}元在范围内（{low_text}–{high_text}元）",
-                f"Expected salary {want_text} CNY fits the range {low_text}–{high_text} CNY")
-    return (f"期望薪资{want_text}元高于岗位上限{high_text}元",
-            f"Expected salary {want_text} CNY is above the maximum {high_text} CNY")
+        return (f"期望薪资{want_text}元在范围内（{low_text}–{high_text}元{zh_after}）",
+                f"Expected salary {want_text} CNY fits the range {low_text}–{high_text} CNY{en_alone}")
+    return (f"期望薪资{want_text}元高于岗位上限{high_text}元{zh_alone}",
+            f"Expected salary {want_text} CNY is above the maximum {high_text} CNY{en_alone}")
 
 
 def _salary_reason(score, weight, posting, seeker, mask):
@@ -372,7 +380,7 @@ _FACTORS = {
     "text": (("has_free_text",), _text_pieces, _text_reason),
     "education": (("education", "education_from_text"), _education_pieces, _education_reason),
     "experience": (("experience", "experience_from_text"), _experience_pieces, _experience_reason),
-    "salary": (("salary_low", "salary_high"), _salary_pieces, _salary_reason),
+    "salary": (("salary_low", "salary_high", "salary_from_text"), _salary_pieces, _salary_reason),
     "location": (("place_names",), _location_pieces, _location_reason),
 }
 _PART_INDEX = {factor: position for position, factor in enumerate(_FACTORS)}

@@ -610,12 +610,44 @@ def test_a_seeker_who_gives_no_education_has_the_schooling_their_resume_states()
     assert [m.id for m in shortlist][0] == 2
     assert education[2]["actual"] == "associate" and education[2]["score"] == 1.0
     assert education[2]["text"]["zh"] == "学历符合：大专（据简历；要求大专）"
-    assert education[2]["text"]["en"] == "Education meets the minimum: associate degree (from the resume; requires associate degree)"
+    assert education[2]["text"]["en"] == \
+        "Education meets the minimum: associate degree (from the resume; requires associate degree)"
     assert education[4]["actual"] == "junior_high" and education[4]["text"]["zh"] == "学历低于要求：初中（据简历；要求大专）"
     # What the seeker typed is theirs, whatever the resume says.
     assert education[3]["actual"] == "high_school" and education[3]["text"]["zh"] == "学历低于要求：高中（要求大专）"
     assert education[1]["actual"] is None and education[1]["text"]["zh"] == "学历要求大专，求职者未填写"
     assert education[4]["score"] < education[2]["score"]
+
+
+def test_a_posting_that_leaves_the_form_blank_requires_what_its_description_states():
+    index = MatchIndex()
+    index.upsert_seekers([
+        seeker(1, ["仓库主管"], education="associate", experience_years=5, salary_expectation=9000),
+        seeker(2, ["仓库主管"], education="high_school", experience_years=1, salary_expectation=12000),
+        seeker(3, ["仓库主管"], resume="2016.03-2024.02 XX物流 仓库主管\n学历：大专", salary_expectation=8000),
+    ])
+    description = "任职资格：大专以上学历；3年以上仓储管理经验。薪资：8000-10000元/月"
+    shortlist = index.shortlist(posting(9, "仓库主管", description=description))
+    reasons = {m.id: {r["factor"]: r for r in m.reasons} for m in shortlist}
+    assert [m.id for m in shortlist][:2] in ([1, 3], [3, 1]) and shortlist[-1].id == 2
+    assert reasons[1]["experience"]["text"]["zh"] == "经验符合：5年（要求3年，据岗位描述）"
+    assert reasons[1]["experience"]["text"]["en"] == \
+        "Experience meets the minimum: 5 years (requires 3, from the description)"
+    assert reasons[3]["experience"]["text"]["zh"] == "经验符合：8年（据简历；要求3年，据岗位描述）"
+    assert reasons[2]["education"]["text"]["zh"] == "学历低于要求：高中（要求大专，据岗位描述）"
+    assert reasons[3]["education"]["text"]["en"] == \
+        "Education meets the minimum: associate degree (from the resume; requires associate degree, from the description)"
+    assert reasons[1]["salary"]["text"]["zh"] == "期望薪资9000元在范围内（8000–10000元，据岗位描述）"
+    assert reasons[2]["salary"]["text"]["en"] == \
+        "Expected salary 12000 CNY is above the maximum 10000 CNY (from the description)"
+    assert reasons[2]["salary"]["score"] < reasons[1]["salary"]["score"]
+    # What the employer typed is theirs, whatever the description says.
+    typed = index.shortlist(posting(10, "仓库主管", description=description, experience_min_years=0, education_min="none",
+                                    salary_min=5000, salary_max=13000))
+    typed_reasons = {m.id: {r["factor"]: r for r in m.reasons} for m in typed}
+    assert typed_reasons[2]["experience"]["text"]["zh"] == "岗位不要求工作经验"
+    assert typed_reasons[2]["education"]["text"]["zh"] == "学历符合：高中（要求不限）"
+    assert typed_reasons[2]["salary"]["text"]["zh"] == "期望薪资12000元在范围内（5000–13000元）"
 
 
 def test_a_job_the_resume_states_for_longer_leads_the_jobs_it_names():
