@@ -140,17 +140,19 @@ def main(argv=None):
               f"done found {empty_right}/{empty}; other jobs found {others_found}/{others}")
         for row, titles in misses[: args.show]:
             print(f"  {row['main_job'] or '(none)'} <- {titles}: {row['resume'][:120]}")
+        judged = max(years["stated"], 1)
         print(f"  years of work: stated in {years['stated']}, read within a year {years['close']}/{years['stated']} "
-              f"({years['close'] / max(years['stated'], 1):.3f}), to the year {years['exact'] / max(years['stated'], 1):.3f}, "
-              f"nothing read {years['nothing'] / max(years['stated'], 1):.3f}, median error "
+              f"({years['close'] / judged:.3f}), to the year {years['exact'] / judged:.3f}, "
+              f"nothing read {years['nothing'] / judged:.3f}, median error "
               f"{years['median_error']:.1f} years; none stated and none read {years['none_right']}/{years['none']}")
         for row, read in years["misses"][: args.show]:
             print(f"  {row['years'] or '(none)'} <- {read}: {row['resume'][:120]}")
         schooling = read_schooling(rows)
-        stated = max(schooling["stated"], 1)
-        print(f"  education: stated in {schooling['stated']}, read as judged {schooling['exact']}/{schooling['stated']} "
-              f"({schooling['exact'] / stated:.3f}), of the same rank {schooling['rank'] / stated:.3f}, nothing read "
-              f"{schooling['nothing'] / stated:.3f}; none stated and none read {schooling['none_right']}/{schooling['none']}")
+        judged = max(schooling["stated"], 1)
+        print(f"  education: stated in {schooling['stated']}, read as judged "
+              f"{schooling['exact']}/{schooling['stated']} ({schooling['exact'] / judged:.3f}), of the same rank "
+              f"{schooling['rank'] / judged:.3f}, nothing read {schooling['nothing'] / judged:.3f}; none stated and none "
+              f"read {schooling['none_right']}/{schooling['none']}")
         for row, read in schooling["misses"][: args.show]:
             print(f"  {row['education'] or '(none)'} <- {read}: {row['resume'][:120]}")
     return 0

@@ -1,4 +1,5 @@
-"""Which jobs a resume names, the years of work and the schooling it states (matching.resumes), read as a recruiter does."""
+"""Which jobs a resume names, and the years of work and schooling it states (matching.resumes), as a recruiter
+reads them."""
 from datetime import date
 
 import pytest
@@ -110,7 +111,8 @@ TODAY = date(2026, 11, 30)
         ("2015-2020 XX厂 普工\n2018-2021 XX厂 质检员", 6.0),
         # A year work began runs to today; so does a later clause saying the seeker still works.
         ("本人于2018年入职重庆XX机车厂，担任电机装配工，现任车间安全员", 8.0),
-        ("worked in Guangzhou electronics factory as operator 2009-2015 then security guard at hospital till now", 17.8),
+        ("worked in Guangzhou electronics factory as operator 2009-2015 then security guard at hospital till now",
+         17.8),
         ("顺丰收派员 2016-2022\n现在 无", 6.0),
         # Lengths add up, with ranges too; vague ones as a recruiter reads them.
         ("焊工8年，之前做过2年普工", 10.0),
