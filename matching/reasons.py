@@ -234,13 +234,16 @@ _NOT_COMPARED = {
 }
 
 
-def _read_notes(seeker_read, posting_read):
-    """What a reason says of facts read from free text, (Chinese, English): inside its bracket, before the
-    requirement (the seeker's, read from the resume) and after it (the posting's, read from its description);
-    and alone, after a posting's requirement."""
+def _notes(seeker_read, posting_read):
     return (("据简历；" if seeker_read else "", "，据岗位描述" if posting_read else "", "（据岗位描述）" if posting_read else ""),
             ("from the resume; " if seeker_read else "", ", from the description" if posting_read else "",
              " (from the description)" if posting_read else ""))
+
+
+# What a reason says of facts read from free text, (Chinese, English), by (the seeker's, the posting's): inside its
+# bracket, before the requirement (the seeker's, read from the resume) and after it (the posting's, read from its
+# description); and alone, after a posting's requirement.  Made once: reasons are built by the hundred per page.
+_READ_NOTES = {(seeker, posting): _notes(seeker, posting) for seeker in (False, True) for posting in (False, True)}
 
 
 def _education_pieces(education, education_from_text):
@@ -251,7 +254,7 @@ def _education_pieces(education, education_from_text):
 def _education_words(posting, seeker):
     _, need_rank, need_zh, need_en, posting_read = posting
     _, have_rank, have_zh, have_en, seeker_read = seeker
-    (zh_before, zh_after, zh_alone), (en_before, en_after, en_alone) = _read_notes(seeker_read, posting_read)
+    (zh_before, zh_after, zh_alone), (en_before, en_after, en_alone) = _READ_NOTES[seeker_read, posting_read]
     if need_rank < 0:
         return "岗位不限学历" + zh_alone, "No minimum education" + en_alone
     if have_rank < 0:
@@ -278,7 +281,7 @@ def _experience_pieces(experience, experience_from_text):
 
 
 def _experience_words(need, posting_read, have, seeker_read):
-    (zh_before, zh_after, zh_alone), (en_before, en_after, en_alone) = _read_notes(seeker_read, posting_read)
+    (zh_before, zh_after, zh_alone), (en_before, en_after, en_alone) = _READ_NOTES[seeker_read, posting_read]
     if need is None or need <= 0:
         return "岗位不要求工作经验" + zh_alone, "No experience required" + en_alone
     if have is None:
@@ -312,7 +315,7 @@ def _salary_pieces(low, high, salary_from_text):
 def _salary_words(posting, seeker):
     _, high, _, low_text, high_text, posting_read = posting
     want, _, _, want_text, _, _ = seeker  # a seeker's salary parts are the expectation twice
-    (_, zh_after, zh_alone), (_, en_after, en_alone) = _read_notes(False, posting_read)
+    (_, zh_after, zh_alone), (_, en_after, en_alone) = _READ_NOTES[False, posting_read]
     if high is None:
         return "岗位未标明薪资", "The posting gives no salary"
     if want is None:
