@@ -113,6 +113,10 @@ _ENGLISH_DISTRICTS = {
 # Main urban districts (主城都市区) are one commuting area.
 _CORE = {"渝中", "江北", "南岸", "九龙坡", "沙坪坝", "大渡口", "渝北", "巴南", "北碚", "两江新区", "高新区", "经开区", "西部科学城"}
 ANYWHERE = "*"
+# Every district has its development zones; the main city's 经开区 and 高新区 are the ones no district names
+# (长寿经开区 is Changshou's).
+_ZONES = ("高新区", "经开区")
+_A_DISTRICTS_ZONE = re.compile(rf"(?:{'|'.join(d for d in CHONGQING_DISTRICTS if d not in _ZONES)})[区县]?(?:{'|'.join(_ZONES)})")
 # Location credit by the finest place a posting and a seeker share (:func:`place_tokens`' kinds):
 # a district (or a place named alike), the main urban area (one commuting area), the city.
 PLACE_CREDIT = {"district": 1.0, "place": 1.0, "area": 0.7, "city": 0.5}
@@ -131,6 +135,8 @@ def place_tokens(text):
     ['area:重庆主城', 'city:重庆', 'district:江北']
     >>> place_tokens("不限")
     {'*'}
+    >>> sorted(place_tokens("长寿经开区"))
+    ['city:重庆', 'district:长寿']
     """
     folded = fold(text)
     if not folded:
@@ -144,7 +150,7 @@ def place_tokens(text):
     if "chongqing" in folded:
         folded += "重庆"
     for district in CHONGQING_DISTRICTS:
-        if district in folded:
+        if district in folded and not (district in _ZONES and _A_DISTRICTS_ZONE.search(folded)):
             tokens.add("district:" + district)
             tokens.add("city:重庆")
             if district in _CORE:
