@@ -13,9 +13,9 @@ import re
 from typing import NamedTuple
 
 from .profile import EDUCATION_RANK, education_levels_in
-from .text import amount, fold
+from .text import CHONGQING_DISTRICTS, amount, fold
 
-__all__ = ["Requirements", "read_requirements"]
+__all__ = ["Requirements", "read_requirements", "read_location"]
 
 
 class Requirements(NamedTuple):
@@ -82,6 +82,17 @@ _FLOOR_AFTER = re.compile(r"^\s*(?:\+|base\b|basic\b|底薪)")
 _TOTAL_PAY = re.compile(r"综合|月入|月均|收入|到手|total|average|income")
 _UNITS = {"k": 1000, "千": 1000, "万": 10000, "w": 10000}
 
+# Where the work is: a labelled field (工作地点：, 地址：, Location:), else the first district named in a clause that is
+# not about routes driven, customers' regions, travel or who is preferred (熟悉长寿区路况, 长寿本地人优先).
+_LOCATION_FIELD = re.compile(r"(?:工作地点|上班地点|工作地址|办公地点|项目所在地|地点|地址|\b(?:work(?:ing)? |job )?location"
+                             r"|\baddress|\bbased in)\s*(?:[:：]|在|is|at)?\s*([^,，。;；\n()（）]{2,40})")
+_DISTRICT = "|".join(sorted((d for d in CHONGQING_DISTRICTS if d not in ("高新区", "经开区")), key=len, reverse=True))
+_PLACE = re.compile(rf"(?:重庆市?)?(?:{_DISTRICT})(?:区|县)?(?:[\u4e00-\u9fff]{{0,8}}?(?:街道|镇|乡|工业园区?|化工园区|园区"
+                    rf"|经开区|经济技术开发区|高新区|城区|新城|片区|湖|大道|路))?|changshou(?: economic[a-z &-]*zone)?"
+                    r"|(?<=in )chongqing|chongqing(?= office)|chongqing-based")
+_NOT_THE_WORKPLACE = re.compile(r"路线|路况|道路|线路|跑|客户(?!经理|代表|服务|专员|主管|顾问)|区域|出差|差旅|熟悉|资源|本地人|户籍|优先"
+                                r"|配送到|送往|route|clients?|customers?|travel|region|visit|transport|deliver|from .* to ")
+
 
 def read_requirements(text):
     """The schooling, years and pay a posting's ``text`` requires, as :class:`Requirements`.
@@ -96,6 +107,31 @@ def read_requirements(text):
     clauses = [clause for line in text.splitlines() for part in line.split("，") for clause in _CLAUSE.split(fold(part))
                if clause and clause.strip()]
     return Requirements(_education(clauses), _experience(clauses), *_pay(clauses))
+
+
+def read_location(text):
+    """Where the work of a posting ``text`` (title and description) is, as written, or ``None``.
+
+    Examples
+    --------
+    >>> read_location("设备维修技术员\\n薪资：7000-9000元\\n地址：长寿区菩提街道")
+    '长寿区菩提街道'
+    >>> read_location("同城配送司机，C1驾照，熟悉长寿区路况") is None
+    True
+    """
+    for line in text.splitlines():
+        found = _LOCATION_FIELD.search(fold(line))
+        if found and not _NOT_THE_WORKPLACE.search(found.group(1)):
+            return found.group(1).strip()
+    for line in text.splitlines():
+        for part in line.split("，"):
+            for clause in _CLAUSE.split(fold(part)):
+                if not clause or _NOT_THE_WORKPLACE.search(clause):
+                    continue
+                found = _PLACE.search(clause)
+                if found:
+                    return found.group(0)
+    return None
 
 
 def _education(clauses):

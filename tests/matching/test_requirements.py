@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matching.requirements import Requirements, read_requirements
+from matching.requirements import Requirements, read_location, read_requirements
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,26 @@ def test_requirements_read_are_in_the_forms_ranges_and_the_same_each_time(text):
 @given(st.lists(st.sampled_from(NOT_STATING), max_size=12).map("".join))
 def test_nothing_is_read_from_a_description_that_states_no_requirement(text):
     assert read_requirements(text) == Requirements()
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        # A labelled field, else the first place a clause names as where the work is.
+        ("化工厂操作工\n薪资：5500-7000元/月\n工作地点：重庆长寿经济技术开发区", "重庆长寿经济技术开发区"),
+        ("工艺工程师（长寿化工园区）\n负责装置工艺运行管理", "长寿化工园区"),
+        ("工地招钢筋工10人，熟手，日结350元。工地在长寿区晏家，长期有活。", "长寿区"),
+        ("某银行长寿支行招聘客户经理", "长寿"),
+        ("Front Desk Agent - 4-star hotel, Changshou District", "changshou"),
+        ("DevOps Engineer (Remote-friendly, Chongqing office)", "chongqing"),
+        # Routes, customers' regions, travel and who is preferred are not where the work is.
+        ("同城配送司机，C1驾照，熟悉长寿区路况，月薪6000-7500", None),
+        ("4.2米货车司机，主要跑长寿到主城的配送", None),
+        ("出纳兼行政，有2年以上出纳经验，长寿本地人优先", None),
+        ("医药代表：有长寿区医院资源者优先", None),
+        ("Transport export containers from Changshou port to Chongqing Guoyuan Port", None),
+        ("Front Office Manager 前厅经理\nOffice 365", None),
+    ],
+)
+def test_where_the_work_is(text, location):
+    assert read_location(text) == location
