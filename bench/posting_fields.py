@@ -11,7 +11,10 @@ posts), apart from the code, each with what a clerk would enter from the
 description alone: ``education_min`` (an API code, ``none`` for 学历不限),
 ``experience_min_years`` (0 where newcomers are taken), ``salary_min`` and
 ``salary_max`` (yuan a month; a year's pay a twelfth, to the hundred); empty
-where the description states none or only a preference.
+where the description states none or only a preference.  A second pass of
+hands judged ``location`` from the title and description (where the work is,
+as written; not routes, customers' regions or travel), compared by the
+districts and cities the location factor reads of it.
 
 Reported per file and field: where one is stated, the share read as judged
 (pay: both ends) and the share where none is read; where none is, the share
@@ -24,13 +27,22 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from matching.requirements import read_requirements  # noqa: E402
+from matching.profile import place_tokens  # noqa: E402
+from matching.requirements import read_location, read_requirements  # noqa: E402
 
 POSTINGS = Path(__file__).resolve().parent / "posting_fields"
-FIELDS = ("education_min", "experience_min_years", "salary")
+FIELDS = ("education_min", "experience_min_years", "salary", "location")
+
+
+def places(text):
+    """What the location factor reads of a place: its districts and cities, else the place as written."""
+    tokens = place_tokens(text) if text else set()
+    return frozenset(token for token in tokens if not token.startswith("area:")) or None
 
 
 def judged(row, field):
+    if field == "location":
+        return places(row["location"].strip())
     if field == "salary":
         low, high = row["salary_min"].strip(), row["salary_max"].strip()
         return (int(low), int(high) if high else None) if low else None
@@ -38,7 +50,9 @@ def judged(row, field):
     return (int(value) if field == "experience_min_years" else value) if value else None
 
 
-def read(requirements, field):
+def read(requirements, field, location):
+    if field == "location":
+        return places(location)
     if field == "salary":
         return (requirements.salary_min, requirements.salary_max) if requirements.salary_min is not None else None
     return getattr(requirements, field)
@@ -49,9 +63,10 @@ def measure(rows):
     found = {field: {"stated": 0, "right": 0, "nothing": 0, "none": 0, "none_right": 0, "misses": []}
              for field in FIELDS}
     for row in rows:
-        requirements = read_requirements(row["description"].replace("\\n", "\n"))
+        description = row["description"].replace("\\n", "\n")
+        requirements, location = read_requirements(description), read_location(f"{row['title']}\n{description}")
         for field in FIELDS:
-            truth, got, counts = judged(row, field), read(requirements, field), found[field]
+            truth, got, counts = judged(row, field), read(requirements, field, location), found[field]
             if truth is None:
                 counts["none"] += 1
                 counts["none_right"] += got is None
