@@ -334,37 +334,39 @@ def _salary_reason(score, weight, posting, seeker, mask):
                       required=posting[2], actual=seeker[0])
 
 
-def _location_pieces(place_names):
-    return _listed(place_names), _zh(place_names), _en(place_names)
+def _location_pieces(place_names, location_from_text):
+    (_, _, zh_note), (_, _, en_note) = _READ_NOTES[False, location_from_text]
+    return _listed(place_names), _zh(place_names) + zh_note, _en(place_names) + en_note
 
 
 _NO_LOCATION = FrozenDict(zh="岗位未标明工作地点", en="The posting gives no location")
 
 
 @lru_cache(maxsize=1024)
-def _location_alone(where, seeker_gave_places):
+def _location_alone(where, where_en, seeker_gave_places):
     """Kept: where the place matches or the seeker named none, the words name the posting's place alone."""
     if seeker_gave_places:
-        return FrozenDict(zh=f"工作地点相符：{where}", en=f"Location matches: {where}")
-    return FrozenDict(zh=f"工作地点{where}，求职者未填写意向地点", en=f"Works in {where}; the seeker gave no preferred place")
+        return FrozenDict(zh=f"工作地点相符：{where}", en=f"Location matches: {where_en}")
+    return FrozenDict(zh=f"工作地点{where}，求职者未填写意向地点",
+                      en=f"Works in {where_en}; the seeker gave no preferred place")
 
 
 def _location_text(score, posting, seeker):
-    listed, where, _ = posting
+    listed, where, where_en = posting
     wanted, wanted_zh, wanted_en = seeker
     if not listed:
         return _NO_LOCATION
     if not wanted or score >= 0.85:
-        return _location_alone(where, bool(wanted))
+        return _location_alone(where, where_en, bool(wanted))
     # A shared urban area or only a shared city (Chongqing's spans 300 km): not "nearby".
     if score >= PLACE_CREDIT["area"]:
         return FrozenDict(zh=f"工作地点与意向同在主城区：{where}（意向：{wanted_zh}）",
-                          en=f"Location in the preferred urban area: {where} (prefers {wanted_en})")
+                          en=f"Location in the preferred urban area: {where_en} (prefers {wanted_en})")
     if score > 0:
         return FrozenDict(zh=f"工作地点与意向同城：{where}（意向：{wanted_zh}）",
-                          en=f"Location in the preferred city: {where} (prefers {wanted_en})")
+                          en=f"Location in the preferred city: {where_en} (prefers {wanted_en})")
     return FrozenDict(zh=f"工作地点不在意向范围：{where}（意向：{wanted_zh}）",
-                      en=f"Location outside the preferred places: {where} (prefers {wanted_en})")
+                      en=f"Location outside the preferred places: {where_en} (prefers {wanted_en})")
 
 
 def _location_reason(score, weight, posting, seeker, mask):
@@ -384,7 +386,7 @@ _FACTORS = {
     "education": (("education", "education_from_text"), _education_pieces, _education_reason),
     "experience": (("experience", "experience_from_text"), _experience_pieces, _experience_reason),
     "salary": (("salary_low", "salary_high", "salary_from_text"), _salary_pieces, _salary_reason),
-    "location": (("place_names",), _location_pieces, _location_reason),
+    "location": (("place_names", "location_from_text"), _location_pieces, _location_reason),
 }
 _PART_INDEX = {factor: position for position, factor in enumerate(_FACTORS)}
 N_PARTS = len(_FACTORS)

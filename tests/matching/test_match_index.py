@@ -626,7 +626,7 @@ def test_a_posting_that_leaves_the_form_blank_requires_what_its_description_stat
         seeker(2, ["仓库主管"], education="high_school", experience_years=1, salary_expectation=12000),
         seeker(3, ["仓库主管"], resume="2016.03-2024.02 XX物流 仓库主管\n学历：大专", salary_expectation=8000),
     ])
-    description = "任职资格：大专以上学历；3年以上仓储管理经验。薪资：8000-10000元/月"
+    description = "任职资格：大专以上学历；3年以上仓储管理经验。薪资：8000-10000元/月\n地址：长寿区晏家街道"
     shortlist = index.shortlist(posting(9, "仓库主管", description=description))
     reasons = {m.id: {r["factor"]: r for r in m.reasons} for m in shortlist}
     assert [m.id for m in shortlist][:2] in ([1, 3], [3, 1]) and shortlist[-1].id == 2
@@ -635,19 +635,24 @@ def test_a_posting_that_leaves_the_form_blank_requires_what_its_description_stat
         "Experience meets the minimum: 5 years (requires 3, from the description)"
     assert reasons[3]["experience"]["text"]["zh"] == "经验符合：8年（据简历；要求3年，据岗位描述）"
     assert reasons[2]["education"]["text"]["zh"] == "学历低于要求：高中（要求大专，据岗位描述）"
-    assert reasons[3]["education"]["text"]["en"] == \
-        "Education meets the minimum: associate degree (from the resume; requires associate degree, from the description)"
+    assert reasons[3]["education"]["text"]["en"] == ("Education meets the minimum: associate degree "
+                                                     "(from the resume; requires associate degree, from the description)")
     assert reasons[1]["salary"]["text"]["zh"] == "期望薪资9000元在范围内（8000–10000元，据岗位描述）"
     assert reasons[2]["salary"]["text"]["en"] == \
         "Expected salary 12000 CNY is above the maximum 10000 CNY (from the description)"
     assert reasons[2]["salary"]["score"] < reasons[1]["salary"]["score"]
+    # Where the work is, too: the form's location was blank.
+    assert reasons[1]["location"]["text"] == {"zh": "工作地点长寿区晏家街道（据岗位描述），求职者未填写意向地点",
+                                              "en": "Works in 长寿区晏家街道 (from the description); "
+                                                    "the seeker gave no preferred place"}
     # What the employer typed is theirs, whatever the description says.
     typed = index.shortlist(posting(10, "仓库主管", description=description, experience_min_years=0, education_min="none",
-                                    salary_min=5000, salary_max=13000))
+                                    salary_min=5000, salary_max=13000, location="江北区"))
     typed_reasons = {m.id: {r["factor"]: r for r in m.reasons} for m in typed}
     assert typed_reasons[2]["experience"]["text"]["zh"] == "岗位不要求工作经验"
     assert typed_reasons[2]["education"]["text"]["zh"] == "学历符合：高中（要求不限）"
     assert typed_reasons[2]["salary"]["text"]["zh"] == "期望薪资12000元在范围内（5000–13000元）"
+    assert typed_reasons[2]["location"]["text"]["zh"] == "工作地点江北区，求职者未填写意向地点"
 
 
 def test_a_job_the_resume_states_for_longer_leads_the_jobs_it_names():
