@@ -59,8 +59,6 @@ _YEARS = re.compile(rf"{_NUMBER}\s*(?:[-~～到至]\s*{_NUMBER}\s*)?\+?\s*(?:个
 _EXPERIENCE_AFTER = re.compile(r"^\s*(?:以上|及以上|或以上|左右|\+)?[^,，。;；\d]{0,14}?(?:经验|经历|从业|工龄|教龄)")
 _A_MINIMUM_AFTER = re.compile(r"^\s*(?:以上|及以上|或以上|\+)")
 _EXPERIENCE_BEFORE = re.compile(r"(?:经验|经历|从业|从事|工龄|教龄|工作年限)[^,，。;；\d]{0,10}$")
-_EN_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-               "nine": "9", "ten": "10"}
 _NOT_EXPERIENCE = re.compile(r"驾龄|年龄|岁|工期|合同|驾照|驾驶证|成立|创立|licen[cs]e|driving|\bages?\b|\bolds?\b|founded"
                              r"|established|history|warranty|contract|ago\b")
 _WITHIN = re.compile(r"(?:其中|含|including|with at least)\s*$")
@@ -164,7 +162,7 @@ def _experience(clauses):
                 if _EXPERIENCE_AFTER.match(after) or _EXPERIENCE_BEFORE.search(before) or _A_MINIMUM_AFTER.match(after):
                     return int(amount(found.group(1)))
             else:
-                years = int(amount(_EN_NUMBERS.get(found.group(3), found.group(3))))
+                years = int(amount(found.group(3)))
                 return years // 12 if found.group(4).startswith("month") else years
     return None
 

@@ -156,8 +156,6 @@ _WORKS_AT_THE_SCHOOL = re.compile(r"医院|hospital|附属|affiliated|辅导员|
                                   r"|宿管|老师|教师|teacher|lecturer|工作|职工|员工|staff|worked")
 # A level not yet under way (自考本科备考, 想读大专), and training, which is no level (trained at a vocational school).
 _NO_LEVEL_YET = re.compile(r"自考|成考|备考|想读|想考|打算|preparing|plan to|培训|trained|training|course")
-_EN_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-               "nine": "9", "ten": "10"}
 
 
 def _names_a_person(alias, text, start):
@@ -252,7 +250,7 @@ def _months(found):
     """The months a length ``_LENGTH`` found says (十几年 12 years, 一年多 one and a half)."""
     number, more, unit, after, latin_number, latin_unit = found.groups()
     if not number:
-        return amount(_EN_NUMBERS.get(latin_number, latin_number)) * (1 if latin_unit.startswith("mo") else 12)
+        return amount(latin_number) * (1 if latin_unit.startswith("mo") else 12)
     quantity = amount(number)
     if more == "几":
         quantity += 2

@@ -12,19 +12,23 @@ __all__ = ["fold", "to_simplified", "clean_title", "has_han", "latin_words", "ch
 
 _SPACES = re.compile(r"\s+")
 _CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ENGLISH_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                    "ten": 10}
 
 
 def amount(number):
-    """The quantity a duration's number says: digits, 半, or Chinese numerals (两 2, 十二 12, 二十 20; 三五,
-    three to five, as the first).
+    """The quantity a duration's number says: digits, 半, Chinese numerals (两 2, 十二 12, 二十 20; 三五,
+    three to five, as the first) or English ones to ten.
 
     Examples
     --------
-    >>> amount("1.5"), amount("半"), amount("两"), amount("十二"), amount("二十")
-    (1.5, 0.5, 2, 12, 20)
+    >>> amount("1.5"), amount("半"), amount("两"), amount("十二"), amount("二十"), amount("three")
+    (1.5, 0.5, 2, 12, 20, 3)
     """
     if number == "半":
         return 0.5
+    if number in _ENGLISH_NUMBERS:
+        return _ENGLISH_NUMBERS[number]
     if number[0].isdigit():
         return float(number)
     tens, ten, ones = number.partition("十")
