@@ -102,8 +102,7 @@ def read_requirements(text):
     >>> read_requirements("本科优先；有经验者优先；C1驾照，5年以上驾龄；底薪3000+提成")
     Requirements(education_min=None, experience_min_years=None, salary_min=3000, salary_max=None)
     """
-    clauses = [clause for line in text.splitlines() for part in line.split("，") for clause in _CLAUSE.split(fold(part))
-               if clause and clause.strip()]
+    clauses = _clauses(text)
     return Requirements(_education(clauses), _experience(clauses), *_pay(clauses))
 
 
@@ -121,15 +120,17 @@ def read_location(text):
         found = _LOCATION_FIELD.search(fold(line))
         if found and not _NOT_THE_WORKPLACE.search(found.group(1)):
             return found.group(1).strip()
-    for line in text.splitlines():
-        for part in line.split("，"):
-            for clause in _CLAUSE.split(fold(part)):
-                if not clause or _NOT_THE_WORKPLACE.search(clause):
-                    continue
-                found = _PLACE.search(clause)
-                if found:
-                    return found.group(0)
+    for clause in _clauses(text):
+        found = None if _NOT_THE_WORKPLACE.search(clause) else _PLACE.search(clause)
+        if found:
+            return found.group(0)
     return None
+
+
+def _clauses(text):
+    """The folded clauses of ``text``, in order (a Chinese comma split before folding makes it a plain one)."""
+    return [clause for line in text.splitlines() for part in line.split("，") for clause in _CLAUSE.split(fold(part))
+            if clause and clause.strip()]
 
 
 def _education(clauses):
