@@ -84,6 +84,16 @@ class PostingIntentCounts(Schema):
     agreed = fields.Integer(metadata={"description": "Of them, those agreed with (the employer marked them too)."})
 
 
+class PostingReadFromDescription(Schema):
+    """The form's fields a posting left blank, as its description states them."""
+
+    education_min = fields.String(metadata={"example": "associate"})
+    experience_min_years = fields.Integer(metadata={"example": 3})
+    salary_min = fields.Integer(metadata={"example": 8000})
+    salary_max = fields.Integer(metadata={"example": 10000})
+    location = fields.String(metadata={"example": "长寿区晏家街道"})
+
+
 class PostingOut(Schema):
     """A posting."""
 
@@ -107,6 +117,10 @@ class PostingOut(Schema):
     occupation = fields.Nested(OccupationSchema, allow_none=True)
     created_at = fields.String()
     updated_at = fields.String()
+    read_from_description = fields.Nested(
+        PostingReadFromDescription,
+        metadata={"description": "Only in the postings endpoints' answers, where the form left fields blank that "
+                                 "the description states: what the matcher ranks by in their place."})
     intent_counts = fields.Nested(
         PostingIntentCounts,
         metadata={"description": "Only in the postings endpoints' answers to the posting's own employer and the "

@@ -19,6 +19,7 @@ from marshmallow import ValidationError
 
 from matching import default_normalizer, normalize_title
 from matching.reasons import FrozenDict
+from matching.requirements import read_location, read_requirements
 from matching.text import fold, to_simplified
 from schemas.base import english_occupation_name
 from schemas.postings import check_salary_range
@@ -441,12 +442,36 @@ def with_employer_names(store, postings: list[dict]) -> list[dict]:
     return shown
 
 
+def read_from_description(posting: dict) -> dict:
+    """What the matcher reads of a posting's description (and title, for the place) for the form's fields
+    left blank: the booth sees what its shortlist is ranked by, a kiosk the pay and place it is ranked by."""
+    blank = tuple(field for field in ("education_min", "experience_min_years", "location")
+                  if posting.get(field) is None)
+    if posting.get("salary_min") is None and posting.get("salary_max") is None:
+        blank += ("salary_min", "salary_max")
+    return _read_from(posting.get("title") or "", posting.get("description") or "", blank) if blank else {}
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_from(title: str, description: str, blank: tuple) -> dict:
+    # Kept: every page of postings and recommendations shows the same postings again.
+    stated = read_requirements(description)._asdict() if description else {}
+    stated["location"] = read_location(f"{title}\n{description}")
+    return FrozenDict({field: stated[field] for field in blank if stated.get(field) is not None})
+
+
+def _with_read_facts(posting: dict) -> dict:
+    read = read_from_description(posting)
+    return {**posting, "read_from_description": read} if read else posting
+
+
 def shown_postings(store, postings: list[dict], *, counted: Callable[[dict], bool]) -> list[dict]:
-    """Postings with employer names, and ``intent_counts`` on those ``counted(posting)`` picks
-    (one store read for them all, of their own intents only)."""
+    """Postings with employer names, what their descriptions say of fields left blank
+    (``read_from_description``, where anything), and ``intent_counts`` on those ``counted(posting)``
+    picks (one store read for them all, of their own intents only)."""
     counts = store.intent_counts([posting["id"] for posting in postings if counted(posting)])
-    return [{**posting, "intent_counts": counts[posting["id"]]} if posting["id"] in counts else posting
-            for posting in with_employer_names(store, postings)]
+    return [_with_read_facts({**posting, "intent_counts": counts[posting["id"]]} if posting["id"] in counts
+                             else posting) for posting in with_employer_names(store, postings)]
 
 
 def create_postings(store, fair_id: int, employer_id: int, items: list[dict], *, now: str,
@@ -584,7 +609,7 @@ def recommendations(store, indexes, fair_id: int, seeker_id: int, *, limit: int 
             "rank": rank,
             "score": _match_score(match.score),
             "reasons": match.reasons,
-            "posting": {**posting, "occupation": shown_occupation(posting.get("occupation"))},
+            "posting": _with_read_facts({**posting, "occupation": shown_occupation(posting.get("occupation"))}),
             "intent": intents.get(match.id) or blank_intent(match.id, seeker_id),
         })
     page = {"seeker_id": seeker_id, "limit": limit, "offset": offset, "results": results}

@@ -457,6 +457,17 @@ def test_recommendations_shape_and_closed_postings(world):
     assert world.a.posting["id"] in ids
 
 
+def test_a_recommended_posting_shows_the_pay_and_place_its_description_states(world):
+    description = "焊接钢结构，持焊工证。月薪7000-9000元，工作地点：长寿区晏家街道"
+    posting = world.a.emp.post(f"{world.a.base}/postings", json={"title": "电焊工", "description": description}).get_json()
+    results = world.a.kiosk.get(f"/api/v1/seekers/{world.a.seeker['id']}/recommendations").get_json()["results"]
+    shown = {result["posting_id"]: result["posting"] for result in results}
+    assert shown[posting["id"]]["read_from_description"] == {"salary_min": 7000, "salary_max": 9000,
+                                                            "location": "长寿区晏家街道"}
+    assert shown[posting["id"]]["salary_min"] is None
+    assert "read_from_description" not in shown[world.a.posting["id"]]  # the form gives them
+
+
 def test_closed_posting_still_has_a_shortlist(world):
     world.a.emp.patch(f"/api/v1/postings/{world.a.posting['id']}", json={"status": "closed"})
     results = world.a.emp.get(f"/api/v1/postings/{world.a.posting['id']}/shortlist").get_json()["results"]

@@ -45,6 +45,23 @@ def test_posting_validation(world, body, field):
     assert field in response.get_json()["errors"]
 
 
+def test_a_posting_shows_what_its_description_states_for_the_fields_left_blank(world):
+    description = "任职要求：大专及以上学历，3年以上仓储管理经验。\n薪资：8000-10000元/月\n工作地点：长寿区晏家街道"
+    posting = world.a.emp.post(f"{world.a.base}/postings",
+                               json={"title": "仓库主管", "description": description}).get_json()
+    read = {"education_min": "associate", "experience_min_years": 3, "salary_min": 8000, "salary_max": 10000,
+            "location": "长寿区晏家街道"}
+    assert posting["read_from_description"] == read
+    assert posting["education_min"] is None and posting["salary_min"] is None  # the record stays as sent
+    listed = world.a.org.get(f"{world.a.base}/postings", query_string={"q": "仓库主管"}).get_json()["items"]
+    assert [item["read_from_description"] for item in listed] == [read]
+    # A field the form fills is the form's; with every field filled, nothing is read.
+    changed = world.a.emp.patch(f"/api/v1/postings/{posting['id']}", json={"salary_min": 7000, "salary_max": 9000,
+                                                                            "location": "江北区"}).get_json()
+    assert changed["read_from_description"] == {"education_min": "associate", "experience_min_years": 3}
+    assert "read_from_description" not in world.a.posting  # the welder's form is complete
+
+
 def test_batch_creates_all_in_order(world):
     items = [{"title": "数控车床操作工", "headcount": 5}, {"title": "会计"}, {"title": "Sales representative"}]
     response = world.a.emp.post(f"{world.a.base}/postings/batch", json={"postings": items})

@@ -65,6 +65,17 @@
         t("employer.interest_counts").replace("{0}", counts.interested).replace("{1}", counts.agreed))];
   }
 
+  /* What the matcher read of a posting's description for the fields its form left blank, or null. */
+  function readFacts(posting) {
+    const read = posting.read_from_description;
+    if (!read) return null;
+    const years = read.experience_min_years == null ? ""
+      : t("employer.years_min").replace("{0}", read.experience_min_years);
+    const facts = [educationText(read.education_min), years, FM.readPayText(read), read.location].filter(Boolean);
+    return facts.length ? h("div", { class: "muted read-from-description" },
+      t("employer.read_from_description") + facts.join(" · ")) : null;
+  }
+
   function renderPostings() {
     const list = document.getElementById("postings");
     if (!state.postings.length) {
@@ -77,9 +88,13 @@
         h("div", { class: "posting-badges" }, h("span", { class: "badge" + (open ? "" : " badge-closed") },
           t(open ? "employer.status_open" : "employer.status_closed")), intentCounts(posting)),
         h("h3", {}, posting.title),
-        h("div", { class: "muted" },
-          [t("employer.headcount") + " " + posting.headcount, FM.salaryText(posting.salary_min, posting.salary_max),
+        h("div", { class: "muted posting-facts" },
+          // No "negotiable" where the description states the pay the form left blank: the line below says it.
+          [t("employer.headcount") + " " + posting.headcount,
+            (posting.read_from_description || {}).salary_min != null ? ""
+              : FM.salaryText(posting.salary_min, posting.salary_max),
             posting.location, FM.occupationText(posting.occupation)].filter(Boolean).join(" · ")),
+        readFacts(posting),
         posting.skills && posting.skills.length ? h("div", {}, posting.skills.join("、")) : null,
         h("div", { class: "actions" },
           h("button", { type: "button", class: "btn btn-small btn-primary", onclick: () => showShortlist(posting.id) },

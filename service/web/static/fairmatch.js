@@ -290,6 +290,14 @@ const FM = (() => {
     return `${min ?? max} ${t("yuan_month")}`;
   }
 
+  /* The pay a posting's description states for the form's blank pay (read_from_description): a range, or
+     a floor (底薪3000+提成: "3000+"); "" where it states none. */
+  function readPayText(read) {
+    if (!read || read.salary_min == null) return "";
+    return read.salary_max == null ? `${read.salary_min}+ ${t("yuan_month")}`
+      : salaryText(read.salary_min, read.salary_max);
+  }
+
   /* An occupation as the page's language shows it: on the English page "welder (焊工)" where the API
      gives an English name (name_en), the Chinese name alone where it gives none (a code tells a
      reader nothing); on the Chinese page the Chinese name. Callers draw it again on a language switch. */
@@ -371,7 +379,7 @@ const FM = (() => {
 
   return {
     t, h, api, requestKey, requestDone, items, allItems, PAGE_LIMIT, download, showError, importErrorsTable, splitList, intOrNull, formatTime,
-    salaryText, occupationText, start,
+    salaryText, readPayText, occupationText, start,
     setLang, applyLang, ApiError, apiMessage, fieldMessage, errorText, showErrorIn,
     get lang() { return lang; },
     onLang(listener) { langListeners.push(listener); },

@@ -404,10 +404,15 @@
       aside);
   }
 
+  /* Pay and place as the form gives them, else as the description states them (marked so), else 面议. */
   function postingFacts(posting) {
+    const read = posting.read_from_description || {};
+    const pay = read.salary_min == null ? FM.salaryText(posting.salary_min, posting.salary_max)
+      : FM.readPayText(read) + t("from_description");
+    const place = posting.location || (read.location ? read.location + t("from_description") : "");
     return h("p", { class: "rec-facts" },
-      h("span", {}, t("kiosk.salary_range") + t("colon") + FM.salaryText(posting.salary_min, posting.salary_max)),
-      posting.location ? h("span", {}, t("employer.f_location") + t("colon") + posting.location) : null);
+      h("span", {}, t("kiosk.salary_range") + t("colon") + pay),
+      place ? h("span", {}, t("employer.f_location") + t("colon") + place) : null);
   }
 
   /* What the seeker does next once both sides are interested. */
