@@ -42,7 +42,7 @@ from ._columns import Inverted, Vocabulary, grow
 from .occupations import code_levels, default_normalizer
 from .profile import ANYWHERE, PLACE_CREDIT, education_code, education_rank, place_tokens, stated_places
 from .reasons import N_PARTS, ReasonCache, ReasonParts, explain_page
-from .requirements import read_location, read_requirements
+from .requirements import read_blank_fields
 from .resumes import read_education, read_experience
 from .skills import (LOW_PREFIX, WELL_PREFIX, alternatives, canonical_skill, held_skills, holds, is_credential,
                      parts_of, skill_items, years_of_parts)
@@ -201,31 +201,18 @@ def _occupation_codes(record, titles, normalizer):
     return tuple(codes[:_MAX_TITLES]), tuple(names[:_MAX_TITLES])
 
 
-def _posting_requirements(record, description):
+def _posting_requirements(record):
     """A posting's ``(years, education, least pay, most pay, location)`` and which of years, education, pay and
     location were read from its description: an employer who leaves the form's fields blank often writes them
     there (the location in the title too: 工艺工程师（长寿化工园区）)."""
+    stated = read_blank_fields(record)
+    read = tuple(field in stated for field in ("experience_min_years", "education_min", "salary_min", "location"))
+    record = {**record, **stated}
     experience = _number(record.get("experience_min_years"))
     education = education_code(record.get("education_min"))
     low, high = _number(record.get("salary_min")), _number(record.get("salary_max"))
     location = str(record["location"]) if record.get("location") else None
-    no_pay = math.isnan(low) and math.isnan(high)
-    read = [False] * 4
-    if description and (math.isnan(experience) or education is None or no_pay):
-        stated = read_requirements(description)
-        read[:3] = (math.isnan(experience) and stated.experience_min_years is not None,
-                    education is None and stated.education_min is not None,
-                    no_pay and stated.salary_min is not None)
-        if read[0]:
-            experience = float(stated.experience_min_years)
-        if read[1]:
-            education = stated.education_min
-        if read[2]:
-            low, high = _number(stated.salary_min), _number(stated.salary_max)
-    if location is None:
-        location = read_location(f"{record.get('title') or ''}\n{description}")
-        read[3] = location is not None
-    return (experience, education, low, high, location), tuple(read)
+    return (experience, education, low, high, location), read
 
 
 def _profile(record, kind, normalizer):
@@ -234,7 +221,7 @@ def _profile(record, kind, normalizer):
     if kind == "posting":
         raw_titles = (str(record["title"]),) if record.get("title") else ()
         free_text = record.get("description") or ""
-        (experience, education, low, high, location), read = _posting_requirements(record, free_text)
+        (experience, education, low, high, location), read = _posting_requirements(record)
         experience_from_text, education_from_text, salary_from_text, location_from_text = read
         if math.isnan(high) and not math.isnan(low):
             high = low * 1.3

@@ -9,13 +9,14 @@ the posting takes newcomers (经验不限, 应届生亦可, no experience needed
 stated as pay (月薪5000-8000, 综合6-8k, 底薪3000+提成: 3000 and more, 年薪12-18万: a twelfth), not pay by the
 hour, day or piece.
 """
+import functools
 import re
 from typing import NamedTuple
 
 from .profile import EDUCATION_RANK, education_levels_in
 from .text import CHONGQING_DISTRICTS, amount, fold
 
-__all__ = ["Requirements", "read_requirements", "read_location"]
+__all__ = ["Requirements", "read_requirements", "read_location", "read_blank_fields"]
 
 
 class Requirements(NamedTuple):
@@ -104,6 +105,33 @@ def read_requirements(text):
     """
     clauses = _clauses(text)
     return Requirements(_education(clauses), _experience(clauses), *_pay(clauses))
+
+
+def read_blank_fields(record):
+    """The fields a posting ``record`` leaves blank (``education_min``, ``experience_min_years``, ``location``,
+    and ``salary_min`` and ``salary_max`` where both are) that its description states (its title too, for the
+    place), as ``{field: value}``: what an employer who skips the form's fields wrote instead.
+
+    Examples
+    --------
+    >>> read_blank_fields({"title": "仓管", "description": "高中以上，月薪4000-5000", "salary_min": 4500})
+    {'education_min': 'high_school'}
+    """
+    blank = tuple(field for field in ("education_min", "experience_min_years", "location")
+                  if record.get(field) in (None, ""))
+    if record.get("salary_min") in (None, "") and record.get("salary_max") in (None, ""):
+        blank += ("salary_min", "salary_max")
+    if not blank:
+        return {}
+    return dict(_read_fields(str(record.get("title") or ""), str(record.get("description") or ""), blank))
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_fields(title, description, blank):
+    # Kept: an index reads every posting again when it is built, and pages show the same postings again.
+    stated = read_requirements(description)._asdict() if description else {}
+    stated["location"] = read_location(f"{title}\n{description}")
+    return tuple((field, stated[field]) for field in blank if stated.get(field) is not None)
 
 
 def read_location(text):

@@ -19,7 +19,7 @@ from marshmallow import ValidationError
 
 from matching import default_normalizer, normalize_title
 from matching.reasons import FrozenDict
-from matching.requirements import read_location, read_requirements
+from matching.requirements import read_blank_fields
 from matching.text import fold, to_simplified
 from schemas.base import english_occupation_name
 from schemas.postings import check_salary_range
@@ -442,26 +442,10 @@ def with_employer_names(store, postings: list[dict]) -> list[dict]:
     return shown
 
 
-def read_from_description(posting: dict) -> dict:
-    """What the matcher reads of a posting's description (and title, for the place) for the form's fields
-    left blank: the booth sees what its shortlist is ranked by, a kiosk the pay and place it is ranked by."""
-    blank = tuple(field for field in ("education_min", "experience_min_years", "location")
-                  if posting.get(field) is None)
-    if posting.get("salary_min") is None and posting.get("salary_max") is None:
-        blank += ("salary_min", "salary_max")
-    return _read_from(posting.get("title") or "", posting.get("description") or "", blank) if blank else {}
-
-
-@functools.lru_cache(maxsize=4096)
-def _read_from(title: str, description: str, blank: tuple) -> dict:
-    # Kept: every page of postings and recommendations shows the same postings again.
-    stated = read_requirements(description)._asdict() if description else {}
-    stated["location"] = read_location(f"{title}\n{description}")
-    return FrozenDict({field: stated[field] for field in blank if stated.get(field) is not None})
-
-
 def _with_read_facts(posting: dict) -> dict:
-    read = read_from_description(posting)
+    """The posting with ``read_from_description``: its form's blank fields as the matcher reads them from the
+    description (the booth sees what its shortlist is ranked by, a kiosk the pay and place)."""
+    read = read_blank_fields(posting)
     return {**posting, "read_from_description": read} if read else posting
 
 
